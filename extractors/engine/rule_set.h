@@ -1,0 +1,114 @@
+// newskb/extractors/engine/rule_set.h
+//
+// The rule engine: rules as data, compiled once, one RE2::Set pass per
+// family, then only the rules that hit.
+//
+// A rule family is one JSON file under extractors/rules/ (format documented
+// in extractors/rules/README.md). Each rule has an id, a mention kind, an RE2
+// pattern with named groups (written with shared macros such as {NUM},
+// expanded before compiling), a priority, constant attributes (e.g. "unit":
+// "USD") and examples it must / must not match.
+//
+// Matching runs over NORMALISED text (pipeline/normalize): NFKC, case-folded,
+// Simplified script. Patterns are therefore written in Simplified characters,
+// lower case, half-width.
+//
+// Usage:
+//   Result<RuleSet> rs = RuleSet::LoadFile("extractors/rules/figures.json", {});
+//   if (!rs.ok()) die(rs.status().message());   // "figures.json:42: rule fig.money.usd: ..."
+//   std::vector<RuleMatch> cands = rs->FindAll(sentence_text);
+//   std::vector<RuleMatch> wins = RuleSet::Resolve(cands, nullptr);
+//
+// Overlap policy (Resolve): candidates are ranked by (1) longer span in bytes,
+// (2) higher priority, (3) earlier start, (4) earlier rule in file order; a
+// candidate is kept when it overlaps no better-ranked kept candidate.
+//
+// Thread safety: a RuleSet is immutable after loading; FindAll() is const
+// and may be called from many threads at once. Not copyable; movable.
+// Memory: the Set and every RE2 get `max_mem` (default 256 MiB budget for the
+// Set; RE2's 8 MiB default makes a large Set ~1000x slower silently, see
+// notes/limits.md). A pattern that does not fit is refused with an error.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pipeline/text/status.h"
+
+namespace newskb {
+
+struct RuleExample {
+  std::string text;                 // input, as a user would write it (any script)
+  bool must_match = true;           // false: the rule must NOT match inside `text`
+  std::string match;                // expected matched surface text (empty: any)
+  std::map<std::string, std::string> expect;  // expected fields of the mention: value, unit, qualifier, ...
+  int line = 0;                     // line in the rule file
+};
+
+struct Rule {
+  std::string id;                   // unique in its family, e.g. "fig.money.cn_scale"
+  std::string kind;                 // mention kind name ("figure", "date", ...)
+  std::string pattern;              // RE2 syntax, macros expanded
+  std::string source_pattern;       // as written in the file
+  int priority = 0;                 // higher wins ties of equal length
+  std::map<std::string, std::string> attrs;  // constant attributes
+  std::vector<RuleExample> examples;
+  std::string file;                 // rule file path
+  int line = 0;                     // line of the rule's "id" in the file
+};
+
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  size_t begin = 0, end = 0;        // bytes in the searched text
+  // Named groups that took part in the match, in pattern order.
+  std::vector<std::pair<std::string, std::string_view>> groups;
+  // The named group's text, or an empty view if it did not take part.
+  std::string_view Group(std::string_view name) const;
+  bool Has(std::string_view name) const;
+};
+
+struct RuleSetOptions {
+  int64_t max_mem = int64_t{256} << 20;   // RE2::Set budget
+  int64_t rule_max_mem = int64_t{64} << 20;  // each RE2
+};
+
+class RuleSet {
+ public:
+  // Loads and compiles one family file. Errors name file:line and rule id
+  // and include RE2's own message.
+  static Result<RuleSet> LoadFile(const std::string& path, const RuleSetOptions& opts);
+  // Loads from text (tests); `name` stands for the file in messages.
+  static Result<RuleSet> LoadString(std::string_view json, const std::string& name,
+                                    const RuleSetOptions& opts);
+
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+  ~RuleSet();
+
+  // Every match of every rule in `text` (candidates may overlap): one
+  // RE2::Set pass, then FindAndConsume for the rules that hit only.
+  std::vector<RuleMatch> FindAll(std::string_view text) const;
+
+  // Overlap resolution (policy above). Returns the winners in text order. If
+  // `losers` is given, each losing candidate is appended with the index (in
+  // the returned vector) of the winner it lost to.
+  static std::vector<RuleMatch> Resolve(const std::vector<RuleMatch>& candidates,
+                                        std::vector<std::pair<RuleMatch, size_t>>* losers);
+
+  const std::string& family() const;     // file stem, e.g. "figures"
+  const std::string& file() const;
+  const std::vector<Rule>& rules() const;
+  const Rule* FindRule(std::string_view id) const;
+
+ private:
+  RuleSet();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newskb

@@ -1,0 +1,76 @@
+// newskb/extractors/extractor.h
+//
+// The extractor interface: a document and its normalised text in, mentions
+// out. Each kind of mention (figures, dates, organizations, policies, ...)
+// has one Extractor; the pipeline runs every registered extractor over every
+// document and stores what they return.
+//
+// Contract for Extract():
+//   * every Mention has start/end in code points of doc.body and
+//     text == body[start, end) exactly (use MakeMention below);
+//   * every Mention names the rule (or dictionary entry) that produced it;
+//   * one span gives at most one mention of a kind (overlaps resolved inside
+//     the extractor, by the engine's documented policy);
+//   * no exceptions; an extractor that cannot work was refused at Load time.
+//
+// Thread safety: Extract() is const and may run on many threads at once over
+// the same Extractor; all compiled state is immutable after construction.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/text/document.h"
+#include "pipeline/text/status.h"
+
+namespace newskb {
+
+class Extractor {
+ public:
+  virtual ~Extractor() = default;
+  // Short stable name: "figures", "dates", "organizations", "policies", ...
+  virtual const char* name() const = 0;
+  // Appends this extractor's mentions to *out.
+  virtual void Extract(const Document& doc, const NormText& norm,
+                       std::vector<Mention>* out) const = 0;
+};
+
+// A Mention spanning normalised bytes [b, e) of `norm`, with its text taken
+// from the body so the contract's substr invariant holds.
+inline Mention MakeMention(MentionKind kind, const Document& doc, const NormText& norm,
+                           size_t b, size_t e, std::string rule) {
+  Mention m;
+  m.kind = kind;
+  m.start = norm.BodyStart(b);
+  m.end = norm.BodyEnd(e);
+  m.text = std::string(norm.BodyText(doc.body, m.start, m.end));
+  m.rule = std::move(rule);
+  return m;
+}
+
+// The ordered list of extractors the pipeline runs. Immutable once built;
+// shared by all worker threads.
+class ExtractorSet {
+ public:
+  void Add(std::unique_ptr<Extractor> e) { list_.push_back(std::move(e)); }
+  const std::vector<std::unique_ptr<Extractor>>& list() const { return list_; }
+  // Runs every extractor; mentions in document order (start, then end).
+  std::vector<Mention> ExtractAll(const Document& doc, const NormText& norm) const;
+
+ private:
+  std::vector<std::unique_ptr<Extractor>> list_;
+};
+
+// Where the rule and dictionary files live: $NEWSKB_RULES if set, else the
+// `extractors/rules` folder of the source tree this binary was built from.
+std::string DefaultRulesDir();
+
+// Loads every extractor from the rule files under `rules_dir`
+// (extractors/registry.cc is the one place that lists them). A bad rule file
+// is an error naming file, line and rule id.
+Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
+    const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer);
+
+}  // namespace newskb
