@@ -27,6 +27,7 @@ struct Document {
   std::string origin;     // the input location for messages: "path" or "path:line"
   std::string raw;        // the input text as read (UTF-8, validated), date line removed
   std::string body;       // the article body, chosen from raw by pipeline/body; characters unchanged
+  uint64_t input_bytes = 0;  // bytes of input this record took (file size or JSON line), for progress
 };
 
 enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity };

@@ -1,0 +1,227 @@
+// `newskb ingest`: read articles, extract, store.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/cli/args.h"
+#include "pipeline/cli/commands.h"
+#include "pipeline/cli/process.h"
+#include "pipeline/io/reader.h"
+#include "pipeline/kb/kb.h"
+
+namespace newskb {
+namespace {
+
+const char kHelp[] =
+    "usage: newskb ingest [options] INPUT...\n"
+    "\n"
+    "Reads articles and stores their bodies, sentences and mentions in the\n"
+    "knowledge base. An INPUT is:\n"
+    "  FILE.txt     one article (UTF-8); a first line ` date YYYY-MM-DD ` gives its date\n"
+    "  FILE.jsonl   JSON Lines, one article a line: {\"id\",\"title\",\"date\",\"source\",\"text\"}\n"
+    "  FOLDER       every *.txt and *.jsonl below it (*.expected.jsonl are skipped)\n"
+    "  -            JSON Lines on standard input\n"
+    "\n"
+    "options:\n"
+    "  --db FILE          knowledge base (default: $NEWSKB_DB, else ./newskb.sqlite)\n"
+    "  --rules DIR        rule and dictionary folder (default: $NEWSKB_RULES, else the source tree's)\n"
+    "  --max-doc-mb N     reject documents larger than N MiB (default 32)\n"
+    "  --batch N          documents per transaction (default 200)\n"
+    "  --progress / --no-progress   force the progress line on stderr on or off\n"
+    "                     (default: on when stderr is a terminal)\n"
+    "\n"
+    "A document already stored (same content) is counted as a duplicate and not\n"
+    "stored again. A bad input (invalid UTF-8, NUL byte, empty, too large, malformed\n"
+    "JSON, missing or mistyped field, duplicate key, an id already stored with other\n"
+    "content) is reported on stderr and in the `rejects` table; the rest goes on.\n"
+    "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error.\n";
+
+class Ingestor : public DocumentSink {
+ public:
+  Ingestor(const PipelineContext& ctx, KnowledgeBase* kb, int batch, bool progress, uint64_t total)
+      : ctx_(ctx), kb_(kb), batch_(batch), progress_(progress), total_(total),
+        t0_(std::chrono::steady_clock::now()) {}
+
+  void OnDocument(Document&& doc) override {
+    bytes_ += doc.input_bytes;
+    if (!fatal_.ok()) return;
+    Processed p;
+    if (Status s = ProcessDocument(ctx_, &doc, &p); !s.ok()) {
+      Reject(doc.origin, doc.key, s.message());
+      return;
+    }
+    if (Status s = kb_->BeginBatch(); !s.ok()) { fatal_ = s; return; }
+    Result<AddOutcome> r = kb_->AddDocument(doc, p.sentences, p.mentions);
+    if (!r.ok()) {
+      if (r.status().code() == Status::Code::kInvalidInput) Reject(doc.origin, doc.key, r.status().message());
+      else fatal_ = r.status();
+      return;
+    }
+    if (r.value() == AddOutcome::kDuplicate) {
+      ++duplicates_;
+    } else {
+      ++stored_;
+      for (const Mention& m : p.mentions) ++by_kind_[MentionKindName(m.kind)];
+    }
+    if (++in_batch_ >= batch_) Commit();
+    Progress(false);
+  }
+
+  void OnReject(newskb::Reject&& r) override {
+    std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
+    Reject(where, r.doc_key, r.reason, r.source, r.line);
+  }
+
+  void OnSkippedFile(const std::string& path) override { ++skipped_; }
+
+  void Commit() {
+    if (!fatal_.ok()) return;
+    if (Status s = kb_->CommitBatch(); !s.ok()) fatal_ = s;
+    in_batch_ = 0;
+  }
+
+  void Progress(bool force) {
+    if (!progress_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - t0_).count();
+    double mb = bytes_ / 1e6, rate = secs > 0 ? mb / secs : 0;
+    char eta[48] = "";
+    if (total_ > 0 && rate > 0 && bytes_ <= total_)
+      std::snprintf(eta, sizeof eta, "  ETA %.0fs", (total_ - bytes_) / 1e6 / rate);
+    std::fprintf(stderr, "\r\033[K%lld docs  %.1f MB  %.1f MB/s  %.0fs elapsed%s",
+                 static_cast<long long>(stored_ + duplicates_ + rejected_), mb, rate, secs, eta);
+    std::fflush(stderr);
+  }
+
+  void Summary() {
+    if (progress_) std::fprintf(stderr, "\r\033[K");
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+    std::string kinds;
+    for (const char* k : {"figure", "date", "organization", "policy", "place", "commodity"}) {
+      auto it = by_kind_.find(k);
+      if (it == by_kind_.end()) continue;
+      kinds += (kinds.empty() ? "" : ", ") + std::to_string(it->second) + " " + k;
+    }
+    if (kinds.empty()) kinds = "none";
+    std::fprintf(stderr,
+                 "newskb ingest: %lld ingested, %lld duplicates, %lld rejected%s; mentions: %s; "
+                 "%.1f MB in %.2f s (%.1f MB/s)\n",
+                 static_cast<long long>(stored_), static_cast<long long>(duplicates_),
+                 static_cast<long long>(rejected_),
+                 skipped_ ? (", " + std::to_string(skipped_) + " other files skipped").c_str() : "",
+                 kinds.c_str(), bytes_ / 1e6, secs, secs > 0 ? bytes_ / 1e6 / secs : 0.0);
+  }
+
+  int64_t rejected() const { return rejected_; }
+  const Status& fatal() const { return fatal_; }
+
+ private:
+  void Reject(const std::string& where, const std::string& key, const std::string& reason,
+              std::string source = "", int64_t line = -1) {
+    ++rejected_;
+    if (progress_) std::fprintf(stderr, "\r\033[K");
+    std::fprintf(stderr, "newskb: rejected %s%s: %s\n", where.c_str(),
+                 key.empty() ? "" : (" (" + key + ")").c_str(), reason.c_str());
+    if (source.empty()) {  // "path:line" from a Document's origin
+      source = where;
+      line = 0;
+      size_t c = where.rfind(':');
+      if (c != std::string::npos && c + 1 < where.size() &&
+          where.find_first_not_of("0123456789", c + 1) == std::string::npos) {
+        source = where.substr(0, c);
+        line = std::stoll(where.substr(c + 1));
+      }
+    }
+    if (!fatal_.ok()) return;
+    if (Status s = kb_->BeginBatch(); !s.ok()) { fatal_ = s; return; }
+    if (Status s = kb_->AddReject(source, line, key, reason); !s.ok()) fatal_ = s;
+  }
+
+  const PipelineContext& ctx_;
+  KnowledgeBase* kb_;
+  int batch_;
+  bool progress_;
+  uint64_t total_;
+  uint64_t bytes_ = 0;
+  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0;
+  int in_batch_ = 0;
+  std::map<std::string, int64_t> by_kind_;
+  Status fatal_;
+  std::chrono::steady_clock::time_point t0_, last_;
+};
+
+}  // namespace
+
+int CmdIngest(int argc, char** argv) {
+  std::string db = DefaultDbPath(), rules = DefaultRulesDir(), err, v;
+  ReadOptions ropts;
+  int batch = 200;
+  int progress = -1;
+  std::vector<std::string> inputs;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") { std::fputs(kHelp, stdout); return 0; }
+    if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--rules", &rules, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--max-doc-mb", &v, &err)) {
+      char* end = nullptr;
+      double mb = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end || mb <= 0) err = "--max-doc-mb needs a positive number";
+      ropts.max_doc_bytes = static_cast<uint64_t>(mb * 1048576);
+      continue;
+    }
+    if (TakeOption(argc, argv, &i, "--batch", &v, &err)) {
+      batch = std::atoi(v.c_str());
+      if (batch < 1) err = "--batch needs a positive whole number";
+      continue;
+    }
+    if (a == "--progress") { progress = 1; continue; }
+    if (a == "--no-progress") { progress = 0; continue; }
+    if (a.size() > 1 && a[0] == '-') { err = "unknown option " + a; break; }
+    inputs.push_back(a);
+  }
+  if (err.empty() && inputs.empty()) err = "no INPUT given";
+  if (!err.empty()) {
+    std::fprintf(stderr, "newskb ingest: %s\n\n%s", err.c_str(), kHelp);
+    return 2;
+  }
+  Result<std::shared_ptr<const PipelineContext>> ctx = LoadPipeline(rules);
+  if (!ctx.ok()) {
+    std::fprintf(stderr, "newskb ingest: cannot load the rules: %s\n", ctx.status().message().c_str());
+    return 2;
+  }
+  std::shared_ptr<const Normalizer> norm = ctx.value()->normalizer;
+  Result<std::unique_ptr<KnowledgeBase>> kb =
+      KnowledgeBase::OpenForWrite(db, [norm](std::string_view s) { return norm->FoldKey(s); });
+  if (!kb.ok()) {
+    std::fprintf(stderr, "newskb ingest: %s\n", kb.status().message().c_str());
+    return 2;
+  }
+  std::string command = "newskb ingest";
+  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+  if (Status s = kb.value()->BeginRun(command); !s.ok()) {
+    std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
+    return 2;
+  }
+  bool show = progress == 1 || (progress == -1 && isatty(2));
+  Ingestor ing(*ctx.value(), kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
+  Status read = ReadInputs(inputs, ropts, &ing);
+  ing.Commit();
+  if (ing.fatal().ok()) {
+    if (Status s = kb.value()->FinishRun(); !s.ok()) std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
+  }
+  ing.Summary();
+  if (!ing.fatal().ok()) {
+    std::fprintf(stderr, "newskb ingest: stopped: %s (%s)\n", ing.fatal().message().c_str(), db.c_str());
+    return 2;
+  }
+  return ing.rejected() > 0 ? 1 : 0;
+}
+
+}  // namespace newskb

@@ -1,0 +1,49 @@
+// newskb: Chinese news articles -> a SQLite knowledge base of facts.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "pipeline/cli/commands.h"
+
+namespace {
+
+const char kUsage[] =
+    "newskb " NEWSKB_PIPELINE_VERSION
+    ": Chinese news articles into a SQLite knowledge base of figures, dates,\n"
+    "organizations and policies.\n"
+    "\n"
+    "usage: newskb COMMAND [options] [args]\n"
+    "\n"
+    "commands:\n"
+    "  ingest [--db FILE] INPUT...   read articles (text files, folders, .jsonl, - for stdin)\n"
+    "  query  [--db FILE] [--format table|csv|json|jsonl] SQL\n"
+    "                                run read-only SQL on the knowledge base\n"
+    "  stats  [--db FILE]            what the knowledge base holds\n"
+    "  rules  check|explain|test     compile, explain and test the extraction rules\n"
+    "\n"
+    "The knowledge base is --db FILE, else $NEWSKB_DB, else ./newskb.sqlite.\n"
+    "Run `newskb COMMAND --help` for a command's options.\n"
+    "Exit status: 0 ok, 1 some inputs rejected or checks failed, 2 usage or fatal error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "help")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    std::printf("newskb %s\n", NEWSKB_PIPELINE_VERSION);
+    return 0;
+  }
+  std::string cmd = argv[1];
+  int sub_argc = argc - 1;
+  char** sub_argv = argv + 1;
+  if (cmd == "ingest") return newskb::CmdIngest(sub_argc, sub_argv);
+  if (cmd == "query") return newskb::CmdQuery(sub_argc, sub_argv);
+  if (cmd == "stats") return newskb::CmdStats(sub_argc, sub_argv);
+  if (cmd == "rules") return newskb::CmdRules(sub_argc, sub_argv);
+  std::fprintf(stderr, "newskb: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
+  return 2;
+}

@@ -1,0 +1,293 @@
+#include "pipeline/io/reader.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "pipeline/text/utf8.h"
+
+namespace fs = std::filesystem;
+
+namespace newskb {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string MiB(uint64_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MiB", n / 1048576.0);
+  return buf;
+}
+
+// Checks what every document's text must satisfy; empty if fine.
+std::string TextProblem(std::string_view text) {
+  Status u = ValidateUtf8(text);
+  if (!u.ok()) return u.message();
+  size_t nul = text.find('\0');
+  if (nul != std::string_view::npos) return "contains a NUL byte at byte " + std::to_string(nul);
+  bool blank = std::all_of(text.begin(), text.end(),
+                           [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+  if (blank) return "empty document (no text)";
+  return "";
+}
+
+bool IsDigits(const std::string& s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return false;
+  for (size_t i = pos; i < pos + n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* sink) {
+  std::string src = path.string();
+  std::error_code ec;
+  uint64_t size = fs::file_size(path, ec);
+  if (ec) {
+    sink->OnReject({src, 0, "", "cannot read: " + ec.message()});
+    return;
+  }
+  if (size > opts.max_doc_bytes) {
+    sink->OnReject({src, 0, path.stem().string(),
+                    "document is " + MiB(size) + ", over the " + MiB(opts.max_doc_bytes) +
+                        " limit (raise it with --max-doc-mb)"});
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    sink->OnReject({src, 0, "", "cannot open for reading"});
+    return;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  Document d;
+  d.key = path.stem().string();
+  d.source = src;
+  d.origin = src;
+  d.input_bytes = size;
+  size_t pre = DatePrefixLength(text, &d.published);
+  text.erase(0, pre);
+  if (std::string why = TextProblem(text); !why.empty()) {
+    sink->OnReject({src, 0, d.key, why});
+    return;
+  }
+  d.raw = std::move(text);
+  sink->OnDocument(std::move(d));
+}
+
+// Reads one JSON Lines record. Returns the reason it is rejected, or "".
+std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& line,
+                        const std::string& default_key, Document* d) {
+  if (Status u = ValidateUtf8(line); !u.ok()) return u.message();
+  simdjson::padded_string padded(line);
+  simdjson::ondemand::document doc;
+  auto err = parser.iterate(padded).get(doc);
+  if (err) return std::string("malformed JSON: ") + simdjson::error_message(err);
+  simdjson::ondemand::object obj;
+  if ((err = doc.get_object().get(obj))) return "malformed JSON: the line is not a JSON object";
+  std::set<std::string> seen;
+  bool has_text = false;
+  for (auto field : obj) {
+    std::string_view key_raw;
+    if ((err = field.unescaped_key().get(key_raw))) return std::string("malformed JSON: ") + simdjson::error_message(err);
+    std::string key(key_raw);
+    if (!seen.insert(key).second) return "duplicate key '" + key + "' in one record";
+    simdjson::ondemand::value v;
+    if ((err = field.value().get(v))) return std::string("malformed JSON: ") + simdjson::error_message(err);
+    bool known = key == "id" || key == "title" || key == "date" || key == "source" || key == "text";
+    if (!known) {
+      continue;  // unknown fields are allowed (crawlers add url, lang...); skipped unread
+    }
+    simdjson::ondemand::json_type type;
+    if ((err = v.type().get(type))) return std::string("malformed JSON in field '") + key + "': " + simdjson::error_message(err);
+    if (type == simdjson::ondemand::json_type::null) {
+      if (key == "text") return "field 'text' is null, expected a string";
+      continue;
+    }
+    if (type != simdjson::ondemand::json_type::string) {
+      const char* tn = type == simdjson::ondemand::json_type::number   ? "a number"
+                       : type == simdjson::ondemand::json_type::boolean ? "a boolean"
+                       : type == simdjson::ondemand::json_type::array   ? "an array"
+                                                                         : "an object";
+      return "field '" + key + "' is " + tn + ", expected a string";
+    }
+    std::string_view sv;
+    if ((err = v.get_string().get(sv))) return "field '" + key + "': " + simdjson::error_message(err);
+    std::string s(sv);
+    if (key == "id") d->key = s;
+    else if (key == "title") d->title = s;
+    else if (key == "source") d->source = s;
+    else if (key == "text") { d->raw = s; has_text = true; }
+    else if (key == "date") {
+      if (!s.empty() && !ParseIsoDate(s, &d->published))
+        return "field 'date' is \"" + s + "\", not a date (expected YYYY-MM-DD)";
+    }
+  }
+  {
+    const char* loc = nullptr;
+    if (!doc.current_location().get(loc)) return "malformed JSON: text after the object";
+  }
+  if (!has_text) return "missing field 'text'";
+  if (d->key.empty()) d->key = default_key;
+  if (std::string why = TextProblem(d->raw); !why.empty()) return "field 'text': " + why;
+  return "";
+}
+
+void ReadJsonLines(std::istream& in, const std::string& src, const std::string& stem,
+                   const ReadOptions& opts, DocumentSink* sink) {
+  simdjson::ondemand::parser parser;
+  std::string line;
+  int64_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    uint64_t bytes = line.size() + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (line.size() > opts.max_doc_bytes) {
+      sink->OnReject({src, n, "", "record is " + MiB(line.size()) + ", over the " +
+                                      MiB(opts.max_doc_bytes) + " limit (raise it with --max-doc-mb)"});
+      continue;
+    }
+    if (line.size() + simdjson::SIMDJSON_PADDING > parser.capacity()) {
+      if (parser.allocate(line.size() + 4096)) {
+        sink->OnReject({src, n, "", "out of memory parsing the record"});
+        continue;
+      }
+    }
+    Document d;
+    d.origin = src + ":" + std::to_string(n);
+    d.input_bytes = bytes;
+    std::string why = ParseRecord(parser, line, stem + ":" + std::to_string(n), &d);
+    if (!why.empty()) {
+      sink->OnReject({src, n, d.key, why});
+      continue;
+    }
+    if (d.source.empty()) d.source = d.origin;
+    sink->OnDocument(std::move(d));
+  }
+}
+
+void ReadPath(const fs::path& p, const ReadOptions& opts, DocumentSink* sink) {
+  std::string s = p.string();
+  if (EndsWith(s, ".jsonl")) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) { sink->OnReject({s, 0, "", "cannot open for reading"}); return; }
+    ReadJsonLines(in, s, p.stem().string(), opts, sink);
+  } else {
+    ReadTextFile(p, opts, sink);
+  }
+}
+
+std::vector<fs::path> FolderFiles(const fs::path& dir, std::vector<fs::path>* skipped) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] == '.') continue;
+    if (EndsWith(name, ".expected.jsonl")) continue;
+    if (EndsWith(name, ".txt") || EndsWith(name, ".jsonl")) files.push_back(it->path());
+    else if (skipped) skipped->push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+bool ParseIsoDate(const std::string& s, std::string* iso) {
+  // YYYY
+  if (!IsDigits(s, 0, 4)) return false;
+  std::string y = s.substr(0, 4);
+  if (s.size() == 4) { *iso = y; return true; }
+  char sep = s[4];
+  if (sep != '-' && sep != '/' && sep != '.') return false;
+  size_t i = 5, j = i;
+  while (j < s.size() && j - i < 2 && s[j] >= '0' && s[j] <= '9') ++j;
+  if (j == i) return false;
+  int mo = std::stoi(s.substr(i, j - i));
+  if (mo < 1 || mo > 12) return false;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%s-%02d", y.c_str(), mo);
+  if (j == s.size()) { *iso = buf; return true; }
+  if (s[j] != sep) return false;
+  i = j + 1, j = i;
+  while (j < s.size() && j - i < 2 && s[j] >= '0' && s[j] <= '9') ++j;
+  if (j == i) return false;
+  int da = std::stoi(s.substr(i, j - i));
+  if (da < 1 || da > 31) return false;
+  if (j != s.size() && s[j] != 'T' && s[j] != ' ') return false;
+  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), mo, da);
+  *iso = buf;
+  return true;
+}
+
+size_t DatePrefixLength(const std::string& text, std::string* date) {
+  size_t i = 0;
+  if (text.compare(0, 1, " ") == 0) i = 1;
+  if (text.compare(i, 5, "date ") != 0) return 0;
+  i += 5;
+  if (!IsDigits(text, i, 4) || text.size() < i + 10 || text[i + 4] != '-' || text[i + 7] != '-' ||
+      !IsDigits(text, i + 5, 2) || !IsDigits(text, i + 8, 2))
+    return 0;
+  std::string iso;
+  if (!ParseIsoDate(text.substr(i, 10), &iso)) return 0;
+  size_t end = i + 10;
+  if (end < text.size()) {
+    if (text[end] == ' ') ++end;
+    else if (text[end] == '\n') ++end;
+    else if (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') end += 2;
+    else return 0;
+  }
+  *date = iso;
+  return end;
+}
+
+Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts, DocumentSink* sink) {
+  Status result;
+  for (const std::string& in : inputs) {
+    if (in == "-") {
+      ReadJsonLines(std::cin, "-", "stdin", opts, sink);
+      continue;
+    }
+    fs::path p(in);
+    std::error_code ec;
+    auto st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      sink->OnReject({in, 0, "", "no such file or folder"});
+      if (result.ok()) result = Status::NotFound(in + ": no such file or folder");
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<fs::path> skipped;
+      for (const fs::path& f : FolderFiles(p, &skipped)) ReadPath(f, opts, sink);
+      for (const fs::path& f : skipped) sink->OnSkippedFile(f.string());
+    } else {
+      ReadPath(p, opts, sink);
+    }
+  }
+  return result;
+}
+
+uint64_t TotalInputBytes(const std::vector<std::string>& inputs) {
+  uint64_t total = 0;
+  for (const std::string& in : inputs) {
+    if (in == "-") return 0;
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      for (const fs::path& f : FolderFiles(in, nullptr)) total += fs::file_size(f, ec);
+    } else if (fs::is_regular_file(in, ec)) {
+      total += fs::file_size(in, ec);
+    }
+  }
+  return total;
+}
+
+}  // namespace newskb

@@ -1,0 +1,403 @@
+#include "pipeline/kb/kb.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "pipeline/kb/migrations.h"
+#include "pipeline/text/utf8.h"
+
+namespace newskb {
+namespace {
+
+std::string NowIso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+void BindText(sqlite3_stmt* st, int i, std::string_view s) {
+  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+void BindTextOrNull(sqlite3_stmt* st, int i, const std::string& s) {
+  if (s.empty()) sqlite3_bind_null(st, i); else BindText(st, i, s);
+}
+void BindOpt(sqlite3_stmt* st, int i, const std::optional<double>& v) {
+  if (v) sqlite3_bind_double(st, i, *v); else sqlite3_bind_null(st, i);
+}
+
+bool IsEntityKind(MentionKind k) {
+  return k == MentionKind::kOrganization || k == MentionKind::kPolicy || k == MentionKind::kPlace ||
+         k == MentionKind::kCommodity;
+}
+
+}  // namespace
+
+KnowledgeBase::~KnowledgeBase() {
+  for (auto& [sql, st] : stmts_) sqlite3_finalize(st);
+  if (db_) {
+    if (in_batch_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db_);
+  }
+}
+
+std::string KnowledgeBase::Err(const char* what) const {
+  return std::string(what) + ": " + (db_ ? sqlite3_errmsg(db_) : "no database");
+}
+
+Status KnowledgeBase::Exec(const char* sql) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    std::string m = msg ? msg : "unknown error";
+    sqlite3_free(msg);
+    return Status::IoError(m);
+  }
+  return Status::Ok();
+}
+
+sqlite3_stmt* KnowledgeBase::Stmt(const char* sql) {
+  auto it = stmts_.find(sql);
+  if (it != stmts_.end()) {
+    sqlite3_reset(it->second);
+    sqlite3_clear_bindings(it->second);
+    return it->second;
+  }
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) return nullptr;
+  stmts_[sql] = st;
+  return st;
+}
+
+Status KnowledgeBase::Migrate() {
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &st, nullptr);
+  int v = 0;
+  if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  const auto& migs = Migrations();
+  int newest = migs.empty() ? 0 : migs.back().version;
+  if (v > newest)
+    return Status::InvalidInput("the knowledge base has schema version " + std::to_string(v) +
+                                ", newer than this newskb understands (" + std::to_string(newest) +
+                                "); use a newer newskb");
+  if (v < newest) {
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("migrating the schema");
+    for (const Migration& m : migs) {
+      if (m.version <= v) continue;
+      if (Status s = Exec(m.sql); !s.ok()) {
+        Exec("ROLLBACK");
+        return s.WithContext(std::string("schema migration ") + m.name);
+      }
+    }
+    std::string pv = "PRAGMA user_version = " + std::to_string(newest);
+    if (Status s = Exec(pv.c_str()); !s.ok()) { Exec("ROLLBACK"); return s; }
+    if (Status s = Exec("COMMIT"); !s.ok()) return s.WithContext("migrating the schema");
+  }
+  schema_version_ = newest;
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::string& path, FoldFn fold) {
+  std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
+  kb->fold_ = std::move(fold);
+  if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    return Status::IoError(path + ": " + kb->Err("cannot open the knowledge base"));
+  sqlite3_busy_timeout(kb->db_, 10000);
+  if (Status s = kb->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                          "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;");
+      !s.ok())
+    return s.WithContext(path);
+  if (Status s = kb->Migrate(); !s.ok()) return s.WithContext(path);
+  return kb;
+}
+
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenReadOnly(const std::string& path) {
+  std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
+  if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    return Status::NotFound(path + ": no knowledge base here (run `newskb ingest` first)");
+  sqlite3_busy_timeout(kb->db_, 10000);
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(kb->db_, "PRAGMA user_version", -1, &st, nullptr) != SQLITE_OK) {
+    return Status::InvalidInput(path + ": " + kb->Err("not a knowledge base"));
+  }
+  if (sqlite3_step(st) == SQLITE_ROW) kb->schema_version_ = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return kb;
+}
+
+Status KnowledgeBase::BeginRun(const std::string& command) {
+  sqlite3_stmt* st = Stmt("INSERT INTO runs(pipeline_version, command, started_at) VALUES (?,?,?)");
+  if (!st) return Status::IoError(Err("preparing runs insert"));
+  BindText(st, 1, NEWSKB_PIPELINE_VERSION);
+  BindText(st, 2, command);
+  BindText(st, 3, NowIso());
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("recording the run"));
+  run_id_ = sqlite3_last_insert_rowid(db_);
+  return Status::Ok();
+}
+
+Status KnowledgeBase::FinishRun() {
+  sqlite3_stmt* st = Stmt("UPDATE runs SET finished_at = ? WHERE run_id = ?");
+  BindText(st, 1, NowIso());
+  sqlite3_bind_int64(st, 2, run_id_);
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("finishing the run"));
+  return Status::Ok();
+}
+
+Status KnowledgeBase::BeginBatch() {
+  if (in_batch_) return Status::Ok();
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("starting a transaction");
+  in_batch_ = true;
+  return Status::Ok();
+}
+
+Status KnowledgeBase::CommitBatch() {
+  if (!in_batch_) return Status::Ok();
+  in_batch_ = false;
+  if (Status s = Exec("COMMIT"); !s.ok()) {
+    Exec("ROLLBACK");
+    entity_cache_.clear();
+    return s.WithContext("committing a batch");
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::string& name,
+                                        const std::string& alias) {
+  std::string key = fold_ ? fold_(name) : name;
+  if (key.empty()) key = name;
+  int64_t id = 0;
+  auto it = entity_cache_.find({kind, key});
+  if (it != entity_cache_.end()) {
+    id = it->second;
+  } else {
+    sqlite3_stmt* st = Stmt("SELECT entity_id FROM entities WHERE kind = ? AND key = ?");
+    BindText(st, 1, kind);
+    BindText(st, 2, key);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      id = sqlite3_column_int64(st, 0);
+    } else {
+      sqlite3_stmt* ins = Stmt("INSERT INTO entities(kind, name, key) VALUES (?,?,?)");
+      BindText(ins, 1, kind);
+      BindText(ins, 2, name);
+      BindText(ins, 3, key);
+      if (sqlite3_step(ins) != SQLITE_DONE) return Status::IoError(Err("storing an entity"));
+      id = sqlite3_last_insert_rowid(db_);
+      sqlite3_stmt* a = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
+      sqlite3_bind_int64(a, 1, id);
+      BindText(a, 2, key);
+      BindText(a, 3, name);
+      if (sqlite3_step(a) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
+    }
+    entity_cache_[{kind, key}] = id;
+  }
+  std::string akey = fold_ ? fold_(alias) : alias;
+  if (!akey.empty() && akey != key) {
+    sqlite3_stmt* a = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
+    sqlite3_bind_int64(a, 1, id);
+    BindText(a, 2, akey);
+    BindText(a, 3, alias);
+    if (sqlite3_step(a) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
+  }
+  return id;
+}
+
+Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::vector<Sentence>& sentences,
+                                              const std::vector<Mention>& mentions) {
+  if (!in_batch_) return Status::Internal("AddDocument outside a batch");
+  std::string hash = ContentHash(doc.raw);
+  {
+    sqlite3_stmt* st = Stmt("SELECT doc_key FROM documents WHERE content_hash = ?");
+    BindText(st, 1, hash);
+    if (sqlite3_step(st) == SQLITE_ROW) return AddOutcome::kDuplicate;
+    st = Stmt("SELECT source FROM documents WHERE doc_key = ?");
+    BindText(st, 1, doc.key);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      const char* first = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+      return Status::InvalidInput("duplicate id '" + doc.key + "' with different content (first stored from " +
+                                  (first ? first : "?") + ")");
+    }
+  }
+  // Code point -> byte offsets of the body, for sentence texts.
+  std::vector<uint32_t> byte_of;
+  byte_of.reserve(doc.body.size() + 1);
+  for (size_t i = 0; i < doc.body.size(); ++i)
+    if ((static_cast<unsigned char>(doc.body[i]) & 0xC0) != 0x80) byte_of.push_back(static_cast<uint32_t>(i));
+  byte_of.push_back(static_cast<uint32_t>(doc.body.size()));
+  const uint32_t ncp = static_cast<uint32_t>(byte_of.size() - 1);
+
+  if (Status s = Exec("SAVEPOINT doc"); !s.ok()) return s;
+  auto fail = [&](const std::string& what) -> Status {
+    Status s = Status::IoError(Err(what.c_str()));
+    Exec("ROLLBACK TO doc; RELEASE doc");
+    entity_cache_.clear();
+    return s;
+  };
+  sqlite3_stmt* st = Stmt(
+      "INSERT INTO documents(doc_key, title, published, source, text, raw, content_hash, run_id) "
+      "VALUES (?,?,?,?,?,?,?,?)");
+  BindText(st, 1, doc.key);
+  BindTextOrNull(st, 2, doc.title);
+  BindTextOrNull(st, 3, doc.published);
+  BindTextOrNull(st, 4, doc.source);
+  BindText(st, 5, doc.body);
+  BindText(st, 6, doc.raw);
+  BindText(st, 7, hash);
+  sqlite3_bind_int64(st, 8, run_id_);
+  if (sqlite3_step(st) != SQLITE_DONE) return fail("storing document " + doc.key);
+  int64_t doc_id = sqlite3_last_insert_rowid(db_);
+
+  std::vector<Sentence> sents = sentences;
+  if (sents.empty()) sents.push_back({0, ncp});
+  for (size_t i = 0; i < sents.size(); ++i) {
+    st = Stmt("INSERT INTO sentences(doc_id, idx, start, \"end\", text) VALUES (?,?,?,?,?)");
+    uint32_t a = std::min(sents[i].start, ncp), b = std::min(sents[i].end, ncp);
+    sqlite3_bind_int64(st, 1, doc_id);
+    sqlite3_bind_int64(st, 2, static_cast<int64_t>(i));
+    sqlite3_bind_int64(st, 3, a);
+    sqlite3_bind_int64(st, 4, b);
+    BindText(st, 5, std::string_view(doc.body).substr(byte_of[a], byte_of[b] - byte_of[a]));
+    if (sqlite3_step(st) != SQLITE_DONE) return fail("storing sentences of " + doc.key);
+  }
+  for (const Mention& m : mentions) {
+    if (m.end > ncp || m.start >= m.end) {
+      Exec("ROLLBACK TO doc; RELEASE doc");
+      entity_cache_.clear();
+      return Status::Internal("mention out of the body's range (rule " + m.rule + ") in " + doc.key);
+    }
+    auto it = std::upper_bound(sents.begin(), sents.end(), m.start,
+                               [](uint32_t v, const Sentence& s) { return v < s.start; });
+    int64_t sidx = it == sents.begin() ? 0 : (it - sents.begin()) - 1;
+    int64_t entity = 0;
+    if (IsEntityKind(m.kind)) {
+      const std::string& name = m.name.empty() ? m.text : m.name;
+      Result<int64_t> e = EntityId(MentionKindName(m.kind), name, m.text);
+      if (!e.ok()) { Exec("ROLLBACK TO doc; RELEASE doc"); entity_cache_.clear(); return e.status(); }
+      entity = e.value();
+    }
+    st = Stmt(
+        "INSERT INTO mentions(doc_id, kind, start, \"end\", text, sentence_idx, value, low, high, unit, "
+        "qualifier, date_value, entity_id, policy_kind, note, rule, run_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_bind_int64(st, 1, doc_id);
+    BindText(st, 2, MentionKindName(m.kind));
+    sqlite3_bind_int64(st, 3, m.start);
+    sqlite3_bind_int64(st, 4, m.end);
+    BindText(st, 5, m.text);
+    sqlite3_bind_int64(st, 6, sidx);
+    BindOpt(st, 7, m.value);
+    BindOpt(st, 8, m.low);
+    BindOpt(st, 9, m.high);
+    BindTextOrNull(st, 10, m.unit);
+    BindTextOrNull(st, 11, m.qualifier);
+    BindTextOrNull(st, 12, m.date_value);
+    if (entity) sqlite3_bind_int64(st, 13, entity); else sqlite3_bind_null(st, 13);
+    BindTextOrNull(st, 14, m.policy_kind);
+    BindTextOrNull(st, 15, m.note);
+    BindText(st, 16, m.rule.empty() ? "unknown" : m.rule);
+    sqlite3_bind_int64(st, 17, run_id_);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail("storing mentions of " + doc.key);
+  }
+  if (Status s = Exec("RELEASE doc"); !s.ok()) return s;
+  return AddOutcome::kStored;
+}
+
+Status KnowledgeBase::AddReject(const std::string& source, int64_t line, const std::string& doc_key,
+                                const std::string& reason) {
+  sqlite3_stmt* st = Stmt("INSERT INTO rejects(source, line, doc_key, reason, run_id, at) VALUES (?,?,?,?,?,?)");
+  BindText(st, 1, source);
+  sqlite3_bind_int64(st, 2, line);
+  BindTextOrNull(st, 3, doc_key);
+  BindText(st, 4, reason);
+  sqlite3_bind_int64(st, 5, run_id_);
+  BindText(st, 6, NowIso());
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("recording a reject"));
+  return Status::Ok();
+}
+
+Status KnowledgeBase::Query(const std::string& sql,
+                            const std::function<void(const std::vector<std::string>&)>& header,
+                            const std::function<void(const Row&)>& row) {
+  const char* tail = sql.c_str();
+  const char* end = tail + sql.size();
+  while (tail < end) {
+    sqlite3_stmt* st = nullptr;
+    const char* next = nullptr;
+    if (sqlite3_prepare_v2(db_, tail, static_cast<int>(end - tail), &st, &next) != SQLITE_OK)
+      return Status::InvalidInput(sqlite3_errmsg(db_));
+    tail = next;
+    if (!st) continue;  // whitespace or comment
+    if (!sqlite3_stmt_readonly(st)) {
+      std::string text = sqlite3_sql(st);
+      sqlite3_finalize(st);
+      return Status::InvalidInput("refused: `newskb query` is read-only, and this statement writes: " + text);
+    }
+    int n = sqlite3_column_count(st);
+    std::vector<std::string> cols;
+    for (int i = 0; i < n; ++i) cols.push_back(sqlite3_column_name(st, i));
+    if (n > 0) header(cols);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      Row r(n);
+      for (int i = 0; i < n; ++i) {
+        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
+        if (sqlite3_column_type(st, i) == SQLITE_FLOAT) {
+          double v = sqlite3_column_double(st, i);
+          char buf[64];
+          if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e18 && v > -1e18)
+            std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+          else
+            std::snprintf(buf, sizeof buf, "%.15g", v);
+          r[i] = std::string(buf);
+        } else {
+          const unsigned char* t = sqlite3_column_text(st, i);
+          r[i] = std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i));
+        }
+      }
+      row(r);
+    }
+    std::string msg = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db_);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+      if (rc == SQLITE_READONLY) return Status::InvalidInput("refused: `newskb query` is read-only: " + msg);
+      return Status::InvalidInput(msg);
+    }
+  }
+  return Status::Ok();
+}
+
+Result<KbStats> KnowledgeBase::Stats() {
+  KbStats s;
+  s.schema_version = schema_version_;
+  auto one = [&](const char* sql, int64_t* out) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+      *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+  };
+  auto grouped = [&](const char* sql, std::map<std::string, int64_t>* out) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) == SQLITE_OK)
+      while (sqlite3_step(st) == SQLITE_ROW)
+        (*out)[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))] = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+  };
+  one("SELECT count(*) FROM documents", &s.documents);
+  one("SELECT count(*) FROM sentences", &s.sentences);
+  one("SELECT count(*) FROM rejects", &s.rejects);
+  one("SELECT count(*) FROM entities", &s.entities);
+  one("SELECT count(*) FROM facts", &s.facts);
+  one("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &s.file_bytes);
+  grouped("SELECT kind, count(*) FROM mentions GROUP BY kind", &s.mentions_by_kind);
+  grouped("SELECT kind, count(*) FROM entities GROUP BY kind", &s.entities_by_kind);
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT DISTINCT pipeline_version FROM runs ORDER BY run_id", -1, &st, nullptr) == SQLITE_OK)
+    while (sqlite3_step(st) == SQLITE_ROW)
+      s.pipeline_versions.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  sqlite3_finalize(st);
+  return s;
+}
+
+}  // namespace newskb

@@ -1,0 +1,202 @@
+#include "pipeline/normalize/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "pipeline/text/utf8.h"
+
+namespace newskb {
+
+// Per-code-point folding table for the BMP: table[cp] is the UTF-8 of
+// T->S(NFKC_Casefold(cp)), stored as [offset, length] into one byte pool.
+// Code points past the BMP are folded with ICU's NFKC_Casefold only (rare in
+// news text; the T->S transliterator's table is BMP-only in practice).
+struct Normalizer::Tables {
+  std::vector<uint32_t> off;  // 0x10000 + 1
+  std::string pool;
+  const icu::Normalizer2* nfkc_cf = nullptr;
+
+  std::string_view Map(char32_t cp) const {
+    return std::string_view(pool).substr(off[cp], off[cp + 1] - off[cp]);
+  }
+};
+
+Normalizer::Normalizer() : t_(std::make_unique<Tables>()) {}
+Normalizer::~Normalizer() = default;
+
+Result<std::shared_ptr<const Normalizer>> Normalizer::Create() {
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  if (U_FAILURE(st)) return Status::Internal(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(st));
+  std::unique_ptr<icu::Transliterator> t2s(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, st));
+  if (U_FAILURE(st) || !t2s)
+    return Status::Internal(std::string("ICU Traditional-Simplified transliterator unavailable: ") + u_errorName(st));
+
+  // Fold every BMP code point with NFKC_Casefold; then run the transliterator
+  // ONCE over all results that contain Han characters, one per line, and
+  // split the output back. This is the only Transliterator call newskb makes.
+  std::vector<icu::UnicodeString> folded(0x10000);
+  icu::UnicodeString batch;
+  std::vector<uint32_t> batch_cps;
+  for (uint32_t cp = 0; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) { folded[cp] = icu::UnicodeString(); continue; }
+    icu::UnicodeString s(static_cast<UChar32>(cp));
+    UErrorCode e = U_ZERO_ERROR;
+    icu::UnicodeString f = nfkc_cf->normalize(s, e);
+    if (U_FAILURE(e)) f = s;
+    if (cp == '\n' || cp == '\r' || cp == '\t') f = s;  // keep line structure
+    folded[cp] = f;
+    bool han = false;
+    for (int32_t i = 0; i < f.length(); ++i) {
+      UChar c = f.charAt(i);
+      if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)) han = true;
+    }
+    if (han) {
+      batch.append(f);
+      batch.append(static_cast<UChar>('\n'));
+      batch_cps.push_back(cp);
+    }
+  }
+  t2s->transliterate(batch);
+  {
+    int32_t start = 0;
+    size_t k = 0;
+    for (int32_t i = 0; i < batch.length() && k < batch_cps.size(); ++i) {
+      if (batch.charAt(i) == '\n') {
+        folded[batch_cps[k++]] = icu::UnicodeString(batch, start, i - start);
+        start = i + 1;
+      }
+    }
+    if (k != batch_cps.size())
+      return Status::Internal("Traditional-Simplified table: transliterator output misaligned");
+  }
+
+  std::shared_ptr<Normalizer> n(new Normalizer());
+  Tables& t = *n->t_;
+  t.nfkc_cf = nfkc_cf;
+  t.off.resize(0x10001);
+  for (uint32_t cp = 0; cp < 0x10000; ++cp) {
+    t.off[cp] = static_cast<uint32_t>(t.pool.size());
+    std::string u8;
+    folded[cp].toUTF8String(u8);
+    t.pool += u8;
+  }
+  t.off[0x10000] = static_cast<uint32_t>(t.pool.size());
+  return std::shared_ptr<const Normalizer>(std::move(n));
+}
+
+namespace {
+
+// Sentence terminators in NORMALISED text: 。 ! ? ; and line breaks.
+// A terminator absorbs closing quotes and brackets that follow it.
+bool IsTerminator(char32_t c) { return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == '\n'; }
+bool IsCloser(char32_t c) {
+  return c == 0x300D || c == 0x300F || c == 0x201D || c == 0x2019 || c == ')' || c == '"' ||
+         c == 0x300B || c == 0x3011;
+}
+bool IsSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000; }
+
+}  // namespace
+
+NormText Normalizer::Normalize(std::string_view body) const {
+  NormText out;
+  out.text.reserve(body.size());
+  out.cp_of_byte.reserve(body.size() + 1);
+  out.body_byte.reserve(body.size() + 1);
+  uint32_t c = 0;
+  for (size_t i = 0; i < body.size(); ++c) {
+    size_t len;
+    char32_t cp = DecodeUtf8(body, i, &len);
+    out.body_byte.push_back(static_cast<uint32_t>(i));
+    if (cp < 0x80) {
+      char ch = static_cast<char>(cp);
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      out.text.push_back(ch);
+      out.cp_of_byte.push_back(c);
+    } else if (cp < 0x10000) {
+      std::string_view m = t_->Map(cp);
+      out.text.append(m);
+      out.cp_of_byte.insert(out.cp_of_byte.end(), m.size(), c);
+    } else {
+      icu::UnicodeString s(static_cast<UChar32>(cp));
+      UErrorCode e = U_ZERO_ERROR;
+      icu::UnicodeString f = t_->nfkc_cf->normalize(s, e);
+      std::string u8;
+      (U_FAILURE(e) ? s : f).toUTF8String(u8);
+      out.text.append(u8);
+      out.cp_of_byte.insert(out.cp_of_byte.end(), u8.size(), c);
+    }
+    i += len;
+  }
+  out.body_byte.push_back(static_cast<uint32_t>(body.size()));
+  out.cp_of_byte.push_back(c);
+
+  // Sentences over the normalised text.
+  const std::string& s = out.text;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t len;
+    // skip leading space
+    while (i < s.size() && IsSpace(DecodeUtf8(s, i, &len))) i += len;
+    if (i >= s.size()) break;
+    size_t b = i, e = i;
+    while (e < s.size()) {
+      char32_t cp = DecodeUtf8(s, e, &len);
+      e += len;
+      if (IsTerminator(cp)) {
+        if (cp == '\n') { e -= len; break; }
+        while (e < s.size()) {
+          char32_t nx = DecodeUtf8(s, e, &len);
+          if (IsCloser(nx) || (nx != '\n' && IsTerminator(nx))) e += len; else break;
+        }
+        break;
+      }
+    }
+    // trim trailing space
+    size_t te = e;
+    while (te > b && (s[te - 1] == ' ' || s[te - 1] == '\t' || s[te - 1] == '\r')) --te;
+    if (te > b) {
+      NormSentence ns;
+      ns.begin = b;
+      ns.end = te;
+      ns.start = out.BodyStart(b);
+      ns.stop = out.BodyEnd(te);
+      out.sentences.push_back(ns);
+    }
+    i = e;
+  }
+  return out;
+}
+
+size_t NormText::SentenceOf(uint32_t cp) const {
+  if (sentences.empty()) return 0;
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), cp,
+                             [](uint32_t v, const NormSentence& s) { return v < s.start; });
+  if (it == sentences.begin()) return 0;
+  return static_cast<size_t>(it - sentences.begin()) - 1;
+}
+
+std::string Normalizer::Fold(std::string_view s) const {
+  if (ValidateUtf8(s).ok() == false) return std::string(s);
+  return Normalize(s).text;
+}
+
+std::string Normalizer::FoldKey(std::string_view s) const {
+  std::string f = Fold(s), out;
+  out.reserve(f.size());
+  for (size_t i = 0; i < f.size();) {
+    size_t len;
+    char32_t cp = DecodeUtf8(f, i, &len);
+    bool drop = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xB7 || cp == 0x30FB ||
+                cp == 0x2027 || cp == 0x2022 || cp == 0x2027;
+    if (!drop) out.append(f, i, len);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace newskb

@@ -1,0 +1,15 @@
+# Embeds schema/NNN_*.sql into a C++ source as the migration list.
+# Run as: cmake -DOUT=file.cc -DSQL_DIR=dir -P embed.cmake
+file(GLOB files "${SQL_DIR}/[0-9][0-9][0-9]_*.sql")
+list(SORT files)
+set(body "// Generated from schema/*.sql by schema/embed.cmake. Do not edit.\n#include \"pipeline/kb/migrations.h\"\nnamespace newskb {\nconst std::vector<Migration>& Migrations() {\n  static const std::vector<Migration> kMigrations = {\n")
+foreach(f ${files})
+  get_filename_component(name "${f}" NAME)
+  string(SUBSTRING "${name}" 0 3 num)
+  math(EXPR num "${num}")
+  file(READ "${f}" sql)
+  string(APPEND body "    {${num}, \"${name}\", R\"NEWSKB_SQL(${sql})NEWSKB_SQL\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kMigrations;\n}\n}  // namespace newskb\n")
+file(WRITE "${OUT}.tmp" "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

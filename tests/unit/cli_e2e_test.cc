@@ -1,0 +1,161 @@
+// End-to-end: the `newskb` binary as a user runs it.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int status;
+  std::string out;  // stdout and stderr together
+};
+
+Run Sh(const std::string& cmd) {
+  Run r{0, ""};
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("newskb_cli_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "kb.sqlite").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Bin() const { return NEWSKB_BINARY; }
+  Run Newskb(const std::string& args) { return Sh("'" + Bin() + "' " + args); }
+  std::string Query(const std::string& sql) {
+    Run r = Newskb("query --db '" + db_ + "' --format csv \"" + sql + "\"");
+    EXPECT_EQ(r.status, 0) << r.out;
+    return r.out;
+  }
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  fs::path dir_;
+  std::string db_;
+};
+
+const char* kViews[] = {"v_figures", "v_dates", "v_organizations", "v_policies", "v_places", "v_commodities"};
+
+std::string OffsetViolations() {
+  std::string sql = "SELECT ";
+  for (size_t i = 0; i < 6; ++i) {
+    sql += std::string(i ? " + " : "") + "(SELECT count(*) FROM " + kViews[i] +
+           " m JOIN documents d USING(doc_key) WHERE substr(d.text, m.start + 1, m.\\\"end\\\" - m.start) != m.text)";
+  }
+  return sql + " AS bad";
+}
+
+TEST_F(CliTest, IngestsTheSeedsOnceAndKeepsOffsets) {
+  fs::path seeds = fs::path(NEWSKB_SHARED_DIR) / "corpus" / "seeds";
+  if (!fs::exists(seeds)) GTEST_SKIP() << "no ../shared/corpus/seeds";
+  Run r = Newskb("ingest --db '" + db_ + "' '" + seeds.string() + "'");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("5 ingested, 0 duplicates, 0 rejected"), std::string::npos) << r.out;
+  EXPECT_EQ(Query("SELECT count(*) AS n FROM documents"), "n\n5\n");
+  EXPECT_EQ(Query(OffsetViolations()), "bad\n0\n");
+  std::string before = Query("SELECT (SELECT count(*) FROM mentions) || '/' || (SELECT count(*) FROM sentences) || '/' || (SELECT count(*) FROM entities) AS c");
+  Run again = Newskb("ingest --db '" + db_ + "' '" + seeds.string() + "'");
+  ASSERT_EQ(again.status, 0) << again.out;
+  EXPECT_NE(again.out.find("0 ingested, 5 duplicates, 0 rejected"), std::string::npos) << again.out;
+  EXPECT_EQ(Query("SELECT count(*) AS n FROM documents"), "n\n5\n");
+  EXPECT_EQ(Query("SELECT (SELECT count(*) FROM mentions) || '/' || (SELECT count(*) FROM sentences) || '/' || (SELECT count(*) FROM entities) AS c"), before);
+  EXPECT_EQ(Query("SELECT published FROM documents WHERE doc_key = '002_215eccd96ff670eb'"), "published\n2026-02-18\n");
+}
+
+TEST_F(CliTest, IngestsTheRepositoryCorpus) {
+  fs::path corpus = fs::path(NEWSKB_SOURCE_DIR) / "corpus";
+  Run r = Newskb("ingest --db '" + db_ + "' '" + corpus.string() + "'");
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::string n = Query("SELECT count(*) > 0 AS any FROM documents");
+  EXPECT_EQ(n, "any\n1\n");
+  EXPECT_EQ(Query(OffsetViolations()), "bad\n0\n");
+  EXPECT_EQ(Query("SELECT count(*) AS n FROM mentions WHERE rule IS NULL OR rule = ''"), "n\n0\n");
+}
+
+TEST_F(CliTest, BadInputsAreRejectedAndTheRestGoesIn) {
+  Write("in/good.txt", " date 2026-02-18 美國能源部宣布投入120億美元。\n第二句。");
+  Write("in/bad_utf8.txt", std::string("壞\xFF\xFE", 5));
+  Write("in/nul.txt", std::string("ab\0cd", 5));
+  Write("in/empty.txt", "");
+  Write("in/batch.jsonl",
+        "{\"id\":\"j1\",\"date\":\"2026-01-02\",\"text\":\"澳洲宣布設立12億澳元的儲備。\"}\n"
+        "{not json}\n"
+        "{\"id\":\"j3\"}\n"
+        "{\"id\":\"j4\",\"text\":7}\n"
+        "{\"id\":\"j1\",\"text\":\"同一個id，不同的內容。\"}\n");
+  Run r = Newskb("ingest --db '" + db_ + "' '" + (dir_ / "in").string() + "'");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("bad_utf8.txt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("invalid UTF-8"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("NUL byte"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("empty document"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("batch.jsonl:2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("missing field 'text'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("field 'text' is a number"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("duplicate id 'j1' with different content"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 ingested, 0 duplicates, 7 rejected"), std::string::npos) << r.out;
+  EXPECT_EQ(Query("SELECT doc_key FROM documents ORDER BY doc_key"), "doc_key\ngood\nj1\n");
+  EXPECT_EQ(Query("SELECT source LIKE '%batch.jsonl' AS f, line FROM rejects WHERE line > 0 ORDER BY line"),
+            "f,line\n1,2\n1,3\n1,4\n1,5\n");
+}
+
+TEST_F(CliTest, StdinJsonLines) {
+  Run r = Sh("printf '{\"id\":\"s1\",\"text\":\"稀土。\"}\\n' | '" + Bin() + "' ingest --db '" + db_ + "' -");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(Query("SELECT doc_key, text FROM documents"), "doc_key,text\ns1,稀土。\n");
+}
+
+TEST_F(CliTest, QueryRefusesWritesAndFormats) {
+  Write("a.txt", "鋰電池。");
+  ASSERT_EQ(Newskb("ingest --db '" + db_ + "' '" + (dir_ / "a.txt").string() + "'").status, 0);
+  Run w = Newskb("query --db '" + db_ + "' \"DELETE FROM documents\"");
+  EXPECT_EQ(w.status, 2);
+  EXPECT_NE(w.out.find("read-only"), std::string::npos) << w.out;
+  EXPECT_EQ(Query("SELECT count(*) AS n FROM documents"), "n\n1\n");
+  Run t = Newskb("query --db '" + db_ + "' \"SELECT text, 'x' AS y FROM documents\"");
+  EXPECT_EQ(t.out, "text      y\n--------  -\n鋰電池。  x\n(1 row)\n");
+  Run j = Newskb("query --db '" + db_ + "' --format jsonl \"SELECT doc_key, 1.5 AS v, NULL AS z FROM documents\"");
+  EXPECT_EQ(j.out, "{\"doc_key\":\"a\",\"v\":1.5,\"z\":null}\n");
+  Run js = Newskb("query --db '" + db_ + "' --format json \"SELECT doc_key FROM documents\"");
+  EXPECT_EQ(js.out, "[\n{\"doc_key\":\"a\"}\n]\n");
+}
+
+TEST_F(CliTest, StatsAndHelp) {
+  Write("a.txt", "鋰電池。");
+  ASSERT_EQ(Newskb("ingest --db '" + db_ + "' '" + (dir_ / "a.txt").string() + "'").status, 0);
+  Run s = Newskb("stats --db '" + db_ + "'");
+  EXPECT_EQ(s.status, 0);
+  EXPECT_NE(s.out.find("documents        1"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("pipeline version"), std::string::npos) << s.out;
+  for (const char* cmd : {"--help", "ingest --help", "query --help", "stats --help", "rules --help"}) {
+    Run h = Newskb(cmd);
+    EXPECT_EQ(h.status, 0) << cmd << "\n" << h.out;
+    EXPECT_NE(h.out.find("usage"), std::string::npos) << cmd;
+  }
+  EXPECT_EQ(Newskb("frobnicate").status, 2);
+  EXPECT_EQ(Newskb("ingest").status, 2);
+  EXPECT_EQ(Newskb("query --db '" + (dir_ / "none.sqlite").string() + "' 'SELECT 1'").status, 2);
+}
+
+}  // namespace

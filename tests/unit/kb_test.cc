@@ -1,0 +1,154 @@
+#include "pipeline/kb/kb.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace newskb {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TempDb(const char* name) {
+  std::string p = (fs::temp_directory_path() / ("newskb_kb_" + std::to_string(::getpid()) + "_" + name + ".sqlite")).string();
+  fs::remove(p);
+  fs::remove(p + "-wal");
+  fs::remove(p + "-shm");
+  return p;
+}
+
+std::string Fold(std::string_view s) {  // stand-in fold for tests: ASCII lower case
+  std::string o(s);
+  for (char& c : o) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return o;
+}
+
+Document Doc(const std::string& key, const std::string& body) {
+  Document d;
+  d.key = key;
+  d.raw = body;
+  d.body = body;
+  d.source = key + ".txt";
+  d.published = "2026-02-18";
+  return d;
+}
+
+Mention Org(uint32_t s, uint32_t e, const std::string& text, const std::string& name) {
+  Mention m;
+  m.kind = MentionKind::kOrganization;
+  m.start = s;
+  m.end = e;
+  m.text = text;
+  m.name = name;
+  m.rule = "test.org";
+  return m;
+}
+
+std::vector<std::vector<std::string>> Rows(KnowledgeBase* kb, const std::string& sql) {
+  std::vector<std::vector<std::string>> out;
+  Status s = kb->Query(sql, [](const std::vector<std::string>&) {}, [&](const Row& r) {
+    out.emplace_back();
+    for (auto& v : r) out.back().push_back(v ? *v : "NULL");
+  });
+  EXPECT_TRUE(s.ok()) << s.message();
+  return out;
+}
+
+TEST(KnowledgeBase, StoresDocumentsWithViewsAndDedupes) {
+  std::string path = TempDb("store");
+  {
+    auto kb = KnowledgeBase::OpenForWrite(path, Fold).value();
+    ASSERT_TRUE(kb->BeginRun("test").ok());
+    ASSERT_TRUE(kb->BeginBatch().ok());
+    Document d = Doc("a", "DOE投資。美國DOE。");
+    std::vector<Sentence> s = {{0, 5}, {5, 11}};
+    std::vector<Mention> m = {Org(0, 3, "DOE", "美國能源部"), Org(8, 11, "DOE", "美國能源部")};
+    EXPECT_EQ(kb->AddDocument(d, s, m).value(), AddOutcome::kStored);
+    EXPECT_EQ(kb->AddDocument(d, s, m).value(), AddOutcome::kDuplicate);
+    Result<AddOutcome> clash = kb->AddDocument(Doc("a", "other text"), {}, {});
+    ASSERT_FALSE(clash.ok());
+    EXPECT_NE(clash.status().message().find("duplicate id 'a' with different content"), std::string::npos);
+    ASSERT_TRUE(kb->CommitBatch().ok());
+    ASSERT_TRUE(kb->FinishRun().ok());
+  }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  EXPECT_EQ(ro->schema_version(), 1);
+  auto rows = Rows(ro.get(), "SELECT doc_key, text, name, sentence, start, \"end\" FROM v_organizations ORDER BY start");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "DOE", "美國能源部", "DOE投資。", "0", "3"}));
+  EXPECT_EQ(rows[1][3], "美國DOE。");
+  // invariant 1 in SQL
+  auto bad = Rows(ro.get(), "SELECT count(*) FROM v_organizations o JOIN documents d USING(doc_key) "
+                            "WHERE substr(d.text, o.start + 1, o.\"end\" - o.start) != o.text");
+  EXPECT_EQ(bad[0][0], "0");
+  auto ent = Rows(ro.get(), "SELECT count(*) FROM entities");
+  EXPECT_EQ(ent[0][0], "1");
+}
+
+TEST(KnowledgeBase, QueryRefusesWrites) {
+  std::string path = TempDb("ro");
+  { auto kb = KnowledgeBase::OpenForWrite(path, Fold).value(); }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  Status s = ro->Query("DELETE FROM documents", [](auto&) {}, [](auto&) {});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("read-only"), std::string::npos) << s.message();
+  s = ro->Query("SELECT 1; DROP TABLE documents", [](auto&) {}, [](auto&) {});
+  EXPECT_FALSE(s.ok());
+}
+
+TEST(KnowledgeBase, ContractViewsHaveTheContractColumns) {
+  std::string path = TempDb("views");
+  { auto kb = KnowledgeBase::OpenForWrite(path, Fold).value(); }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  std::map<std::string, std::vector<std::string>> want = {
+      {"documents", {"doc_key", "title", "published", "source", "text"}},
+      {"v_figures", {"doc_key", "text", "value", "low", "high", "unit", "qualifier", "sentence", "start", "end"}},
+      {"v_dates", {"doc_key", "text", "value", "qualifier", "sentence", "start", "end"}},
+      {"v_organizations", {"doc_key", "text", "name", "sentence", "start", "end"}},
+      {"v_policies", {"doc_key", "text", "name", "kind", "sentence", "start", "end"}},
+      {"v_places", {"doc_key", "text", "name", "sentence", "start", "end"}},
+      {"v_commodities", {"doc_key", "text", "name", "sentence", "start", "end"}},
+      {"v_facts", {"doc_key", "subject", "predicate", "object", "value", "low", "high", "unit", "qualifier",
+                   "date", "figure_text", "sentence"}},
+  };
+  for (const auto& [view, cols] : want) {
+    std::vector<std::string> got;
+    Status s = ro->Query("SELECT * FROM " + view + " LIMIT 0",
+                         [&](const std::vector<std::string>& h) { got = h; }, [](auto&) {});
+    ASSERT_TRUE(s.ok()) << view << ": " << s.message();
+    ASSERT_GE(got.size(), cols.size()) << view;
+    got.resize(cols.size());
+    EXPECT_EQ(got, cols) << view;
+  }
+}
+
+TEST(KnowledgeBase, ReaderSeesOnlyCommittedBatches) {
+  std::string path = TempDb("wal");
+  auto kb = KnowledgeBase::OpenForWrite(path, Fold).value();
+  ASSERT_TRUE(kb->BeginRun("test").ok());
+  ASSERT_TRUE(kb->BeginBatch().ok());
+  ASSERT_TRUE(kb->AddDocument(Doc("a", "一。"), {{0, 2}}, {}).ok());
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  EXPECT_EQ(Rows(ro.get(), "SELECT count(*) FROM documents")[0][0], "0");
+  ASSERT_TRUE(kb->CommitBatch().ok());
+  EXPECT_EQ(Rows(ro.get(), "SELECT count(*) FROM documents")[0][0], "1");
+}
+
+TEST(KnowledgeBase, RefusesANewerSchema) {
+  std::string path = TempDb("newer");
+  { auto kb = KnowledgeBase::OpenForWrite(path, Fold).value(); }
+  {
+    auto kb = KnowledgeBase::OpenReadOnly(path).value();
+  }
+  // bump user_version behind newskb's back
+  std::string cmd = "sqlite3 '" + path + "' 'PRAGMA user_version=99' 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "sqlite3 shell not installed";
+  auto kb = KnowledgeBase::OpenForWrite(path, Fold);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_NE(kb.status().message().find("newer than this newskb"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newskb

@@ -1,0 +1,139 @@
+#include "pipeline/io/reader.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace newskb {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Collect : DocumentSink {
+  std::vector<Document> docs;
+  std::vector<Reject> rejects;
+  std::vector<std::string> skipped;
+  void OnDocument(Document&& d) override { docs.push_back(std::move(d)); }
+  void OnReject(Reject&& r) override { rejects.push_back(std::move(r)); }
+  void OnSkippedFile(const std::string& p) override { skipped.push_back(p); }
+};
+
+class ReaderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("newskb_reader_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  Collect Read(std::vector<std::string> inputs, ReadOptions o = {}) {
+    Collect c;
+    (void)ReadInputs(inputs, o, &c);
+    return c;
+  }
+  fs::path dir_;
+};
+
+TEST_F(ReaderTest, TextFileWithDateLine) {
+  Collect c = Read({Write("002_abc.txt", " date 2026-02-18 面對中國的優勢。\n第二段。")});
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].key, "002_abc");
+  EXPECT_EQ(c.docs[0].published, "2026-02-18");
+  EXPECT_EQ(c.docs[0].raw, "面對中國的優勢。\n第二段。");
+}
+
+TEST_F(ReaderTest, TextFileWithoutDateKeepsFirstLine) {
+  Collect c = Read({Write("a.txt", "標題\n內文。")});
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].published, "");
+  EXPECT_EQ(c.docs[0].raw, "標題\n內文。");
+}
+
+TEST_F(ReaderTest, JsonLinesRecordsAndErrorsNameTheLine) {
+  std::string p = Write("batch.jsonl",
+                        "{\"id\":\"a\",\"title\":\"T\",\"date\":\"2026-02-18\",\"source\":\"s\",\"text\":\"一。\"}\n"
+                        "{\"id\":\"b\",\"text\":\n"
+                        "{\"id\":\"c\"}\n"
+                        "{\"id\":\"d\",\"text\":42}\n"
+                        "{\"id\":\"e\",\"text\":\"x\",\"text\":\"y\"}\n"
+                        "\n"
+                        "{\"id\":\"f\",\"date\":null,\"text\":\"二。\",\"url\":\"http://x\"}\n"
+                        "{\"id\":\"g\",\"date\":\"yesterday\",\"text\":\"三。\"}\n"
+                        "[1,2]\n");
+  Collect c = Read({p});
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].key, "a");
+  EXPECT_EQ(c.docs[0].title, "T");
+  EXPECT_EQ(c.docs[0].published, "2026-02-18");
+  EXPECT_EQ(c.docs[1].key, "f");
+  EXPECT_EQ(c.docs[1].published, "");
+  ASSERT_EQ(c.rejects.size(), 5u);
+  EXPECT_EQ(c.rejects[0].line, 2);
+  EXPECT_NE(c.rejects[0].reason.find("malformed JSON"), std::string::npos) << c.rejects[0].reason;
+  EXPECT_EQ(c.rejects[1].line, 3);
+  EXPECT_EQ(c.rejects[1].reason, "missing field 'text'");
+  EXPECT_EQ(c.rejects[2].reason, "field 'text' is a number, expected a string");
+  EXPECT_EQ(c.rejects[3].reason, "duplicate key 'text' in one record");
+  EXPECT_NE(c.rejects[4].reason.find("not a date"), std::string::npos);
+  EXPECT_EQ(c.rejects[4].line, 8);
+  // line 9 "[1,2]" is not an object
+}
+
+TEST_F(ReaderTest, BadFilesAreRejectedWithReasons) {
+  Write("in/bad_utf8.txt", std::string("abc\xFF\xFE", 5));
+  Write("in/nul.txt", std::string("ab\0cd", 5));
+  Write("in/empty.txt", "");
+  Write("in/blank.txt", " \n\n");
+  Write("in/ok.txt", "好。");
+  Write("in/notes.md", "# not an article");
+  Write("in/x.expected.jsonl", "{}");
+  Collect c = Read({(dir_ / "in").string(), (dir_ / "missing.txt").string()});
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].key, "ok");
+  ASSERT_EQ(c.rejects.size(), 5u);
+  std::string all;
+  for (auto& r : c.rejects) all += r.source + ": " + r.reason + "\n";
+  EXPECT_NE(all.find("bad_utf8.txt: invalid UTF-8 at byte 3"), std::string::npos) << all;
+  EXPECT_NE(all.find("nul.txt: contains a NUL byte at byte 2"), std::string::npos) << all;
+  EXPECT_NE(all.find("empty.txt: empty document"), std::string::npos) << all;
+  EXPECT_NE(all.find("blank.txt: empty document"), std::string::npos) << all;
+  EXPECT_NE(all.find("missing.txt: no such file or folder"), std::string::npos) << all;
+  ASSERT_EQ(c.skipped.size(), 1u);
+}
+
+TEST_F(ReaderTest, HugeDocumentIsRejectedNotRead) {
+  std::string big(3 << 20, 'a');
+  ReadOptions o;
+  o.max_doc_bytes = 1 << 20;
+  Collect c = Read({Write("big.txt", big), Write("big.jsonl", "{\"text\":\"" + big + "\"}\n")}, o);
+  EXPECT_EQ(c.docs.size(), 0u);
+  ASSERT_EQ(c.rejects.size(), 2u);
+  EXPECT_NE(c.rejects[0].reason.find("3.0 MiB, over the 1.0 MiB limit"), std::string::npos) << c.rejects[0].reason;
+  EXPECT_EQ(c.rejects[1].line, 1);
+}
+
+TEST(ReaderDates, ParsesCrawlerDateForms) {
+  std::string iso;
+  EXPECT_TRUE(ParseIsoDate("2026-02-18", &iso)); EXPECT_EQ(iso, "2026-02-18");
+  EXPECT_TRUE(ParseIsoDate("2026/2/8", &iso)); EXPECT_EQ(iso, "2026-02-08");
+  EXPECT_TRUE(ParseIsoDate("2026-02-18T10:00:00Z", &iso)); EXPECT_EQ(iso, "2026-02-18");
+  EXPECT_TRUE(ParseIsoDate("2026-02", &iso)); EXPECT_EQ(iso, "2026-02");
+  EXPECT_FALSE(ParseIsoDate("2026-13-01", &iso));
+  EXPECT_FALSE(ParseIsoDate("Feb 18", &iso));
+  std::string d;
+  EXPECT_EQ(DatePrefixLength(" date 2026-01-06 我的頻道", &d), 17u);
+  EXPECT_EQ(d, "2026-01-06");
+  EXPECT_EQ(DatePrefixLength("dates are hard", &d), 0u);
+}
+
+}  // namespace
+}  // namespace newskb
