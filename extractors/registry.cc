@@ -9,26 +9,6 @@
 
 namespace newskb {
 
-const char* MentionKindName(MentionKind k) {
-  switch (k) {
-    case MentionKind::kFigure: return "figure";
-    case MentionKind::kDate: return "date";
-    case MentionKind::kOrganization: return "organization";
-    case MentionKind::kPolicy: return "policy";
-    case MentionKind::kPlace: return "place";
-    case MentionKind::kCommodity: return "commodity";
-  }
-  return "unknown";
-}
-
-std::optional<MentionKind> MentionKindFromName(const std::string& name) {
-  for (MentionKind k : {MentionKind::kFigure, MentionKind::kDate, MentionKind::kOrganization,
-                        MentionKind::kPolicy, MentionKind::kPlace, MentionKind::kCommodity}) {
-    if (name == MentionKindName(k)) return k;
-  }
-  return std::nullopt;
-}
-
 std::vector<Mention> ExtractorSet::ExtractAll(const Document& doc, const NormText& norm) const {
   std::vector<Mention> out;
   for (const auto& e : list_) e->Extract(doc, norm, &out);

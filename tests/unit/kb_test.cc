@@ -63,7 +63,7 @@ TEST(KnowledgeBase, StoresDocumentsWithViewsAndDedupes) {
     ASSERT_TRUE(kb->BeginRun("test").ok());
     ASSERT_TRUE(kb->BeginBatch().ok());
     Document d = Doc("a", "DOE投資。美國DOE。");
-    std::vector<Sentence> s = {{0, 5}, {5, 11}};
+    std::vector<Sentence> s = {{0, 6}, {6, 12}};
     std::vector<Mention> m = {Org(0, 3, "DOE", "美國能源部"), Org(8, 11, "DOE", "美國能源部")};
     EXPECT_EQ(kb->AddDocument(d, s, m).value(), AddOutcome::kStored);
     EXPECT_EQ(kb->AddDocument(d, s, m).value(), AddOutcome::kDuplicate);

@@ -76,7 +76,7 @@ TEST_F(ReaderTest, JsonLinesRecordsAndErrorsNameTheLine) {
   EXPECT_EQ(c.docs[0].published, "2026-02-18");
   EXPECT_EQ(c.docs[1].key, "f");
   EXPECT_EQ(c.docs[1].published, "");
-  ASSERT_EQ(c.rejects.size(), 5u);
+  ASSERT_EQ(c.rejects.size(), 6u);
   EXPECT_EQ(c.rejects[0].line, 2);
   EXPECT_NE(c.rejects[0].reason.find("malformed JSON"), std::string::npos) << c.rejects[0].reason;
   EXPECT_EQ(c.rejects[1].line, 3);
@@ -85,7 +85,8 @@ TEST_F(ReaderTest, JsonLinesRecordsAndErrorsNameTheLine) {
   EXPECT_EQ(c.rejects[3].reason, "duplicate key 'text' in one record");
   EXPECT_NE(c.rejects[4].reason.find("not a date"), std::string::npos);
   EXPECT_EQ(c.rejects[4].line, 8);
-  // line 9 "[1,2]" is not an object
+  EXPECT_EQ(c.rejects[5].line, 9);
+  EXPECT_EQ(c.rejects[5].reason, "malformed JSON: the line is not a JSON object");
 }
 
 TEST_F(ReaderTest, BadFilesAreRejectedWithReasons) {

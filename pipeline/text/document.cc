@@ -1,0 +1,25 @@
+#include "pipeline/text/document.h"
+
+namespace newskb {
+
+const char* MentionKindName(MentionKind k) {
+  switch (k) {
+    case MentionKind::kFigure: return "figure";
+    case MentionKind::kDate: return "date";
+    case MentionKind::kOrganization: return "organization";
+    case MentionKind::kPolicy: return "policy";
+    case MentionKind::kPlace: return "place";
+    case MentionKind::kCommodity: return "commodity";
+  }
+  return "unknown";
+}
+
+std::optional<MentionKind> MentionKindFromName(const std::string& name) {
+  for (MentionKind k : {MentionKind::kFigure, MentionKind::kDate, MentionKind::kOrganization,
+                        MentionKind::kPolicy, MentionKind::kPlace, MentionKind::kCommodity}) {
+    if (name == MentionKindName(k)) return k;
+  }
+  return std::nullopt;
+}
+
+}  // namespace newskb
