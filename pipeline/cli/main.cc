@@ -19,6 +19,7 @@ const char kUsage[] =
     "  query  [--db FILE] [--format table|csv|json|jsonl] SQL\n"
     "                                run read-only SQL on the knowledge base\n"
     "  stats  [--db FILE]            what the knowledge base holds\n"
+    "  entity [--db FILE] NAME       an entity by any alias, either script, with its mentions\n"
     "  rules  check|explain|test     compile, explain and test the extraction rules\n"
     "\n"
     "The knowledge base is --db FILE, else $NEWSKB_DB, else ./newskb.sqlite.\n"
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   if (cmd == "query") return newskb::CmdQuery(sub_argc, sub_argv);
   if (cmd == "stats") return newskb::CmdStats(sub_argc, sub_argv);
   if (cmd == "rules") return newskb::CmdRules(sub_argc, sub_argv);
+  if (cmd == "entity") return newskb::CmdEntity(sub_argc, sub_argv);
   std::fprintf(stderr, "newskb: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }
