@@ -50,17 +50,31 @@ inline Mention MakeMention(MentionKind kind, const Document& doc, const NormText
   return m;
 }
 
+// The facts stage: runs after all extractors, reads the document's mentions
+// (in ExtractAll order) and ties figures to what they describe.
+class FactExtractor {
+ public:
+  virtual ~FactExtractor() = default;
+  virtual void Extract(const Document& doc, const NormText& norm, const std::vector<Mention>& mentions,
+                       std::vector<Fact>* out) const = 0;
+};
+
 // The ordered list of extractors the pipeline runs. Immutable once built;
 // shared by all worker threads.
 class ExtractorSet {
  public:
   void Add(std::unique_ptr<Extractor> e) { list_.push_back(std::move(e)); }
+  void SetFactExtractor(std::unique_ptr<FactExtractor> f) { facts_ = std::move(f); }
   const std::vector<std::unique_ptr<Extractor>>& list() const { return list_; }
   // Runs every extractor; mentions in document order (start, then end).
   std::vector<Mention> ExtractAll(const Document& doc, const NormText& norm) const;
+  // Runs the facts stage over ExtractAll's mentions (none if no stage is set).
+  std::vector<Fact> ExtractFacts(const Document& doc, const NormText& norm,
+                                 const std::vector<Mention>& mentions) const;
 
  private:
   std::vector<std::unique_ptr<Extractor>> list_;
+  std::unique_ptr<FactExtractor> facts_;
 };
 
 // Where the rule and dictionary files live: $NEWSKB_RULES if set, else the

@@ -18,6 +18,13 @@ std::vector<Mention> ExtractorSet::ExtractAll(const Document& doc, const NormTex
   return out;
 }
 
+std::vector<Fact> ExtractorSet::ExtractFacts(const Document& doc, const NormText& norm,
+                                             const std::vector<Mention>& mentions) const {
+  std::vector<Fact> out;
+  if (facts_) facts_->Extract(doc, norm, mentions, &out);
+  return out;
+}
+
 std::string DefaultRulesDir() {
   if (const char* env = std::getenv("NEWSKB_RULES"); env && *env) return env;
   return std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";

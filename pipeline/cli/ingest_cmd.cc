@@ -55,7 +55,7 @@ class Ingestor : public DocumentSink {
       return;
     }
     if (Status s = kb_->BeginBatch(); !s.ok()) { fatal_ = s; return; }
-    Result<AddOutcome> r = kb_->AddDocument(doc, p.sentences, p.mentions);
+    Result<AddOutcome> r = kb_->AddDocument(doc, p.sentences, p.mentions, p.facts);
     if (!r.ok()) {
       if (r.status().code() == Status::Code::kInvalidInput) Reject(doc.origin, doc.key, r.status().message());
       else fatal_ = r.status();

@@ -28,6 +28,7 @@ Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out
   out->sentences.reserve(out->norm.sentences.size());
   for (const NormSentence& s : out->norm.sentences) out->sentences.push_back({s.start, s.stop});
   out->mentions = ctx.extractors->ExtractAll(*doc, out->norm);
+  out->facts = ctx.extractors->ExtractFacts(*doc, out->norm, out->mentions);
   return Status::Ok();
 }
 

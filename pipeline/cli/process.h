@@ -39,6 +39,7 @@ struct Processed {
   NormText norm;
   std::vector<Sentence> sentences;  // code points of doc.body
   std::vector<Mention> mentions;    // document order
+  std::vector<Fact> facts;          // indices into mentions
 };
 
 // Chooses doc->body from doc->raw (keeps doc->title if set, else takes the

@@ -205,7 +205,8 @@ Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::stri
 }
 
 Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::vector<Sentence>& sentences,
-                                              const std::vector<Mention>& mentions) {
+                                              const std::vector<Mention>& mentions,
+                                              const std::vector<Fact>& facts) {
   if (!in_batch_) return Status::Internal("AddDocument outside a batch");
   std::string hash = ContentHash(doc.raw);
   {
@@ -261,6 +262,9 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     BindText(st, 5, std::string_view(doc.body).substr(byte_of[a], byte_of[b] - byte_of[a]));
     if (sqlite3_step(st) != SQLITE_DONE) return fail("storing sentences of " + doc.key);
   }
+  std::vector<int64_t> mention_ids, entity_ids;
+  mention_ids.reserve(mentions.size());
+  entity_ids.reserve(mentions.size());
   for (const Mention& m : mentions) {
     if (m.end > ncp || m.start >= m.end) {
       Exec("ROLLBACK TO doc; RELEASE doc");
@@ -299,6 +303,31 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     BindText(st, 16, m.rule.empty() ? "unknown" : m.rule);
     sqlite3_bind_int64(st, 17, run_id_);
     if (sqlite3_step(st) != SQLITE_DONE) return fail("storing mentions of " + doc.key);
+    mention_ids.push_back(sqlite3_last_insert_rowid(db_));
+    entity_ids.push_back(entity);
+  }
+  const int nm = static_cast<int>(mentions.size());
+  for (const Fact& f : facts) {
+    auto ok = [nm](int i) { return i >= -1 && i < nm; };
+    if (f.figure < 0 || !ok(f.figure) || !ok(f.subject) || !ok(f.object) || !ok(f.date)) {
+      Exec("ROLLBACK TO doc; RELEASE doc");
+      entity_cache_.clear();
+      return Status::Internal("fact refers to no mention (rule " + f.rule + ") in " + doc.key);
+    }
+    st = Stmt(
+        "INSERT INTO facts(doc_id, subject_id, predicate, object_id, figure_id, date_id, rule, run_id) "
+        "VALUES (?,?,?,?,?,?,?,?)");
+    sqlite3_bind_int64(st, 1, doc_id);
+    if (f.subject >= 0 && entity_ids[f.subject]) sqlite3_bind_int64(st, 2, entity_ids[f.subject]);
+    else sqlite3_bind_null(st, 2);
+    BindText(st, 3, f.predicate.empty() ? "other" : f.predicate);
+    if (f.object >= 0 && entity_ids[f.object]) sqlite3_bind_int64(st, 4, entity_ids[f.object]);
+    else sqlite3_bind_null(st, 4);
+    sqlite3_bind_int64(st, 5, mention_ids[f.figure]);
+    if (f.date >= 0) sqlite3_bind_int64(st, 6, mention_ids[f.date]); else sqlite3_bind_null(st, 6);
+    BindText(st, 7, f.rule.empty() ? "unknown" : f.rule);
+    sqlite3_bind_int64(st, 8, run_id_);
+    if (sqlite3_step(st) != SQLITE_DONE) return fail("storing facts of " + doc.key);
   }
   if (Status s = Exec("RELEASE doc"); !s.ok()) return s;
   return AddOutcome::kStored;

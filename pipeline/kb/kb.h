@@ -75,8 +75,11 @@ class KnowledgeBase {
   // entities by (kind, fold(name)). kDuplicate (nothing written) when a
   // document with the same content hash is stored. InvalidInput when the
   // doc key is already stored with different content.
+  // `facts` refer to `mentions` by index; a fact with an index out of range
+  // is an internal error (nothing of the document is stored).
   Result<AddOutcome> AddDocument(const Document& doc, const std::vector<Sentence>& sentences,
-                                 const std::vector<Mention>& mentions);
+                                 const std::vector<Mention>& mentions,
+                                 const std::vector<Fact>& facts = {});
   Status AddReject(const std::string& source, int64_t line, const std::string& doc_key,
                    const std::string& reason);
 

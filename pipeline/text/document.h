@@ -66,6 +66,17 @@ struct Mention {
   std::string rule;  // id of the rule (or dictionary) that produced it
 };
 
+// A fact: a figure tied to what it describes. Indices point into the
+// document's mention list (the order ExtractorSet::ExtractAll returns).
+struct Fact {
+  int subject = -1;     // mention index of the subject entity (any named kind), -1 if none
+  std::string predicate;  // from the documented vocabulary (extractors/facts/README.md)
+  int object = -1;      // mention index of the object entity, -1 if none
+  int figure = -1;      // mention index of the figure (required)
+  int date = -1;        // mention index of the date the clause gives, -1 if none
+  std::string rule;     // id of the rule that produced it
+};
+
 // A sentence of the body, in code points of Document::body.
 struct Sentence {
   uint32_t start = 0;
