@@ -1,0 +1,818 @@
+// newskb/pipeline/body/body.cc
+//
+// Implementation of body extraction; the method is described in body.h.
+// Marker phrases come from the boilerplate file; only the thresholds of the
+// method (lengths, punctuation counts) are here.
+
+#include "pipeline/body/body.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/text/utf8.h"
+
+namespace newskb {
+
+namespace body_internal {
+
+// Bits a "contains" match can report.
+enum : uint8_t { kHitEnd = 1, kHitEndShort = 2, kHitCreditContains = 4 };
+
+// Aho-Corasick automaton over bytes, ASCII case folded. The root has a dense
+// transition table; other states keep sorted sparse edges in one flat array.
+struct PhraseMatcher {
+  struct State {
+    uint32_t edges_begin = 0;
+    uint32_t edges_count = 0;
+    uint32_t fail = 0;
+    uint8_t out = 0;  // OR of kHit* of every phrase ending here (fail chain included)
+  };
+  struct Edge {
+    uint8_t byte;
+    uint32_t next;
+  };
+  std::vector<State> states;
+  std::vector<Edge> edges;
+  uint32_t root_next[256] = {};
+
+  static unsigned char Fold(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+  }
+
+  uint32_t Step(uint32_t s, unsigned char c) const {
+    for (;;) {
+      if (s == 0) return root_next[c];
+      const State& st = states[s];
+      const Edge* b = edges.data() + st.edges_begin;
+      const Edge* e = b + st.edges_count;
+      // Edge lists are short: linear scan beats binary search.
+      for (const Edge* p = b; p != e; ++p)
+        if (p->byte == c) return p->next;
+      s = st.fail;
+    }
+  }
+
+  // OR of the hit bits of every phrase occurring in `s`.
+  uint8_t Scan(std::string_view s) const {
+    uint32_t st = 0;
+    uint8_t hits = 0;
+    for (unsigned char c : s) {
+      st = Step(st, Fold(c));
+      hits |= states[st].out;
+    }
+    return hits;
+  }
+};
+
+namespace {
+
+std::shared_ptr<const PhraseMatcher> BuildMatcher(
+    const std::vector<std::pair<std::string, uint8_t>>& phrases) {
+  // Build a trie with map-like temporary edges, then flatten.
+  struct TmpState {
+    std::vector<std::pair<unsigned char, uint32_t>> next;
+    uint8_t out = 0;
+    uint32_t fail = 0;
+  };
+  std::vector<TmpState> t(1);
+  for (const auto& [phrase, bit] : phrases) {
+    uint32_t s = 0;
+    for (unsigned char c0 : phrase) {
+      unsigned char c = PhraseMatcher::Fold(c0);
+      uint32_t nx = 0;
+      for (auto& [b, n] : t[s].next)
+        if (b == c) nx = n;
+      if (nx == 0) {
+        nx = static_cast<uint32_t>(t.size());
+        t[s].next.emplace_back(c, nx);
+        t.emplace_back();
+      }
+      s = nx;
+    }
+    if (s != 0) t[s].out |= bit;
+  }
+  // BFS for failure links.
+  std::vector<uint32_t> queue;
+  for (auto& [b, n] : t[0].next) {
+    t[n].fail = 0;
+    queue.push_back(n);
+  }
+  auto go = [&t](uint32_t s, unsigned char c) -> uint32_t {
+    for (;;) {
+      for (auto& [b, n] : t[s].next)
+        if (b == c) return n;
+      if (s == 0) return 0;
+      s = t[s].fail;
+    }
+  };
+  for (size_t qi = 0; qi < queue.size(); ++qi) {
+    uint32_t s = queue[qi];
+    for (auto& [b, n] : t[s].next) {
+      t[n].fail = go(t[s].fail, b);
+      if (t[n].fail == n) t[n].fail = 0;
+      t[n].out |= t[t[n].fail].out;
+      queue.push_back(n);
+    }
+  }
+  auto m = std::make_shared<PhraseMatcher>();
+  m->states.resize(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    auto& st = m->states[i];
+    st.fail = t[i].fail;
+    st.out = t[i].out;
+    st.edges_begin = static_cast<uint32_t>(m->edges.size());
+    st.edges_count = static_cast<uint32_t>(t[i].next.size());
+    std::sort(t[i].next.begin(), t[i].next.end());
+    for (auto& [b, n] : t[i].next) m->edges.push_back({b, n});
+  }
+  for (auto& [b, n] : t[0].next) m->root_next[b] = n;
+  return m;
+}
+
+}  // namespace
+}  // namespace body_internal
+
+// ---------------------------------------------------------------------------
+// Parsing the marker file.
+
+namespace {
+
+std::string_view TrimAsciiSpace(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return r;
+}
+
+}  // namespace
+
+Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& name) {
+  BodyMarkers m;
+  m.name = name;
+  std::vector<std::string>* section = nullptr;
+  size_t line_no = 0, phrases = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = TrimAsciiSpace(text.substr(pos, nl - pos));
+    ++line_no;
+    pos = nl + 1;
+    if (line.empty() || line.front() == '#') continue;
+    auto where = [&] { return name + ":" + std::to_string(line_no) + ": "; };
+    if (line.front() == '[') {
+      if (line.back() != ']' || line.size() < 3)
+        return Status::InvalidInput(where() + "malformed section header '" + std::string(line) + "'");
+      std::string_view s = line.substr(1, line.size() - 2);
+      if (s == "block") section = &m.block;
+      else if (s == "teaser") section = &m.teaser;
+      else if (s == "end") section = &m.end;
+      else if (s == "end_short") section = &m.end_short;
+      else if (s == "byline_prefix") section = &m.byline_prefix;
+      else if (s == "credit_prefix") section = &m.credit_prefix;
+      else if (s == "credit_contains") section = &m.credit_contains;
+      else if (s == "caption_credit") section = &m.caption_credit;
+      else
+        return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
+                                    "] (expected block, teaser, end, end_short, byline_prefix, "
+                                    "credit_prefix, credit_contains, caption_credit)");
+      continue;
+    }
+    if (section == nullptr)
+      return Status::InvalidInput(where() + "phrase '" + std::string(line) +
+                                  "' before any [section]");
+    if (Status st = ValidateUtf8(line); !st.ok()) return st.WithContext(where());
+    section->emplace_back(line);
+    ++phrases;
+  }
+  if (phrases == 0) return Status::InvalidInput(name + ": no marker phrases");
+
+  std::sort(m.block.begin(), m.block.end());
+  m.block.erase(std::unique(m.block.begin(), m.block.end()), m.block.end());
+  for (auto& p : m.caption_credit) p = LowerAscii(p);
+
+  std::vector<std::pair<std::string, uint8_t>> contains;
+  for (auto& p : m.end) contains.emplace_back(p, body_internal::kHitEnd);
+  for (auto& p : m.end_short) contains.emplace_back(p, body_internal::kHitEndShort);
+  for (auto& p : m.credit_contains) contains.emplace_back(p, body_internal::kHitCreditContains);
+  m.matcher = body_internal::BuildMatcher(contains);
+  return m;
+}
+
+Result<BodyMarkers> LoadBodyMarkers(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open boilerplate marker file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IoError(path + ": read error");
+  return ParseBodyMarkers(ss.str(), path);
+}
+
+const char* LineClassName(LineClass c) {
+  switch (c) {
+    case LineClass::kBlank: return "blank";
+    case LineClass::kBlock: return "block";
+    case LineClass::kEnd: return "end";
+    case LineClass::kTeaser: return "teaser";
+    case LineClass::kCredit: return "credit";
+    case LineClass::kByline: return "byline";
+    case LineClass::kRepeated: return "repeated";
+    case LineClass::kHeadline: return "headline";
+    case LineClass::kNav: return "nav";
+    case LineClass::kGood: return "good";
+    case LineClass::kNearGood: return "near_good";
+    case LineClass::kShort: return "short";
+    case LineClass::kBad: return "bad";
+  }
+  return "?";
+}
+
+// ---------------------------------------------------------------------------
+// Line features and classification.
+
+namespace {
+
+// Thresholds of the method.
+constexpr uint32_t kBlockMaxCp = 24;        // a [block] marker line
+constexpr uint32_t kEndMaxCp = 160;         // a line an [end] phrase may mark
+constexpr uint32_t kEndShortMaxCp = 24;     // a line an [end_short] phrase may mark
+constexpr uint32_t kBylineMaxCp = 80;       // byline / credit prefix lines
+constexpr uint32_t kSlashBylineMaxCp = 40;  // "name／organisation" lines
+constexpr uint32_t kCaptionMaxCp = 140;     // a caption ending in "(credit)"
+constexpr uint32_t kCaptionParenMaxCp = 20;
+constexpr uint32_t kCaptionTextMaxCp = 40;  // unpunctuated text touching a credit
+constexpr uint32_t kHeadlineMaxCp = 80;
+constexpr uint32_t kShortMaxCp = 25;
+constexpr int kBadStreakBreak = 4;          // bad lines in a row that split a run
+constexpr uint32_t kTitleMaxCp = 64;
+constexpr int kTitleLookBack = 8;           // non-blank lines before the body
+
+bool IsSpaceCp(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0 || c == 0x2002 ||
+         c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF;
+}
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+bool IsFinalPunct(char32_t c) {
+  return c == 0x3002 /*。*/ || c == 0xFF01 /*！*/ || c == 0xFF1F /*？*/ || c == '!' ||
+         c == '?' || c == 0xFF1B /*；*/ || c == ';' || c == 0x2026 /*…*/ || c == 0xFF61 /*｡*/;
+}
+bool IsInternalPunct(char32_t c) {
+  return c == 0xFF0C /*，*/ || c == 0x3001 /*、*/ || c == 0xFF1A /*：*/ || c == 0xFF64;
+}
+// Closing brackets and quotes skipped when looking for the final punctuation.
+bool IsCloser(char32_t c) {
+  return c == 0x300D /*」*/ || c == 0x300F /*』*/ || c == 0x201D /*”*/ || c == 0x2019 ||
+         c == 0xFF09 /*）*/ || c == ')' || c == ']' || c == 0x300B /*》*/ ||
+         c == 0x3009 /*〉*/ || c == 0x3011 /*】*/ || c == '"' || c == '\'';
+}
+bool IsOpener(char32_t c) {
+  return c == 0x300C || c == 0x300E || c == 0x201C || c == 0xFF08 || c == '(' || c == '[' ||
+         c == 0x300A || c == 0x3008 || c == 0x3010 || c == 0x3014 || c == '*' ||
+         c == 0x2022 /*•*/ || c == 0x30FB /*・*/ || c == 0x25CF /*●*/ || c == 0x25A0 /*■*/ ||
+         c == 0x203B /*※*/;
+}
+bool IsSlash(char32_t c) {
+  return c == '/' || c == 0xFF0F /*／*/ || c == 0x2571 /*╱*/ || c == 0x2215 /*∕*/;
+}
+bool IsNavSep(char32_t c) { return c == '|' || c == 0xFF5C /*｜*/; }
+
+struct Features {
+  uint32_t cp = 0;        // code points without spaces
+  uint32_t han = 0;
+  uint32_t alpha = 0;     // ASCII letters
+  uint32_t final_p = 0;   // sentence-final punctuation
+  uint32_t internal_p = 0;
+  uint32_t slashes = 0;   // slash-like, not between digits
+  uint32_t nav_seps = 0;
+  bool han_space_han = false;
+  bool ends_final = false;
+  std::string_view trimmed;  // without leading/trailing spaces
+};
+
+Features Measure(std::string_view line) {
+  Features f;
+  // Trim spaces (ASCII and the common Unicode ones) at both ends.
+  size_t b = 0, e = line.size();
+  while (b < e) {
+    size_t len;
+    char32_t c = DecodeUtf8(line, b, &len);
+    if (!IsSpaceCp(c)) break;
+    b += len;
+  }
+  while (e > b) {
+    size_t k = e - 1;
+    while (k > b && (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80) --k;
+    size_t len;
+    char32_t c = DecodeUtf8(line, k, &len);
+    if (!IsSpaceCp(c)) break;
+    e = k;
+  }
+  f.trimmed = line.substr(b, e - b);
+  std::string_view s = f.trimmed;
+  char32_t prev = 0;        // previous non-space code point
+  bool space_since = false;  // a space between prev and this one
+  char32_t last_non_closer = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    char32_t c;
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u < 0x80) { c = u; len = 1; } else { c = DecodeUtf8(s, i, &len); }
+    i += len;
+    if (IsSpaceCp(c)) { space_since = true; continue; }
+    ++f.cp;
+    bool han = IsHan(c);
+    if (han) {
+      ++f.han;
+      if (space_since && IsHan(prev)) f.han_space_han = true;
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      ++f.alpha;
+    } else if (IsFinalPunct(c)) {
+      ++f.final_p;
+    } else if (IsInternalPunct(c)) {
+      ++f.internal_p;
+    } else if (c == ',' || c == ':') {
+      // "1,000" and "0:00" are numbers, not punctuation.
+      if (!(prev >= '0' && prev <= '9')) ++f.internal_p;
+    } else if (IsSlash(c)) {
+      bool digit_before = prev >= '0' && prev <= '9' && !space_since;
+      bool digit_after = i < s.size() && s[i] >= '0' && s[i] <= '9';
+      if (!(digit_before && digit_after)) ++f.slashes;
+    } else if (IsNavSep(c)) {
+      ++f.nav_seps;
+    }
+    if (!IsCloser(c)) last_non_closer = c;
+    prev = c;
+    space_since = false;
+  }
+  f.ends_final = IsFinalPunct(last_non_closer);
+  return f;
+}
+
+// Strips opening brackets/bullets at the front.
+std::string_view StripOpeners(std::string_view s) {
+  while (!s.empty()) {
+    size_t len;
+    char32_t c = DecodeUtf8(s, 0, &len);
+    if (!IsOpener(c) && !IsSpaceCp(c)) break;
+    s.remove_prefix(len);
+  }
+  return s;
+}
+
+// For [block]: strips brackets, spaces and trailing : ： > » › at both ends.
+std::string_view StripMarkerDecor(std::string_view s) {
+  s = StripOpeners(s);
+  while (!s.empty()) {
+    size_t k = s.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    size_t len;
+    char32_t c = DecodeUtf8(s, k, &len);
+    if (IsCloser(c) || IsSpaceCp(c) || c == ':' || c == 0xFF1A || c == '>' || c == 0xBB ||
+        c == 0x203A || c == 0xFF1E || c == 0x2026 || c == '.')
+      s.remove_suffix(s.size() - k);
+    else
+      break;
+  }
+  return s;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && std::memcmp(s.data(), p.data(), p.size()) == 0;
+}
+
+bool IsTeaser(std::string_view s, const BodyMarkers& m) {
+  s = StripOpeners(s);
+  for (const std::string& p : m.teaser) {
+    if (!StartsWith(s, p)) continue;
+    std::string_view rest = s.substr(p.size());
+    if (rest.empty()) continue;
+    size_t len;
+    char32_t c = DecodeUtf8(rest, 0, &len);
+    bool sep = c == ':' || c == 0xFF1A || c == 0x3011 || c == ']' || c == 0x300B || c == '>' ||
+               IsNavSep(c) || IsSlash(c) || IsSpaceCp(c) || c == 0xBB;
+    if (!sep) continue;
+    rest.remove_prefix(len);
+    // Skip further separators/spaces, then require two code points of headline.
+    while (!rest.empty()) {
+      char32_t d = DecodeUtf8(rest, 0, &len);
+      if (!(IsSpaceCp(d) || d == ':' || d == 0xFF1A || d == 0x3011 || d == 0x300B)) break;
+      rest.remove_prefix(len);
+    }
+    if (CountCodePoints(rest) >= 2) return true;
+  }
+  return false;
+}
+
+bool HasPrefix(std::string_view s, const std::vector<std::string>& prefixes) {
+  s = StripOpeners(s);
+  for (const std::string& p : prefixes)
+    if (StartsWith(s, p)) return true;
+  return false;
+}
+
+// "2024-05-01 10:00 来源：...", "2024/5/1", "2024.05.01", "2024年5月1日 ...":
+// a dateline or metadata line when short and unpunctuated.
+bool StartsWithDate(std::string_view s) {
+  if (s.size() < 6) return false;
+  for (int k = 0; k < 4; ++k)
+    if (s[k] < '0' || s[k] > '9') return false;
+  if (s[4] == '-' || s[4] == '/' || s[4] == '.') return s[5] >= '0' && s[5] <= '9';
+  return s.substr(4, 3) == "\xE5\xB9\xB4" && s.size() > 7 && s[7] >= '0' && s[7] <= '9';  // 年
+}
+
+bool IsImageFileName(std::string_view s) {
+  if (s.empty() || s.size() > 200) return false;
+  for (char c : s)
+    if (c == ' ') return false;
+  static constexpr const char* kExt[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp"};
+  std::string tail = LowerAscii(s.substr(s.size() >= 5 ? s.size() - 5 : 0));
+  for (const char* e : kExt) {
+    size_t n = std::strlen(e);
+    if (tail.size() >= n && tail.compare(tail.size() - n, n, e) == 0) return true;
+  }
+  return false;
+}
+
+// A line ending in "(...)" / "（...）" whose short content names a credit.
+bool EndsWithCaptionCredit(std::string_view s, const BodyMarkers& m) {
+  if (s.empty()) return false;
+  size_t close_len;
+  if (s.back() == ')') close_len = 1;
+  else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xEF\xBC\x89") close_len = 3;  // ）
+  else return false;
+  std::string_view body = s.substr(0, s.size() - close_len);
+  size_t open_a = body.rfind('(');
+  size_t open_b = body.rfind("\xEF\xBC\x88");  // （
+  size_t open;
+  size_t open_len;
+  if (open_a == std::string_view::npos && open_b == std::string_view::npos) return false;
+  if (open_b == std::string_view::npos || (open_a != std::string_view::npos && open_a > open_b)) {
+    open = open_a;
+    open_len = 1;
+  } else {
+    open = open_b;
+    open_len = 3;
+  }
+  std::string_view content = body.substr(open + open_len);
+  if (content.empty() || CountCodePoints(content) > kCaptionParenMaxCp) return false;
+  std::string folded = LowerAscii(content);
+  auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (const std::string& p : m.caption_credit) {
+    bool ascii_word = !p.empty() && is_alpha(p.front()) && is_alpha(p.back());
+    for (size_t at = folded.find(p); at != std::string::npos; at = folded.find(p, at + 1)) {
+      if (!ascii_word) return true;
+      bool left_ok = at == 0 || !is_alpha(folded[at - 1]);
+      bool right_ok = at + p.size() >= folded.size() || !is_alpha(folded[at + p.size()]);
+      if (left_ok && right_ok) return true;
+    }
+  }
+  return false;
+}
+
+bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
+  std::string_view core = StripMarkerDecor(s);
+  if (core.empty()) return false;
+  return std::binary_search(m.block.begin(), m.block.end(), core,
+                            [](const auto& a, const auto& b) {
+                              return std::string_view(a) < std::string_view(b);
+                            });
+}
+
+LineClass Classify(const Features& f, const BodyMarkers& m) {
+  std::string_view s = f.trimmed;
+  if (f.cp == 0) return LineClass::kBlank;
+  if (f.cp <= kBlockMaxCp && IsBlockMarker(s, m)) return LineClass::kBlock;
+  uint8_t hits = 0;
+  if (f.cp <= kEndMaxCp && m.matcher) hits = m.matcher->Scan(s);
+  if (hits & body_internal::kHitEnd) return LineClass::kEnd;
+  if ((hits & body_internal::kHitEndShort) && f.cp <= kEndShortMaxCp && f.final_p == 0)
+    return LineClass::kEnd;
+  if (IsTeaser(s, m)) return LineClass::kTeaser;
+  bool no_final = f.final_p == 0;
+  if (f.cp <= kBylineMaxCp && no_final) {
+    if (HasPrefix(s, m.credit_prefix)) return LineClass::kCredit;
+    if (hits & body_internal::kHitCreditContains) return LineClass::kCredit;
+    if (HasPrefix(s, m.byline_prefix)) return LineClass::kByline;
+  }
+  if (f.cp <= kSlashBylineMaxCp && no_final && StartsWithDate(s)) return LineClass::kByline;
+  if (IsImageFileName(s)) return LineClass::kCredit;
+  if (f.cp <= kCaptionMaxCp && EndsWithCaptionCredit(s, m)) return LineClass::kCredit;
+  // "name／organisation", "經濟日報／ 編譯XXX／綜合外電": short, a slash, no sentence.
+  if (f.cp <= kSlashBylineMaxCp && f.slashes > 0 && no_final && f.han >= 2 &&
+      f.internal_p == 0)
+    return LineClass::kByline;
+
+  uint32_t sp = f.final_p + f.internal_p;
+  if (f.nav_seps >= 2 && !f.ends_final) return LineClass::kNav;
+  if (f.han_space_han && f.cp <= kHeadlineMaxCp && (!f.ends_final || f.internal_p == 0))
+    return LineClass::kHeadline;
+  if ((f.cp >= 25 && sp >= 2 && f.ends_final) || (f.cp >= 50 && sp >= 3) ||
+      (f.cp >= 100 && sp >= 1))
+    return LineClass::kGood;
+  if (f.cp >= 8 && sp >= 1 && (f.ends_final || sp >= 2)) return LineClass::kNearGood;
+  if (f.cp < kShortMaxCp) return LineClass::kShort;
+  return LineClass::kBad;
+}
+
+bool IsDropped(LineClass c) {
+  return c == LineClass::kTeaser || c == LineClass::kCredit || c == LineClass::kByline ||
+         c == LineClass::kRepeated;
+}
+bool IsBreaker(LineClass c) { return c == LineClass::kBlock || c == LineClass::kEnd; }
+bool IsBadish(LineClass c) {
+  return c == LineClass::kBad || c == LineClass::kHeadline || c == LineClass::kNav;
+}
+
+// Removes a trailing "..." / "…" / "⋯" run; returns true if there was one.
+bool StripEllipsis(std::string_view* s) {
+  bool any = false;
+  for (;;) {
+    if (!s->empty() && s->back() == '.') { s->remove_suffix(1); any = true; continue; }
+    if (s->size() >= 3) {
+      std::string_view t = s->substr(s->size() - 3);
+      if (t == "\xE2\x80\xA6" || t == "\xE2\x8B\xAF") { s->remove_suffix(3); any = true; continue; }
+    }
+    return any;
+  }
+}
+
+bool TitleLike(const Features& f) {
+  if (f.cp == 0 || f.cp > kTitleMaxCp || f.han + f.alpha < 6) return false;
+  // No full stop: a title may have ！？ or commas, not 。
+  return f.trimmed.find("\xE3\x80\x82") == std::string_view::npos;
+}
+
+}  // namespace
+
+BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
+  BodyResult r;
+  // Split into lines.
+  std::vector<Features> feats;
+  {
+    size_t pos = 0;
+    while (pos < raw.size()) {
+      const char* nl = static_cast<const char*>(std::memchr(raw.data() + pos, '\n', raw.size() - pos));
+      size_t end = nl ? static_cast<size_t>(nl - raw.data()) : raw.size();
+      size_t content_end = end;
+      if (content_end > pos && raw[content_end - 1] == '\r') --content_end;
+      BodyLine bl;
+      bl.begin = static_cast<uint32_t>(pos);
+      bl.end = static_cast<uint32_t>(content_end);
+      r.lines.push_back(bl);
+      pos = end + 1;
+    }
+  }
+  const size_t n = r.lines.size();
+  feats.resize(n);
+  size_t nonblank = 0;
+  for (size_t i = 0; i < n; ++i) {
+    BodyLine& bl = r.lines[i];
+    feats[i] = Measure(raw.substr(bl.begin, bl.end - bl.begin));
+    bl.code_points = feats[i].cp;
+    if (feats[i].cp > 0) ++nonblank;
+  }
+
+  auto line_text = [&](size_t i) { return raw.substr(r.lines[i].begin, r.lines[i].end - r.lines[i].begin); };
+
+  auto emit_whole = [&]() {
+    r.whole = true;
+    r.chosen_run = -1;
+    r.body.clear();
+    size_t first = n, last = 0;
+    for (size_t i = 0; i < n; ++i)
+      if (feats[i].cp > 0) { if (first == n) first = i; last = i; }
+    if (first == n) {
+      // No text at all: keep raw's lines (spaces only) unchanged.
+      for (size_t i = 0; i < n; ++i) {
+        if (i) r.body.push_back('\n');
+        r.body.append(line_text(i));
+      }
+      return;
+    }
+    for (size_t i = first; i <= last; ++i) {
+      if (i > first) r.body.push_back('\n');
+      r.body.append(line_text(i));
+      r.lines[i].in_body = true;
+    }
+  };
+
+  // Pass 1: context-free classes.
+  for (size_t i = 0; i < n; ++i) r.lines[i].cls = Classify(feats[i], markers);
+
+  if (nonblank <= static_cast<size_t>(kWholeMaxLines)) {
+    emit_whole();
+    return r;
+  }
+
+  // Pass 2: repeated lines (title or caption printed twice, or cut off with
+  // "..." and then printed whole). Compare each non-blank line with the next.
+  std::vector<size_t> nb;  // indexes of non-blank lines
+  nb.reserve(nonblank);
+  for (size_t i = 0; i < n; ++i)
+    if (feats[i].cp > 0) nb.push_back(i);
+  std::vector<size_t> title_dups;  // first copies of repeated title-like lines
+  for (size_t k = 0; k + 1 < nb.size(); ++k) {
+    size_t i = nb[k], j = nb[k + 1];
+    std::string_view a = feats[i].trimmed, b = feats[j].trimmed;
+    bool rep = false;
+    if (a == b) {
+      rep = feats[i].cp >= 4 && !IsBreaker(r.lines[i].cls);
+      if (rep && TitleLike(feats[i])) title_dups.push_back(i);
+    } else {
+      std::string_view cut = a;
+      if (StripEllipsis(&cut) && CountCodePoints(cut) >= 8 && StartsWith(b, cut)) rep = true;
+    }
+    if (rep) {
+      r.lines[i].cls = LineClass::kRepeated;
+      r.lines[j].cls = LineClass::kRepeated;
+    }
+  }
+
+  // Pass 3: caption text touching a photo credit (no blank line between).
+  for (size_t i = 0; i < n; ++i) {
+    if (r.lines[i].cls != LineClass::kCredit) continue;
+    for (int d : {-1, 1}) {
+      size_t j = i;
+      for (;;) {
+        if (d < 0 ? j == 0 : j + 1 >= n) break;
+        j += d;
+        LineClass c = r.lines[j].cls;
+        if (c == LineClass::kCredit) continue;  // a credit block: look past it
+        bool caption_text = (c == LineClass::kShort || c == LineClass::kBad ||
+                             c == LineClass::kHeadline) &&
+                            feats[j].cp <= kCaptionTextMaxCp && !feats[j].ends_final;
+        if (caption_text) r.lines[j].cls = LineClass::kCredit;
+        break;
+      }
+    }
+  }
+
+  // Pass 4: runs.
+  struct Run {
+    size_t first = 0, last = 0;  // line indexes, inclusive
+    double score = 0;
+    size_t first_good = SIZE_MAX, last_good = 0;
+  };
+  std::vector<Run> runs;
+  {
+    bool open = false;
+    int streak = 0;
+    size_t streak_start = 0;
+    auto close_at = [&](size_t last) {
+      if (open) runs.back().last = last;
+      open = false;
+    };
+    for (size_t i = 0; i < n; ++i) {
+      LineClass c = r.lines[i].cls;
+      if (c == LineClass::kBlank) continue;
+      if (IsBreaker(c)) {
+        close_at(i);  // last may include blank lines; harmless
+        streak = 0;
+        continue;
+      }
+      if (IsBadish(c)) {
+        if (streak++ == 0) streak_start = i;
+        if (streak == kBadStreakBreak && open) {
+          // Split before the streak; the streak starts a new run.
+          runs.back().last = streak_start;
+          open = false;
+          runs.push_back(Run{streak_start, streak_start});
+          open = true;
+          for (size_t k = streak_start; k < i; ++k) r.lines[k].run = static_cast<int32_t>(runs.size() - 1);
+        }
+      } else if (c == LineClass::kGood || c == LineClass::kNearGood) {
+        streak = 0;
+      }
+      if (!open) {
+        runs.push_back(Run{i, i});
+        open = true;
+      }
+      Run& run = runs.back();
+      run.last = i;
+      r.lines[i].run = static_cast<int32_t>(runs.size() - 1);
+    }
+  }
+  // Scores and good-line bounds (recomputed from line membership).
+  for (size_t i = 0; i < n; ++i) {
+    int32_t ri = r.lines[i].run;
+    if (ri < 0) continue;
+    Run& run = runs[ri];
+    LineClass c = r.lines[i].cls;
+    if (c == LineClass::kGood) {
+      run.score += feats[i].cp;
+      run.first_good = std::min(run.first_good, i);
+      run.last_good = std::max(run.last_good, i);
+    } else if (c == LineClass::kNearGood) {
+      run.score += feats[i].cp * 0.5;
+    }
+  }
+  double best = 0;
+  for (const Run& run : runs)
+    if (run.first_good != SIZE_MAX) best = std::max(best, run.score);
+  int32_t chosen = -1;
+  for (size_t k = 0; k < runs.size(); ++k)
+    if (runs[k].first_good != SIZE_MAX && runs[k].score >= 0.5 * best && best > 0) {
+      chosen = static_cast<int32_t>(k);
+      break;
+    }
+  if (chosen < 0) {
+    emit_whole();
+    return r;
+  }
+  r.chosen_run = chosen;
+  const Run& run = runs[chosen];
+
+  // Body bounds: first/last good line, extended over adjacent near-good lines.
+  size_t start = run.first_good, stop = run.last_good;
+  for (size_t i = start; i > 0;) {
+    --i;
+    if (r.lines[i].run != chosen && r.lines[i].cls != LineClass::kBlank) break;
+    LineClass c = r.lines[i].cls;
+    if (c == LineClass::kBlank) continue;
+    if (c != LineClass::kNearGood) break;
+    start = i;
+  }
+  for (size_t i = stop + 1; i < n; ++i) {
+    LineClass c = r.lines[i].cls;
+    if (c == LineClass::kBlank) continue;
+    if (r.lines[i].run != chosen || c != LineClass::kNearGood) break;
+    stop = i;
+  }
+
+  // Emit: kept lines joined by '\n'; one blank line kept between kept lines
+  // where raw had one (or more).
+  size_t pending_blank = SIZE_MAX;
+  for (size_t i = start; i <= stop; ++i) {
+    LineClass c = r.lines[i].cls;
+    if (c == LineClass::kBlank) {
+      if (!r.body.empty() && pending_blank == SIZE_MAX) pending_blank = i;
+      continue;
+    }
+    if (IsDropped(c)) continue;
+    if (!r.body.empty()) {
+      r.body.push_back('\n');
+      if (pending_blank != SIZE_MAX) {
+        r.body.append(line_text(pending_blank));
+        r.body.push_back('\n');
+        r.lines[pending_blank].in_body = true;
+      }
+    }
+    pending_blank = SIZE_MAX;
+    r.body.append(line_text(i));
+    r.lines[i].in_body = true;
+  }
+  if (r.body.empty()) {  // cannot happen (start is a good line), but never empty
+    emit_whole();
+    return r;
+  }
+
+  // Title: a title-like line printed twice before the body, else the nearest
+  // title-like line before the body (skipping dropped and tiny lines).
+  for (size_t i : title_dups)
+    if (i < start) r.title = std::string(feats[i].trimmed);
+  if (r.title.empty()) {
+    int seen = 0;
+    for (size_t i = start; i > 0 && seen < kTitleLookBack;) {
+      --i;
+      LineClass c = r.lines[i].cls;
+      if (c == LineClass::kBlank) continue;
+      ++seen;
+      if (IsBreaker(c) || c == LineClass::kGood) break;
+      if (IsDropped(c) || feats[i].han + feats[i].alpha < 6) continue;
+      if (TitleLike(feats[i]) && c != LineClass::kNav) r.title = std::string(feats[i].trimmed);
+      break;
+    }
+  }
+  return r;
+}
+
+std::string DescribeBody(std::string_view raw, const BodyResult& result) {
+  std::string out;
+  for (size_t i = 0; i < result.lines.size(); ++i) {
+    const BodyLine& bl = result.lines[i];
+    out += std::to_string(i + 1);
+    out += '\t';
+    out += LineClassName(bl.cls);
+    out += '\t';
+    out += bl.in_body ? '*' : ' ';
+    out += '\t';
+    out.append(raw.substr(bl.begin, bl.end - bl.begin));
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace newskb

@@ -1,0 +1,419 @@
+// Tests for pipeline/body: marker file parsing, body extraction on the five
+// seed pages against the gold first/last body sentences, and synthetic pages
+// of other layouts.
+
+#include "pipeline/body/body.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace newskb {
+namespace {
+
+const std::string kSharedDir = NEWSKB_SHARED_DIR;
+const std::string kMarkersPath = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules/boilerplate.txt";
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// The reader's rule: " date YYYY-MM-DD " (leading space optional) at the
+// start of the file is the date; the rest of that line is content.
+std::string StripDatePrefix(const std::string& text) {
+  size_t p = 0;
+  if (p < text.size() && text[p] == ' ') ++p;
+  if (text.compare(p, 5, "date ") != 0) return text;
+  p += 5;
+  if (p + 11 > text.size()) return text;
+  for (size_t k = 0; k < 10; ++k) {
+    char c = text[p + k];
+    bool ok = (k == 4 || k == 7) ? c == '-' : (c >= '0' && c <= '9');
+    if (!ok) return text;
+  }
+  if (text[p + 10] != ' ') return text;
+  return text.substr(p + 11);
+}
+
+std::string RStrip(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' ||
+                        s.back() == '\t'))
+    s.pop_back();
+  return s;
+}
+
+const BodyMarkers& Markers() {
+  static const BodyMarkers* m = [] {
+    Result<BodyMarkers> r = LoadBodyMarkers(kMarkersPath);
+    if (!r.ok()) {
+      ADD_FAILURE() << r.status().message();
+      return new BodyMarkers(ParseBodyMarkers("[block]\n延伸閱讀\n", "fallback").value());
+    }
+    return new BodyMarkers(std::move(r).value());
+  }();
+  return *m;
+}
+
+// Every body line must be a line of raw (minus '\r'), in order.
+void ExpectLinesOfRaw(const std::string& raw, const std::string& body) {
+  std::vector<std::string> raw_lines;
+  std::istringstream rs(raw);
+  for (std::string l; std::getline(rs, l);) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    raw_lines.push_back(l);
+  }
+  size_t k = 0;
+  std::istringstream bs(body);
+  for (std::string l; std::getline(bs, l);) {
+    while (k < raw_lines.size() && raw_lines[k] != l) ++k;
+    ASSERT_LT(k, raw_lines.size()) << "body line not a later line of raw: " << l;
+    ++k;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Marker file.
+
+TEST(BodyMarkers, LoadsShippedFile) {
+  Result<BodyMarkers> r = LoadBodyMarkers(kMarkersPath);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_FALSE(r->block.empty());
+  EXPECT_FALSE(r->teaser.empty());
+  EXPECT_FALSE(r->end.empty());
+  EXPECT_TRUE(r->matcher != nullptr);
+}
+
+TEST(BodyMarkers, MissingFileIsNotFound) {
+  Result<BodyMarkers> r = LoadBodyMarkers("/nonexistent/boilerplate.txt");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+}
+
+TEST(BodyMarkers, UnknownSectionNamesLine) {
+  Result<BodyMarkers> r = ParseBodyMarkers("# c\n[block]\n延伸閱讀\n[nope]\nx\n", "m.txt");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("m.txt:4"), std::string::npos) << r.status().message();
+}
+
+TEST(BodyMarkers, PhraseBeforeSectionIsError) {
+  Result<BodyMarkers> r = ParseBodyMarkers("延伸閱讀\n", "m.txt");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("m.txt:1"), std::string::npos);
+}
+
+TEST(BodyMarkers, EmptyFileIsError) {
+  EXPECT_FALSE(ParseBodyMarkers("# only a comment\n", "m.txt").ok());
+}
+
+// ---------------------------------------------------------------------------
+// Seeds against gold.
+
+struct Gold {
+  std::string id, source, first, last;
+};
+
+std::vector<Gold> ReadGold(std::string* error) {
+  std::vector<Gold> out;
+  std::string text;
+  if (!ReadFile(kSharedDir + "/gold/seeds.jsonl", &text)) return out;
+  simdjson::ondemand::parser parser;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    simdjson::padded_string padded(line);
+    simdjson::ondemand::document doc;
+    if (parser.iterate(padded).get(doc)) { *error = "bad JSON: " + line.substr(0, 60); return {}; }
+    Gold g;
+    std::string_view v;
+    if (doc["id"].get_string().get(v)) { *error = "no id"; return {}; }
+    g.id = std::string(v);
+    if (doc["source"].get_string().get(v)) { *error = "no source in " + g.id; return {}; }
+    g.source = std::string(v);
+    if (doc["body_first"].get_string().get(v)) { *error = "no body_first in " + g.id; return {}; }
+    g.first = std::string(v);
+    if (doc["body_last"].get_string().get(v)) { *error = "no body_last in " + g.id; return {}; }
+    g.last = std::string(v);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+TEST(Body, SeedStartsAndEndsAtGold) {
+  std::string error;
+  std::vector<Gold> gold = ReadGold(&error);
+  ASSERT_TRUE(error.empty()) << error;
+  if (gold.empty()) GTEST_SKIP() << "no gold at " << kSharedDir << "/gold/seeds.jsonl";
+  int checked = 0;
+  for (const Gold& g : gold) {
+    std::string text;
+    if (!ReadFile(kSharedDir + "/" + g.source, &text)) {
+      ADD_FAILURE() << g.id << ": cannot read " << g.source;
+      continue;
+    }
+    std::string raw = StripDatePrefix(text);
+    BodyResult r = ExtractBody(raw, Markers());
+    std::string body = RStrip(r.body);
+    bool first_ok = body.compare(0, g.first.size(), g.first) == 0;
+    bool last_ok = body.size() >= g.last.size() &&
+                   body.compare(body.size() - g.last.size(), g.last.size(), g.last) == 0;
+    EXPECT_TRUE(first_ok) << g.id << ": body starts with\n  "
+                          << body.substr(0, 200) << "\nexpected\n  " << g.first << "\n"
+                          << DescribeBody(raw, r);
+    EXPECT_TRUE(last_ok) << g.id << ": body ends with\n  "
+                         << body.substr(body.size() > 200 ? body.size() - 200 : 0)
+                         << "\nexpected\n  " << g.last << "\n"
+                         << DescribeBody(raw, r);
+    EXPECT_FALSE(r.whole) << g.id;
+    ExpectLinesOfRaw(raw, r.body);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 5);
+}
+
+TEST(Body, SeedBoilerplateInsideBodyIsDropped) {
+  std::string text;
+  std::string path = kSharedDir + "/corpus/seeds/000_80a46b013d376435.txt";
+  if (!ReadFile(path, &text)) GTEST_SKIP() << "missing " << path;
+  BodyResult r = ExtractBody(text, Markers());
+  EXPECT_EQ(r.body.find("延伸閱讀"), std::string::npos) << DescribeBody(text, r);
+  EXPECT_EQ(r.body.find("shutterstock"), std::string::npos);
+  EXPECT_EQ(r.body.find("永豐"), std::string::npos) << "the next article leaked in";
+  EXPECT_NE(r.body.find("目前,美國在全球電池產業中"), std::string::npos);
+  EXPECT_EQ(r.title, "美國將打造鋰電池國家隊!從採礦到回收一條龍,不讓他國掐住產業鏈");
+}
+
+TEST(Body, SeedTitles) {
+  struct Case { const char* file; const char* title; } cases[] = {
+      {"001_4ec56b1804aeaf1e.txt", "抵抗中國優勢 矽谷新創公司爭相生產關鍵礦產"},
+      {"003_d2140f1f50d40499.txt", "各國搶囤關鍵礦產 「天然資源國族主義」時代來臨"},
+      {"004_1e5822656580513e.txt", ""},
+  };
+  for (const Case& c : cases) {
+    std::string text;
+    std::string path = kSharedDir + "/corpus/seeds/" + c.file;
+    if (!ReadFile(path, &text)) GTEST_SKIP() << "missing " << path;
+    std::string raw = StripDatePrefix(text);
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.title, c.title) << c.file << "\n" << DescribeBody(raw, r);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Synthetic pages.
+
+TEST(Body, OneSentenceKeptWhole) {
+  const std::string raw = "其中，四川彩友中得1注1000万元基本头奖；";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, raw);
+  EXPECT_TRUE(r.whole);
+}
+
+TEST(Body, FewLinesKeptWhole) {
+  // Even a line that looks like a byline stays: short documents are whole.
+  const std::string raw = "记者张三／北京报道\n本期开奖结束后，奖池金额攀升至36.57亿元。\n延伸阅读：彩票新规";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, raw);
+}
+
+TEST(Body, HeadlineOnlyKeptWhole) {
+  const std::string raw = "东芝重组另需1万亿日元 已向交易银行申请贷款";
+  EXPECT_EQ(ExtractBody(raw, Markers()).body, raw);
+}
+
+TEST(Body, EmptyInputGivesEmptyBody) {
+  EXPECT_EQ(ExtractBody("", Markers()).body, "");
+}
+
+TEST(Body, OnlyBoilerplateReturnsRaw) {
+  const std::string raw =
+      "首页 | 新闻 | 财经 | 科技\n"
+      "\n"
+      "相关阅读\n"
+      "股市今日收盘 沪指涨1%\n"
+      "央行发布新规 房贷利率下调\n"
+      "责任编辑：王五\n"
+      "版权所有 © 2024 某某网\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_TRUE(r.whole);
+  EXPECT_EQ(r.body, RStrip(raw));
+}
+
+const char kSimplifiedPage[] =
+    "首页 | 新闻 | 财经 | 科技 | 体育\n"
+    "当前位置：首页 > 财经\n"
+    "\n"
+    "锂电池产业链迎来新一轮扩产潮\n"
+    "2024-05-01 10:00  来源：某某财经\n"
+    "\n"
+    "今年以来，国内多家锂电池企业相继宣布扩产计划，涉及正极材料、负极材料和电解液等多个环节，合计投资规模超过千亿元。\n"
+    "\n"
+    "业内人士表示，新能源汽车销量持续增长，储能市场需求旺盛，是推动这一轮扩产的主要原因。\n"
+    "\n"
+    "产能过剩的担忧\n"
+    "\n"
+    "不过，也有分析人士提醒，部分环节已出现产能过剩迹象，企业应理性投资，避免盲目扩张。\n"
+    "\n"
+    "责任编辑：李四\n"
+    "\n"
+    "相关阅读\n"
+    "\n"
+    "储能电池出货量同比增长50%\n"
+    "固态电池商业化进程加快\n"
+    "\n"
+    "版权所有 © 2024 某某财经网 未经授权不得转载\n";
+
+TEST(Body, SimplifiedPageWithNavigationAndEditor) {
+  BodyResult r = ExtractBody(kSimplifiedPage, Markers());
+  EXPECT_EQ(r.body,
+            "今年以来，国内多家锂电池企业相继宣布扩产计划，涉及正极材料、负极材料和电解液等多个环节，合计投资规模超过千亿元。\n"
+            "\n"
+            "业内人士表示，新能源汽车销量持续增长，储能市场需求旺盛，是推动这一轮扩产的主要原因。\n"
+            "\n"
+            "产能过剩的担忧\n"
+            "\n"
+            "不过，也有分析人士提醒，部分环节已出现产能过剩迹象，企业应理性投资，避免盲目扩张。")
+      << DescribeBody(kSimplifiedPage, r);
+  EXPECT_EQ(r.title, "锂电池产业链迎来新一轮扩产潮");
+}
+
+TEST(Body, CrlfLineEndings) {
+  std::string crlf;
+  for (const char* p = kSimplifiedPage; *p; ++p) {
+    if (*p == '\n') crlf += '\r';
+    crlf += *p;
+  }
+  BodyResult lf = ExtractBody(kSimplifiedPage, Markers());
+  BodyResult r = ExtractBody(crlf, Markers());
+  EXPECT_EQ(r.body, lf.body);
+  EXPECT_EQ(r.body.find('\r'), std::string::npos);
+  EXPECT_EQ(r.title, lf.title);
+}
+
+TEST(Body, TeaserLineInsideBodyIsDropped) {
+  const std::string raw =
+      "央行宣布降准 释放长期资金\n"
+      "\n"
+      "中国人民银行今天宣布，下调金融机构存款准备金率0.5个百分点，预计释放长期资金约1万亿元。\n"
+      "\n"
+      "延伸阅读：央行年内第二次降准 市场反应平淡\n"
+      "\n"
+      "分析人士认为，此次降准有助于稳定市场预期，降低实体经济融资成本，支持经济持续恢复。\n"
+      "\n"
+      "央行有关负责人表示，将继续实施稳健的货币政策，保持流动性合理充裕。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body,
+            "中国人民银行今天宣布，下调金融机构存款准备金率0.5个百分点，预计释放长期资金约1万亿元。\n"
+            "\n"
+            "分析人士认为，此次降准有助于稳定市场预期，降低实体经济融资成本，支持经济持续恢复。\n"
+            "\n"
+            "央行有关负责人表示，将继续实施稳健的货币政策，保持流动性合理充裕。")
+      << DescribeBody(raw, r);
+  EXPECT_EQ(r.title, "央行宣布降准 释放长期资金");
+}
+
+TEST(Body, TraditionalHalfWidthWithCaptionAndNextArticle) {
+  const std::string raw =
+      "台積電擴大美國投資,加碼興建第三座晶圓廠\n"
+      "台積電擴大美國投資,加碼興建第三座晶圓廠\n"
+      "\n"
+      "台積電今天宣布,將在美國亞利桑那州加碼投資,興建第三座晶圓廠,總投資金額將超過650億美元。\n"
+      "\n"
+      "半導體工廠示意\n"
+      "圖/ shutterstock\n"
+      "\n"
+      "台積電表示,新廠預計在2030年前量產,採用最先進的製程技術,並創造數千個就業機會。\n"
+      "\n"
+      "本文授權轉載自:某某科技\n"
+      "往下滑看下一篇文章\n"
+      "銀行數位帳戶大戰開打\n"
+      "\n"
+      "數位金融競爭白熱化,各家銀行紛紛推出數位帳戶,以高利率和高回饋吸引年輕客群,市場競爭日趨激烈,業者無不絞盡腦汁。\n"
+      "\n"
+      "業者指出,數位帳戶的開戶數在過去一年成長了三成,其中二十多歲的客群占比最高,成長動能十分強勁,預計今年仍將持續。\n"
+      "\n"
+      "另有業者表示,除了利率之外,使用體驗與跨平台整合也是吸引客戶的關鍵,各家銀行都在加緊投入資源優化服務。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body,
+            "台積電今天宣布,將在美國亞利桑那州加碼投資,興建第三座晶圓廠,總投資金額將超過650億美元。\n"
+            "\n"
+            "台積電表示,新廠預計在2030年前量產,採用最先進的製程技術,並創造數千個就業機會。")
+      << DescribeBody(raw, r);
+  EXPECT_EQ(r.title, "台積電擴大美國投資,加碼興建第三座晶圓廠");
+}
+
+TEST(Body, HeadlineListBeforeAndCommentsAfter) {
+  const std::string raw =
+      "即時新聞\n"
+      "股市大漲 台股創新高\n"
+      "颱風逼近 氣象局發布海上警報\n"
+      "油價連三漲 下週恐再漲\n"
+      "\n"
+      "電價審議會今天召開\n"
+      "記者王小明／台北報導\n"
+      "\n"
+      "經濟部今天召開電價費率審議會，決議自下月起調整電價，平均漲幅約百分之三，住宅用電維持不變。\n"
+      "\n"
+      "經濟部表示，此次調整主要反映燃料成本上漲，並兼顧民生與產業需求。\n"
+      "\n"
+      "電價 經濟部 審議會\n"
+      "\n"
+      "0 則留言\n"
+      "張貼文章或下標籤，不得有違法或侵害他人權益之言論，違者應自負法律責任。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body,
+            "經濟部今天召開電價費率審議會，決議自下月起調整電價，平均漲幅約百分之三，住宅用電維持不變。\n"
+            "\n"
+            "經濟部表示，此次調整主要反映燃料成本上漲，並兼顧民生與產業需求。")
+      << DescribeBody(raw, r);
+  EXPECT_EQ(r.title, "電價審議會今天召開");
+}
+
+TEST(Body, SubheadingsBetweenParagraphsKept) {
+  const std::string raw =
+      "第一節的內容說明了政策的背景，包括過去十年的發展歷程，以及目前面臨的主要挑戰。\n"
+      "\n"
+      "政策目標\n"
+      "\n"
+      "政府希望在五年內完成產業轉型，並建立完整的供應鏈，同時兼顧環境保護與就業。\n"
+      "\n"
+      "具體措施\n"
+      "\n"
+      "主要措施包括提供補助、稅收優惠，以及放寬部分行政規範，以加速投資落地。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, RStrip(raw)) << DescribeBody(raw, r);
+}
+
+TEST(Body, NoContentLikeLinesReturnsRaw) {
+  const std::string raw = "首頁\n新聞\n財經\n科技\n體育\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, "首頁\n新聞\n財經\n科技\n體育");
+  EXPECT_FALSE(r.body.empty());
+}
+
+TEST(Body, LongInputIsFast) {
+  std::string text;
+  std::string path = kSharedDir + "/corpus/seeds/000_80a46b013d376435.txt";
+  if (!ReadFile(path, &text)) GTEST_SKIP() << "missing " << path;
+  std::string big;
+  while (big.size() < (8u << 20)) big += text;
+  auto t0 = std::chrono::steady_clock::now();
+  BodyResult r = ExtractBody(big, Markers());
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_FALSE(r.body.empty());
+  double mbps = big.size() / 1e6 / s;
+  RecordProperty("MBps", static_cast<int>(mbps));
+  std::printf("ExtractBody: %.0f MB/s on %zu bytes\n", mbps, big.size());
+  EXPECT_GT(mbps, 10.0);  // generous bound for debug builds and noisy machines
+}
+
+}  // namespace
+}  // namespace newskb
