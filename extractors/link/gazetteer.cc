@@ -1,0 +1,151 @@
+// newskb/extractors/link/gazetteer.cc
+#include "extractors/link/gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace newskb {
+namespace {
+
+bool IsUtf8Lead(unsigned char c) { return (c & 0xC0) != 0x80; }
+
+size_t NextChar(std::string_view s, size_t i) {
+  ++i;
+  while (i < s.size() && !IsUtf8Lead(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  for (;;) {
+    size_t e = s.find(sep, b);
+    out.push_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool LiteralTrie::Add(std::string_view key, uint32_t id) {
+  if (key.empty()) return false;
+  uint32_t node = 0;
+  for (unsigned char c : key) {
+    uint64_t k = (uint64_t{node} << 8) | c;
+    auto it = edges_.find(k);
+    if (it == edges_.end()) {
+      nodes_.emplace_back();
+      uint32_t n = static_cast<uint32_t>(nodes_.size() - 1);
+      edges_.emplace(k, n);
+      node = n;
+    } else {
+      node = it->second;
+    }
+  }
+  auto& ids = nodes_[node].ids;
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  return true;
+}
+
+size_t LiteralTrie::LongestAt(std::string_view text, size_t pos,
+                              const std::vector<uint32_t>** ids) const {
+  uint32_t node = 0;
+  size_t best = 0;
+  bool left_alnum = pos > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[pos - 1]));
+  bool first_alnum = pos < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[pos]));
+  if (left_alnum && first_alnum) return 0;  // inside an ASCII word
+  for (size_t i = pos; i < text.size(); ++i) {
+    auto it = edges_.find((uint64_t{node} << 8) | static_cast<unsigned char>(text[i]));
+    if (it == edges_.end()) break;
+    node = it->second;
+    if (!nodes_[node].ids.empty()) {
+      size_t end = i + 1;
+      bool last_alnum = IsAsciiAlnum(static_cast<unsigned char>(text[i]));
+      bool right_alnum = end < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[end]));
+      if (last_alnum && right_alnum) continue;  // would cut an ASCII word
+      if (end < text.size() && !IsUtf8Lead(static_cast<unsigned char>(text[end]))) continue;
+      best = end;
+      *ids = &nodes_[node].ids;
+    }
+  }
+  return best;
+}
+
+std::vector<GazHit> LiteralTrie::FindAll(std::string_view text) const {
+  std::vector<GazHit> out;
+  size_t covered = 0;  // end of the furthest hit so far
+  for (size_t i = 0; i < text.size(); i = NextChar(text, i)) {
+    const std::vector<uint32_t>* ids = nullptr;
+    size_t e = LongestAt(text, i, &ids);
+    if (e == 0 || e <= covered) continue;
+    out.push_back(GazHit{i, e, *ids});
+    covered = e;
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadFile(const std::string& path,
+                                                             const Normalizer& norm) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open gazetteer");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return LoadString(ss.str(), path, norm);
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadString(std::string_view tsv,
+                                                               const std::string& name,
+                                                               const Normalizer& norm) {
+  auto g = std::make_shared<Gazetteer>();
+  int line_no = 0;
+  for (std::string_view line : Split(tsv, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty() || Trim(line).front() == '#') continue;
+    std::vector<std::string_view> cols = Split(line, '\t');
+    if (cols.size() < 2 || cols.size() > 3) {
+      return Status::InvalidInput(name + ":" + std::to_string(line_no) +
+                                  ": expected canonical<TAB>kind<TAB>aliases");
+    }
+    GazEntry e;
+    e.canonical = std::string(Trim(cols[0]));
+    e.kind = std::string(Trim(cols[1]));
+    e.line = line_no;
+    if (e.canonical.empty() || e.kind.empty()) {
+      return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": empty canonical or kind");
+    }
+    if (cols.size() == 3) {
+      for (std::string_view a : Split(cols[2], '|')) {
+        a = Trim(a);
+        if (!a.empty()) e.aliases.emplace_back(a);
+      }
+    }
+    uint32_t id = static_cast<uint32_t>(g->entries_.size());
+    std::vector<std::string> forms = e.aliases;
+    forms.push_back(e.canonical);
+    for (const std::string& f : forms) {
+      std::string folded = norm.Fold(f);
+      if (g->trie_.Add(folded, id)) ++g->alias_count_;
+      auto& v = g->by_key_[norm.FoldKey(f)];
+      if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+    }
+    g->entries_.push_back(std::move(e));
+  }
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+const std::vector<uint32_t>* Gazetteer::Lookup(const std::string& fold_key) const {
+  auto it = by_key_.find(fold_key);
+  return it == by_key_.end() ? nullptr : &it->second;
+}
+
+}  // namespace newskb

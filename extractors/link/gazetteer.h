@@ -1,0 +1,104 @@
+// newskb/extractors/link/gazetteer.h
+//
+// A dictionary of named entities (organizations, policies) with aliases in
+// any script, matched against NORMALISED text in one pass over a byte trie.
+//
+// File format (extractors/rules/gazetteer/README.md): UTF-8 TSV, one entity
+// a line,
+//     canonical <TAB> kind <TAB> alias|alias|...
+// `#` starts a comment line; blank lines are skipped. Every alias and the
+// canonical name are folded with Normalizer::Fold (NFKC case fold,
+// Traditional -> Simplified, spaces kept) before they enter the trie, so
+// one entry written in either script matches both. An alias listed under
+// two entities is ambiguous: a hit carries both entity ids and the linker
+// decides (see linker.h). Kind `generic` marks short names shared by many
+// countries (国防部): matched, but never linked across documents.
+//
+// Usage:
+//   Result<std::shared_ptr<const Gazetteer>> g = Gazetteer::LoadFile(path, *norm);
+//   for (const GazHit& h : (*g)->FindAll(norm_text.text)) ...
+//
+// Matching: for every start position (UTF-8 character start) the longest
+// alias starting there is reported, unless it lies inside an earlier hit.
+// Hits may overlap; callers resolve overlaps. An alias starting (ending)
+// with an ASCII letter or digit only matches at an ASCII word boundary.
+// Cost: O(text bytes x longest alias) with one hash probe per byte.
+//
+// Thread safety: immutable after loading; FindAll() is const and may run on
+// many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/text/status.h"
+
+namespace newskb {
+
+struct GazEntry {
+  std::string canonical;             // as written in the file
+  std::string kind;                  // second column (gov, company, law, generic, ...)
+  std::vector<std::string> aliases;  // as written (canonical not repeated)
+  int line = 0;
+  bool generic() const { return kind == "generic"; }
+};
+
+struct GazHit {
+  size_t begin = 0, end = 0;          // bytes in the searched text
+  std::vector<uint32_t> entries;      // entities sharing this alias (>1: ambiguous)
+};
+
+// A byte trie over folded strings. Also used for per-document dictionaries.
+class LiteralTrie {
+ public:
+  // Adds `key` (already folded) with payload id; returns false if empty.
+  bool Add(std::string_view key, uint32_t id);
+  // Longest key starting at text[pos]; returns its end or 0 if none, and
+  // sets *ids to its payloads.
+  size_t LongestAt(std::string_view text, size_t pos, const std::vector<uint32_t>** ids) const;
+  // Every longest-at-start hit, ASCII word boundaries enforced, hits lying
+  // inside an earlier hit skipped.
+  std::vector<GazHit> FindAll(std::string_view text) const;
+  bool empty() const { return nodes_.size() <= 1; }
+
+ private:
+  struct Node {
+    std::vector<uint32_t> ids;  // non-empty: a key ends here
+  };
+  std::vector<Node> nodes_ = std::vector<Node>(1);
+  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 8 | byte) -> node
+};
+
+class Gazetteer {
+ public:
+  static Result<std::shared_ptr<const Gazetteer>> LoadFile(const std::string& path,
+                                                           const Normalizer& norm);
+  static Result<std::shared_ptr<const Gazetteer>> LoadString(std::string_view tsv,
+                                                             const std::string& name,
+                                                             const Normalizer& norm);
+
+  std::vector<GazHit> FindAll(std::string_view norm_text) const { return trie_.FindAll(norm_text); }
+  const GazEntry& entry(uint32_t id) const { return entries_[id]; }
+  size_t size() const { return entries_.size(); }
+  size_t alias_count() const { return alias_count_; }
+  // Entities whose canonical name or an alias has this FoldKey; nullptr if none.
+  const std::vector<uint32_t>* Lookup(const std::string& fold_key) const;
+
+ private:
+  std::vector<GazEntry> entries_;
+  LiteralTrie trie_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_key_;
+  size_t alias_count_ = 0;
+};
+
+// True for an ASCII letter or digit byte.
+inline bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace newskb

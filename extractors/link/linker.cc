@@ -1,0 +1,179 @@
+// newskb/extractors/link/linker.cc
+#include "extractors/link/linker.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string>
+
+namespace newskb {
+namespace {
+
+struct UnionFind {
+  std::vector<size_t> p;
+  explicit UnionFind(size_t n) : p(n) { std::iota(p.begin(), p.end(), 0); }
+  size_t Find(size_t x) {
+    while (p[x] != x) x = p[x] = p[p[x]];
+    return x;
+  }
+  void Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) p[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+uint32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { *len = 1; return c; }
+  size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  if (i + n > s.size()) { *len = 1; return c; }
+  uint32_t cp = c & (0x3F >> (n - 1));
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return cp;
+}
+
+bool IsHanCp(uint32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+// Head words that end an organization name: a short form ending in one is
+// not a bare brand (美国政府 is not the start of 美国政府问责局's short form).
+const char* const kOrgHeads[] = {"部", "局", "署", "会", "院", "所", "府", "厅", "处", "办",
+                                 "司", "委", "行", "团", "社", "报", "台", "军", "队", "校",
+                                 "学", "室", "中心", "公司", "集团", "银行", "基金", "政府",
+                                 "法", "法案", "计划", "计画", "战略", "倡议", "联盟", "报告"};
+
+bool EndsWithHead(const std::string& key) {
+  for (const char* h : kOrgHeads) {
+    std::string_view hv(h);
+    if (key.size() > hv.size() && key.compare(key.size() - hv.size(), hv.size(), hv) == 0)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool HasHan(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t n;
+    if (IsHanCp(DecodeAt(s, i, &n))) return true;
+    i += n;
+  }
+  return false;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+void LinkMentions(const Gazetteer* gaz, const Normalizer& norm, std::vector<Mention*>& ms,
+                  const std::vector<std::pair<size_t, size_t>>& same) {
+  const size_t n = ms.size();
+  if (n == 0) return;
+  UnionFind uf(n);
+  std::vector<std::string> key(n);
+  std::vector<std::vector<uint32_t>> ents(n);  // non-generic gazetteer entities
+  std::vector<bool> generic(n, false);
+  std::map<std::string, size_t> first_of_key;
+  for (size_t i = 0; i < n; ++i) {
+    key[i] = norm.FoldKey(ms[i]->text);
+    auto [it, fresh] = first_of_key.emplace(key[i], i);
+    if (!fresh) uf.Union(i, it->second);  // rule 1
+    if (gaz) {
+      if (const auto* ids = gaz->Lookup(key[i])) {
+        for (uint32_t id : *ids) {
+          if (gaz->entry(id).generic()) generic[i] = true;
+          else ents[i].push_back(id);
+        }
+      }
+    }
+  }
+  for (auto [a, b] : same)  // rule 2
+    if (a < n && b < n) uf.Union(a, b);
+
+  // Rule 3: unambiguous entities first, then ambiguous aliases resolved by
+  // the entities the document names unambiguously.
+  std::map<uint32_t, size_t> owner;
+  for (size_t i = 0; i < n; ++i) {
+    if (ents[i].size() != 1) continue;
+    auto [it, fresh] = owner.emplace(ents[i][0], i);
+    if (!fresh) uf.Union(i, it->second);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (ents[i].size() < 2) continue;
+    std::vector<uint32_t> seen;
+    for (uint32_t id : ents[i])
+      if (owner.count(id)) seen.push_back(id);
+    if (seen.size() == 1) {
+      uf.Union(i, owner[seen[0]]);
+      ents[i] = seen;
+    }
+  }
+
+  // Rule 4: short forms. Candidate long forms are distinct keys.
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& s = key[i];
+    if (CodePoints(s) < 2) continue;
+    bool bare = !EndsWithHead(s) && ents[i].empty();
+    std::set<size_t> groups;
+    for (size_t j = 0; j < n; ++j) {
+      const std::string& l = key[j];
+      if (l.size() <= s.size()) continue;
+      bool fits = false;
+      if (l.compare(l.size() - s.size(), s.size(), s) == 0) {
+        // 能源部 -> 美国能源部: the rest is a short Han prefix.
+        std::string_view rest(l.data(), l.size() - s.size());
+        fits = HasHan(s) && CodePoints(rest) <= 4 && HasHan(rest);
+      }
+      if (!fits && bare && l.compare(0, s.size(), s) == 0) {
+        // MP -> MP Materials, 日经 -> 日经亚洲.
+        unsigned char last = static_cast<unsigned char>(s.back());
+        std::string folded_long = norm.Fold(ms[j]->text);
+        std::string folded_short = norm.Fold(ms[i]->text);
+        if (IsAsciiAlnum(last)) {
+          fits = folded_long.size() > folded_short.size() &&
+                 folded_long.compare(0, folded_short.size(), folded_short) == 0 &&
+                 folded_long[folded_short.size()] == ' ';
+        } else {
+          fits = true;
+        }
+      }
+      if (fits) groups.insert(uf.Find(j));
+    }
+    if (groups.size() == 1) uf.Union(i, *groups.begin());
+  }
+
+  // Names.
+  std::map<size_t, std::vector<size_t>> members;
+  for (size_t i = 0; i < n; ++i) members[uf.Find(i)].push_back(i);
+  for (auto& [root, list] : members) {
+    std::map<uint32_t, int> votes;
+    for (size_t i : list)
+      if (ents[i].size() == 1) ++votes[ents[i][0]];
+    std::string name;
+    if (!votes.empty() && gaz) {
+      auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+      });
+      name = gaz->entry(best->first).canonical;
+    } else {
+      size_t best = list[0];
+      auto score = [&](size_t i) {
+        return std::make_pair(HasHan(ms[i]->text) ? 1 : 0, CodePoints(ms[i]->text));
+      };
+      for (size_t i : list)
+        if (score(i) > score(best)) best = i;
+      name = ms[best]->text;
+    }
+    for (size_t i : list) ms[i]->name = name;
+  }
+}
+
+}  // namespace newskb

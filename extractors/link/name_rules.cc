@@ -1,0 +1,256 @@
+// newskb/extractors/link/name_rules.cc
+#include "extractors/link/name_rules.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "extractors/extractor.h"
+#include "extractors/link/linker.h"
+
+namespace newskb {
+namespace {
+
+bool Overlaps(const NameCand& a, size_t b, size_t e) { return a.b < e && b < a.e; }
+
+bool OverlapsAny(const std::vector<NameCand>& win, size_t b, size_t e) {
+  for (const NameCand& w : win)
+    if (Overlaps(w, b, e)) return true;
+  return false;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm,
+                                  const std::string& family) {
+  NameLists l;
+  struct Item {
+    const char* file;
+    std::shared_ptr<const WordList>* slot;
+  };
+  std::string not_file = "not_" + family + ".txt";
+  const Item items[] = {{"stopwords.txt", &l.stops},
+                        {"heads.txt", &l.heads},
+                        {"locatives.txt", &l.locatives},
+                        {"latin_generic.txt", &l.latin_generic},
+                        {not_file.c_str(), &l.not_names}};
+  for (const Item& it : items) {
+    auto w = WordList::LoadFile(dir + "/" + it.file, norm);
+    if (!w.ok()) return w.status();
+    *it.slot = std::move(w).value();
+  }
+  return l;
+}
+
+std::string Attr(const Rule& r, const std::string& key, const std::string& def) {
+  auto it = r.attrs.find(key);
+  return it == r.attrs.end() ? def : it->second;
+}
+
+bool PrecededBy(std::string_view text, size_t pos, const WordList& words) {
+  size_t p = pos;
+  for (int k = 0; k < 4 && p > 0; ++k) {
+    --p;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    if (words.MatchAt(text, p) == pos - p) return true;
+  }
+  return false;
+}
+
+bool HasAsciiLetter(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return false;
+}
+
+bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const Document& doc,
+               const NormText& norm, const NameLists& lists, NameCand* out) {
+  const Rule& r = *m.rule;
+  size_t b = m.begin, e = m.end;
+  if (m.Has(group)) {
+    std::string_view g = m.Group(group);
+    b = static_cast<size_t>(g.data() - t.data());
+    e = b + g.size();
+  } else if (std::string(group) != "name") {
+    return false;
+  }
+  std::string head = Attr(r, "head", "none");
+  if (head == "place") {
+    b = TrimAfterStops(t, b, e, *lists.stops);
+    size_t p = FirstHead(t, b, e, *lists.heads);
+    if (p == std::string_view::npos) return false;
+    b = p;
+  } else if (head == "trim") {
+    b = TrimAfterStops(t, b, e, *lists.stops);
+  }
+  // Never start or end on a space.
+  while (b < e && t[b] == ' ') ++b;
+  while (e > b && t[e - 1] == ' ') --e;
+  if (e <= b) return false;
+  std::string_view name = t.substr(b, e - b);
+  int min_chars = std::atoi(Attr(r, "min_chars", "2").c_str());
+  if (static_cast<int>(Utf8Length(name)) < min_chars) return false;
+  int max_chars = std::atoi(Attr(r, "max_chars", "40").c_str());
+  if (static_cast<int>(Utf8Length(name)) > max_chars) return false;
+  if (lists.not_names->Contains(name)) return false;
+  std::string nb = Attr(r, "not_before", "");
+  if (!nb.empty()) {
+    size_t i = 0;
+    while (i <= nb.size()) {
+      size_t j = nb.find('|', i);
+      if (j == std::string::npos) j = nb.size();
+      std::string_view w(nb.data() + i, j - i);
+      if (!w.empty() && t.substr(e, w.size()) == w) return false;
+      i = j + 1;
+    }
+  }
+  std::string_view body = BodySpan(doc, norm, b, e);
+  if (Attr(r, "latin", "") == "caps" && !LatinCapitalized(body)) return false;
+  if (HasAsciiLetter(name) && !HasUpper(body)) return false;
+  out->b = b;
+  out->e = e;
+  out->prio = r.priority;
+  out->rule = r.id;
+  out->kind = Attr(r, "kind", "");
+  return true;
+}
+
+std::vector<size_t> ResolveCands(const std::vector<NameCand>& cands) {
+  std::vector<size_t> order(cands.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const NameCand& a = cands[x];
+    const NameCand& b = cands[y];
+    if (a.e - a.b != b.e - b.b) return a.e - a.b > b.e - b.b;
+    if (a.prio != b.prio) return a.prio > b.prio;
+    return a.b < b.b;
+  });
+  std::vector<size_t> kept;
+  for (size_t i : order) {
+    bool clash = false;
+    for (size_t k : kept) clash = clash || Overlaps(cands[k], cands[i].b, cands[i].e);
+    if (!clash) kept.push_back(i);
+  }
+  std::sort(kept.begin(), kept.end(), [&](size_t x, size_t y) { return cands[x].b < cands[y].b; });
+  return kept;
+}
+
+void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, const Document& doc,
+                     const NormText& norm, const NameLists& lists, std::vector<NameCand>* win,
+                     std::vector<std::pair<size_t, size_t>>* pairs) {
+  for (const RuleMatch& m : paren) {
+    if (!m.Has("alias")) continue;
+    std::string_view g = m.Group("alias");
+    size_t ab = static_cast<size_t>(g.data() - t.data()), ae = ab + g.size();
+    while (ab < ae && t[ab] == ' ') ++ab;
+    while (ae > ab && t[ae - 1] == ' ') --ae;
+    if (ae <= ab) continue;
+    // The name the brackets follow (spaces allowed between).
+    size_t open = m.begin;
+    while (open > 0 && t[open - 1] == ' ') --open;
+    size_t owner = win->size();
+    for (size_t i = 0; i < win->size(); ++i)
+      if ((*win)[i].e == open) owner = i;
+    if (owner == win->size()) continue;
+    std::string_view alias = t.substr(ab, ae - ab);
+    std::string_view body = BodySpan(doc, norm, ab, ae);
+    if (HasAsciiLetter(alias)) {
+      if (!HasUpper(body)) continue;
+    } else if (Utf8Length(alias) < 2) {
+      continue;
+    }
+    if (lists.not_names->Contains(alias)) continue;
+    if (std::all_of(alias.begin(), alias.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    // Already a name on exactly this span: just pair them.
+    size_t same = win->size();
+    for (size_t i = 0; i < win->size(); ++i)
+      if ((*win)[i].b == ab && (*win)[i].e == ae) same = i;
+    if (same != win->size()) {
+      pairs->emplace_back(owner, same);
+      continue;
+    }
+    if (OverlapsAny(*win, ab, ae)) continue;
+    NameCand c;
+    c.b = ab;
+    c.e = ae;
+    c.prio = m.rule->priority;
+    c.rule = m.rule->id;
+    c.kind = (*win)[owner].kind;
+    win->push_back(c);
+    pairs->emplace_back(owner, win->size() - 1);
+  }
+}
+
+void AddRepeats(std::string_view t, const Document& doc, const NormText& norm,
+                const Normalizer& normalizer, const NameLists& lists, const std::string& family,
+                std::vector<NameCand>* win) {
+  LiteralTrie trie;
+  std::vector<NameCand> proto;  // payload: rule and kind of the form
+  std::map<std::string, size_t> seen;
+  auto add = [&](std::string key, const std::string& rule, const std::string& kind) {
+    if (Utf8Length(key) < 2 || seen.count(key)) return;
+    seen[key] = proto.size();
+    NameCand c;
+    c.rule = rule;
+    c.kind = kind;
+    trie.Add(key, static_cast<uint32_t>(proto.size()));
+    proto.push_back(c);
+  };
+  for (const NameCand& c : *win) {
+    std::string key(t.substr(c.b, c.e - c.b));
+    if (!c.from_gazetteer) add(key, family + ".repeat", c.kind);
+    if (family == "org" && IsAscii(key)) {
+      std::vector<std::string_view> words = SplitWords(key);
+      if (words.size() >= 2) {
+        bool generic_rest = true;
+        for (size_t i = 1; i < words.size(); ++i)
+          generic_rest = generic_rest && lists.latin_generic->Contains(words[i]);
+        if (generic_rest && !lists.latin_generic->Contains(words[0]))
+          add(std::string(words[0]), "org.short_form", c.kind);
+      }
+    }
+  }
+  if (trie.empty()) return;
+  for (const GazHit& h : trie.FindAll(t)) {
+    if (OverlapsAny(*win, h.begin, h.end)) continue;
+    std::string_view body = BodySpan(doc, norm, h.begin, h.end);
+    if (HasAsciiLetter(t.substr(h.begin, h.end - h.begin)) && !HasUpper(body)) continue;
+    NameCand c = proto[h.entries[0]];
+    c.b = h.begin;
+    c.e = h.end;
+    win->push_back(c);
+  }
+  (void)normalizer;
+}
+
+void EmitAndLink(const Document& doc, const NormText& norm, MentionKind kind, const Gazetteer* gaz,
+                 const Normalizer& normalizer, const std::vector<NameCand>& win,
+                 const std::vector<std::pair<size_t, size_t>>& pairs, std::vector<Mention>* out) {
+  std::vector<Mention> ms;
+  ms.reserve(win.size());
+  for (const NameCand& c : win) {
+    Mention m = MakeMention(kind, doc, norm, c.b, c.e, c.rule);
+    m.policy_kind = c.kind;
+    ms.push_back(std::move(m));
+  }
+  std::vector<Mention*> ptrs;
+  for (Mention& m : ms) ptrs.push_back(&m);
+  LinkMentions(gaz, normalizer, ptrs, pairs);
+  for (Mention& m : ms) out->push_back(std::move(m));
+}
+
+}  // namespace newskb

@@ -1,0 +1,127 @@
+// newskb/extractors/link/spans.cc
+#include "extractors/link/spans.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace newskb {
+
+Result<std::shared_ptr<const WordList>> WordList::LoadFile(const std::string& path,
+                                                           const Normalizer& norm) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open word list");
+  std::vector<std::string> words;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t b = line.find_first_not_of(" \t");
+    if (b == std::string::npos || line[b] == '#') continue;
+    size_t e = line.find_last_not_of(" \t");
+    words.push_back(line.substr(b, e - b + 1));
+  }
+  return FromWords(words, norm);
+}
+
+std::shared_ptr<const WordList> WordList::FromWords(const std::vector<std::string>& words,
+                                                    const Normalizer& norm) {
+  auto w = std::make_shared<WordList>();
+  for (const std::string& s : words) {
+    std::string f = norm.Fold(s);
+    if (f.empty()) continue;
+    w->trie_.Add(f, 0);
+    w->words_.push_back(f);
+  }
+  std::sort(w->words_.begin(), w->words_.end());
+  w->words_.erase(std::unique(w->words_.begin(), w->words_.end()), w->words_.end());
+  return w;
+}
+
+size_t WordList::MatchAt(std::string_view text, size_t pos) const {
+  const std::vector<uint32_t>* ids = nullptr;
+  size_t e = trie_.LongestAt(text, pos, &ids);
+  return e == 0 ? 0 : e - pos;
+}
+
+bool WordList::Contains(std::string_view folded) const {
+  return std::binary_search(words_.begin(), words_.end(), folded);
+}
+
+bool WordList::EndsWithEntry(std::string_view s) const {
+  for (size_t i = 0; i < s.size(); i += Utf8CharLen(s, i)) {
+    if (Contains(s.substr(i))) return true;
+  }
+  return false;
+}
+
+size_t Utf8CharLen(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return std::min(n, s.size() - i);
+}
+
+size_t Utf8Length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsAscii(std::string_view s) {
+  if (s.empty()) return false;
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+size_t TrimAfterStops(std::string_view text, size_t b, size_t limit, const WordList& stops) {
+  size_t out = b;
+  for (size_t i = b; i < limit; i += Utf8CharLen(text, i)) {
+    size_t n = stops.MatchAt(text, i);
+    if (n > 0 && i + n <= limit) out = i + n;
+  }
+  return out;
+}
+
+size_t FirstHead(std::string_view text, size_t b, size_t limit, const WordList& heads) {
+  for (size_t i = b; i < limit; i += Utf8CharLen(text, i)) {
+    size_t n = heads.MatchAt(text, i);
+    if (n > 0 && i + n <= limit) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string_view BodySpan(const Document& doc, const NormText& norm, size_t b, size_t e) {
+  if (e <= b) return {};
+  return norm.BodyText(doc.body, norm.BodyStart(b), norm.BodyEnd(e));
+}
+
+bool HasUpper(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
+bool LatinCapitalized(std::string_view s) {
+  static const char* const kSmall[] = {"of", "for", "and", "the", "de", "in", "on", "du", "la"};
+  bool any = false;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!IsAsciiAlnum(c)) { ++i; continue; }
+    size_t j = i;
+    while (j < s.size() && (IsAsciiAlnum(static_cast<unsigned char>(s[j])) || s[j] == '\'')) ++j;
+    std::string_view w = s.substr(i, j - i);
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (alpha) {
+      any = true;
+      if (c >= 'a' && c <= 'z') {
+        bool small = false;
+        for (const char* k : kSmall) small = small || w == k;
+        if (!small) return false;
+      }
+    }
+    i = j;
+  }
+  return any;
+}
+
+}  // namespace newskb

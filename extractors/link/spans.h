@@ -1,0 +1,71 @@
+// newskb/extractors/link/spans.h
+//
+// Helpers shared by the organization and policy extractors for bounding a
+// name inside normalised text: word lists (stop words, place heads, non-name
+// nouns) loaded from extractors/rules/gazetteer/*.txt, left trimming, and
+// checks against the original (un-folded) body.
+//
+// Word list files: UTF-8, one entry a line, `#` comments; entries are folded
+// with Normalizer::Fold when loaded, so either script may be written.
+//
+// Thread safety: WordList is immutable after loading; all functions are
+// const or free and may run on many threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/link/gazetteer.h"
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/text/document.h"
+#include "pipeline/text/status.h"
+
+namespace newskb {
+
+class WordList {
+ public:
+  static Result<std::shared_ptr<const WordList>> LoadFile(const std::string& path,
+                                                          const Normalizer& norm);
+  static std::shared_ptr<const WordList> FromWords(const std::vector<std::string>& words,
+                                                   const Normalizer& norm);
+  // Longest entry starting at text[pos]; 0 if none (ASCII boundaries apply).
+  size_t MatchAt(std::string_view text, size_t pos) const;
+  // True if the whole of `s` (folded) is an entry.
+  bool Contains(std::string_view folded) const;
+  // True if folded `s` ends with an entry.
+  bool EndsWithEntry(std::string_view folded) const;
+  size_t size() const { return words_.size(); }
+
+ private:
+  LiteralTrie trie_;
+  std::vector<std::string> words_;  // folded, sorted
+};
+
+// Moves `b` right past the last stop word lying in [b, limit); returns the
+// new begin (b itself if none). UTF-8 safe.
+size_t TrimAfterStops(std::string_view text, size_t b, size_t limit, const WordList& stops);
+
+// Leftmost position p in [b, limit) where a `heads` entry starts; npos if none.
+size_t FirstHead(std::string_view text, size_t b, size_t limit, const WordList& heads);
+
+// The body text of normalised bytes [b, e).
+std::string_view BodySpan(const Document& doc, const NormText& norm, size_t b, size_t e);
+
+// For a span with Latin letters: true if every Latin word of the body text
+// begins with an upper-case letter or digit, except short function words
+// (of, for, and, the, de, &). False if the span has no Latin letter.
+bool LatinCapitalized(std::string_view body_text);
+
+// True if the span's body text has at least one upper-case ASCII letter.
+bool HasUpper(std::string_view body_text);
+
+// Code-point length of UTF-8 text.
+size_t Utf8Length(std::string_view s);
+// Byte length of the UTF-8 character at s[i].
+size_t Utf8CharLen(std::string_view s, size_t i);
+// True if s is non-empty and every byte is ASCII.
+bool IsAscii(std::string_view s);
+
+}  // namespace newskb

@@ -1,0 +1,107 @@
+// newskb/extractors/organizations/organizations.cc
+#include "extractors/organizations/organizations.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "extractors/engine/rule_set.h"
+#include "extractors/link/gazetteer.h"
+#include "extractors/link/linker.h"
+#include "extractors/link/spans.h"
+#include "extractors/link/name_rules.h"
+
+namespace newskb {
+namespace {
+
+class OrganizationExtractor : public Extractor {
+ public:
+  OrganizationExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules,
+                        std::shared_ptr<const Gazetteer> gaz, NameLists lists)
+      : norm_(std::move(norm)), rules_(std::move(rules)), gaz_(std::move(gaz)),
+        lists_(std::move(lists)) {}
+
+  const char* name() const override { return "organizations"; }
+
+  void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
+    const std::string& t = norm.text;
+    std::vector<NameCand> cands;
+    // 1. Gazetteer, one pass.
+    for (const GazHit& h : gaz_->FindAll(t)) {
+      std::string_view folded(t.data() + h.begin, h.end - h.begin);
+      std::string_view body = BodySpan(doc, norm, h.begin, h.end);
+      if (HasAsciiLetter(folded) && !HasUpper(body)) continue;
+      bool venue = true;
+      for (uint32_t id : h.entries) venue = venue && gaz_->entry(id).kind == "venue";
+      if (venue && PrecededBy(t, h.begin, *lists_.locatives)) continue;
+      NameCand c;
+      c.b = h.begin;
+      c.e = h.end;
+      c.prio = 100;
+      c.rule = "gaz.org:" + gaz_->entry(h.entries[0]).canonical;
+      c.from_gazetteer = true;
+      cands.push_back(std::move(c));
+    }
+    // 2. Rules, one RE2::Set pass.
+    std::vector<std::pair<size_t, size_t>> pair_spans;  // (cand, cand) by index
+    std::vector<RuleMatch> paren;
+    for (const RuleMatch& m : rules_->FindAll(t)) {
+      std::string role = Attr(*m.rule, "role", "org");
+      if (role == "paren_alias") {
+        paren.push_back(m);
+        continue;
+      }
+      NameCand c;
+      if (!BoundName(m, "name", t, doc, norm, lists_, &c)) continue;
+      cands.push_back(c);
+      if (role == "org_with_alias" && m.Has("alias")) {
+        NameCand a;
+        if (BoundName(m, "alias", t, doc, norm, lists_, &a)) {
+          cands.push_back(a);
+          pair_spans.emplace_back(cands.size() - 2, cands.size() - 1);
+        }
+      }
+    }
+    std::vector<size_t> kept = ResolveCands(cands);
+    std::vector<NameCand> win;
+    std::vector<std::pair<size_t, size_t>> pairs;
+    {
+      std::map<size_t, size_t> idx;
+      for (size_t k : kept) {
+        idx[k] = win.size();
+        win.push_back(cands[k]);
+      }
+      for (auto [a, b] : pair_spans)
+        if (idx.count(a) && idx.count(b)) pairs.emplace_back(idx[a], idx[b]);
+    }
+    // 3. Aliases in brackets after a found name: 全名(ABBR), 中文名(English Name).
+    AddParenAliases(paren, t, doc, norm, lists_, &win, &pairs);
+    // 4. Repeats and short forms of names found by rules, within the document.
+    AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
+    EmitAndLink(doc, norm, MentionKind::kOrganization, gaz_.get(), *norm_, win, pairs, out);
+  }
+
+ private:
+  std::shared_ptr<const Normalizer> norm_;
+  std::unique_ptr<RuleSet> rules_;
+  std::shared_ptr<const Gazetteer> gaz_;
+  NameLists lists_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
+    const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer) {
+  Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/organizations.json", RuleSetOptions{});
+  if (!rs.ok()) return rs.status();
+  Result<std::shared_ptr<const Gazetteer>> gaz =
+      Gazetteer::LoadFile(rules_dir + "/gazetteer/organizations.tsv", *normalizer);
+  if (!gaz.ok()) return gaz.status();
+  Result<NameLists> lists = NameLists::Load(rules_dir + "/gazetteer", *normalizer, "organizations");
+  if (!lists.ok()) return lists.status();
+  return std::unique_ptr<Extractor>(new OrganizationExtractor(
+      std::move(normalizer), std::make_unique<RuleSet>(std::move(rs).value()),
+      std::move(gaz).value(), std::move(lists).value()));
+}
+
+}  // namespace newskb

@@ -1,0 +1,46 @@
+// newskb/extractors/organizations/organizations.h
+//
+// The organization extractor: companies, government bodies of any country,
+// agencies, think tanks, universities, banks, funds, media, international
+// bodies, and governments acting as bodies (美国政府, 拜登政府).
+//
+// Sources, over the document's NORMALISED text (Simplified, lower case):
+//   1. the gazetteer extractors/rules/gazetteer/organizations.tsv, matched in
+//      one trie pass (link/gazetteer.h); Latin aliases need an upper-case
+//      letter in the body (WHO, not "who");
+//   2. the rule family extractors/rules/organizations.json (rule engine,
+//      one RE2::Set pass). A rule's `attrs` say how its `name` group is
+//      bounded:
+//        role      "org" (default) | "paren_alias" (an alias in brackets
+//                  right after a found organization) | "org_with_alias"
+//                  (group `name` plus group `alias`, one entity)
+//        head      "place": the name must start with a place or body head
+//                  (gazetteer/heads.txt), trimmed to the leftmost one;
+//                  "trim": cut after the last stop word (gazetteer/stopwords.txt);
+//                  "none" (default): the group as matched
+//        latin     "caps": every Latin word capitalised in the body
+//        min_chars minimum length in code points (default 2)
+//        not_before  characters that must not follow the name (部长, 银行业)
+//   3. per document: every further occurrence of a name found by 1-2
+//      (rule "org.repeat") and the first word of a Latin name whose other
+//      words are generic (MP of MP Materials, "org.short_form").
+// Names in gazetteer/not_organizations.txt (政府, 联邦政府, 新创公司) are
+// dropped; a `venue` gazetteer entry (白宫) right after a locative word
+// (在, 于, 前往) is a place, not a body, and dropped.
+// Overlaps: longest span wins, then higher priority, then earlier start.
+// Then link/linker.h gives every mention its canonical `name`.
+//
+// Thread safety: immutable after construction; Extract() is const.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "extractors/extractor.h"
+
+namespace newskb {
+
+Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
+    const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer);
+
+}  // namespace newskb

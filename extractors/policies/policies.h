@@ -1,0 +1,34 @@
+// newskb/extractors/policies/policies.h
+//
+// The policy extractor: named laws and acts, executive orders, plans and
+// programs, strategies, initiatives, blueprints and reports, alliances and
+// partnerships. Mention::policy_kind is one of law, order, program,
+// strategy, initiative, alliance, report.
+//
+// A policy is NAMED (gold/FORMAT.md): inside marks (「」『』《》“”) with a
+// head word inside or right after the marks (「城市采矿」计划 -> 城市采矿,
+// program), with an English or acronym alias in brackets (金库计划(Project
+// Vault)), as a numbered order (13817号总统令), listed in the gazetteer
+// extractors/rules/gazetteer/policies.tsv (国防生产法, 芯片法案), or
+// repeating a name so given elsewhere in the document. Descriptions
+// without marks (全面的关键矿产战略) are not policies. The name never
+// includes the marks.
+//
+// Rules: extractors/rules/policies.json; each rule's attrs.kind gives the
+// kind; bounding attrs as in organizations/organizations.h. Linking as for
+// organizations (link/linker.h): an alias maps to the Chinese name.
+//
+// Thread safety: immutable after construction; Extract() is const.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "extractors/extractor.h"
+
+namespace newskb {
+
+Result<std::unique_ptr<Extractor>> MakePolicyExtractor(const std::string& rules_dir,
+                                                      std::shared_ptr<const Normalizer> normalizer);
+
+}  // namespace newskb
