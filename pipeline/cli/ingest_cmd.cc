@@ -1,7 +1,12 @@
 // `newskb ingest`: read articles, extract, store.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -31,6 +36,7 @@ const char kHelp[] =
     "  --rules DIR        rule and dictionary folder (default: $NEWSKB_RULES, else the source tree's)\n"
     "  --max-doc-mb N     reject documents larger than N MiB (default 32)\n"
     "  --batch N          documents per transaction (default 200)\n"
+    "  --jobs N           extraction threads (default: the number of cores); one writer\n"
     "  --progress / --no-progress   force the progress line on stderr on or off\n"
     "                     (default: on when stderr is a terminal)\n"
     "\n"
@@ -40,18 +46,19 @@ const char kHelp[] =
     "content) is reported on stderr and in the `rejects` table; the rest goes on.\n"
     "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error.\n";
 
-class Ingestor : public DocumentSink {
+// The writer: stores processed documents and rejects, in input order, on one
+// SQLite connection; counts, reports progress and the summary.
+class Ingestor {
  public:
   Ingestor(const PipelineContext& ctx, KnowledgeBase* kb, int batch, bool progress, uint64_t total)
       : ctx_(ctx), kb_(kb), batch_(batch), progress_(progress), total_(total),
         t0_(std::chrono::steady_clock::now()) {}
 
-  void OnDocument(Document&& doc) override {
+  void Store(Document& doc, const Processed& p, const Status& processed) {
     bytes_ += doc.input_bytes;
     if (!fatal_.ok()) return;
-    Processed p;
-    if (Status s = ProcessDocument(ctx_, &doc, &p); !s.ok()) {
-      Reject(doc.origin, doc.key, s.message());
+    if (!processed.ok()) {
+      Reject(doc.origin, doc.key, processed.message());
       return;
     }
     if (Status s = kb_->BeginBatch(); !s.ok()) { fatal_ = s; return; }
@@ -71,12 +78,12 @@ class Ingestor : public DocumentSink {
     Progress(false);
   }
 
-  void OnReject(newskb::Reject&& r) override {
+  void StoreReject(const newskb::Reject& r) {
     std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
     Reject(where, r.doc_key, r.reason, r.source, r.line);
   }
 
-  void OnSkippedFile(const std::string& path) override { ++skipped_; }
+  void Skipped() { ++skipped_; }
 
   void Commit() {
     if (!fatal_.ok()) return;
@@ -156,12 +163,128 @@ class Ingestor : public DocumentSink {
   std::chrono::steady_clock::time_point t0_, last_;
 };
 
+// Reading on the calling thread, extraction on `jobs` worker threads, writing
+// on one writer thread, in input order. At most `window` documents are in
+// flight, so memory stays flat however large the corpus.
+class ParallelIngest : public DocumentSink {
+ public:
+  ParallelIngest(const PipelineContext& ctx, Ingestor* writer, int jobs)
+      : ctx_(ctx), writer_(writer), window_(static_cast<uint64_t>(jobs) * 8 + 8) {
+    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+    writer_thread_ = std::thread([this] { Write(); });
+  }
+
+  void OnDocument(Document&& doc) override { Push(Item{0, false, std::move(doc), {}, {}, {}}); }
+  void OnReject(Reject&& r) override { Push(Item{0, true, {}, std::move(r), {}, {}}); }
+  void OnSkippedFile(const std::string&) override {
+    std::lock_guard<std::mutex> l(mu_);
+    ++skipped_;
+  }
+
+  // Waits until every document is written.
+  void Finish() {
+    {
+      std::unique_lock<std::mutex> l(mu_);
+      reading_done_ = true;
+    }
+    todo_cv_.notify_all();
+    for (auto& t : workers_) t.join();
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      workers_done_ = true;
+    }
+    done_cv_.notify_all();
+    writer_thread_.join();
+    for (int64_t i = 0; i < skipped_; ++i) writer_->Skipped();
+  }
+
+ private:
+  struct Item {
+    uint64_t seq;
+    bool is_reject;
+    Document doc;
+    Reject reject;
+    Processed processed;
+    Status status;
+  };
+
+  void Push(Item&& it) {
+    std::unique_lock<std::mutex> l(mu_);
+    space_cv_.wait(l, [&] { return next_seq_ - written_ < window_; });
+    it.seq = next_seq_++;
+    if (it.is_reject) {
+      done_.emplace(it.seq, std::move(it));
+      done_cv_.notify_one();
+    } else {
+      todo_.push_back(std::move(it));
+      todo_cv_.notify_one();
+    }
+  }
+
+  void Work() {
+    for (;;) {
+      Item it;
+      {
+        std::unique_lock<std::mutex> l(mu_);
+        todo_cv_.wait(l, [&] { return !todo_.empty() || reading_done_; });
+        if (todo_.empty()) return;
+        it = std::move(todo_.front());
+        todo_.pop_front();
+      }
+      it.status = ProcessDocument(ctx_, &it.doc, &it.processed);
+      {
+        std::lock_guard<std::mutex> l(mu_);
+        uint64_t seq = it.seq;
+        done_.emplace(seq, std::move(it));
+      }
+      done_cv_.notify_one();
+    }
+  }
+
+  void Write() {
+    for (;;) {
+      Item it;
+      {
+        std::unique_lock<std::mutex> l(mu_);
+        done_cv_.wait(l, [&] {
+          return done_.count(written_) || (workers_done_ && done_.empty());
+        });
+        auto f = done_.find(written_);
+        if (f == done_.end()) return;
+        it = std::move(f->second);
+        done_.erase(f);
+      }
+      if (it.is_reject) writer_->StoreReject(it.reject);
+      else writer_->Store(it.doc, it.processed, it.status);
+      {
+        std::lock_guard<std::mutex> l(mu_);
+        ++written_;
+      }
+      space_cv_.notify_one();
+    }
+  }
+
+  const PipelineContext& ctx_;
+  Ingestor* writer_;
+  const uint64_t window_;
+  std::mutex mu_;
+  std::condition_variable todo_cv_, done_cv_, space_cv_;
+  std::deque<Item> todo_;
+  std::map<uint64_t, Item> done_;
+  uint64_t next_seq_ = 0, written_ = 0;
+  bool reading_done_ = false, workers_done_ = false;
+  int64_t skipped_ = 0;
+  std::vector<std::thread> workers_;
+  std::thread writer_thread_;
+};
+
 }  // namespace
 
 int CmdIngest(int argc, char** argv) {
   std::string db = DefaultDbPath(), rules = DefaultRulesDir(), err, v;
   ReadOptions ropts;
   int batch = 200;
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int progress = -1;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
@@ -179,6 +302,11 @@ int CmdIngest(int argc, char** argv) {
     if (TakeOption(argc, argv, &i, "--batch", &v, &err)) {
       batch = std::atoi(v.c_str());
       if (batch < 1) err = "--batch needs a positive whole number";
+      continue;
+    }
+    if (TakeOption(argc, argv, &i, "--jobs", &v, &err)) {
+      jobs = std::atoi(v.c_str());
+      if (jobs < 1 || jobs > 256) err = "--jobs needs a whole number from 1 to 256";
       continue;
     }
     if (a == "--progress") { progress = 1; continue; }
@@ -211,7 +339,11 @@ int CmdIngest(int argc, char** argv) {
   }
   bool show = progress == 1 || (progress == -1 && isatty(2));
   Ingestor ing(*ctx.value(), kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
-  Status read = ReadInputs(inputs, ropts, &ing);
+  {
+    ParallelIngest par(*ctx.value(), &ing, jobs);
+    (void)ReadInputs(inputs, ropts, &par);  // unreadable inputs arrive as rejects
+    par.Finish();
+  }
   ing.Commit();
   if (ing.fatal().ok()) {
     if (Status s = kb.value()->FinishRun(); !s.ok()) std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());

@@ -12,13 +12,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CmdResult {
   int status;
   std::string out;  // stdout and stderr together
 };
 
-Run Sh(const std::string& cmd) {
-  Run r{0, ""};
+CmdResult Sh(const std::string& cmd) {
+  CmdResult r{0, ""};
   FILE* p = popen((cmd + " 2>&1").c_str(), "r");
   char buf[4096];
   size_t n;
@@ -39,9 +39,9 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
   std::string Bin() const { return NEWSKB_BINARY; }
-  Run Newskb(const std::string& args) { return Sh("'" + Bin() + "' " + args); }
+  CmdResult Newskb(const std::string& args) { return Sh("'" + Bin() + "' " + args); }
   std::string Query(const std::string& sql) {
-    Run r = Newskb("query --db '" + db_ + "' --format csv \"" + sql + "\"");
+    CmdResult r = Newskb("query --db '" + db_ + "' --format csv \"" + sql + "\"");
     EXPECT_EQ(r.status, 0) << r.out;
     return r.out;
   }
@@ -69,13 +69,13 @@ std::string OffsetViolations() {
 TEST_F(CliTest, IngestsTheSeedsOnceAndKeepsOffsets) {
   fs::path seeds = fs::path(NEWSKB_SHARED_DIR) / "corpus" / "seeds";
   if (!fs::exists(seeds)) GTEST_SKIP() << "no ../shared/corpus/seeds";
-  Run r = Newskb("ingest --db '" + db_ + "' '" + seeds.string() + "'");
+  CmdResult r = Newskb("ingest --db '" + db_ + "' '" + seeds.string() + "'");
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("5 ingested, 0 duplicates, 0 rejected"), std::string::npos) << r.out;
   EXPECT_EQ(Query("SELECT count(*) AS n FROM documents"), "n\n5\n");
   EXPECT_EQ(Query(OffsetViolations()), "bad\n0\n");
   std::string before = Query("SELECT (SELECT count(*) FROM mentions) || '/' || (SELECT count(*) FROM sentences) || '/' || (SELECT count(*) FROM entities) AS c");
-  Run again = Newskb("ingest --db '" + db_ + "' '" + seeds.string() + "'");
+  CmdResult again = Newskb("ingest --db '" + db_ + "' '" + seeds.string() + "'");
   ASSERT_EQ(again.status, 0) << again.out;
   EXPECT_NE(again.out.find("0 ingested, 5 duplicates, 0 rejected"), std::string::npos) << again.out;
   EXPECT_EQ(Query("SELECT count(*) AS n FROM documents"), "n\n5\n");
@@ -85,7 +85,7 @@ TEST_F(CliTest, IngestsTheSeedsOnceAndKeepsOffsets) {
 
 TEST_F(CliTest, IngestsTheRepositoryCorpus) {
   fs::path corpus = fs::path(NEWSKB_SOURCE_DIR) / "corpus";
-  Run r = Newskb("ingest --db '" + db_ + "' '" + corpus.string() + "'");
+  CmdResult r = Newskb("ingest --db '" + db_ + "' '" + corpus.string() + "'");
   ASSERT_EQ(r.status, 0) << r.out;
   std::string n = Query("SELECT count(*) > 0 AS any FROM documents");
   EXPECT_EQ(n, "any\n1\n");
@@ -104,7 +104,7 @@ TEST_F(CliTest, BadInputsAreRejectedAndTheRestGoesIn) {
         "{\"id\":\"j3\"}\n"
         "{\"id\":\"j4\",\"text\":7}\n"
         "{\"id\":\"j1\",\"text\":\"同一個id，不同的內容。\"}\n");
-  Run r = Newskb("ingest --db '" + db_ + "' '" + (dir_ / "in").string() + "'");
+  CmdResult r = Newskb("ingest --db '" + db_ + "' '" + (dir_ / "in").string() + "'");
   EXPECT_EQ(r.status, 1) << r.out;
   EXPECT_NE(r.out.find("bad_utf8.txt"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("invalid UTF-8"), std::string::npos) << r.out;
@@ -121,7 +121,7 @@ TEST_F(CliTest, BadInputsAreRejectedAndTheRestGoesIn) {
 }
 
 TEST_F(CliTest, StdinJsonLines) {
-  Run r = Sh("printf '{\"id\":\"s1\",\"text\":\"稀土。\"}\\n' | '" + Bin() + "' ingest --db '" + db_ + "' -");
+  CmdResult r = Sh("printf '{\"id\":\"s1\",\"text\":\"稀土。\"}\\n' | '" + Bin() + "' ingest --db '" + db_ + "' -");
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(Query("SELECT doc_key, text FROM documents"), "doc_key,text\ns1,稀土。\n");
 }
@@ -129,27 +129,27 @@ TEST_F(CliTest, StdinJsonLines) {
 TEST_F(CliTest, QueryRefusesWritesAndFormats) {
   Write("a.txt", "鋰電池。");
   ASSERT_EQ(Newskb("ingest --db '" + db_ + "' '" + (dir_ / "a.txt").string() + "'").status, 0);
-  Run w = Newskb("query --db '" + db_ + "' \"DELETE FROM documents\"");
+  CmdResult w = Newskb("query --db '" + db_ + "' \"DELETE FROM documents\"");
   EXPECT_EQ(w.status, 2);
   EXPECT_NE(w.out.find("read-only"), std::string::npos) << w.out;
   EXPECT_EQ(Query("SELECT count(*) AS n FROM documents"), "n\n1\n");
-  Run t = Newskb("query --db '" + db_ + "' \"SELECT text, 'x' AS y FROM documents\"");
+  CmdResult t = Newskb("query --db '" + db_ + "' \"SELECT text, 'x' AS y FROM documents\"");
   EXPECT_EQ(t.out, "text      y\n--------  -\n鋰電池。  x\n(1 row)\n");
-  Run j = Newskb("query --db '" + db_ + "' --format jsonl \"SELECT doc_key, 1.5 AS v, NULL AS z FROM documents\"");
+  CmdResult j = Newskb("query --db '" + db_ + "' --format jsonl \"SELECT doc_key, 1.5 AS v, NULL AS z FROM documents\"");
   EXPECT_EQ(j.out, "{\"doc_key\":\"a\",\"v\":1.5,\"z\":null}\n");
-  Run js = Newskb("query --db '" + db_ + "' --format json \"SELECT doc_key FROM documents\"");
+  CmdResult js = Newskb("query --db '" + db_ + "' --format json \"SELECT doc_key FROM documents\"");
   EXPECT_EQ(js.out, "[\n{\"doc_key\":\"a\"}\n]\n");
 }
 
 TEST_F(CliTest, StatsAndHelp) {
   Write("a.txt", "鋰電池。");
   ASSERT_EQ(Newskb("ingest --db '" + db_ + "' '" + (dir_ / "a.txt").string() + "'").status, 0);
-  Run s = Newskb("stats --db '" + db_ + "'");
+  CmdResult s = Newskb("stats --db '" + db_ + "'");
   EXPECT_EQ(s.status, 0);
   EXPECT_NE(s.out.find("documents        1"), std::string::npos) << s.out;
   EXPECT_NE(s.out.find("pipeline version"), std::string::npos) << s.out;
   for (const char* cmd : {"--help", "ingest --help", "query --help", "stats --help", "rules --help"}) {
-    Run h = Newskb(cmd);
+    CmdResult h = Newskb(cmd);
     EXPECT_EQ(h.status, 0) << cmd << "\n" << h.out;
     EXPECT_NE(h.out.find("usage"), std::string::npos) << cmd;
   }
