@@ -293,7 +293,8 @@ struct Features {
   uint32_t cp = 0;        // code points without spaces
   uint32_t han = 0;
   uint32_t alpha = 0;     // ASCII letters
-  uint32_t final_p = 0;   // sentence-final punctuation
+  uint32_t final_p = 0;   // sentence-final punctuation (。！？；… and half width)
+  uint32_t stops = 0;     // full stops only: 。！？!?
   uint32_t internal_p = 0;
   uint32_t slashes = 0;   // slash-like, not between digits
   uint32_t nav_seps = 0;
@@ -341,6 +342,7 @@ Features Measure(std::string_view line) {
       ++f.alpha;
     } else if (IsFinalPunct(c)) {
       ++f.final_p;
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?') ++f.stops;
     } else if (IsInternalPunct(c)) {
       ++f.internal_p;
     } else if (c == ',' || c == ':') {
@@ -423,6 +425,20 @@ bool HasPrefix(std::string_view s, const std::vector<std::string>& prefixes) {
   return false;
 }
 
+// "圖1.", "图 2：", "表3" at the start of a line: a figure or table label.
+bool StartsWithFigureLabel(std::string_view s) {
+  s = StripOpeners(s);
+  static constexpr std::string_view kLabels[] = {"\xE5\x9C\x96" /*圖*/, "\xE5\x9B\xBE" /*图*/,
+                                                 "\xE8\xA1\xA8" /*表*/};
+  for (std::string_view l : kLabels) {
+    if (!StartsWith(s, l)) continue;
+    std::string_view rest = s.substr(l.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') return true;
+  }
+  return false;
+}
+
 // "2024-05-01 10:00 来源：...", "2024/5/1", "2024.05.01", "2024年5月1日 ...":
 // a dateline or metadata line when short and unpunctuated.
 bool StartsWithDate(std::string_view s) {
@@ -501,8 +517,10 @@ LineClass Classify(const Features& f, const BodyMarkers& m) {
   if ((hits & body_internal::kHitEndShort) && f.cp <= kEndShortMaxCp && f.final_p == 0)
     return LineClass::kEnd;
   if (IsTeaser(s, m)) return LineClass::kTeaser;
-  bool no_final = f.final_p == 0;
+  // Bylines and credits may hold a ；or … but not a full sentence.
+  bool no_final = f.stops == 0;
   if (f.cp <= kBylineMaxCp && no_final) {
+    if (StartsWithFigureLabel(s)) return LineClass::kCredit;
     if (HasPrefix(s, m.credit_prefix)) return LineClass::kCredit;
     if (hits & body_internal::kHitCreditContains) return LineClass::kCredit;
     if (HasPrefix(s, m.byline_prefix)) return LineClass::kByline;
@@ -522,7 +540,7 @@ LineClass Classify(const Features& f, const BodyMarkers& m) {
   if ((f.cp >= 25 && sp >= 2 && f.ends_final) || (f.cp >= 50 && sp >= 3) ||
       (f.cp >= 100 && sp >= 1))
     return LineClass::kGood;
-  if (f.cp >= 8 && sp >= 1 && (f.ends_final || sp >= 2)) return LineClass::kNearGood;
+  if ((f.cp >= 5 && f.ends_final) || (f.cp >= 8 && sp >= 2)) return LineClass::kNearGood;
   if (f.cp < kShortMaxCp) return LineClass::kShort;
   return LineClass::kBad;
 }
@@ -664,7 +682,9 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
   struct Run {
     size_t first = 0, last = 0;  // line indexes, inclusive
     double score = 0;
-    size_t first_good = SIZE_MAX, last_good = 0;
+    size_t first_good = SIZE_MAX, last_good = 0;  // kGood lines
+    size_t first_near = SIZE_MAX, last_near = 0;  // kNearGood lines
+    bool has_content() const { return first_good != SIZE_MAX || first_near != SIZE_MAX; }
   };
   std::vector<Run> runs;
   {
@@ -717,14 +737,16 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       run.last_good = std::max(run.last_good, i);
     } else if (c == LineClass::kNearGood) {
       run.score += feats[i].cp * 0.5;
+      run.first_near = std::min(run.first_near, i);
+      run.last_near = std::max(run.last_near, i);
     }
   }
   double best = 0;
   for (const Run& run : runs)
-    if (run.first_good != SIZE_MAX) best = std::max(best, run.score);
+    if (run.has_content()) best = std::max(best, run.score);
   int32_t chosen = -1;
   for (size_t k = 0; k < runs.size(); ++k)
-    if (runs[k].first_good != SIZE_MAX && runs[k].score >= 0.5 * best && best > 0) {
+    if (runs[k].has_content() && runs[k].score >= 0.5 * best && best > 0) {
       chosen = static_cast<int32_t>(k);
       break;
     }
@@ -735,8 +757,13 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
   r.chosen_run = chosen;
   const Run& run = runs[chosen];
 
-  // Body bounds: first/last good line, extended over adjacent near-good lines.
+  // Body bounds: first/last good line, extended over adjacent near-good lines
+  // (a run of short sentences only: first/last near-good line).
   size_t start = run.first_good, stop = run.last_good;
+  if (start == SIZE_MAX) {
+    start = run.first_near;
+    stop = run.last_near;
+  }
   for (size_t i = start; i > 0;) {
     --i;
     if (r.lines[i].run != chosen && r.lines[i].cls != LineClass::kBlank) break;

@@ -392,6 +392,53 @@ TEST(Body, SubheadingsBetweenParagraphsKept) {
   EXPECT_EQ(r.body, RStrip(raw)) << DescribeBody(raw, r);
 }
 
+TEST(Body, FigureLabelInsideBodyIsDropped) {
+  const std::string raw =
+      "美國稀土政策經歷多階段轉型，從過度依賴進口轉向重建本土產業鏈，政府並積極尋求多元化的國際供應鏈。\n"
+      "\n"
+      "圖1. 稀土政策演變歷程；圖片來源：某某報/某某繪製\n"
+      "\n"
+      "過去數十年，美國曾是全球最大稀土生產國，但由於環保法規嚴格，產業在1990年代逐漸衰落。\n"
+      "\n"
+      "表2 各國稀土產量比較\n"
+      "\n"
+      "近年來，美國開始意識到對單一來源過度依賴所帶來的風險，並逐步調整立場。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body.find("圖1"), std::string::npos) << DescribeBody(raw, r);
+  EXPECT_EQ(r.body.find("表2"), std::string::npos) << DescribeBody(raw, r);
+  EXPECT_EQ(r.body.rfind("美國稀土政策", 0), 0u);
+  EXPECT_EQ(RStrip(r.body).substr(RStrip(r.body).size() - 30), RStrip(raw).substr(RStrip(raw).size() - 30));
+}
+
+TEST(Body, ShortSentencesOnlyAreTheBody) {
+  const std::string raw =
+      "今天天氣晴朗。\n"
+      "氣溫二十五度。\n"
+      "午後有雷陣雨！\n"
+      "民眾出門請帶傘。\n"
+      "明天轉為多雲。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, RStrip(raw)) << DescribeBody(raw, r);
+}
+
+TEST(Body, HeadlineStreakSplitsRelatedSummaries) {
+  // A box of other stories with summaries, without any marker line, before
+  // the article: four headlines in a row split it off.
+  const std::string raw =
+      "股市大漲 台股創新高\n"
+      "台股今天大漲三百點，終場以兩萬點作收，成交量放大。\n"
+      "颱風逼近 氣象局發布海上警報\n"
+      "油價連三漲 下週恐再漲\n"
+      "房價續漲 購屋族喊苦\n"
+      "疫苗開打 民眾踴躍\n"
+      "\n"
+      "經濟部今天召開電價費率審議會，決議自下月起調整電價，平均漲幅約百分之三，住宅用電維持不變，產業用電則依用電量級距分別調整。\n"
+      "\n"
+      "經濟部表示，此次調整主要反映燃料成本上漲，並兼顧民生與產業需求，未來將持續檢討電價公式，讓價格更能反映成本。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body.rfind("經濟部今天召開", 0), 0u) << DescribeBody(raw, r);
+}
+
 TEST(Body, NoContentLikeLinesReturnsRaw) {
   const std::string raw = "首頁\n新聞\n財經\n科技\n體育\n";
   BodyResult r = ExtractBody(raw, Markers());
