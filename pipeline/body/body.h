@@ -28,12 +28,15 @@
 //                   reprint notice, log-in prompt, comment rules;
 //       kTeaser     a teaser prefix followed by a separator and a headline
 //                   (延伸閱讀：headline): one line, dropped;
-//       kCredit     a photo credit (圖／路透, 圖/ shutterstock), an image file
-//                   name, a caption ending in a credit in parentheses
-//                   ("...出口。(Reuters)"), or a short unpunctuated line
-//                   touching one of those (the caption text);
-//       kByline     a byline or editor line (記者XXX／台北報導, 責任編輯：,
-//                   any short unpunctuated line "name／organisation");
+//       kCredit     a photo credit (圖／路透, 圖/ shutterstock), a figure
+//                   label (圖1. ..., 表2), an image file name, a caption
+//                   ending in a credit in parentheses ("...出口。(Reuters)"),
+//                   or a short line without a full stop touching one of
+//                   those with no blank line between (the caption text);
+//       kByline     a byline, editor or metadata line (記者XXX／台北報導,
+//                   責任編輯：, 來源：, a dateline "2024-05-01 10:00 ...",
+//                   any short line "name／organisation" without a full
+//                   stop or comma);
 //       kRepeated   a line equal to the next non-blank line, or a line cut
 //                   off with "..." that the next line continues: a title or
 //                   caption printed twice. Both copies are dropped;
@@ -51,7 +54,8 @@
 //     best run's score (the article comes before the next article and the
 //     related-stories boxes): from its first kGood line (extended back over
 //     adjacent kNearGood lines) to its last kGood line (extended forward
-//     likewise). Inside, kTeaser, kCredit, kByline and kRepeated lines are
+//     likewise); in a run without kGood lines, from its first to its last
+//     kNearGood line. Inside, kTeaser, kCredit, kByline and kRepeated lines are
 //     dropped; short lines between content (subheadings) are kept; a blank
 //     line is kept unless it would follow another blank line.
 //

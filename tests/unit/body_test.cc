@@ -446,6 +446,39 @@ TEST(Body, NoContentLikeLinesReturnsRaw) {
   EXPECT_FALSE(r.body.empty());
 }
 
+TEST(Body, RandomPagesKeepInvariants) {
+  // Pages assembled from fragments of every kind: the body is always made of
+  // lines of raw, in order, and never empty when raw has text.
+  const char* kFragments[] = {
+      "延伸閱讀", "延伸閱讀：某某新聞標題", "記者張三／台北報導", "圖／路透", "© 2026 某某",
+      "首页 | 新闻 | 财经", "某某標題 另一半標題", "這是一個完整的句子，包含逗號與句號。",
+      "经济部今天召开会议，决定调整电价，平均涨幅约百分之三，住宅用电维持不变。", "",
+      "   ", "\r", "a.jpg", "（圖／美聯社）", "今天天氣晴朗。", "0 則留言", "（", "）", "…",
+      "x", "2024-05-01 10:00", "短行", "「引號」", "...", "\xE3\x80\x80"};
+  const size_t kN = sizeof(kFragments) / sizeof(kFragments[0]);
+  uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(seed >> 33);
+  };
+  for (int iter = 0; iter < 2000; ++iter) {
+    std::string raw;
+    size_t lines = next() % 30;
+    for (size_t i = 0; i < lines; ++i) {
+      size_t parts = 1 + next() % 3;
+      for (size_t p = 0; p < parts; ++p) raw += kFragments[next() % kN];
+      if (i + 1 < lines || next() % 2) raw += '\n';
+    }
+    BodyResult r = ExtractBody(raw, Markers());
+    bool has_text = raw.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (has_text) {
+      ASSERT_FALSE(r.body.empty()) << raw;
+    }
+    ExpectLinesOfRaw(raw, r.body);
+    if (HasFatalFailure()) FAIL() << raw;
+  }
+}
+
 TEST(Body, LongInputIsFast) {
   std::string text;
   std::string path = kSharedDir + "/corpus/seeds/000_80a46b013d376435.txt";
