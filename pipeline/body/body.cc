@@ -688,30 +688,25 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
   };
   std::vector<Run> runs;
   {
-    bool open = false;
-    int streak = 0;
+    bool open = false;  // the last run in `runs` takes the next line
+    int streak = 0;     // kBad/kHeadline/kNav lines since the last content line
     size_t streak_start = 0;
-    auto close_at = [&](size_t last) {
-      if (open) runs.back().last = last;
-      open = false;
-    };
     for (size_t i = 0; i < n; ++i) {
       LineClass c = r.lines[i].cls;
       if (c == LineClass::kBlank) continue;
       if (IsBreaker(c)) {
-        close_at(i);  // last may include blank lines; harmless
+        open = false;
         streak = 0;
         continue;
       }
       if (IsBadish(c)) {
         if (streak++ == 0) streak_start = i;
-        if (streak == kBadStreakBreak && open) {
-          // Split before the streak; the streak starts a new run.
-          runs.back().last = streak_start;
-          open = false;
-          runs.push_back(Run{streak_start, streak_start});
-          open = true;
-          for (size_t k = streak_start; k < i; ++k) r.lines[k].run = static_cast<int32_t>(runs.size() - 1);
+        if (streak == kBadStreakBreak && open && runs.back().first < streak_start) {
+          // Split before the streak: its lines start a new run.
+          runs.back().last = streak_start - 1;
+          runs.push_back(Run{streak_start, i});
+          for (size_t k = streak_start; k < i; ++k)
+            if (r.lines[k].run >= 0) r.lines[k].run = static_cast<int32_t>(runs.size() - 1);
         }
       } else if (c == LineClass::kGood || c == LineClass::kNearGood) {
         streak = 0;
@@ -720,8 +715,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
         runs.push_back(Run{i, i});
         open = true;
       }
-      Run& run = runs.back();
-      run.last = i;
+      runs.back().last = i;
       r.lines[i].run = static_cast<int32_t>(runs.size() - 1);
     }
   }
@@ -808,8 +802,18 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
 
   // Title: a title-like line printed twice before the body, else the nearest
   // title-like line before the body (skipping dropped and tiny lines).
+  // Only lines after the last block/end marker before the body count: a
+  // doubled headline in a box of other stories is not this article's title.
+  size_t after = 0;
+  for (size_t i = start; i > 0;) {
+    --i;
+    if (IsBreaker(r.lines[i].cls)) {
+      after = i + 1;
+      break;
+    }
+  }
   for (size_t i : title_dups)
-    if (i < start) r.title = std::string(feats[i].trimmed);
+    if (i >= after && i < start) r.title = std::string(feats[i].trimmed);
   if (r.title.empty()) {
     int seen = 0;
     for (size_t i = start; i > 0 && seen < kTitleLookBack;) {

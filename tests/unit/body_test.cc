@@ -439,6 +439,23 @@ TEST(Body, HeadlineStreakSplitsRelatedSummaries) {
   EXPECT_EQ(r.body.rfind("經濟部今天召開", 0), 0u) << DescribeBody(raw, r);
 }
 
+TEST(Body, DoubledHeadlineInBoxBeforeMarkerIsNotTitle) {
+  const std::string raw =
+      "熱門新聞\n"
+      "股市大漲 台股創新高\n"
+      "股市大漲 台股創新高\n"
+      "更多新聞\n"
+      "\n"
+      "原标题：电价调整方案出炉\n"
+      "\n"
+      "经济部今天召开电价费率审议会，决议自下月起调整电价，平均涨幅约百分之三，住宅用电维持不变。\n"
+      "\n"
+      "经济部表示，此次调整主要反映燃料成本上涨，并兼顾民生与产业需求。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.title, "") << DescribeBody(raw, r);
+  EXPECT_EQ(r.body.rfind("经济部今天召开", 0), 0u) << DescribeBody(raw, r);
+}
+
 TEST(Body, NoContentLikeLinesReturnsRaw) {
   const std::string raw = "首頁\n新聞\n財經\n科技\n體育\n";
   BodyResult r = ExtractBody(raw, Markers());
