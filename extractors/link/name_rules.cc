@@ -88,20 +88,29 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     return false;
   }
   std::string head = Attr(r, "head", "none");
+  int min_chars = std::atoi(Attr(r, "min_chars", "2").c_str());
+  size_t keep = static_cast<size_t>(std::max(min_chars, 2));
   if (head == "place") {
-    b = TrimAfterStops(t, b, e, *lists.stops);
+    b = TrimAfterStops(t, b, e, *lists.stops, keep);
     size_t p = FirstHead(t, b, e, *lists.heads);
     if (p == std::string_view::npos) return false;
     b = p;
+    // min_middle: characters required between the head and the `suffix`
+    // group (美国公司 is a description, 美国钢铁公司 a name).
+    int min_middle = std::atoi(Attr(r, "min_middle", "0").c_str());
+    if (min_middle > 0 && m.Has("suffix")) {
+      size_t sb = static_cast<size_t>(m.Group("suffix").data() - t.data());
+      size_t hb = b + lists.heads->MatchAt(t, b);
+      if (sb < hb || static_cast<int>(Utf8Length(t.substr(hb, sb - hb))) < min_middle) return false;
+    }
   } else if (head == "trim") {
-    b = TrimAfterStops(t, b, e, *lists.stops);
+    b = TrimAfterStops(t, b, e, *lists.stops, keep);
   }
   // Never start or end on a space.
   while (b < e && t[b] == ' ') ++b;
   while (e > b && t[e - 1] == ' ') --e;
   if (e <= b) return false;
   std::string_view name = t.substr(b, e - b);
-  int min_chars = std::atoi(Attr(r, "min_chars", "2").c_str());
   if (static_cast<int>(Utf8Length(name)) < min_chars) return false;
   int max_chars = std::atoi(Attr(r, "max_chars", "40").c_str());
   if (static_cast<int>(Utf8Length(name)) > max_chars) return false;
@@ -118,7 +127,8 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     }
   }
   std::string_view body = BodySpan(doc, norm, b, e);
-  if (Attr(r, "latin", "") == "caps" && !LatinCapitalized(body)) return false;
+  if (Attr(r, "latin", "") == "caps" && HasAsciiLetter(name) && !LatinCapitalized(body))
+    return false;
   if (HasAsciiLetter(name) && !HasUpper(body)) return false;
   out->b = b;
   out->e = e;
@@ -160,7 +170,17 @@ void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, co
     if (ae <= ab) continue;
     // The name the brackets follow (spaces allowed between).
     size_t open = m.begin;
-    while (open > 0 && t[open - 1] == ' ') --open;
+    for (bool moved = true; moved && open > 0;) {
+      moved = false;
+      if (t[open - 1] == ' ') { --open; moved = true; continue; }
+      for (std::string_view mark : {"」", "』", "》", "”"}) {
+        if (open >= mark.size() && t.substr(open - mark.size(), mark.size()) == mark) {
+          open -= mark.size();
+          moved = true;
+          break;
+        }
+      }
+    }
     size_t owner = win->size();
     for (size_t i = 0; i < win->size(); ++i)
       if ((*win)[i].e == open) owner = i;

@@ -73,11 +73,13 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-size_t TrimAfterStops(std::string_view text, size_t b, size_t limit, const WordList& stops) {
+size_t TrimAfterStops(std::string_view text, size_t b, size_t limit, const WordList& stops,
+                      size_t min_keep) {
   size_t out = b;
   for (size_t i = b; i < limit; i += Utf8CharLen(text, i)) {
     size_t n = stops.MatchAt(text, i);
-    if (n > 0 && i + n <= limit) out = i + n;
+    if (n > 0 && i + n <= limit && Utf8Length(text.substr(i + n, limit - i - n)) >= min_keep)
+      out = i + n;
   }
   return out;
 }

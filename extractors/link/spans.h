@@ -43,9 +43,11 @@ class WordList {
   std::vector<std::string> words_;  // folded, sorted
 };
 
-// Moves `b` right past the last stop word lying in [b, limit); returns the
-// new begin (b itself if none). UTF-8 safe.
-size_t TrimAfterStops(std::string_view text, size_t b, size_t limit, const WordList& stops);
+// Moves `b` right past the last stop word lying in [b, limit) that leaves at
+// least `min_keep` code points before `limit`; returns the new begin (b
+// itself if none). So 硅和平 keeps its 和, 美国推动硅和平 loses 美国推动.
+size_t TrimAfterStops(std::string_view text, size_t b, size_t limit, const WordList& stops,
+                      size_t min_keep = 2);
 
 // Leftmost position p in [b, limit) where a `heads` entry starts; npos if none.
 size_t FirstHead(std::string_view text, size_t b, size_t limit, const WordList& heads);

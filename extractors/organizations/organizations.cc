@@ -14,6 +14,24 @@
 namespace newskb {
 namespace {
 
+// True if the government-body name t[b, e) is followed by 长 or 门 (部长,
+// 局长, 部门): the word is a title or a generic noun.
+bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
+  static const char* const kBody[] = {"部", "局", "署", "厅", "处", "委", "办", "院", "司"};
+  static const char* const kNext[] = {"长", "门"};
+  bool body = false;
+  for (const char* k : kBody) {
+    std::string_view kv(k);
+    body = body || (e - b >= kv.size() && t.substr(e - kv.size(), kv.size()) == kv);
+  }
+  if (!body) return false;
+  for (const char* k : kNext) {
+    std::string_view kv(k);
+    if (t.substr(e, kv.size()) == kv) return true;
+  }
+  return false;
+}
+
 class OrganizationExtractor : public Extractor {
  public:
   OrganizationExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules,
@@ -34,6 +52,8 @@ class OrganizationExtractor : public Extractor {
       bool venue = true;
       for (uint32_t id : h.entries) venue = venue && gaz_->entry(id).kind == "venue";
       if (venue && PrecededBy(t, h.begin, *lists_.locatives)) continue;
+      // 能源部长, 环保部门: a title or a generic noun, not the body.
+      if (HeadOfTitle(t, h.begin, h.end)) continue;
       NameCand c;
       c.b = h.begin;
       c.e = h.end;
