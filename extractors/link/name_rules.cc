@@ -70,6 +70,13 @@ bool PrecededBy(std::string_view text, size_t pos, const WordList& words) {
   return false;
 }
 
+bool NeedsUpper(std::string_view folded) {
+  if (!HasAsciiLetter(folded)) return false;
+  size_t letters = 0;
+  for (unsigned char c : folded) letters += (c >= 'a' && c <= 'z');
+  return letters < 5;
+}
+
 bool HasAsciiLetter(std::string_view s) {
   for (unsigned char c : s)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
@@ -129,7 +136,7 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   std::string_view body = BodySpan(doc, norm, b, e);
   if (Attr(r, "latin", "") == "caps" && HasAsciiLetter(name) && !LatinCapitalized(body))
     return false;
-  if (HasAsciiLetter(name) && !HasUpper(body)) return false;
+  if (NeedsUpper(name) && !HasUpper(body)) return false;
   out->b = b;
   out->e = e;
   out->prio = r.priority;
@@ -192,7 +199,7 @@ void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, co
     } else if (Utf8Length(alias) < 2) {
       continue;
     }
-    if (lists.not_names->Contains(alias)) continue;
+    if (lists.not_names->Contains(alias) || lists.heads->Contains(alias)) continue;
     if (std::all_of(alias.begin(), alias.end(), [](char c) { return c >= '0' && c <= '9'; }))
       continue;
     // Already a name on exactly this span: just pair them.
@@ -248,7 +255,7 @@ void AddRepeats(std::string_view t, const Document& doc, const NormText& norm,
   for (const GazHit& h : trie.FindAll(t)) {
     if (OverlapsAny(*win, h.begin, h.end)) continue;
     std::string_view body = BodySpan(doc, norm, h.begin, h.end);
-    if (HasAsciiLetter(t.substr(h.begin, h.end - h.begin)) && !HasUpper(body)) continue;
+    if (NeedsUpper(t.substr(h.begin, h.end - h.begin)) && !HasUpper(body)) continue;
     NameCand c = proto[h.entries[0]];
     c.b = h.begin;
     c.e = h.end;

@@ -51,6 +51,11 @@ bool PrecededBy(std::string_view text, size_t pos, const WordList& words);
 
 bool HasAsciiLetter(std::string_view s);
 
+// True if a folded Latin name must have an upper-case letter in the body to
+// count: names of fewer than five letters (WHO, not "who"; yahoo may be
+// written in lower case).
+bool NeedsUpper(std::string_view folded);
+
 // Bounds the `group` of rule match `m` by the rule's attrs; false if the
 // candidate is refused.
 bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const Document& doc,

@@ -27,6 +27,10 @@ std::shared_ptr<const WordList> WordList::FromWords(const std::vector<std::strin
                                                     const Normalizer& norm) {
   auto w = std::make_shared<WordList>();
   for (const std::string& s : words) {
+    if (s.size() > 1 && s[0] == '!') {
+      w->negative_.Add(norm.Fold(s.substr(1)), 0);
+      continue;
+    }
     std::string f = norm.Fold(s);
     if (f.empty()) continue;
     w->trie_.Add(f, 0);
@@ -40,7 +44,9 @@ std::shared_ptr<const WordList> WordList::FromWords(const std::vector<std::strin
 size_t WordList::MatchAt(std::string_view text, size_t pos) const {
   const std::vector<uint32_t>* ids = nullptr;
   size_t e = trie_.LongestAt(text, pos, &ids);
-  return e == 0 ? 0 : e - pos;
+  if (e == 0) return 0;
+  if (!negative_.empty() && negative_.LongestAt(text, pos, &ids) >= e) return 0;
+  return e - pos;
 }
 
 bool WordList::Contains(std::string_view folded) const {

@@ -6,7 +6,10 @@
 // checks against the original (un-folded) body.
 //
 // Word list files: UTF-8, one entry a line, `#` comments; entries are folded
-// with Normalizer::Fold when loaded, so either script may be written.
+// with Normalizer::Fold when loaded, so either script may be written. An
+// entry starting with `!` is a negative entry: where it matches at least as
+// long as a positive one, MatchAt reports no match (heads.txt: `!市场`
+// keeps 市 from being a head inside 市场).
 //
 // Thread safety: WordList is immutable after loading; all functions are
 // const or free and may run on many threads at once.
@@ -39,7 +42,7 @@ class WordList {
   size_t size() const { return words_.size(); }
 
  private:
-  LiteralTrie trie_;
+  LiteralTrie trie_, negative_;
   std::vector<std::string> words_;  // folded, sorted
 };
 

@@ -48,7 +48,10 @@ class OrganizationExtractor : public Extractor {
     for (const GazHit& h : gaz_->FindAll(t)) {
       std::string_view folded(t.data() + h.begin, h.end - h.begin);
       std::string_view body = BodySpan(doc, norm, h.begin, h.end);
-      if (HasAsciiLetter(folded) && !HasUpper(body)) continue;
+      if (NeedsUpper(folded) && !HasUpper(body)) continue;
+      bool city_club = true;
+      for (uint32_t id : h.entries) city_club = city_club && gaz_->entry(id).kind == "club_city";
+      if (city_club && !SentenceHas(norm, h.begin, *sports_cues_)) continue;
       bool venue = true;
       for (uint32_t id : h.entries) venue = venue && gaz_->entry(id).kind == "venue";
       if (venue && PrecededBy(t, h.begin, *lists_.locatives)) continue;
@@ -82,6 +85,16 @@ class OrganizationExtractor : public Extractor {
         }
       }
     }
+    // Sub-units: 交通银行深圳分行, 北京大学法学院 (gazetteer/branch_suffixes.txt).
+    for (size_t i = 0, n = cands.size(); i < n; ++i) {
+      size_t e = ExtendBranch(t, cands[i].e);
+      if (e == cands[i].e) continue;
+      NameCand c = cands[i];
+      c.e = e;
+      c.rule += "+branch";
+      c.from_gazetteer = false;
+      cands.push_back(std::move(c));
+    }
     std::vector<size_t> kept = ResolveCands(cands);
     std::vector<NameCand> win;
     std::vector<std::pair<size_t, size_t>> pairs;
@@ -102,10 +115,42 @@ class OrganizationExtractor : public Extractor {
   }
 
  private:
+  // End of the farthest sub-unit suffix within ten Han characters after
+  // `e`, not crossing punctuation or a particle; `e` if none.
+  size_t ExtendBranch(std::string_view t, size_t e) const {
+    size_t best = e;
+    size_t i = e;
+    for (int k = 0; k < 10 && i < t.size(); ++k) {
+      size_t n = branches_->MatchAt(t, i);
+      if (n > 0) best = i + n;
+      size_t len = Utf8CharLen(t, i);
+      if (!HasHan(t.substr(i, len)) || lists_.stops->MatchAt(t, i) == len) break;
+      i += len;
+    }
+    return best;
+  }
+
+  static bool SentenceHas(const NormText& norm, size_t pos, const WordList& words) {
+    size_t b = 0, e = norm.text.size();
+    for (const NormSentence& s : norm.sentences) {
+      if (s.begin <= pos && pos < s.end) {
+        b = s.begin;
+        e = s.end;
+        break;
+      }
+    }
+    std::string_view t(norm.text);
+    for (size_t i = b; i < e; i += Utf8CharLen(t, i))
+      if (words.MatchAt(t, i) > 0) return true;
+    return false;
+  }
+
   std::shared_ptr<const Normalizer> norm_;
   std::unique_ptr<RuleSet> rules_;
   std::shared_ptr<const Gazetteer> gaz_;
   NameLists lists_;
+ public:
+  std::shared_ptr<const WordList> branches_, sports_cues_;
 };
 
 }  // namespace
@@ -119,9 +164,16 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!gaz.ok()) return gaz.status();
   Result<NameLists> lists = NameLists::Load(rules_dir + "/gazetteer", *normalizer, "organizations");
   if (!lists.ok()) return lists.status();
-  return std::unique_ptr<Extractor>(new OrganizationExtractor(
+  auto branches = WordList::LoadFile(rules_dir + "/gazetteer/branch_suffixes.txt", *normalizer);
+  if (!branches.ok()) return branches.status();
+  auto cues = WordList::LoadFile(rules_dir + "/gazetteer/sports_cues.txt", *normalizer);
+  if (!cues.ok()) return cues.status();
+  auto ex = std::make_unique<OrganizationExtractor>(
       std::move(normalizer), std::make_unique<RuleSet>(std::move(rs).value()),
-      std::move(gaz).value(), std::move(lists).value()));
+      std::move(gaz).value(), std::move(lists).value());
+  ex->branches_ = std::move(branches).value();
+  ex->sports_cues_ = std::move(cues).value();
+  return std::unique_ptr<Extractor>(std::move(ex));
 }
 
 }  // namespace newskb

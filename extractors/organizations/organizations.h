@@ -24,6 +24,10 @@
 //   3. per document: every further occurrence of a name found by 1-2
 //      (rule "org.repeat") and the first word of a Latin name whose other
 //      words are generic (MP of MP Materials, "org.short_form").
+// A found name extends over a following sub-unit (gazetteer/branch_suffixes.txt:
+// 交通银行深圳分行, 北京大学法学院). A `club_city` gazetteer entry (米兰,
+// 利物浦: a city that names a club) counts only in a sentence with a sports
+// cue (gazetteer/sports_cues.txt: 比赛, 战胜, 联赛 ...).
 // Names in gazetteer/not_organizations.txt (政府, 联邦政府, 新创公司) are
 // dropped; a `venue` gazetteer entry (白宫) right after a locative word
 // (在, 于, 前往) is a place, not a body, and dropped.

@@ -26,7 +26,7 @@ class PolicyExtractor : public Extractor {
     std::vector<NameCand> cands;
     for (const GazHit& h : gaz_->FindAll(t)) {
       std::string_view folded(t.data() + h.begin, h.end - h.begin);
-      if (HasAsciiLetter(folded) && !HasUpper(BodySpan(doc, norm, h.begin, h.end))) continue;
+      if (NeedsUpper(folded) && !HasUpper(BodySpan(doc, norm, h.begin, h.end))) continue;
       NameCand c;
       c.b = h.begin;
       c.e = h.end;
