@@ -107,8 +107,10 @@ struct PhraseMatcher;  // compiled "contains" phrases (Aho-Corasick), opaque
 //                    a space) and at least two more code points (kTeaser).
 //   [end]            the line contains the phrase (ASCII case folded) and
 //                    has <= 160 code points: strong boilerplate (kEnd).
-//   [end_short]      as [end], on lines of <= 24 code points (words such as
-//                    登入 that are boilerplate only as a whole button).
+//   [end_short]      as [end], on lines of <= 24 code points without final
+//                    punctuation (words such as 登入 or 版權所有 that are
+//                    boilerplate only as a button or footer, not in a
+//                    sentence).
 //   [byline_prefix]  the line starts with the phrase (after opening
 //                    brackets), has <= 80 code points and no final
 //                    punctuation (kByline).
@@ -188,6 +190,7 @@ inline constexpr int kWholeMaxLines = 3;
 
 // Extracts the body of `raw` (valid UTF-8, the whole page text with any date
 // prefix removed). Never fails.
+// REQUIRES: raw.size() < 4 GiB (line offsets are 32-bit).
 BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers);
 
 // One line a line: "<line no>\t<class>\t<in body ? '*' : ' '>\t<text>", for
