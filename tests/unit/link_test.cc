@@ -1,0 +1,149 @@
+// Tests for extractors/link: the gazetteer trie, word lists, and the
+// document-level linker (canonical names for organization/policy mentions).
+
+#include "extractors/link/gazetteer.h"
+#include "extractors/link/linker.h"
+#include "extractors/link/spans.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newskb {
+namespace {
+
+const std::string kGazDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules/gazetteer";
+
+std::shared_ptr<const Normalizer> Norm() {
+  static std::shared_ptr<const Normalizer> n = Normalizer::Create().value();
+  return n;
+}
+
+std::vector<std::string> Hits(const Gazetteer& g, const std::string& text) {
+  NormText nt = Norm()->Normalize(text);
+  std::vector<std::string> out;
+  for (const GazHit& h : g.FindAll(nt.text)) out.push_back(nt.text.substr(h.begin, h.end - h.begin));
+  return out;
+}
+
+TEST(Gazetteer, LoadsShippedFiles) {
+  auto org = Gazetteer::LoadFile(kGazDir + "/organizations.tsv", *Norm());
+  ASSERT_TRUE(org.ok()) << org.status().message();
+  EXPECT_GT(org.value()->size(), 500u);
+  auto pol = Gazetteer::LoadFile(kGazDir + "/policies.tsv", *Norm());
+  ASSERT_TRUE(pol.ok()) << pol.status().message();
+  EXPECT_GT(pol.value()->size(), 10u);
+}
+
+TEST(Gazetteer, MatchesEitherScriptLongestFirst) {
+  auto g = Gazetteer::LoadString("美國能源部\tgov\tDOE|能源部美國\n美国\tplace\t\n", "t", *Norm());
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(Hits(*g.value(), "美國能源部宣布"), std::vector<std::string>{"美国能源部"});
+  EXPECT_EQ(Hits(*g.value(), "美国能源部宣布"), std::vector<std::string>{"美国能源部"});
+  EXPECT_EQ(Hits(*g.value(), "據DOE表示"), std::vector<std::string>{"doe"});
+}
+
+TEST(Gazetteer, LatinAliasNeedsWordBoundary) {
+  auto g = Gazetteer::LoadString("美國能源部\tgov\tDOE\n", "t", *Norm());
+  ASSERT_TRUE(g.ok());
+  EXPECT_TRUE(Hits(*g.value(), "DOES not").empty());
+  EXPECT_TRUE(Hits(*g.value(), "xDOE").empty());
+  EXPECT_EQ(Hits(*g.value(), "(DOE)").size(), 1u);
+}
+
+TEST(Gazetteer, AmbiguousAliasKeepsBothEntities) {
+  auto g = Gazetteer::LoadString("甲銀行\tbank\t央行\n乙銀行\tbank\t央行\n", "t", *Norm());
+  ASSERT_TRUE(g.ok());
+  NormText nt = Norm()->Normalize("央行");
+  auto hits = g.value()->FindAll(nt.text);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].entries.size(), 2u);
+}
+
+TEST(Gazetteer, BadLineIsAnErrorNamingTheLine) {
+  auto g = Gazetteer::LoadString("# c\n\nonly-one-column\n", "x.tsv", *Norm());
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("x.tsv:3"), std::string::npos);
+}
+
+TEST(WordList, NegativeEntriesWin) {
+  auto w = WordList::FromWords({"市", "!市场"}, *Norm());
+  std::string t = Norm()->Normalize("市场市").text;
+  EXPECT_EQ(w->MatchAt(t, 0), 0u);
+  EXPECT_EQ(w->MatchAt(t, 6), 3u);
+}
+
+TEST(Spans, TrimKeepsAMinimumName) {
+  auto stops = WordList::FromWords({"和", "推动"}, *Norm());
+  std::string t = Norm()->Normalize("美国推动硅和平").text;
+  size_t b = TrimAfterStops(t, 0, t.size(), *stops, 2);
+  EXPECT_EQ(t.substr(b), "硅和平");
+}
+
+TEST(Spans, LatinCapitalized) {
+  EXPECT_TRUE(LatinCapitalized("Center for Strategic and International Studies"));
+  EXPECT_TRUE(LatinCapitalized("MP Materials"));
+  EXPECT_FALSE(LatinCapitalized("rare materials"));
+  EXPECT_FALSE(LatinCapitalized("稀土"));
+}
+
+// Linking: mentions with texts; returns their names.
+std::vector<std::string> Link(const Gazetteer* g, const std::vector<std::string>& texts,
+                              const std::vector<std::pair<size_t, size_t>>& same = {}) {
+  std::vector<Mention> ms(texts.size());
+  std::vector<Mention*> ptrs;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    ms[i].kind = MentionKind::kOrganization;
+    ms[i].text = texts[i];
+    ptrs.push_back(&ms[i]);
+  }
+  LinkMentions(g, *Norm(), ptrs, same);
+  std::vector<std::string> out;
+  for (const Mention& m : ms) out.push_back(m.name);
+  return out;
+}
+
+TEST(Linker, ShortFormTakesFullerChineseForm) {
+  EXPECT_EQ(Link(nullptr, {"國防部", "美國國防部"}),
+            (std::vector<std::string>{"美國國防部", "美國國防部"}));
+}
+
+TEST(Linker, ShortFormWithTwoCandidatesStaysAlone) {
+  auto names = Link(nullptr, {"國防部", "美國國防部", "日本國防部"});
+  EXPECT_EQ(names[0], "國防部");
+}
+
+TEST(Linker, LatinPrefixLinksToFullName) {
+  EXPECT_EQ(Link(nullptr, {"Lynas Rare Earths", "Lynas"}),
+            (std::vector<std::string>{"Lynas Rare Earths", "Lynas Rare Earths"}));
+  // Not inside a word.
+  auto names = Link(nullptr, {"MP Materials", "MPX"});
+  EXPECT_EQ(names[1], "MPX");
+}
+
+TEST(Linker, PairsFromBracketsShareTheChineseName) {
+  EXPECT_EQ(Link(nullptr, {"伍德麥肯茲", "Wood Mackenzie"}, {{0, 1}}),
+            (std::vector<std::string>{"伍德麥肯茲", "伍德麥肯茲"}));
+}
+
+TEST(Linker, GazetteerCanonicalAcrossScriptsAndAliases) {
+  auto g = Gazetteer::LoadString("美国能源部\tgov\tDOE|Department of Energy\n", "t", *Norm());
+  ASSERT_TRUE(g.ok());
+  auto names = Link(g.value().get(), {"DOE", "美國能源部", "Department of Energy"});
+  EXPECT_EQ(names, (std::vector<std::string>{"美国能源部", "美国能源部", "美国能源部"}));
+}
+
+TEST(Linker, GenericEntryNeverLinksAlone) {
+  auto g = Gazetteer::LoadString("国防部\tgeneric\t\n", "t", *Norm());
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(Link(g.value().get(), {"國防部"}), std::vector<std::string>{"國防部"});
+}
+
+TEST(Linker, SameTextSameName) {
+  auto names = Link(nullptr, {"特斯拉", "特斯拉", "特斯拉"});
+  EXPECT_EQ(names[0], names[2]);
+}
+
+}  // namespace
+}  // namespace newskb
