@@ -18,7 +18,7 @@ namespace newskb {
 namespace body_internal {
 
 // Bits a "contains" match can report.
-enum : uint8_t { kHitEnd = 1, kHitEndShort = 2, kHitCreditContains = 4 };
+enum : uint8_t { kHitEnd = 1, kHitEndShort = 2, kHitCreditContains = 4, kHitBylineContains = 8 };
 
 // Aho-Corasick automaton over bytes, ASCII case folded. The root has a dense
 // transition table; other states keep sorted sparse edges in one flat array.
@@ -181,11 +181,12 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
       else if (s == "byline_prefix") section = &m.byline_prefix;
       else if (s == "credit_prefix") section = &m.credit_prefix;
       else if (s == "credit_contains") section = &m.credit_contains;
+      else if (s == "byline_contains") section = &m.byline_contains;
       else if (s == "caption_credit") section = &m.caption_credit;
       else
         return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
                                     "] (expected block, teaser, end, end_short, byline_prefix, "
-                                    "credit_prefix, credit_contains, caption_credit)");
+                                    "credit_prefix, credit_contains, byline_contains, caption_credit)");
       continue;
     }
     if (section == nullptr)
@@ -205,6 +206,7 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
   for (auto& p : m.end) contains.emplace_back(p, body_internal::kHitEnd);
   for (auto& p : m.end_short) contains.emplace_back(p, body_internal::kHitEndShort);
   for (auto& p : m.credit_contains) contains.emplace_back(p, body_internal::kHitCreditContains);
+  for (auto& p : m.byline_contains) contains.emplace_back(p, body_internal::kHitBylineContains);
   m.matcher = body_internal::BuildMatcher(contains);
   return m;
 }
@@ -287,7 +289,10 @@ bool IsOpener(char32_t c) {
 bool IsSlash(char32_t c) {
   return c == '/' || c == 0xFF0F /*／*/ || c == 0x2571 /*╱*/ || c == 0x2215 /*∕*/;
 }
-bool IsNavSep(char32_t c) { return c == '|' || c == 0xFF5C /*｜*/; }
+// Menu and breadcrumb separators: | ｜ > ＞ » ›.
+bool IsNavSep(char32_t c) {
+  return c == '|' || c == 0xFF5C /*｜*/ || c == '>' || c == 0xFF1E || c == 0xBB || c == 0x203A;
+}
 
 struct Features {
   uint32_t cp = 0;        // code points without spaces
@@ -298,6 +303,7 @@ struct Features {
   uint32_t internal_p = 0;
   uint32_t slashes = 0;   // slash-like, not between digits
   uint32_t nav_seps = 0;
+  uint32_t time_colons = 0;  // "09:12": a colon between digits
   bool han_space_han = false;
   bool ends_final = false;
   std::string_view trimmed;  // without leading/trailing spaces
@@ -347,7 +353,9 @@ Features Measure(std::string_view line) {
       ++f.internal_p;
     } else if (c == ',' || c == ':') {
       // "1,000" and "0:00" are numbers, not punctuation.
-      if (!(prev >= '0' && prev <= '9')) ++f.internal_p;
+      bool digit_before = prev >= '0' && prev <= '9' && !space_since;
+      if (!digit_before) ++f.internal_p;
+      else if (c == ':' && i < s.size() && s[i] >= '0' && s[i] <= '9') ++f.time_colons;
     } else if (IsSlash(c)) {
       bool digit_before = prev >= '0' && prev <= '9' && !space_since;
       bool digit_after = i < s.size() && s[i] >= '0' && s[i] <= '9';
@@ -449,6 +457,38 @@ bool StartsWithDate(std::string_view s) {
   return s.substr(4, 3) == "\xE5\xB9\xB4" && s.size() > 7 && s[7] >= '0' && s[7] <= '9';  // 年
 }
 
+// "2026年1月20日", "二〇二六年一月二十日", "2026-01-20": a date and nothing else.
+bool IsDateOnly(std::string_view s) {
+  static constexpr std::string_view kChars[] = {
+      "\xE3\x80\x87" /*〇*/, "\xE9\x9B\xB6" /*零*/, "\xE4\xB8\x80", "\xE4\xBA\x8C",
+      "\xE4\xB8\x89", "\xE5\x9B\x9B", "\xE4\xBA\x94", "\xE5\x85\xAD", "\xE4\xB8\x83",
+      "\xE5\x85\xAB", "\xE4\xB9\x9D", "\xE5\x8D\x81" /*一..十*/, "\xE5\xB9\xB4" /*年*/,
+      "\xE6\x9C\x88" /*月*/, "\xE6\x97\xA5" /*日*/, "\xE5\x8F\xB7" /*号*/, "\xE8\x99\x9F" /*號*/};
+  size_t cps = 0;
+  bool has_year_or_sep = false;
+  while (!s.empty()) {
+    char ch = s.front();
+    if ((ch >= '0' && ch <= '9') || ch == ' ') {
+      s.remove_prefix(1);
+    } else if (ch == '-' || ch == '/' || ch == '.') {
+      has_year_or_sep = true;
+      s.remove_prefix(1);
+    } else {
+      bool found = false;
+      for (std::string_view k : kChars)
+        if (StartsWith(s, k)) {
+          if (k == kChars[12]) has_year_or_sep = true;
+          s.remove_prefix(k.size());
+          found = true;
+          break;
+        }
+      if (!found) return false;
+    }
+    if (++cps > 16) return false;
+  }
+  return cps >= 6 && has_year_or_sep;
+}
+
 bool IsImageFileName(std::string_view s) {
   if (s.empty() || s.size() > 200) return false;
   for (char c : s)
@@ -524,8 +564,15 @@ LineClass Classify(const Features& f, const BodyMarkers& m) {
     if (HasPrefix(s, m.credit_prefix)) return LineClass::kCredit;
     if (hits & body_internal::kHitCreditContains) return LineClass::kCredit;
     if (HasPrefix(s, m.byline_prefix)) return LineClass::kByline;
+    if (hits & body_internal::kHitBylineContains) return LineClass::kByline;
   }
-  if (f.cp <= kSlashBylineMaxCp && no_final && StartsWithDate(s)) return LineClass::kByline;
+  // A short caption may be a sentence: "剛果（金）的鈷礦。資料圖片".
+  if ((hits & body_internal::kHitCreditContains) && f.cp <= kCaptionTextMaxCp)
+    return LineClass::kCredit;
+  // A dateline: a date with a time ("2026-01-20 09:12 来源：..."), or a date alone.
+  if (f.cp <= kSlashBylineMaxCp && no_final && StartsWithDate(s) &&
+      (f.time_colons > 0 || f.cp <= 12))
+    return LineClass::kByline;
   if (IsImageFileName(s)) return LineClass::kCredit;
   if (f.cp <= kCaptionMaxCp && EndsWithCaptionCredit(s, m)) return LineClass::kCredit;
   // "name／organisation", "經濟日報／ 編譯XXX／綜合外電": short, a slash, no sentence.
@@ -669,13 +716,26 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
         j += d;
         LineClass c = r.lines[j].cls;
         if (c == LineClass::kCredit) continue;  // a credit block: look past it
-        bool caption_text = (c == LineClass::kShort || c == LineClass::kBad ||
-                             c == LineClass::kHeadline) &&
+        // Not kHeadline: a headline often sits right above or below a photo.
+        bool caption_text = (c == LineClass::kShort || c == LineClass::kBad) &&
                             feats[j].cp <= kCaptionTextMaxCp && !feats[j].ends_final;
         if (caption_text) r.lines[j].cls = LineClass::kCredit;
         break;
       }
     }
+  }
+
+  // Pass 3b: a headline sits right above its byline. A title-like line with
+  // a byline directly below it (no blank line between) is a headline, even
+  // when punctuated like a sentence ("...還有多遠？").
+  for (size_t j = 1; j < n; ++j) {
+    if (r.lines[j].cls != LineClass::kByline) continue;
+    size_t i = j - 1;
+    LineClass c = r.lines[i].cls;
+    if ((c == LineClass::kGood || c == LineClass::kNearGood || c == LineClass::kShort ||
+         c == LineClass::kBad) &&
+        TitleLike(feats[i]))
+      r.lines[i].cls = LineClass::kHeadline;
   }
 
   // Pass 4: runs.
@@ -772,6 +832,24 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     if (r.lines[i].run != chosen || c != LineClass::kNearGood) break;
     stop = i;
   }
+  // A signature block (issuer, then a date alone) closing the text, as in
+  // official announcements: up to three short lines ending with a date.
+  {
+    int seen = 0;
+    for (size_t i = stop + 1; i < n && seen < 3; ++i) {
+      LineClass c = r.lines[i].cls;
+      if (c == LineClass::kBlank) continue;
+      if (c != LineClass::kShort && c != LineClass::kByline) break;
+      ++seen;
+      if (IsDateOnly(feats[i].trimmed)) {
+        for (size_t k = stop + 1; k <= i; ++k)
+          if (r.lines[k].cls == LineClass::kByline) r.lines[k].cls = LineClass::kShort;
+        stop = i;
+        break;
+      }
+      if (c != LineClass::kShort) break;
+    }
+  }
 
   // Emit: kept lines joined by '\n'; one blank line kept between kept lines
   // where raw had one (or more).
@@ -821,6 +899,8 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       LineClass c = r.lines[i].cls;
       if (c == LineClass::kBlank) continue;
       ++seen;
+      // Short [end] lines near the top are toolbars (列印, 字級): look past them.
+      if (c == LineClass::kEnd && feats[i].cp <= kEndShortMaxCp) continue;
       if (IsBreaker(c) || c == LineClass::kGood) break;
       if (IsDropped(c) || feats[i].han + feats[i].alpha < 6) continue;
       if (TitleLike(feats[i]) && c != LineClass::kNav) r.title = std::string(feats[i].trimmed);

@@ -42,7 +42,8 @@
 //                   caption printed twice. Both copies are dropped;
 //       kHeadline   a line without final punctuation whose words are split
 //                   by spaces (Chinese headline style);
-//       kNav        a menu: two or more | ｜ separators, no final punctuation;
+//       kNav        a menu or breadcrumb: two or more | ｜ > ＞ » ›
+//                   separators, no final punctuation;
 //       kGood       content: long enough and punctuated like sentences;
 //       kNearGood   a short sentence;
 //       kShort      a short line of no known kind (a subheading);
@@ -50,12 +51,16 @@
 //  2. Runs: the lines between two kBlock or kEnd lines (or four kBad,
 //     kHeadline or kNav lines in a row) form a run. A run's score is the
 //     code points of its kGood lines plus half of its kNearGood lines.
+//     A title-like line (no 。) directly above a kByline line becomes
+//     kHeadline.
 //  3. The body is taken from the FIRST run whose score is at least half the
 //     best run's score (the article comes before the next article and the
 //     related-stories boxes): from its first kGood line (extended back over
 //     adjacent kNearGood lines) to its last kGood line (extended forward
 //     likewise); in a run without kGood lines, from its first to its last
-//     kNearGood line. Inside, kTeaser, kCredit, kByline and kRepeated lines are
+//     kNearGood line. A signature block right after (up to three short
+//     lines, the last a date alone: "中国人民银行 / 二〇二六年一月二十日") is
+//     kept. Inside, kTeaser, kCredit, kByline and kRepeated lines are
 //     dropped; short lines between content (subheadings) are kept; a blank
 //     line is kept unless it would follow another blank line.
 //
@@ -115,8 +120,11 @@ struct PhraseMatcher;  // compiled "contains" phrases (Aho-Corasick), opaque
 //                    brackets), has <= 80 code points and no final
 //                    punctuation (kByline).
 //   [credit_prefix]  as [byline_prefix], but a photo credit (kCredit).
-//   [credit_contains] the line contains the phrase, has <= 80 code points
-//                    and no final punctuation (kCredit), e.g. 圖片來源.
+//   [credit_contains] the line contains the phrase and has <= 80 code points
+//                    and no full stop, or <= 40 code points (kCredit), e.g.
+//                    圖片來源, 資料圖片.
+//   [byline_contains] the line contains the phrase, has <= 80 code points
+//                    and no full stop (kByline), e.g. （記者.
 //   [caption_credit] a line ending in "(...)" or "（...）" whose content
 //                    (<= 20 code points) contains the phrase is a caption
 //                    (kCredit) if the line has <= 140 code points.
@@ -131,6 +139,7 @@ struct BodyMarkers {
   std::vector<std::string> byline_prefix;
   std::vector<std::string> credit_prefix;
   std::vector<std::string> credit_contains;
+  std::vector<std::string> byline_contains;
   std::vector<std::string> caption_credit;
   std::shared_ptr<const body_internal::PhraseMatcher> matcher;  // built by Parse
 };

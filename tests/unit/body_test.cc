@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -177,6 +178,50 @@ TEST(Body, SeedStartsAndEndsAtGold) {
     ++checked;
   }
   EXPECT_EQ(checked, 5);
+}
+
+// The sample corpus (corpus/*.txt with NAME.expected.jsonl): the body's first
+// line holds body_first and its last line holds body_last. (Whole lines: a
+// sample whose gold sentence excludes an in-line dateline such as
+// "（中央社記者…電）" still passes when the right line is chosen.)
+TEST(Body, CorpusSamplesChooseGoldLines) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(NEWSKB_SOURCE_DIR) / "corpus";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) GTEST_SKIP() << "no " << dir;
+  simdjson::ondemand::parser parser;
+  int checked = 0;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    std::string name = e.path().filename().string();
+    const std::string suffix = ".expected.jsonl";
+    if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    std::string stem = name.substr(0, name.size() - suffix.size());
+    std::string json, text;
+    if (!ReadFile(e.path().string(), &json) || !ReadFile((dir / (stem + ".txt")).string(), &text))
+      continue;
+    json = json.substr(0, json.find('\n'));
+    simdjson::padded_string padded(json);
+    simdjson::ondemand::document doc;
+    std::string_view first, last;
+    if (parser.iterate(padded).get(doc) || doc["body_first"].get_string().get(first) ||
+        doc["body_last"].get_string().get(last)) {
+      ADD_FAILURE() << name << ": no body_first/body_last";
+      continue;
+    }
+    std::string raw = StripDatePrefix(text);
+    BodyResult r = ExtractBody(raw, Markers());
+    std::string body = RStrip(r.body);
+    std::string first_line = body.substr(0, body.find('\n'));
+    size_t nl = body.rfind('\n');
+    std::string last_line = nl == std::string::npos ? body : body.substr(nl + 1);
+    EXPECT_NE(first_line.find(first), std::string::npos)
+        << stem << ": first line " << first_line << "\n" << DescribeBody(raw, r);
+    EXPECT_NE(last_line.find(last), std::string::npos)
+        << stem << ": last line " << last_line << "\n" << DescribeBody(raw, r);
+    ++checked;
+  }
+  if (checked == 0) GTEST_SKIP() << "no samples in " << dir;
 }
 
 TEST(Body, SeedBoilerplateInsideBodyIsDropped) {
