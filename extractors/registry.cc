@@ -6,6 +6,8 @@
 // Each family's factory: Result<std::unique_ptr<Extractor>> Make...Extractor(
 //     const std::string& rules_dir, std::shared_ptr<const Normalizer> norm);
 // REGISTRY-INCLUDES (one line per family, keep this marker)
+#include "extractors/organizations/organizations.h"
+#include "extractors/policies/policies.h"
 
 namespace newskb {
 
@@ -41,6 +43,8 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   (void)add;
   // REGISTRY-CALLS (one line per family, e.g.
   //   if (Status s = add(MakeFigureExtractor(rules_dir, normalizer)); !s.ok()) return s;)
+  if (Status s = add(MakeOrganizationExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  if (Status s = add(MakePolicyExtractor(rules_dir, normalizer)); !s.ok()) return s;
   return std::shared_ptr<const ExtractorSet>(std::move(set));
 }
 

@@ -1,0 +1,133 @@
+// Tests for extractors/organizations: the shipped rule file and gazetteer
+// over short articles in both scripts, then linking within a document.
+
+#include "extractors/organizations/organizations.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace newskb {
+namespace {
+
+const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+
+struct Fixture {
+  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
+  std::unique_ptr<Extractor> ex;
+  Fixture() {
+    auto r = MakeOrganizationExtractor(kRulesDir, norm);
+    if (r.ok()) ex = std::move(r).value();
+    else ADD_FAILURE() << r.status().message();
+  }
+  std::vector<Mention> Run(const std::string& text) const {
+    Document doc;
+    doc.key = "t";
+    doc.body = text;
+    NormText nt = norm->Normalize(text);
+    std::vector<Mention> out;
+    if (ex) ex->Extract(doc, nt, &out);
+    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
+    for (const Mention& m : out) {
+      // Contract: text is body[start, end) in code points.
+      EXPECT_LT(m.start, m.end);
+      EXPECT_FALSE(m.rule.empty());
+    }
+    return out;
+  }
+};
+
+const Fixture& F() {
+  static Fixture f;
+  return f;
+}
+
+std::vector<std::string> Texts(const std::vector<Mention>& ms) {
+  std::vector<std::string> out;
+  for (const Mention& m : ms) out.push_back(m.text);
+  return out;
+}
+
+std::string NameOf(const std::vector<Mention>& ms, const std::string& text) {
+  for (const Mention& m : ms)
+    if (m.text == text) return m.name;
+  return "<none>";
+}
+
+bool Has(const std::vector<Mention>& ms, const std::string& text) { return NameOf(ms, text) != "<none>"; }
+
+TEST(Organizations, GovernmentBodiesBothScripts) {
+  auto ms = F().Run("美國能源部(DOE)宣布，美国地质调查局与金管會將合作。");
+  EXPECT_TRUE(Has(ms, "美國能源部"));
+  EXPECT_TRUE(Has(ms, "DOE"));
+  EXPECT_TRUE(Has(ms, "美国地质调查局"));
+  EXPECT_TRUE(Has(ms, "金管會"));
+  EXPECT_EQ(NameOf(ms, "DOE"), NameOf(ms, "美國能源部"));
+}
+
+TEST(Organizations, PlaceHeadedSuffixRuleBoundedByVerbs) {
+  auto ms = F().Run("他說北京市消防局已經出動，澳洲昆士蘭州政府也表示支持。");
+  EXPECT_TRUE(Has(ms, "北京市消防局")) << ::testing::PrintToString(Texts(ms));
+}
+
+TEST(Organizations, DescriptionsAreNotOrganizations) {
+  auto ms = F().Run("美國公司與中國公司競爭，聯邦政府和新創公司都關注，能源部長出席。");
+  EXPECT_TRUE(ms.empty()) << ::testing::PrintToString(Texts(ms));
+}
+
+TEST(Organizations, LatinNamesByCueAndSuffix) {
+  auto ms = F().Run("研究機構PitchBook指出，由MP Materials公司經營的礦場，Orion Resource Partners也投資。");
+  EXPECT_TRUE(Has(ms, "PitchBook"));
+  EXPECT_TRUE(Has(ms, "MP Materials"));
+  EXPECT_TRUE(Has(ms, "Orion Resource Partners"));
+}
+
+TEST(Organizations, ChineseNameWithEnglishNameTeachesAlias) {
+  auto ms = F().Run("美國智庫戰略暨國際研究中心（Center for Strategic and International Studies）表示。");
+  EXPECT_TRUE(Has(ms, "戰略暨國際研究中心"));
+  EXPECT_EQ(NameOf(ms, "Center for Strategic and International Studies"),
+            NameOf(ms, "戰略暨國際研究中心"));
+}
+
+TEST(Organizations, RepeatsAndShortFormsLinkWithinDocument) {
+  auto ms = F().Run("國防部直接支持MP Materials。美國國防部承諾購買MP生產的磁鐵。");
+  EXPECT_EQ(NameOf(ms, "國防部"), NameOf(ms, "美國國防部"));
+  EXPECT_EQ(NameOf(ms, "MP"), NameOf(ms, "MP Materials"));
+}
+
+TEST(Organizations, GazetteerAliasesGiveOneCanonicalName) {
+  auto ms = F().Run("萊納斯（Lynas）與嘉能可、特斯拉，以及日經亞洲報導。");
+  EXPECT_EQ(NameOf(ms, "Lynas"), NameOf(ms, "萊納斯"));
+  EXPECT_TRUE(Has(ms, "嘉能可"));
+  EXPECT_TRUE(Has(ms, "特斯拉"));
+  EXPECT_TRUE(Has(ms, "日經亞洲"));
+}
+
+TEST(Organizations, WhiteHouseActsOrIsAPlace) {
+  EXPECT_TRUE(Has(F().Run("白宮宣布新措施。"), "白宮"));
+  EXPECT_FALSE(Has(F().Run("兩人在白宮會見。"), "白宮"));
+}
+
+TEST(Organizations, LowerCaseShortLatinIsNotAnAcronym) {
+  EXPECT_FALSE(Has(F().Run("who are you, doe"), "who"));
+  EXPECT_TRUE(Has(F().Run("WHO警告"), "WHO"));
+}
+
+TEST(Organizations, CityClubOnlyInSportsSentence) {
+  EXPECT_TRUE(Has(F().Run("米兰2比1战胜了对手。"), "米兰"));
+  EXPECT_FALSE(Has(F().Run("米兰时装周开幕。"), "米兰"));
+}
+
+TEST(Organizations, BranchExtendsTheBank) {
+  EXPECT_TRUE(Has(F().Run("交通银行深圳分行发布公告"), "交通银行深圳分行"));
+}
+
+TEST(Organizations, MediaInBookTitleMarks) {
+  auto ms = F().Run("據《華爾街日報》報導");
+  EXPECT_TRUE(Has(ms, "華爾街日報"));
+}
+
+}  // namespace
+}  // namespace newskb

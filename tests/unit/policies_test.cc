@@ -1,0 +1,123 @@
+// Tests for extractors/policies: names in marks, head words after marks,
+// bracket aliases, numbered orders, gazetteer, descriptions refused.
+
+#include "extractors/policies/policies.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newskb {
+namespace {
+
+const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+
+struct Fixture {
+  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
+  std::unique_ptr<Extractor> ex;
+  Fixture() {
+    auto r = MakePolicyExtractor(kRulesDir, norm);
+    if (r.ok()) ex = std::move(r).value();
+    else ADD_FAILURE() << r.status().message();
+  }
+  std::vector<Mention> Run(const std::string& text) const {
+    Document doc;
+    doc.body = text;
+    NormText nt = norm->Normalize(text);
+    std::vector<Mention> out;
+    if (ex) ex->Extract(doc, nt, &out);
+    return out;
+  }
+};
+
+const Fixture& F() {
+  static Fixture f;
+  return f;
+}
+
+const Mention* Find(const std::vector<Mention>& ms, const std::string& text) {
+  for (const Mention& m : ms)
+    if (m.text == text) return &m;
+  return nullptr;
+}
+
+std::string Dump(const std::vector<Mention>& ms) {
+  std::string s;
+  for (const Mention& m : ms) s += m.text + "/" + m.policy_kind + "/" + m.rule + " ";
+  return s;
+}
+
+TEST(Policies, LawInBookTitleMarksWithoutMarks) {
+  auto ms = F().Run("首次將稀土納入《國防生產法》第三章。推動《稀土循環利用法案》。");
+  const Mention* m = Find(ms, "國防生產法");
+  ASSERT_NE(m, nullptr) << Dump(ms);
+  EXPECT_EQ(m->policy_kind, "law");
+  ASSERT_NE(Find(ms, "稀土循環利用法案"), nullptr) << Dump(ms);
+}
+
+TEST(Policies, HeadWordAfterMarksGivesKind) {
+  auto ms = F().Run("資助「城市採礦」計劃，從電子廢棄物中回收稀土。");
+  const Mention* m = Find(ms, "城市採礦");
+  ASSERT_NE(m, nullptr) << Dump(ms);
+  EXPECT_EQ(m->policy_kind, "program");
+}
+
+TEST(Policies, NumberedExecutiveOrder) {
+  auto ms = F().Run("2017年川普簽署13817號總統令。");
+  const Mention* m = Find(ms, "13817號總統令");
+  ASSERT_NE(m, nullptr) << Dump(ms);
+  EXPECT_EQ(m->policy_kind, "order");
+}
+
+TEST(Policies, EnglishAliasMapsToChineseName) {
+  auto ms = F().Run("白宮推出名為「金庫計劃」（Project Vault）的儲備項目。Project Vault將獲得資金。");
+  const Mention* zh = Find(ms, "金庫計劃");
+  ASSERT_NE(zh, nullptr) << Dump(ms);
+  int aliases = 0;
+  for (const Mention& m : ms)
+    if (m.text == "Project Vault") {
+      ++aliases;
+      EXPECT_EQ(m.name, zh->name);
+      EXPECT_EQ(m.policy_kind, "program");
+    }
+  EXPECT_EQ(aliases, 2) << Dump(ms);
+}
+
+TEST(Policies, AliasBetweenNameAndHead) {
+  auto ms = F().Run("聚焦供應鏈的「矽和平」（Pax Silica）倡議，以及礦物安全合作夥伴計畫（MSP）。");
+  const Mention* m = Find(ms, "矽和平");
+  ASSERT_NE(m, nullptr) << Dump(ms);
+  EXPECT_EQ(m->policy_kind, "initiative");
+  const Mention* a = Find(ms, "Pax Silica");
+  ASSERT_NE(a, nullptr) << Dump(ms);
+  EXPECT_EQ(a->name, m->name);
+  const Mention* msp = Find(ms, "礦物安全合作夥伴計畫");
+  ASSERT_NE(msp, nullptr) << Dump(ms);
+  EXPECT_EQ(msp->policy_kind, "alliance");
+}
+
+TEST(Policies, LatinNameBeforeHeadWord) {
+  auto ms = F().Run("歐盟推出RESourceEU戰略。");
+  ASSERT_FALSE(ms.empty());
+  EXPECT_EQ(ms[0].policy_kind, "strategy");
+}
+
+TEST(Policies, GazetteerKnowsWellKnownActs) {
+  auto ms = F().Run("國會通過國防授權法案，並延長通膨削減法案的補貼。");
+  ASSERT_NE(Find(ms, "國防授權法案"), nullptr) << Dump(ms);
+  EXPECT_EQ(Find(ms, "國防授權法案")->policy_kind, "law");
+}
+
+TEST(Policies, DescriptionIsNotAPolicy) {
+  auto ms = F().Run("美國需要全面的關鍵礦產戰略，以及120億美元的關鍵礦產戰略儲備計劃。");
+  EXPECT_TRUE(ms.empty()) << Dump(ms);
+}
+
+TEST(Policies, MarksWithoutHeadAreNotPolicies) {
+  auto ms = F().Run("他稱這是「好消息」，《紅樓夢》也很好看。");
+  EXPECT_TRUE(ms.empty()) << Dump(ms);
+}
+
+}  // namespace
+}  // namespace newskb
