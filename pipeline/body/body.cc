@@ -132,6 +132,23 @@ std::shared_ptr<const PhraseMatcher> BuildMatcher(
 }
 
 }  // namespace
+
+// A [dateline_prefix] or [editor_suffix] pattern: a sequence of tokens.
+struct AffixToken {
+  enum Kind : uint8_t { kLit, kText, kDate, kOpen, kClose, kAgency, kSep, kSpace, kDigits };
+  Kind kind = kLit;
+  bool optional = false;
+  std::vector<std::string> alts;  // kLit: the literal, or the alternatives
+};
+struct AffixPattern {
+  std::vector<AffixToken> tokens;
+};
+struct AffixPatterns {
+  std::vector<AffixPattern> prefix;
+  std::vector<AffixPattern> suffix;
+  std::vector<std::string> agency;
+};
+
 }  // namespace body_internal
 
 // ---------------------------------------------------------------------------
@@ -154,12 +171,73 @@ std::string LowerAscii(std::string_view s) {
   return r;
 }
 
+// Compiles one affix pattern; returns an error message or "".
+std::string CompileAffix(std::string_view src, body_internal::AffixPattern* out) {
+  using body_internal::AffixToken;
+  bool required = false;
+  size_t i = 0;
+  while (i < src.size()) {
+    size_t brace = src.find('{', i);
+    if (brace != i) {
+      size_t stop = brace == std::string_view::npos ? src.size() : brace;
+      std::string_view lit = src.substr(i, stop - i);
+      if (lit.find('}') != std::string_view::npos) return "'}' without '{'";
+      AffixToken t;
+      t.kind = AffixToken::kLit;
+      t.alts.emplace_back(lit);
+      out->tokens.push_back(std::move(t));
+      required = true;
+      i = stop;
+      continue;
+    }
+    size_t close = src.find('}', brace);
+    if (close == std::string_view::npos) return "unclosed '{'";
+    std::string_view name = src.substr(brace + 1, close - brace - 1);
+    i = close + 1;
+    AffixToken t;
+    if (!name.empty() && name.back() == '?') {
+      t.optional = true;
+      name.remove_suffix(1);
+    }
+    if (name == "text") t.kind = AffixToken::kText;
+    else if (name == "date") t.kind = AffixToken::kDate;
+    else if (name == "open") t.kind = AffixToken::kOpen;
+    else if (name == "close") t.kind = AffixToken::kClose;
+    else if (name == "agency") t.kind = AffixToken::kAgency;
+    else if (name == "sep") t.kind = AffixToken::kSep;
+    else if (name == "sp") t.kind = AffixToken::kSpace;
+    else if (name == "digits") t.kind = AffixToken::kDigits;
+    else if (name.find('|') != std::string_view::npos) {
+      t.kind = AffixToken::kLit;
+      size_t p = 0;
+      for (;;) {
+        size_t bar = name.find('|', p);
+        std::string_view alt = name.substr(p, bar == std::string_view::npos ? std::string_view::npos : bar - p);
+        if (alt.empty()) return "empty alternative in {" + std::string(name) + "}";
+        t.alts.emplace_back(alt);
+        if (bar == std::string_view::npos) break;
+        p = bar + 1;
+      }
+    } else {
+      return "unknown token {" + std::string(name) +
+             "} (expected text, date, open, close, agency, sep, sp, digits or a|b)";
+    }
+    if (!t.optional && (t.kind == AffixToken::kLit || t.kind == AffixToken::kDate ||
+                        t.kind == AffixToken::kOpen || t.kind == AffixToken::kAgency))
+      required = true;
+    out->tokens.push_back(std::move(t));
+  }
+  if (!required) return "pattern requires no literal, {a|b}, {agency}, {date} or {open}";
+  return "";
+}
+
 }  // namespace
 
 Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& name) {
   BodyMarkers m;
   m.name = name;
   std::vector<std::string>* section = nullptr;
+  auto affixes = std::make_shared<body_internal::AffixPatterns>();
   size_t line_no = 0, phrases = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -183,19 +261,37 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
       else if (s == "credit_contains") section = &m.credit_contains;
       else if (s == "byline_contains") section = &m.byline_contains;
       else if (s == "caption_credit") section = &m.caption_credit;
+      else if (s == "agency") section = &m.agency;
+      else if (s == "dateline_prefix") section = &m.dateline_prefix;
+      else if (s == "editor_suffix") section = &m.editor_suffix;
       else
         return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
                                     "] (expected block, teaser, end, end_short, byline_prefix, "
-                                    "credit_prefix, credit_contains, byline_contains, caption_credit)");
+                                    "credit_prefix, credit_contains, byline_contains, "
+                                    "caption_credit, agency, dateline_prefix, editor_suffix)");
       continue;
     }
     if (section == nullptr)
       return Status::InvalidInput(where() + "phrase '" + std::string(line) +
                                   "' before any [section]");
     if (Status st = ValidateUtf8(line); !st.ok()) return st.WithContext(where());
+    if (section == &m.dateline_prefix || section == &m.editor_suffix) {
+      body_internal::AffixPattern pat;
+      std::string err = CompileAffix(line, &pat);
+      if (!err.empty())
+        return Status::InvalidInput(where() + "pattern '" + std::string(line) + "': " + err);
+      (section == &m.dateline_prefix ? affixes->prefix : affixes->suffix).push_back(std::move(pat));
+    }
     section->emplace_back(line);
     ++phrases;
   }
+  affixes->agency = m.agency;
+  for (const auto& list : {&affixes->prefix, &affixes->suffix})
+    for (const auto& pat : *list)
+      for (const auto& t : pat.tokens)
+        if (t.kind == body_internal::AffixToken::kAgency && m.agency.empty())
+          return Status::InvalidInput(name + ": a pattern uses {agency} but [agency] is empty");
+  m.affixes = std::move(affixes);
   if (phrases == 0) return Status::InvalidInput(name + ": no marker phrases");
 
   std::sort(m.block.begin(), m.block.end());
@@ -620,6 +716,279 @@ bool TitleLike(const Features& f) {
   return f.trimmed.find("\xE3\x80\x82") == std::string_view::npos;
 }
 
+// ---------------------------------------------------------------------------
+// Step 4: dateline prefixes and editor suffixes.
+
+constexpr size_t kAffixTextMaxCp = 24;    // a {text} gap
+constexpr size_t kAffixSuffixMaxCp = 48;  // how far back an editor note may start
+constexpr int kAffixMaxRounds = 4;        // affixes cut one after another
+constexpr size_t kAffixMinRestCp = 2;     // what must remain of the line
+
+// The closing partner of an opening bracket {open} accepts, 0 for none.
+char32_t BracketPartner(char32_t c) {
+  switch (c) {
+    case 0xFF08: return 0xFF09;  // （）
+    case '(': return ')';
+    case 0x3010: return 0x3011;  // 【】
+    case '[': return ']';
+    case 0x3014: return 0x3015;  // 〔〕
+    case 0xFF3B: return 0xFF3D;  // ［］
+    case 0x3016: return 0x3017;  // 〖〗
+    default: return 0;
+  }
+}
+bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsWideDigit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
+bool IsNumeral(char32_t c) {
+  if (IsAsciiDigit(c) || IsWideDigit(c)) return true;
+  switch (c) {
+    case 0x3007: case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+    case 0x5EFF: case 0x5345:  // 〇零一二三四五六七八九十廿卅
+      return true;
+    default:
+      return false;
+  }
+}
+// A code point of a name, place or date inside a dateline or editor note.
+bool IsNameChar(char32_t c) {
+  if (IsHan(c) || IsSpaceCp(c) || IsSlash(c)) return true;
+  if (c < 0x80)
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || IsAsciiDigit(c) || c == '-' || c == '_' ||
+           c == '.' || c == '&';
+  return IsWideDigit(c) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+         c == 0x3001 /*、*/ || c == 0xB7 /*·*/ || c == 0x30FB /*・*/ || c == 0x2022 ||
+         c == 0x3007 /*〇*/ || c == 0xFF06 /*＆*/;
+}
+bool IsSepChar(char32_t c) {
+  return IsSpaceCp(c) || IsSlash(c) || c == ':' || c == 0xFF1A || c == '|' || c == 0xFF5C;
+}
+
+// The code point at s[pos] (pos < s.size()).
+char32_t CpAt(std::string_view s, size_t pos, size_t* len) {
+  unsigned char u = static_cast<unsigned char>(s[pos]);
+  if (u < 0x80) { *len = 1; return u; }
+  return DecodeUtf8(s, pos, len);
+}
+size_t SkipSpaces(std::string_view s, size_t pos) {
+  while (pos < s.size()) {
+    size_t len;
+    if (!IsSpaceCp(CpAt(s, pos, &len))) break;
+    pos += len;
+  }
+  return pos;
+}
+// End of s without trailing spaces.
+size_t TrimEnd(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0) {
+    size_t k = e - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    size_t len;
+    if (!IsSpaceCp(CpAt(s, k, &len))) break;
+    e = k;
+  }
+  return e;
+}
+
+// "[N年][N月]N日": the end of a date starting at pos, or npos.
+size_t MatchDate(std::string_view s, size_t pos) {
+  int stage = 0;  // 0: may read 年, 1: may read 月, 2: day only
+  while (pos < s.size()) {
+    size_t p = pos, len = 0, digits = 0;
+    while (p < s.size() && IsNumeral(CpAt(s, p, &len))) { p += len; ++digits; }
+    if (digits == 0 || digits > 4 || p >= s.size()) return std::string_view::npos;
+    char32_t u = CpAt(s, p, &len);
+    if (u == 0x65E5 /*日*/ || u == 0x53F7 /*号*/ || u == 0x865F /*號*/) return p + len;
+    if (u == 0x5E74 /*年*/ && stage == 0) stage = 1;
+    else if (u == 0x6708 /*月*/ && stage <= 1) stage = 2;
+    else return std::string_view::npos;
+    pos = p + len;
+  }
+  return std::string_view::npos;
+}
+
+struct AffixMatch {
+  std::string_view s;
+  const body_internal::AffixPatterns* rules;
+  size_t anchor_end;  // the match must end here, npos: anywhere
+};
+
+// Backtracking match of tokens[ti..] at pos; gaps are bounded, so the cost
+// is small. On success *out is the end of the match.
+bool MatchAffix(const body_internal::AffixPattern& p, size_t ti, size_t pos, char32_t want_close,
+                const AffixMatch& m, size_t* out) {
+  using body_internal::AffixToken;
+  std::string_view s = m.s;
+  if (ti == p.tokens.size()) {
+    if (m.anchor_end != std::string_view::npos && pos != m.anchor_end) return false;
+    *out = pos;
+    return true;
+  }
+  const AffixToken& t = p.tokens[ti];
+  auto next = [&](size_t at, char32_t close) { return MatchAffix(p, ti + 1, at, close, m, out); };
+  const bool gap = t.kind == AffixToken::kText || t.kind == AffixToken::kSep ||
+                   t.kind == AffixToken::kSpace || t.kind == AffixToken::kDigits;
+  // Gaps handle their own optional (zero-length) case; an optional fixed
+  // token is tried first, then skipped.
+  auto consume = [&]() -> bool {
+    size_t len = 0;
+    switch (t.kind) {
+      case AffixToken::kLit:
+        for (const std::string& a : t.alts)
+          if (StartsWith(s.substr(pos), a) && next(pos + a.size(), want_close)) return true;
+        return false;
+      case AffixToken::kAgency:
+        for (const std::string& a : m.rules->agency)
+          if (StartsWith(s.substr(pos), a) && next(pos + a.size(), want_close)) return true;
+        return false;
+      case AffixToken::kDate: {
+        size_t e = MatchDate(s, pos);
+        return e != std::string_view::npos && next(e, want_close);
+      }
+      case AffixToken::kOpen: {
+        if (pos >= s.size()) return false;
+        char32_t close = BracketPartner(CpAt(s, pos, &len));
+        return close != 0 && next(pos + len, close);
+      }
+      case AffixToken::kClose: {
+        if (pos >= s.size()) return false;
+        char32_t c = CpAt(s, pos, &len);
+        bool ok = want_close != 0 ? c == want_close : IsCloser(c);
+        return ok && next(pos + len, 0);
+      }
+      case AffixToken::kText: {
+        // Shortest first: the literal after the gap decides where it ends.
+        size_t at = pos;
+        for (size_t k = 0;; ++k) {
+          if (k >= (t.optional ? 0u : 1u) && next(at, want_close)) return true;
+          if (k == kAffixTextMaxCp || at >= s.size() || !IsNameChar(CpAt(s, at, &len)))
+            return false;
+          at += len;
+        }
+      }
+      case AffixToken::kSep:
+      case AffixToken::kSpace:
+      case AffixToken::kDigits: {
+        // Longest first.
+        std::vector<size_t> ends{pos};
+        for (size_t at = pos; at < s.size();) {
+          char32_t c = CpAt(s, at, &len);
+          bool ok = t.kind == AffixToken::kSep     ? IsSepChar(c)
+                    : t.kind == AffixToken::kSpace ? IsSpaceCp(c)
+                                                   : IsAsciiDigit(c);
+          if (!ok || ends.size() > 16) break;
+          at += len;
+          ends.push_back(at);
+        }
+        for (size_t k = ends.size(); k-- > (t.optional ? 0u : 1u);)
+          if (next(ends[k], want_close)) return true;
+        return false;
+      }
+    }
+    return false;
+  };
+  if (consume()) return true;
+  return t.optional && !gap && next(pos, want_close);
+}
+
+// Non-space code points of s.
+size_t VisibleCp(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    if (!IsSpaceCp(CpAt(s, i, &len))) ++n;
+    i += len;
+  }
+  return n;
+}
+
+// Bytes to cut from the start of the body's first line: leading spaces and
+// one or more datelines with the spaces after them; 0 if none.
+size_t DatelinePrefixLength(std::string_view line, const BodyMarkers& markers) {
+  const body_internal::AffixPatterns* rules = markers.affixes.get();
+  if (rules == nullptr || rules->prefix.empty()) return 0;
+  AffixMatch m{line, rules, std::string_view::npos};
+  size_t pos = SkipSpaces(line, 0);
+  bool any = false;
+  for (int round = 0; round < kAffixMaxRounds; ++round) {
+    bool hit = false;
+    for (const auto& p : rules->prefix) {
+      size_t end;
+      if (MatchAffix(p, 0, pos, 0, m, &end) && end > pos) {
+        pos = SkipSpaces(line, end);
+        hit = any = true;
+        break;
+      }
+    }
+    if (!hit) break;
+  }
+  if (!any || VisibleCp(line.substr(pos)) < kAffixMinRestCp) return 0;
+  return pos;
+}
+
+// Length to keep of the body's last line: without one or more trailing
+// editor notes (and the spaces before them; one note a round, the last
+// first); line.size() if none.
+size_t EditorSuffixStart(std::string_view line, const BodyMarkers& markers) {
+  const body_internal::AffixPatterns* rules = markers.affixes.get();
+  if (rules == nullptr || rules->suffix.empty()) return line.size();
+  size_t end = TrimEnd(line);
+  bool any = false;
+  for (int round = 0; round < kAffixMaxRounds; ++round) {
+    AffixMatch m{line, rules, end};
+    size_t found = std::string_view::npos;
+    // The leftmost start that matches: "責任編輯：王五", not its tail
+    // "編輯：王五". Gaps cannot span brackets or punctuation, so a match does
+    // not reach into the sentence before.
+    size_t at = end;
+    for (size_t k = 0; k < kAffixSuffixMaxCp && at > 0; ++k) {
+      --at;
+      while (at > 0 && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) --at;
+      for (const auto& p : rules->suffix) {
+        size_t e;
+        if (MatchAffix(p, 0, at, 0, m, &e)) {
+          found = at;
+          break;
+        }
+      }
+    }
+    if (found == std::string_view::npos) break;
+    end = TrimEnd(line.substr(0, found));
+    any = true;
+  }
+  if (!any) return line.size();
+  std::string_view rest = line.substr(0, end);
+  // An editor note follows a finished sentence.
+  if (VisibleCp(rest) < kAffixMinRestCp || !Measure(rest).ends_final) return line.size();
+  return end;
+}
+
+// The part of a line that is classified: without a dateline at its start or
+// a bracketed editor note at its end, so that "新华社北京1月5日电 …" and
+// "…。(编辑 李四)" are judged by their sentences (a space between ideographs
+// would make them look like headlines). Cheap checks first: the matchers run
+// only on lines starting with an ideograph or an opening bracket and on lines
+// ending with a closing bracket or a digit.
+std::string_view WithoutAffixes(std::string_view line, const BodyMarkers& markers) {
+  if (markers.affixes == nullptr) return line;
+  size_t e = TrimEnd(line);
+  if (e > 0) {
+    size_t k = e - 1;
+    while (k > 0 && (static_cast<unsigned char>(line[k]) & 0xC0) == 0x80) --k;
+    size_t len;
+    char32_t c = CpAt(line, k, &len);
+    if (IsCloser(c) || IsAsciiDigit(c)) line = line.substr(0, EditorSuffixStart(line, markers));
+  }
+  size_t b = SkipSpaces(line, 0);
+  if (b < line.size()) {
+    size_t len;
+    char32_t c = CpAt(line, b, &len);
+    if (IsHan(c) || BracketPartner(c) != 0) line.remove_prefix(DatelinePrefixLength(line, markers));
+  }
+  return line;
+}
+
 }  // namespace
 
 BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
@@ -645,17 +1014,46 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
   size_t nonblank = 0;
   for (size_t i = 0; i < n; ++i) {
     BodyLine& bl = r.lines[i];
-    feats[i] = Measure(raw.substr(bl.begin, bl.end - bl.begin));
+    feats[i] = Measure(WithoutAffixes(raw.substr(bl.begin, bl.end - bl.begin), markers));
     bl.code_points = feats[i].cp;
     if (feats[i].cp > 0) ++nonblank;
   }
 
   auto line_text = [&](size_t i) { return raw.substr(r.lines[i].begin, r.lines[i].end - r.lines[i].begin); };
 
+  for (BodyLine& bl : r.lines) bl.body_begin = bl.body_end = bl.begin;
+
+  // Copies the lines `kept` (in order; the first and last not blank) into
+  // the body, the first without its dateline and the last without its
+  // editor note (step 4).
+  auto assemble = [&](const std::vector<size_t>& kept) {
+    r.body.clear();
+    for (size_t i : kept) {
+      r.lines[i].in_body = true;
+      r.lines[i].body_begin = r.lines[i].begin;
+      r.lines[i].body_end = r.lines[i].end;
+    }
+    if (kept.empty()) return;
+    BodyLine& first = r.lines[kept.front()];
+    first.body_begin += static_cast<uint32_t>(DatelinePrefixLength(line_text(kept.front()), markers));
+    BodyLine& last = r.lines[kept.back()];
+    std::string_view tail = raw.substr(last.body_begin, last.body_end - last.body_begin);
+    last.body_end = last.body_begin + static_cast<uint32_t>(EditorSuffixStart(tail, markers));
+    for (size_t k = 0; k < kept.size(); ++k) {
+      if (k) r.body.push_back('\n');
+      const BodyLine& bl = r.lines[kept[k]];
+      r.body.append(raw.substr(bl.body_begin, bl.body_end - bl.body_begin));
+    }
+  };
+
   auto emit_whole = [&]() {
     r.whole = true;
     r.chosen_run = -1;
     r.body.clear();
+    for (BodyLine& bl : r.lines) {
+      bl.in_body = false;
+      bl.body_begin = bl.body_end = bl.begin;
+    }
     size_t first = n, last = 0;
     for (size_t i = 0; i < n; ++i)
       if (feats[i].cp > 0) { if (first == n) first = i; last = i; }
@@ -667,11 +1065,9 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       }
       return;
     }
-    for (size_t i = first; i <= last; ++i) {
-      if (i > first) r.body.push_back('\n');
-      r.body.append(line_text(i));
-      r.lines[i].in_body = true;
-    }
+    std::vector<size_t> kept;
+    for (size_t i = first; i <= last; ++i) kept.push_back(i);
+    assemble(kept);
   };
 
   // Pass 1: context-free classes.
@@ -853,26 +1249,20 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
 
   // Emit: kept lines joined by '\n'; one blank line kept between kept lines
   // where raw had one (or more).
+  std::vector<size_t> kept;
   size_t pending_blank = SIZE_MAX;
   for (size_t i = start; i <= stop; ++i) {
     LineClass c = r.lines[i].cls;
     if (c == LineClass::kBlank) {
-      if (!r.body.empty() && pending_blank == SIZE_MAX) pending_blank = i;
+      if (!kept.empty() && pending_blank == SIZE_MAX) pending_blank = i;
       continue;
     }
     if (IsDropped(c)) continue;
-    if (!r.body.empty()) {
-      r.body.push_back('\n');
-      if (pending_blank != SIZE_MAX) {
-        r.body.append(line_text(pending_blank));
-        r.body.push_back('\n');
-        r.lines[pending_blank].in_body = true;
-      }
-    }
+    if (!kept.empty() && pending_blank != SIZE_MAX) kept.push_back(pending_blank);
     pending_blank = SIZE_MAX;
-    r.body.append(line_text(i));
-    r.lines[i].in_body = true;
+    kept.push_back(i);
   }
+  assemble(kept);
   if (r.body.empty()) {  // cannot happen (start is a good line), but never empty
     emit_whole();
     return r;

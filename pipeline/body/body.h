@@ -63,21 +63,39 @@
 //     kept. Inside, kTeaser, kCredit, kByline and kRepeated lines are
 //     dropped; short lines between content (subheadings) are kept; a blank
 //     line is kept unless it would follow another blank line.
+//  4. Affixes: news agencies write the dateline and the editor note inside
+//     the first and last paragraph ("（中央社記者潘智義台北3日電）經濟部今天…",
+//     "新华社深圳2月2日电 比亚迪…", "…補助名單。（編輯：林家嫻）1150303").
+//     The first body line loses a leading [dateline_prefix] match (repeated,
+//     up to four, with the spaces after each: "中新网北京1月5日电(记者 张三)")
+//     if at least two code points remain; the last body line loses a
+//     trailing [editor_suffix] match (up to four, the last first) if what
+//     remains ends with sentence-final punctuation. Nothing else is cut
+//     from inside a line. BodyLine::body_begin/body_end say which bytes of
+//     each line went into the body. (Step 1 measures every line without
+//     such a dateline or bracketed editor note, so that the space in
+//     "新华社北京1月5日电 …" or "…。(编辑 李四)" does not make it a headline.)
 //
 // The marker phrases are data (extractors/rules/boilerplate.txt); the
 // thresholds above are the method and live in body.cc.
 //
 // Guarantees:
-//  * body is made of whole lines of `raw`, characters unchanged, in order,
-//    joined by '\n'; a trailing '\r' of each line is dropped.
+//  * body is made of pieces of lines of `raw`, characters unchanged, in
+//    order, joined by '\n': the bytes [body_begin, body_end) of every line
+//    with in_body set. Each piece is a whole line (without its trailing
+//    '\r') except that the first may start later (a dateline cut off) and
+//    the last may end earlier (an editor note cut off), see step 4.
 //  * A short document (at most kWholeMaxLines non-blank lines) is kept
 //    whole, and so is a document in which nothing looks like content: body
-//    is then all lines of raw (leading and trailing blank lines removed).
-//    body is never empty when raw has a non-blank line.
+//    is then all lines of raw (leading and trailing blank lines removed;
+//    step 4 still applies to its first and last line). body is never empty
+//    when raw has a non-blank line.
 //
 // Cost: linear in raw's length, one pass over each line's bytes plus one
 // Aho-Corasick scan for the "contains" phrases; no regular expressions, no
-// allocation per line except the diagnostics vector.
+// allocation per line except the diagnostics vector. The affix patterns of
+// step 4 run on two lines only (a small backtracking matcher with bounded
+// gaps).
 //
 // Thread safety: BodyMarkers is immutable once built and may be shared by any
 // number of threads; ExtractBody is reentrant. No global state.
@@ -95,6 +113,7 @@ namespace newskb {
 
 namespace body_internal {
 struct PhraseMatcher;  // compiled "contains" phrases (Aho-Corasick), opaque
+struct AffixPatterns;  // compiled [dateline_prefix] / [editor_suffix], opaque
 }  // namespace body_internal
 
 // The marker phrase lists, parsed from a boilerplate file. File format:
@@ -128,6 +147,28 @@ struct PhraseMatcher;  // compiled "contains" phrases (Aho-Corasick), opaque
 //   [caption_credit] a line ending in "(...)" or "（...）" whose content
 //                    (<= 20 code points) contains the phrase is a caption
 //                    (kCredit) if the line has <= 140 code points.
+//   [agency]         names of news agencies and outlets ("新华社", "中央社",
+//                    "本報") that the {agency} token of a pattern matches.
+//   [dateline_prefix] patterns (see below) cut from the start of the body's
+//                    first line (step 4).
+//   [editor_suffix]  patterns cut from the end of the body's last line.
+//
+// Patterns are literal text with tokens in braces; a '?' before the closing
+// brace makes a token optional:
+//   {agency}   one of the [agency] names
+//   {a|b|c}    one of the literal alternatives
+//   {text}     1 to 24 code points of a name, place or date: ideographs,
+//              letters, digits, spaces, ／ / 、 · ・ - _ . & (no other
+//              punctuation, no brackets); {text?} also matches nothing
+//   {date}     a day: [N年][N月]N日 (or 号/號), N in ASCII, full-width or
+//              Chinese numerals: "3日", "2月2日", "2026年1月5日"
+//   {open}     an opening bracket （ ( 【 [ 〔 ［ 〖; {close} its partner
+//   {sep}      a run of spaces, ： : ／ / | ｜
+//   {sp}       a run of spaces (ASCII, ideographic, no-break)
+//   {digits}   a run of ASCII digits (the ROC date "1150303" after a note)
+// e.g. "{open}{text?}{date}{電|电}{close}" matches "（中央社記者潘智義台北3日電）".
+// A pattern must hold a literal, alternatives, {agency}, {date} or {open}
+// that is not optional; an unknown token is an error.
 //
 // Copyable (the compiled matcher is shared and immutable).
 struct BodyMarkers {
@@ -141,7 +182,11 @@ struct BodyMarkers {
   std::vector<std::string> credit_contains;
   std::vector<std::string> byline_contains;
   std::vector<std::string> caption_credit;
+  std::vector<std::string> agency;
+  std::vector<std::string> dateline_prefix;  // pattern sources, as in the file
+  std::vector<std::string> editor_suffix;
   std::shared_ptr<const body_internal::PhraseMatcher> matcher;  // built by Parse
+  std::shared_ptr<const body_internal::AffixPatterns> affixes;  // built by Parse
 };
 
 // Reads and parses the boilerplate file at `path`.
@@ -151,7 +196,8 @@ Result<BodyMarkers> LoadBodyMarkers(const std::string& path);
 
 // Parses boilerplate-file content; `name` is used in messages.
 // Errors: InvalidInput "<name>:<line>: ..." for an unknown section, a phrase
-// before any section, an empty section header, or a file with no phrase.
+// before any section, an empty section header, a malformed pattern (unknown
+// or unclosed token, nothing required), or a file with no phrase.
 Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& name);
 
 // How one line of raw was classified (see the method above).
@@ -180,16 +226,22 @@ const char* LineClassName(LineClass c);
 struct BodyLine {
   uint32_t begin = 0;  // byte offset of the line in raw
   uint32_t end = 0;    // byte offset of its end (before '\r' and '\n')
-  uint32_t code_points = 0;  // without spaces
+  uint32_t code_points = 0;  // without spaces (nor a dateline / editor note)
   LineClass cls = LineClass::kBlank;
   int32_t run = -1;    // index of the run it belongs to, -1 for none
   bool in_body = false;  // copied into BodyResult::body
+  // The bytes of raw copied into the body: [body_begin, body_end), inside
+  // [begin, end). Equal to begin/end for a whole line; narrower on the first
+  // line (dateline cut off) or the last (editor note cut off). An empty range
+  // at `begin` when !in_body.
+  uint32_t body_begin = 0;
+  uint32_t body_end = 0;
 };
 
 struct BodyResult {
   std::string body;   // see Guarantees above
   std::string title;  // the headline if identified (spaces trimmed), else ""
-  bool whole = false; // body is all of raw (short or no content found)
+  bool whole = false; // body is all lines of raw (short or no content found)
   int32_t chosen_run = -1;
   std::vector<BodyLine> lines;  // one per line of raw, for debugging
 };

@@ -64,7 +64,38 @@ const BodyMarkers& Markers() {
   return *m;
 }
 
-// Every body line must be a line of raw (minus '\r'), in order.
+// The body is the pieces [body_begin, body_end) of the in-body lines of raw
+// joined by '\n'; each piece is a whole line (minus '\r') except that the
+// first may start late (a dateline cut) and the last may end early (an
+// editor note cut).
+void ExpectPiecesOfRaw(const std::string& raw, const BodyResult& r) {
+  std::string joined;
+  std::vector<size_t> in;
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    const BodyLine& bl = r.lines[i];
+    ASSERT_LE(bl.begin, bl.body_begin) << i;
+    ASSERT_LE(bl.body_begin, bl.body_end) << i;
+    ASSERT_LE(bl.body_end, bl.end) << i;
+    if (!bl.in_body) {
+      EXPECT_EQ(bl.body_begin, bl.begin) << i;
+      EXPECT_EQ(bl.body_end, bl.begin) << i;
+      continue;
+    }
+    if (!in.empty()) joined += '\n';
+    joined.append(raw, bl.body_begin, bl.body_end - bl.body_begin);
+    in.push_back(i);
+  }
+  if (in.empty()) return;  // raw without text: body is raw's blank lines
+  EXPECT_EQ(joined, r.body);
+  for (size_t k = 0; k < in.size(); ++k) {
+    const BodyLine& bl = r.lines[in[k]];
+    if (k > 0) EXPECT_EQ(bl.body_begin, bl.begin) << "line " << in[k] << " starts late";
+    if (k + 1 < in.size()) EXPECT_EQ(bl.body_end, bl.end) << "line " << in[k] << " ends early";
+  }
+}
+
+// Every body line must be a line of raw (minus '\r'), in order; the first
+// may lack a prefix and the last a suffix.
 void ExpectLinesOfRaw(const std::string& raw, const std::string& body) {
   std::vector<std::string> raw_lines;
   std::istringstream rs(raw);
@@ -72,10 +103,20 @@ void ExpectLinesOfRaw(const std::string& raw, const std::string& body) {
     if (!l.empty() && l.back() == '\r') l.pop_back();
     raw_lines.push_back(l);
   }
-  size_t k = 0;
+  std::vector<std::string> body_lines;
   std::istringstream bs(body);
-  for (std::string l; std::getline(bs, l);) {
-    while (k < raw_lines.size() && raw_lines[k] != l) ++k;
+  for (std::string l; std::getline(bs, l);) body_lines.push_back(l);
+  size_t k = 0;
+  for (size_t b = 0; b < body_lines.size(); ++b) {
+    const std::string& l = body_lines[b];
+    bool first = b == 0, last = b + 1 == body_lines.size();
+    auto fits = [&](const std::string& r) {
+      if (r == l) return true;
+      size_t at = r.find(l);
+      if (at == std::string::npos) return false;
+      return (at == 0 || first) && (at + l.size() == r.size() || last);
+    };
+    while (k < raw_lines.size() && !fits(raw_lines[k])) ++k;
     ASSERT_LT(k, raw_lines.size()) << "body line not a later line of raw: " << l;
     ++k;
   }
@@ -181,9 +222,8 @@ TEST(Body, SeedStartsAndEndsAtGold) {
 }
 
 // The sample corpus (corpus/*.txt with NAME.expected.jsonl): the body's first
-// line holds body_first and its last line holds body_last. (Whole lines: a
-// sample whose gold sentence excludes an in-line dateline such as
-// "（中央社記者…電）" still passes when the right line is chosen.)
+// line holds body_first and its last line holds body_last. (The right lines
+// are chosen; CorpusDatelineSamplesStartAndEndExactly checks the cut.)
 TEST(Body, CorpusSamplesChooseGoldLines) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(NEWSKB_SOURCE_DIR) / "corpus";
@@ -222,6 +262,43 @@ TEST(Body, CorpusSamplesChooseGoldLines) {
     ++checked;
   }
   if (checked == 0) GTEST_SKIP() << "no samples in " << dir;
+}
+
+// Agency samples whose first paragraph opens with a dateline and whose last
+// ends with an editor note: the body starts and ends exactly at the gold
+// sentences, and the line ranges say where.
+TEST(Body, CorpusDatelineSamplesStartAndEndExactly) {
+  const std::string dir = std::string(NEWSKB_SOURCE_DIR) + "/corpus/";
+  simdjson::ondemand::parser parser;
+  for (const char* stem : {"s03_xinhua_byd_january", "t02_cna_taiwan_battery",
+                           "t12_cna_us_graphite_duties"}) {
+    std::string json, text;
+    ASSERT_TRUE(ReadFile(dir + stem + ".expected.jsonl", &json)) << stem;
+    ASSERT_TRUE(ReadFile(dir + stem + ".txt", &text)) << stem;
+    json = json.substr(0, json.find('\n'));
+    simdjson::padded_string padded(json);
+    simdjson::ondemand::document doc;
+    std::string_view first, last;
+    ASSERT_FALSE(parser.iterate(padded).get(doc) || doc["body_first"].get_string().get(first) ||
+                 doc["body_last"].get_string().get(last))
+        << stem;
+    std::string raw = StripDatePrefix(text);
+    BodyResult r = ExtractBody(raw, Markers());
+    std::string body = RStrip(r.body);
+    EXPECT_EQ(body.compare(0, first.size(), first), 0)
+        << stem << ": body starts with\n  " << body.substr(0, 120) << "\n" << DescribeBody(raw, r);
+    EXPECT_TRUE(body.size() >= last.size() &&
+                body.compare(body.size() - last.size(), last.size(), last) == 0)
+        << stem << ": body ends with\n  " << body.substr(body.size() > 120 ? body.size() - 120 : 0);
+    EXPECT_FALSE(r.whole) << stem;
+    ExpectPiecesOfRaw(raw, r);
+    // The first in-body line's range starts at body_first in raw.
+    for (const BodyLine& bl : r.lines)
+      if (bl.in_body) {
+        EXPECT_EQ(raw.compare(bl.body_begin, first.size(), first), 0) << stem;
+        break;
+      }
+  }
 }
 
 TEST(Body, SeedBoilerplateInsideBodyIsDropped) {
@@ -501,6 +578,177 @@ TEST(Body, DoubledHeadlineInBoxBeforeMarkerIsNotTitle) {
   EXPECT_EQ(r.body.rfind("经济部今天召开", 0), 0u) << DescribeBody(raw, r);
 }
 
+// ---------------------------------------------------------------------------
+// Datelines and editor notes inside the first and last paragraph.
+
+// A page: navigation, headline, `first`, a middle paragraph, `last`, then a
+// block of other headlines.
+std::string AgencyPage(const std::string& first, const std::string& last) {
+  return "首頁 | 新聞 | 財經 | 國際\n"
+         "經濟部推電池材料計畫 5年投入120億元\n"
+         "\n" + first + "\n"
+         "\n"
+         "產業發展署指出，台灣電池芯產值去年約450億元，但關鍵的正極材料仍有近七成仰賴進口，其中鎳、鈷原料幾乎全數來自海外。\n"
+         "\n" + last + "\n"
+         "\n"
+         "延伸閱讀\n"
+         "台電儲能標案出爐 得標業者股價漲停\n";
+}
+
+const char kMiddle[] =
+    "產業發展署指出，台灣電池芯產值去年約450億元，但關鍵的正極材料仍有近七成仰賴進口，其中鎳、鈷原料幾乎全數來自海外。";
+
+struct AffixCase {
+  const char* first_raw;
+  const char* first_body;  // what the body's first line must be
+  const char* last_raw;
+  const char* last_body;
+};
+
+void ExpectAffixCases(const std::vector<AffixCase>& cases) {
+  for (const AffixCase& c : cases) {
+    std::string raw = AgencyPage(c.first_raw, c.last_raw);
+    BodyResult r = ExtractBody(raw, Markers());
+    std::string want = std::string(c.first_body) + "\n\n" + kMiddle + "\n\n" + c.last_body;
+    EXPECT_TRUE(r.body == want) << "body:\n" << r.body << "\nexpected:\n" << want << "\n"
+                                << DescribeBody(raw, r);
+    ExpectPiecesOfRaw(raw, r);
+  }
+}
+
+TEST(Body, TraditionalDatelinesAndEditorNotesAreCut) {
+  ExpectAffixCases({
+      {"（中央社記者潘智義台北3日電）經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。經濟部預計今年6月公布首批補助名單。（編輯：林家嫻）1150303",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。經濟部預計今年6月公布首批補助名單。"},
+      {"【記者王小明／台北報導】經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。（責任編輯：陳美玲）",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。"},
+      {"（綜合報導）經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。」（完）",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。」"},
+      {"本報訊 經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。（編譯：楊昭彥）1140410  ",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。"},
+      {"　　〔財經頻道／綜合報導〕經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。責任編輯：王五",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。"},
+      {"（路透倫敦5日電）經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。",
+       "經濟部官員說，政府補助上限為每案2億元，業者須自籌至少一半的資金。"},
+  });
+}
+
+TEST(Body, SimplifiedDatelinesAndEditorNotesAreCut) {
+  ExpectAffixCases({
+      {"新华社深圳2月2日电 比亚迪股份有限公司2月1日晚间发布公告称，公司1月新能源汽车销量为30.1万辆。",
+       "比亚迪股份有限公司2月1日晚间发布公告称，公司1月新能源汽车销量为30.1万辆。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。（责任编辑：王五）",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+      {"中新网北京1月5日电(记者 张三)国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。（完）(编辑 李四)",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+      {"本报北京1月5日讯　（记者张三、李四）国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。（责编：王震、杨曦）",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+      {"本报讯（记者 王五 通讯员 赵六）国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。【完】",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+      {"新華社北京二月五日電 国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。（全文完）",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+  });
+}
+
+TEST(Body, BracketsThatAreNotDatelinesAreKept) {
+  ExpectAffixCases({
+      // An enumerator, an abbreviation, a quotation, an ordinary bracket.
+      {"（一）產業現況：台灣電池芯產值去年約450億元，關鍵材料仍仰賴進口。",
+       "（一）產業現況：台灣電池芯產值去年約450億元，關鍵材料仍仰賴進口。",
+       "經濟部官員說，政府補助上限為每案2億元（約合650萬美元）。",
+       "經濟部官員說，政府補助上限為每案2億元（約合650萬美元）。"},
+      {"（台電）今天宣布，明年起將擴大儲能系統採購，總額約新臺幣300億元。",
+       "（台電）今天宣布，明年起將擴大儲能系統採購，總額約新臺幣300億元。",
+       "他說：「業者須自籌至少一半的資金。」（詳見附表）",
+       "他說：「業者須自籌至少一半的資金。」（詳見附表）"},
+      {"(圖為示意)經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "(圖為示意)經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+       "經濟部官員說，補助申請須經編輯部審查，業者須自籌資金（編輯部）",
+       "經濟部官員說，補助申請須經編輯部審查，業者須自籌資金（編輯部）"},
+      // An agency name in an ordinary sentence, a date without 電.
+      {"新华社记者获悉，国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "新华社记者获悉，国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "据新华社1月5日报道，乘联会预计今年零售量将增长10%至15%。",
+       "据新华社1月5日报道，乘联会预计今年零售量将增长10%至15%。"},
+      {"中央社今天舉辦論壇，經濟部長在會中表示，電池材料自主化計畫將於下月啟動。",
+       "中央社今天舉辦論壇，經濟部長在會中表示，電池材料自主化計畫將於下月啟動。",
+       "經濟部預計今年6月公布首批補助名單，共(15)家業者。",
+       "經濟部預計今年6月公布首批補助名單，共(15)家業者。"},
+  });
+}
+
+TEST(Body, LineRangesTraceTheCut) {
+  std::string raw = AgencyPage(
+      "（中央社記者潘智義台北3日電）經濟部今天宣布啟動電池材料自主化計畫，預計5年內投入新臺幣120億元。",
+      "經濟部預計今年6月公布首批補助名單。（編輯：林家嫻）1150303");
+  BodyResult r = ExtractBody(raw, Markers());
+  ExpectPiecesOfRaw(raw, r);
+  const BodyLine* first = nullptr;
+  const BodyLine* last = nullptr;
+  for (const BodyLine& bl : r.lines)
+    if (bl.in_body) {
+      if (!first) first = &bl;
+      last = &bl;
+    }
+  ASSERT_TRUE(first && last);
+  EXPECT_EQ(first->body_begin - first->begin, std::string("（中央社記者潘智義台北3日電）").size());
+  EXPECT_EQ(first->end, first->body_end);
+  EXPECT_EQ(last->begin, last->body_begin);
+  EXPECT_EQ(last->end - last->body_end, std::string("（編輯：林家嫻）1150303").size());
+  EXPECT_EQ(raw.substr(last->body_begin, last->body_end - last->body_begin),
+            "經濟部預計今年6月公布首批補助名單。");
+}
+
+TEST(Body, ShortDocumentLosesDatelineToo) {
+  const std::string raw = "新华社北京1月5日电 国家统计局今天发布数据，去年工业增加值增长5.8%。（完）";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_TRUE(r.whole);
+  EXPECT_EQ(r.body, "国家统计局今天发布数据，去年工业增加值增长5.8%。");
+  ExpectPiecesOfRaw(raw, r);
+  // A line that is only a dateline keeps it (nothing would remain).
+  EXPECT_EQ(ExtractBody("（中央社記者潘智義台北3日電）", Markers()).body, "（中央社記者潘智義台北3日電）");
+}
+
+TEST(BodyMarkers, AffixPatternErrorsNameLine) {
+  Result<BodyMarkers> r = ParseBodyMarkers("[dateline_prefix]\n{open}{nope}{close}\n", "m.txt");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("m.txt:2"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("{nope}"), std::string::npos) << r.status().message();
+  EXPECT_FALSE(ParseBodyMarkers("[editor_suffix]\n{text}{sp?}\n", "m.txt").ok());
+  EXPECT_FALSE(ParseBodyMarkers("[editor_suffix]\n{open}完\n{close\n", "m.txt").ok());
+  EXPECT_FALSE(ParseBodyMarkers("[dateline_prefix]\n{agency}{date}电\n", "m.txt").ok());
+  Result<BodyMarkers> ok = ParseBodyMarkers("[agency]\n新华社\n[dateline_prefix]\n{agency}{text?}{date}{电|電}\n", "m.txt");
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(ok->dateline_prefix.size(), 1u);
+}
+
+TEST(BodyMarkers, ShippedFileHasAffixes) {
+  EXPECT_FALSE(Markers().agency.empty());
+  EXPECT_FALSE(Markers().dateline_prefix.empty());
+  EXPECT_FALSE(Markers().editor_suffix.empty());
+  EXPECT_TRUE(Markers().affixes != nullptr);
+}
+
 TEST(Body, NoContentLikeLinesReturnsRaw) {
   const std::string raw = "首頁\n新聞\n財經\n科技\n體育\n";
   BodyResult r = ExtractBody(raw, Markers());
@@ -537,7 +785,8 @@ TEST(Body, RandomPagesKeepInvariants) {
       ASSERT_FALSE(r.body.empty()) << raw;
     }
     ExpectLinesOfRaw(raw, r.body);
-    if (HasFatalFailure()) FAIL() << raw;
+    ExpectPiecesOfRaw(raw, r);
+    if (HasFatalFailure() || HasFailure()) FAIL() << raw << "\n" << DescribeBody(raw, r);
   }
 }
 
