@@ -8,6 +8,9 @@
 // REGISTRY-INCLUDES (one line per family, keep this marker)
 #include "extractors/organizations/organizations.h"
 #include "extractors/policies/policies.h"
+#include "extractors/places/places.h"
+#include "extractors/commodities/commodities.h"
+#include "extractors/facts/facts.h"
 
 namespace newskb {
 
@@ -45,6 +48,12 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   //   if (Status s = add(MakeFigureExtractor(rules_dir, normalizer)); !s.ok()) return s;)
   if (Status s = add(MakeOrganizationExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakePolicyExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  // Places and commodities read the organization/policy (and place) mentions
+  // appended before them: keep them after those.
+  if (Status s = add(MakePlaceExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  if (Status s = add(MakeCommodityExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  if (auto f = MakeFactExtractor(rules_dir, normalizer); f.ok()) set->SetFactExtractor(std::move(f).value());
+  else return f.status();
   return std::shared_ptr<const ExtractorSet>(std::move(set));
 }
 

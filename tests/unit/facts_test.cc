@@ -1,0 +1,214 @@
+// Tests for extractors/facts: whole clauses, Traditional and Simplified, with
+// the shipped entity extractors and figure/date mentions placed by hand (so
+// the stage is tested apart from the figure and date rules).
+
+#include "extractors/facts/facts.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extractors/commodities/commodities.h"
+#include "extractors/organizations/organizations.h"
+#include "extractors/places/places.h"
+#include "extractors/policies/policies.h"
+
+namespace newskb {
+namespace {
+
+const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+
+struct Given {
+  std::string text;  // a figure's or date's surface text
+  std::string unit;  // figures: the unit; dates: empty
+  std::string date;  // dates: ISO value
+};
+
+struct Out {
+  std::string subject, predicate, object, figure, date;
+};
+
+size_t Cps(const std::string& s, size_t bytes) {
+  size_t n = 0;
+  for (size_t i = 0; i < bytes; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+struct Fixture {
+  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
+  std::vector<std::unique_ptr<Extractor>> chain;
+  std::unique_ptr<FactExtractor> facts;
+  Fixture() {
+    auto add = [&](Result<std::unique_ptr<Extractor>> r) {
+      if (r.ok()) chain.push_back(std::move(r).value());
+      else ADD_FAILURE() << r.status().message();
+    };
+    add(MakeOrganizationExtractor(kRulesDir, norm));
+    add(MakePolicyExtractor(kRulesDir, norm));
+    add(MakePlaceExtractor(kRulesDir, norm));
+    add(MakeCommodityExtractor(kRulesDir, norm));
+    auto f = MakeFactExtractor(kRulesDir, norm);
+    if (f.ok()) facts = std::move(f).value();
+    else ADD_FAILURE() << f.status().message();
+  }
+  // Facts of `text`, figures and dates given by their (first unused) text.
+  std::vector<Out> Run(const std::string& text, const std::vector<Given>& given) const {
+    Document doc;
+    doc.key = "t";
+    doc.body = text;
+    NormText nt = norm->Normalize(text);
+    std::vector<Mention> ms;
+    for (const auto& e : chain) e->Extract(doc, nt, &ms);
+    size_t from = 0;
+    for (const Given& g : given) {
+      size_t at = text.find(g.text, from);
+      EXPECT_NE(at, std::string::npos) << g.text;
+      if (at == std::string::npos) continue;
+      from = at + g.text.size();
+      Mention m;
+      m.kind = g.unit.empty() ? MentionKind::kDate : MentionKind::kFigure;
+      m.start = static_cast<uint32_t>(Cps(text, at));
+      m.end = static_cast<uint32_t>(Cps(text, at + g.text.size()));
+      m.text = g.text;
+      m.unit = g.unit;
+      m.date_value = g.date;
+      m.rule = "test";
+      ms.push_back(m);
+    }
+    std::stable_sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
+      return a.start != b.start ? a.start < b.start : a.end < b.end;
+    });
+    std::vector<Fact> fs;
+    if (facts) facts->Extract(doc, nt, ms, &fs);
+    std::vector<Out> out;
+    auto name = [&](int i) { return i < 0 ? std::string("-") : ms[i].name.empty() ? ms[i].text : ms[i].name; };
+    for (const Fact& f : fs) {
+      EXPECT_GE(f.figure, 0);
+      EXPECT_FALSE(f.rule.empty());
+      out.push_back({name(f.subject), f.predicate, name(f.object), ms[f.figure].text,
+                     f.date >= 0 ? ms[f.date].date_value : "-"});
+    }
+    return out;
+  }
+};
+
+const Fixture& F() {
+  static Fixture f;
+  return f;
+}
+
+TEST(Facts, SubjectGovernsTheVerbBeforeTheFigure) {
+  auto fs = F().Run("澳洲將投入12億澳元支持本國的鋰礦項目。", {{"12億澳元", "AUD", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "澳洲");
+  EXPECT_EQ(fs[0].predicate, "invests");
+}
+
+TEST(Facts, ShareOfACommodity) {
+  auto fs = F().Run("印尼控制着全球约40%的镍产量。", {{"约40%", "%", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "印尼");
+  EXPECT_EQ(fs[0].predicate, "share");
+  EXPECT_EQ(fs[0].object, "鎳");
+}
+
+TEST(Facts, ShareClauseTakesSubjectAndCommodityFromThePreviousClause) {
+  auto fs = F().Run("中国还是全球最大的重稀土供应国，占全球产量的94%。", {{"94%", "%", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "中國");
+  EXPECT_EQ(fs[0].predicate, "share");
+  EXPECT_EQ(fs[0].object, "重稀土");
+}
+
+TEST(Facts, DroppedSubjectAndLeadingDate) {
+  auto fs = F().Run("加拿大上月宣布，將向鋰礦企業提供3億加元貸款。",
+                    {{"上月", "", "2026-01"}, {"3億加元", "CAD", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "加拿大");
+  EXPECT_EQ(fs[0].predicate, "lends");
+  EXPECT_EQ(fs[0].object, "鋰");
+  EXPECT_EQ(fs[0].date, "2026-01");
+}
+
+TEST(Facts, DateAsAdverbialClause) {
+  auto fs = F().Run("2025年7月，日本投入4億美元。", {{"2025年7月", "", "2025-07"}, {"4億美元", "USD", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "日本");
+  EXPECT_EQ(fs[0].date, "2025-07");
+}
+
+TEST(Facts, PrepositionMarksTheObjectNotTheSubject) {
+  auto fs = F().Run("美国向乌克兰提供了4亿美元的援助。", {{"4亿美元", "USD", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "美國");
+  EXPECT_EQ(fs[0].object, "烏克蘭");
+  EXPECT_EQ(fs[0].predicate, "invests");
+}
+
+TEST(Facts, FromToGivesTwoFactsWithOnePredicate) {
+  auto fs = F().Run("歐盟對中國的依賴度從98%降至約80%。", {{"98%", "%", ""}, {"約80%", "%", ""}});
+  ASSERT_EQ(fs.size(), 2u);
+  for (const Out& o : fs) {
+    EXPECT_EQ(o.subject, "歐盟");
+    EXPECT_EQ(o.predicate, "share");
+    EXPECT_EQ(o.object, "中國");
+  }
+}
+
+TEST(Facts, PossessorAfterTheFigure) {
+  auto fs = F().Run("该计划获得银行贷款，以及近20亿美元的日本私营部门投资。", {{"近20亿美元", "USD", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "日本");
+  EXPECT_EQ(fs[0].predicate, "invests");
+}
+
+TEST(Facts, PriceFloorPerKilogram) {
+  auto fs = F().Run("美國承諾以每公斤110美元的底價收購釹。", {{"每公斤110美元", "USD/kg", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "美國");
+  EXPECT_EQ(fs[0].predicate, "price_floor");
+  EXPECT_EQ(fs[0].object, "釹");
+}
+
+TEST(Facts, DurationsAndCounts) {
+  auto fs = F().Run("日本在稀土問題上的努力已經超過十年，涵蓋30多種礦產。",
+                    {{"超過十年", "year", ""}, {"30多種", "count", ""}});
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].predicate, "takes");
+  EXPECT_EQ(fs[0].subject, "日本");
+  EXPECT_EQ(fs[1].predicate, "counts");
+  EXPECT_EQ(fs[1].subject, "日本");
+}
+
+TEST(Facts, CommodityIsNeverTheSubject) {
+  auto fs = F().Run("年產稀土氧化物約4萬公噸。", {{"約4萬公噸", "t", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "-");
+  EXPECT_EQ(fs[0].object, "稀土");
+  EXPECT_EQ(fs[0].predicate, "produces");
+}
+
+TEST(Facts, NeverAcrossSentences) {
+  auto fs = F().Run("中國是最大生產國。成本下降了約30%。", {{"約30%", "%", ""}});
+  EXPECT_TRUE(fs.empty());
+}
+
+TEST(Facts, ReportingClauseIsNoSubject) {
+  auto fs = F().Run("根據澳洲的統計，佔全球產量的5%。", {{"5%", "%", ""}});
+  EXPECT_TRUE(fs.empty());
+}
+
+TEST(Facts, UnitClasses) {
+  EXPECT_EQ(UnitClass("USD"), "money");
+  EXPECT_EQ(UnitClass("CUR?"), "money");
+  EXPECT_EQ(UnitClass("%"), "percent");
+  EXPECT_EQ(UnitClass("year"), "duration");
+  EXPECT_EQ(UnitClass("USD/kg"), "rate");
+  EXPECT_EQ(UnitClass("t"), "mass");
+  EXPECT_EQ(UnitClass("count"), "count");
+}
+
+}  // namespace
+}  // namespace newskb
