@@ -7,6 +7,8 @@
 
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
+#include "extractors/extractor.h"
+#include "extractors/link/gazetteer.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace newskb {
@@ -19,7 +21,9 @@ const char kHelp[] =
     "its subject, predicate, object and date.\n"
     "  --subject NAME   only facts whose subject is the entity NAME names, by any\n"
     "                   alias, in Traditional or Simplified script, any width or\n"
-    "                   case (`美國`, `美国`, `US` are one)\n"
+    "                   case (`美國`, `美国`, `US` are one): the aliases the\n"
+    "                   knowledge base has seen, and those of the gazetteers\n"
+    "                   (rules/gazetteer/*.tsv, $NEWSKB_RULES)\n"
     "  --predicate P    only facts with this predicate: invests, lends, raises,\n"
     "                   stake, size, stockpiles, price_floor, share, produces,\n"
     "                   costs, cost_change, covers, takes, targets, counts, other\n"
@@ -72,9 +76,19 @@ int CmdFacts(int argc, char** argv) {
       std::fprintf(stderr, "newskb facts: %s\n", norm.status().message().c_str());
       return 2;
     }
-    std::string key = SqlQuote(norm.value()->FoldKey(subject));
+    // The folded name, plus the canonical names of gazetteer entities it is
+    // an alias of (US -> 美國 even if the knowledge base never saw "US").
+    std::vector<std::string> keys = {norm.value()->FoldKey(subject)};
+    for (const char* g : {"places", "commodities", "organizations", "policies"}) {
+      auto gaz = Gazetteer::LoadFile(DefaultRulesDir() + "/gazetteer/" + g + ".tsv", *norm.value());
+      if (!gaz.ok()) continue;  // optional: the knowledge base's own aliases still work
+      if (const std::vector<uint32_t>* ids = gaz.value()->Lookup(keys[0]))
+        for (uint32_t id : *ids) keys.push_back(norm.value()->FoldKey(gaz.value()->entry(id).canonical));
+    }
+    std::string in;
+    for (const std::string& k : keys) in += (in.empty() ? "" : ",") + SqlQuote(k);
     where += " AND f.subject IN (SELECT e.name FROM entities e LEFT JOIN aliases a USING(entity_id) "
-             "WHERE e.key = " + key + " OR a.key = " + key + ")";
+             "WHERE e.key IN (" + in + ") OR a.key IN (" + in + "))";
   }
   if (!predicate.empty()) where += " AND f.predicate = " + SqlQuote(predicate);
   std::string cols =
