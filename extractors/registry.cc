@@ -6,6 +6,8 @@
 // Each family's factory: Result<std::unique_ptr<Extractor>> Make...Extractor(
 //     const std::string& rules_dir, std::shared_ptr<const Normalizer> norm);
 // REGISTRY-INCLUDES (one line per family, keep this marker)
+#include "extractors/dates/dates.h"
+#include "extractors/figures/figures.h"
 #include "extractors/organizations/organizations.h"
 #include "extractors/policies/policies.h"
 #include "extractors/places/places.h"
@@ -46,6 +48,8 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   (void)add;
   // REGISTRY-CALLS (one line per family, e.g.
   //   if (Status s = add(MakeFigureExtractor(rules_dir, normalizer)); !s.ok()) return s;)
+  if (Status s = add(MakeFigureExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  if (Status s = add(MakeDateExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeOrganizationExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakePolicyExtractor(rules_dir, normalizer)); !s.ok()) return s;
   // Places and commodities read the organization/policy (and place) mentions

@@ -64,13 +64,14 @@ std::string Iso(int y, int m = 0, int d = 0) {
   return buf;
 }
 
+const char kUndated[] = "relative date; the article has no publication date";
+
 ResolvedDate Fail(std::string note) {
   ResolvedDate r;
+  r.undated = note == kUndated;
   r.note = std::move(note);
   return r;
 }
-
-const char kUndated[] = "relative date; the article has no publication date";
 
 }  // namespace
 

@@ -51,6 +51,7 @@ struct DateParts {
 struct ResolvedDate {
   std::string iso;   // "YYYY", "YYYY-MM", "YYYY-MM-DD"; empty if unresolved
   std::string note;  // why it is empty (relative date in an undated article, invalid date)
+  bool undated = false;  // empty only because the article has no (precise enough) date
   bool ok() const { return !iso.empty(); }
 };
 

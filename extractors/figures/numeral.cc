@@ -185,6 +185,7 @@ std::optional<Numeral> ParseNumeralEx(std::string_view s) {
     }
     if (double m = SmallUnit(c); m > 0) {
       if (decimal) return std::nullopt;
+      if (cur_digits >= 2) return std::nullopt;  // 二三十, 七八百: vague
       double n = have_cur ? cur : 1;
       sec += n * m;
       cur = 0;
@@ -197,6 +198,7 @@ std::optional<Numeral> ParseNumeralEx(std::string_view s) {
       continue;
     }
     if (double m = BigUnit(c); m > 0) {
+      if (cur_digits >= 2) return std::nullopt;  // 三四万: vague
       double n = part + sec + cur;
       if (m >= 1e8) {
         if (n == 0 && !have_cur) n = total == 0 ? 1 : 0;
@@ -246,6 +248,7 @@ std::optional<Numeral> ParseNumeralEx(std::string_view s) {
   if (!any) return std::nullopt;
   if (prev == Prev::kDigit && digit_after_unit && !decimal && cur_digits == 1 && last_unit >= 100)
     cur *= last_unit / 10;  // 一万五, 三千五, 一百五
+  out.digit_string = prev == Prev::kDigit && cur_digits >= 2 && !decimal && total == 0 && part == 0 && sec == 0;
   out.value = sign * (total + part + sec + cur);
   return out;
 }

@@ -34,6 +34,7 @@ struct Numeral {
   double value = 0;
   bool more = false;      // a 多/余/几 marker was inside ("8000多万")
   bool has_digit = false; // at least one digit or numeral character
+  bool digit_string = false;  // Chinese digits read one by one ("五五", "二〇二六")
 };
 
 // The number written in `s`, or nullopt if `s` is empty or holds anything

@@ -54,7 +54,7 @@ TEST(Numeral, Table) {
       {"陸 點 五", 6.5, false}, {"四點 五", 4.5, false},
       // digit strings
       {"二〇二六", 2026, false}, {"二零二六", 2026, false}, {"一九九七", 1997, false}, {"零八", 8, false},
-      {"五五", 55, false}, {"七二", 72, false},
+      {"五五", 55, false}, {"七二", 72, false}, {"一一", 11, false},
       // financial
       {"壹", 1, false}, {"贰", 2, false}, {"叁", 3, false}, {"肆", 4, false}, {"伍", 5, false},
       {"陆", 6, false}, {"柒", 7, false}, {"捌", 8, false}, {"玖", 9, false}, {"拾", 10, false},

@@ -1,0 +1,149 @@
+// newskb/extractors/dates/dates.cc
+#include "extractors/dates/dates.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <optional>
+#include <map>
+#include <utility>
+
+#include "extractors/dates/date_resolver.h"
+#include "extractors/engine/rule_set.h"
+#include "extractors/figures/word_table.h"
+
+namespace newskb {
+namespace {
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+// True if bytes [b, e) of t lie inside 《...》 (book and article titles).
+bool InTitleMarks(std::string_view t, size_t b) {
+  size_t open = t.rfind("《", b);
+  if (open == std::string_view::npos) return false;
+  size_t close = t.rfind("》", b);
+  return close == std::string_view::npos || close < open;
+}
+
+struct Cand {
+  RuleMatch m;
+  ResolvedDate r;
+  std::string qualifier;
+};
+
+class DateExtractor : public Extractor {
+ public:
+  DateExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words)
+      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)) {
+    for (const Rule& r : rules_->rules()) {
+      not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
+      not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
+    }
+  }
+
+  const char* name() const override { return "dates"; }
+
+  void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
+    const std::string& text = norm.text;
+    for (const NormSentence& s : norm.sentences) {
+      if (s.end <= s.begin) continue;
+      std::string_view sent(text.data() + s.begin, s.end - s.begin);
+      std::vector<RuleMatch> raw = rules_->FindAll(sent);
+      if (raw.empty()) continue;
+      std::vector<Cand> cands;
+      std::vector<RuleMatch> ok;
+      for (const RuleMatch& m : raw) {
+        Cand c;
+        if (!Interpret(m, sent, doc.published, &c)) continue;
+        c.m = m;
+        cands.push_back(std::move(c));
+        ok.push_back(m);
+      }
+      for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
+        for (const Cand& c : cands) {
+          if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
+          Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
+          mm.date_value = c.r.iso;
+          mm.note = c.r.note;
+          mm.qualifier = c.qualifier;
+          out->push_back(std::move(mm));
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  std::optional<int> Offset(std::string_view table, const RuleMatch& m, std::string_view group, bool* bad) const {
+    if (!m.Has(group)) return std::nullopt;
+    const std::string* v = words_.Find(table, Trim(m.Group(group)));
+    if (!v || *v == "X") { *bad = true; return std::nullopt; }
+    return std::atoi(v->c_str());
+  }
+
+  bool Interpret(const RuleMatch& m, std::string_view t, const std::string& published, Cand* c) const {
+    const Rule& r = *m.rule;
+    if (m.begin > 0 && (std::isdigit(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '.' ||
+                        t[m.begin - 1] == '-' || t[m.begin - 1] == '/'))
+      return false;
+    if (m.end < t.size() && std::isdigit(static_cast<unsigned char>(t[m.end])) &&
+        std::isdigit(static_cast<unsigned char>(t[m.end - 1])))
+      return false;
+    if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
+    if (StartsWithAny(t, m.end, not_before_.at(r.id))) return false;
+    if (InTitleMarks(t, m.begin)) return false;
+    DateParts p;
+    bool bad = false;
+    p.year = Trim(m.Group("year"));
+    p.month = Trim(m.Group("month"));
+    p.day = Trim(m.Group("day"));
+    if (m.Has("era")) {
+      const std::string* v = words_.Find("era", Trim(m.Group("era")));
+      if (!v) return false;
+      p.era_first = std::atoi(v->c_str());
+    }
+    p.rel_year = Offset("rel_year", m, "rel_year", &bad);
+    p.rel_month = Offset("rel_month", m, "rel_month", &bad);
+    p.rel_day = Offset("rel_day", m, "rel_day", &bad);
+    p.rel_week = Offset("rel_week", m, "rel_week", &bad);
+    if (m.Has("weekday")) {
+      const std::string* v = words_.Find("weekday", Trim(m.Group("weekday")));
+      if (!v) return false;
+      p.weekday = std::atoi(v->c_str());
+    }
+    if (bad) return false;
+    c->r = ResolveDate(p, published);
+    if (!c->r.ok() && !c->r.undated) return false;
+    c->qualifier = RuleAttr(r, "qualifier");
+    for (const char* g : {"qual_pre", "qual_post"}) {
+      if (!m.Has(g)) continue;
+      const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
+      if (!q) return false;
+      if (c->qualifier.empty()) c->qualifier = *q;
+    }
+    return true;
+  }
+
+  std::shared_ptr<const Normalizer> norm_;
+  std::unique_ptr<RuleSet> rules_;
+  WordTables words_;
+  std::map<std::string, std::vector<std::string>> not_after_, not_before_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> MakeDateExtractor(const std::string& rules_dir,
+                                                    std::shared_ptr<const Normalizer> normalizer) {
+  Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/dates.json", RuleSetOptions{});
+  if (!rs.ok()) return rs.status();
+  Result<WordTables> words = WordTables::Load(rules_dir + "/date_words.tsv", *normalizer);
+  if (!words.ok()) return words.status();
+  auto rules = std::make_unique<RuleSet>(std::move(rs).value());
+  return std::unique_ptr<Extractor>(
+      new DateExtractor(std::move(normalizer), std::move(rules), std::move(words).value()));
+}
+
+}  // namespace newskb

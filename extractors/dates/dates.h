@@ -1,0 +1,30 @@
+// newskb/extractors/dates/dates.h
+//
+// The date extractor (gold/FORMAT.md, "Dates"): absolute dates (2026年2月2日,
+// 2026-02-02, 二〇二六年二月二日), era years (民国115年), month-day and bare
+// days resolved against the publication date, relative dates (去年10月, 本月,
+// 上个月, 明天, 下下周日), with before/after/by qualifiers (2030年前,
+// 2018年以来, 到2035年).
+//
+// Rules: extractors/rules/dates.json; words: extractors/rules/date_words.tsv.
+// Named groups: year, era, month, day, rel_year, rel_month, rel_day,
+// rel_week, weekday, qual_pre, qual_post; attrs not_after / not_before (veto
+// words, figures/word_table.h), qualifier (constant). Resolution:
+// date_resolver.h. A relative date in an undated article gives a mention
+// with an empty date_value and a note; an impossible date (2月30日) gives
+// none. Dates inside book-title marks 《》 are titles, not dates.
+//
+// Thread safety: immutable after construction; Extract() is const.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "extractors/extractor.h"
+
+namespace newskb {
+
+Result<std::unique_ptr<Extractor>> MakeDateExtractor(const std::string& rules_dir,
+                                                    std::shared_ptr<const Normalizer> normalizer);
+
+}  // namespace newskb

@@ -1,0 +1,271 @@
+// newskb/extractors/figures/figures.cc
+#include "extractors/figures/figures.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <utility>
+
+#include "extractors/engine/rule_set.h"
+#include "extractors/figures/numeral.h"
+#include "extractors/figures/word_table.h"
+
+namespace newskb {
+
+bool IsTraditionalScript(const Document& doc, const NormText& norm) {
+  const std::string& t = norm.text;
+  const std::string& body = doc.body;
+  size_t count = norm.body_byte.empty() ? 0 : norm.body_byte.size() - 1;
+  size_t nb = 0;
+  int han = 0, changed = 0;
+  for (size_t c = 0; c < count; ++c) {
+    size_t ne = nb;
+    while (ne < t.size() && norm.cp_of_byte[ne] == c) ++ne;
+    size_t bb = norm.body_byte[c], be = norm.body_byte[c + 1];
+    if (be - bb == 3) {
+      unsigned char lead = static_cast<unsigned char>(body[bb]);
+      if (lead >= 0xE4 && lead <= 0xE9) {
+        ++han;
+        if (std::string_view(t).substr(nb, ne - nb) != std::string_view(body).substr(bb, be - bb)) ++changed;
+      }
+    }
+    nb = ne;
+  }
+  return changed >= 2 && changed * 25 > han;
+}
+
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Arabic digits only, no scale characters.
+bool AllArabic(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!IsAsciiDigit(c) && c != ',' && c != '.') return false;
+  return true;
+}
+
+bool HasArabic(std::string_view s) {
+  for (char c : s)
+    if (IsAsciiDigit(c)) return true;
+  return false;
+}
+
+// Scale of the big unit a number ends with (万, 亿), or 1.
+double TrailingScale(std::string_view s) {
+  double m = 1;
+  while (true) {
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "万") { m *= 1e4; s.remove_suffix(3); continue; }
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "亿") { m *= 1e8; s.remove_suffix(3); continue; }
+    break;
+  }
+  return m;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+struct Cand {
+  RuleMatch m;
+  Mention fig;     // value/low/high/unit/qualifier filled
+  size_t b = 0, e = 0;  // mention span in norm.text bytes
+};
+
+class FigureExtractor : public Extractor {
+ public:
+  FigureExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words)
+      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)) {
+    veto_after_ = words_.Words("veto_after");
+    for (const Rule& r : rules_->rules()) {
+      not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
+      not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
+    }
+  }
+
+  const char* name() const override { return "figures"; }
+
+  void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
+    std::optional<bool> trad;
+    auto local = [&]() {
+      if (!trad) trad = IsTraditionalScript(doc, norm);
+      return *trad ? std::string("CUR?") : std::string("CNY");
+    };
+    const std::string& text = norm.text;
+    for (const NormSentence& s : norm.sentences) {
+      if (s.end <= s.begin) continue;
+      std::string_view sent(text.data() + s.begin, s.end - s.begin);
+      std::vector<RuleMatch> raw = rules_->FindAll(sent);
+      if (raw.empty()) continue;
+      std::vector<Cand> cands;
+      std::vector<RuleMatch> ok;
+      for (RuleMatch& m : raw) {
+        Cand c;
+        if (!Interpret(m, sent, local, &c)) continue;
+        c.m = m;
+        cands.push_back(std::move(c));
+        ok.push_back(m);
+      }
+      for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
+        for (const Cand& c : cands) {
+          if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
+          Mention mm = MakeMention(MentionKind::kFigure, doc, norm, s.begin + c.b, s.begin + c.e, w.rule->id);
+          mm.value = c.fig.value;
+          mm.low = c.fig.low;
+          mm.high = c.fig.high;
+          mm.unit = c.fig.unit;
+          mm.qualifier = c.fig.qualifier;
+          out->push_back(std::move(mm));
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  template <typename Local>
+  bool Interpret(const RuleMatch& m, std::string_view t, Local& local, Cand* c) const {
+    const Rule& r = *m.rule;
+    // Span.
+    c->b = m.begin;
+    c->e = m.end;
+    if (m.Has("span")) {
+      std::string_view sp = m.Group("span");
+      c->b = static_cast<size_t>(sp.data() - t.data());
+      c->e = c->b + sp.size();
+    }
+    // Vetoes on the context.
+    if (c->b > 0 && IsAsciiDigit(t[c->b - 1])) return false;
+    if (EndsWithAny(t, m.begin, veto_after_)) return false;
+    if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
+    if (StartsWithAny(t, m.end, not_before_.at(r.id))) return false;
+    if (m.end < t.size() && IsAsciiDigit(t[m.end]) && IsAsciiDigit(t[m.end - 1])) return false;
+
+    Mention& f = c->fig;
+    bool more = false;
+    std::string num = Trim(m.Group("num"));
+    std::string vattr = RuleAttr(r, "value");
+    if (!vattr.empty()) {
+      f.value = std::strtod(vattr.c_str(), nullptr);
+    } else if (m.Has("low") && m.Has("high")) {
+      std::optional<Numeral> lo = ParseNumeralEx(Trim(m.Group("low")));
+      std::optional<Numeral> hi = ParseNumeralEx(Trim(m.Group("high")));
+      if (!lo || !hi) return false;
+      double lv = lo->value, hv = hi->value;
+      double hs = TrailingScale(Trim(m.Group("high"))), ls = TrailingScale(Trim(m.Group("low")));
+      if (hs > 1 && ls == 1 && lv * hs <= hv) lv *= hs;
+      if (lv >= hv) return false;
+      f.low = lv;
+      f.high = hv;
+    } else if (!num.empty()) {
+      std::optional<Numeral> n = ParseNumeralEx(num);
+      if (!n) return false;
+      more = n->more;
+      f.value = n->value;
+      // 唯一一座, 一二: Chinese digits read one by one are not amounts,
+      // except where a rule says so (五五折).
+      if (n->digit_string && RuleAttr(r, "digit_string") != "1") return false;
+      if (RuleAttr(r, "not_year") == "1" && AllArabic(num)) {
+        if (num.size() > 1 && num[0] == '0') return false;
+        if (num.size() == 4 && n->value >= 1000 && n->value <= 2999) return false;
+      }
+      if (RuleAttr(r, "need_scale") == "1" && TrailingScale(num) == 1) return false;
+      std::string min_cn = RuleAttr(r, "min_cn");
+      if (!min_cn.empty() && !HasArabic(num) && n->value < std::strtod(min_cn.c_str(), nullptr)) return false;
+    } else {
+      return false;
+    }
+    // Value adjustments.
+    auto apply = [&](auto fn) {
+      if (f.value) f.value = fn(*f.value);
+      if (f.low) f.low = fn(*f.low);
+      if (f.high) f.high = fn(*f.high);
+    };
+    if (m.Has("den")) {
+      std::optional<double> d = ParseNumeral(Trim(m.Group("den")));
+      if (!d || *d <= 0) return false;
+      apply([&](double v) { return v / *d * 100; });
+    }
+    if (std::string mul = RuleAttr(r, "multiply"); !mul.empty()) {
+      double k = std::strtod(mul.c_str(), nullptr);
+      apply([&](double v) { return v * k; });
+    }
+    if (m.Has("frac")) {
+      std::optional<double> fr = ParseNumeral(Trim(m.Group("frac")));
+      if (!fr || *fr >= 10 || !f.value) return false;
+      f.value = *f.value + *fr;
+    }
+    if (RuleAttr(r, "zhe") == "1") {
+      apply([&](double v) { return v < 10 ? v * 10 : v; });
+    }
+    if (m.Has("escale")) {
+      const std::string* k = words_.Find("escale", Trim(m.Group("escale")));
+      if (!k) return false;
+      double kv = std::strtod(k->c_str(), nullptr);
+      apply([&](double v) { return v * kv; });
+    }
+    for (const char* g : {"sub1", "sub2"}) {
+      if (!m.Has(g)) continue;
+      std::string gu = std::string(g) + "u";
+      std::optional<double> sv = ParseNumeral(Trim(m.Group(g)));
+      const std::string* k = words_.Find("subunit", Trim(m.Group(gu)));
+      if (!sv || !k || !f.value) return false;
+      f.value = *f.value + *sv * std::strtod(k->c_str(), nullptr);
+    }
+    if (std::string mx = RuleAttr(r, "max_value"); !mx.empty() && f.value &&
+        *f.value > std::strtod(mx.c_str(), nullptr)) {
+      return false;
+    }
+    // Unit.
+    f.unit = RuleAttr(r, "unit");
+    if (f.unit.empty() && m.Has("cur")) {
+      const std::string* code = words_.Find("currency", Trim(m.Group("cur")));
+      if (!code) return false;
+      f.unit = *code == "LOCAL" ? local() : *code;
+    } else if (f.unit.empty() && m.Has("unit")) {
+      const std::string* u = words_.Find("unit", Trim(m.Group("unit")));
+      if (!u) return false;
+      f.unit = *u;
+    }
+    if (f.unit.empty()) return false;
+    if (m.Has("per")) {
+      const std::string* u = words_.Find("unit", Trim(m.Group("per")));
+      if (!u) return false;
+      f.unit += "/" + *u;
+    }
+    // Qualifier.
+    f.qualifier = RuleAttr(r, "qualifier");
+    for (const char* g : {"qual_pre", "qual_post"}) {
+      if (!f.qualifier.empty() || !m.Has(g)) continue;
+      const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
+      if (!q) return false;
+      f.qualifier = *q;
+    }
+    if (f.qualifier.empty() && more) f.qualifier = "more_than";
+    return true;
+  }
+
+  std::shared_ptr<const Normalizer> norm_;
+  std::unique_ptr<RuleSet> rules_;
+  WordTables words_;
+  std::vector<std::string> veto_after_;
+  std::map<std::string, std::vector<std::string>> not_after_, not_before_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_dir,
+                                                      std::shared_ptr<const Normalizer> normalizer) {
+  Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/figures.json", RuleSetOptions{});
+  if (!rs.ok()) return rs.status();
+  Result<WordTables> words = WordTables::Load(rules_dir + "/figure_words.tsv", *normalizer);
+  if (!words.ok()) return words.status();
+  auto rules = std::make_unique<RuleSet>(std::move(rs).value());
+  return std::unique_ptr<Extractor>(
+      new FigureExtractor(std::move(normalizer), std::move(rules), std::move(words).value()));
+}
+
+}  // namespace newskb

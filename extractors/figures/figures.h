@@ -1,0 +1,53 @@
+// newskb/extractors/figures/figures.h
+//
+// The figure extractor: amounts of money, percentages, masses, durations,
+// counts, rates and ranges (gold/FORMAT.md, "Figures").
+//
+// Rules: extractors/rules/figures.json (one RuleSet, run per sentence of
+// the NormText, overlaps resolved by RuleSet::Resolve after vetoes). Words:
+// extractors/rules/figure_words.tsv (currencies, sub-units, units,
+// qualifiers, veto words). Each rule's named groups are read as:
+//   num          the number (numeral.h), may carry 多/余 (-> more_than)
+//   low, high    a range; a scale on `high` only (3至5亿) applies to both
+//   den          "百" of 百分之 / "百万" of 百万分之: value = num/den*100
+//   frac         a digit after 成 (七成六 = 76)
+//   cur          currency word/symbol -> ISO code (LOCAL: CNY in a
+//                Simplified-script document, CUR? in a Traditional one)
+//   sub1/sub1u, sub2/sub2u   sub-units after the main unit (50元6角3分)
+//   escale       English scale after a symbol amount (US$1.5 billion)
+//   unit         measure word -> unit (公吨 -> t, 个月 -> month, 种 -> count)
+//   per          rate denominator (每公斤110美元 -> USD/kg)
+//   qual_pre, qual_post   qualifier words (约, 超过, 左右, 以上, 内 ...)
+//   span         if present, the mention's span (cue words stay outside)
+// Attributes (strings):
+//   unit         constant unit ("%", "CUR?")
+//   value        constant value (一半 -> 50)
+//   multiply     value factor (成 -> 10)
+//   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
+//   qualifier    constant qualifier
+//   not_year     "1": drop when num is a 4-digit year or has a leading 0
+//   min_cn       drop when num is written only in Chinese numerals and is
+//                below this value (一个, 三家: determiners, not counts)
+//   max_value    drop above this value (成 <= 10)
+//   not_after, not_before   veto words (word_table.h)
+// Every rule also gets the table veto_after (第, 数, 几, 上百 ...) and no
+// figure starts right after an ASCII digit.
+//
+// Thread safety: immutable after construction; Extract() is const.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "extractors/extractor.h"
+
+namespace newskb {
+
+Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_dir,
+                                                      std::shared_ptr<const Normalizer> normalizer);
+
+// True if the document body is written in Traditional script: enough of its
+// Han characters change under Traditional -> Simplified folding.
+bool IsTraditionalScript(const Document& doc, const NormText& norm);
+
+}  // namespace newskb
