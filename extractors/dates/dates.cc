@@ -55,13 +55,28 @@ class DateExtractor : public Extractor {
       if (raw.empty()) continue;
       std::vector<Cand> cands;
       std::vector<RuleMatch> ok;
+      // Spans that read as an impossible date (2月30日): nothing inside
+      // them is a date either (not 2月).
+      std::vector<std::pair<size_t, size_t>> invalid;
       for (const RuleMatch& m : raw) {
         Cand c;
-        if (!Interpret(m, sent, doc.published, &c)) continue;
+        bool impossible = false;
+        if (!Interpret(m, sent, doc.published, &c, &impossible)) {
+          if (impossible) invalid.emplace_back(m.begin, m.end);
+          continue;
+        }
         c.m = m;
         cands.push_back(std::move(c));
-        ok.push_back(m);
       }
+      std::vector<Cand> kept;
+      for (Cand& c : cands) {
+        bool inside = false;
+        for (const auto& [b, e] : invalid) inside = inside || (c.m.begin >= b && c.m.end <= e);
+        if (inside) continue;
+        ok.push_back(c.m);
+        kept.push_back(std::move(c));
+      }
+      cands = std::move(kept);
       for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
@@ -84,7 +99,10 @@ class DateExtractor : public Extractor {
     return std::atoi(v->c_str());
   }
 
-  bool Interpret(const RuleMatch& m, std::string_view t, const std::string& published, Cand* c) const {
+  // False if the match gives no mention; *impossible is set when the match
+  // is a well-formed date that does not exist.
+  bool Interpret(const RuleMatch& m, std::string_view t, const std::string& published, Cand* c,
+                 bool* impossible) const {
     const Rule& r = *m.rule;
     if (m.begin > 0 && (std::isdigit(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '.' ||
                         t[m.begin - 1] == '-' || t[m.begin - 1] == '/'))
@@ -116,7 +134,10 @@ class DateExtractor : public Extractor {
     }
     if (bad) return false;
     c->r = ResolveDate(p, published);
-    if (!c->r.ok() && !c->r.undated) return false;
+    if (!c->r.ok() && !c->r.undated) {
+      *impossible = c->r.note == "no such day" || c->r.note == "not a day" || c->r.note == "not a month";
+      return false;
+    }
     c->qualifier = RuleAttr(r, "qualifier");
     for (const char* g : {"qual_pre", "qual_post"}) {
       if (!m.Has(g)) continue;

@@ -1,0 +1,98 @@
+// Tests for extractors/dates: text + publication date -> dates (text,
+// ISO value, qualifier); relative dates in undated articles keep an empty
+// value with a note; non-dates give nothing.
+
+#include "extractors/dates/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace newskb {
+namespace {
+
+const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+
+struct Fixture {
+  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
+  std::unique_ptr<Extractor> ex;
+  Fixture() {
+    auto r = MakeDateExtractor(kRulesDir, norm);
+    if (r.ok()) ex = std::move(r).value();
+    else ADD_FAILURE() << r.status().message();
+  }
+  std::vector<Mention> Run(const std::string& text, const std::string& pub) const {
+    Document doc;
+    doc.body = text;
+    doc.published = pub;
+    NormText nt = norm->Normalize(text);
+    std::vector<Mention> out;
+    if (ex) ex->Extract(doc, nt, &out);
+    return out;
+  }
+};
+
+const Fixture& F() {
+  static Fixture* f = new Fixture();
+  return *f;
+}
+
+struct Case {
+  const char* input;
+  const char* pub;
+  const char* text;   // expected mention text ("" = none)
+  const char* value;  // ISO ("" = unresolved)
+  const char* qualifier;
+};
+
+TEST(Dates, Table) {
+  const Case kCases[] = {
+      {"2026年2月2日，美國總統宣布", "", "2026年2月2日", "2026-02-02", ""},
+      {"日期是2026-02-02", "", "2026-02-02", "2026-02-02", ""},
+      {"日期是2026/2/2", "", "2026/2/2", "2026-02-02", ""},
+      {"2月2日，白宮宣佈", "2026-02-18", "2月2日", "2026-02-02", ""},
+      {"2月2日，白宮宣佈", "", "2月2日", "", ""},
+      {"特朗普政府2025年4月發動貿易戰", "", "2025年4月", "2025-04", ""},
+      {"2025年", "", "2025年", "2025", ""},
+      {"二〇二六年二月二日", "", "二〇二六年二月二日", "2026-02-02", ""},
+      {"民國115年", "", "民國115年", "2026", ""},
+      {"去年10月，中美貿易休戰", "2026-02-18", "去年10月", "2025-10", ""},
+      {"今年將加速", "2026-02-25", "今年", "2026", ""},
+      {"明年將加速", "2026-02-25", "明年", "2027", ""},
+      {"上個月宣布", "2026-02-25", "上個月", "2026-01", ""},
+      {"本月早些時候", "2026-02-18", "本月", "2026-02", ""},
+      {"川普週二(8日)表示", "2022-02-10", "週二(8日)", "2022-02-08", ""},
+      {"他8日表示", "2026-02-18", "8日", "2026-02-08", ""},
+      {"2030年前將實現", "", "2030年前", "2030", "before"},
+      {"2030年之前", "", "2030年之前", "2030", "before"},
+      {"2018年以來", "", "2018年以來", "2018", "after"},
+      {"從2015年起", "", "2015年起", "2015", "after"},
+      {"到2035年", "", "到2035年", "2035", "by"},
+      {"2035年為止", "", "2035年為止", "2035", "by"},
+      {"高盛2月也指稱", "2026-02-25", "2月", "2026-02", ""},
+      {"康熙20年9月", "", "康熙20年9月", "1681-09", ""},
+      {"马拉松在下下周日举行", "2024-11-15", "下下周日", "2024-12-01", ""},
+      {"後天你有空吗", "2018-09-18", "後天", "2018-09-20", ""},
+  };
+  for (const Case& c : kCases) {
+    std::vector<Mention> got = F().Run(c.input, c.pub);
+    ASSERT_EQ(got.size(), 1u) << c.input;
+    EXPECT_EQ(got[0].text, c.text) << c.input;
+    EXPECT_EQ(got[0].date_value, c.value) << c.input;
+    EXPECT_EQ(got[0].qualifier, c.qualifier) << c.input;
+    if (got[0].date_value.empty()) EXPECT_FALSE(got[0].note.empty()) << c.input;
+  }
+}
+
+TEST(Dates, NotDates) {
+  const char* kNone[] = {"未來十年", "過去數十年", "1990年代", "六個月", "2月30日", "2019年2月29日",
+                         "今日头条的总部", "10日元", "30日內完成", "上周", "十年", "長達16年"};
+  for (const char* s : kNone) {
+    std::vector<Mention> got = F().Run(s, "2020-03-22");
+    EXPECT_TRUE(got.empty()) << s << " gives " << (got.empty() ? "" : got[0].text);
+  }
+}
+
+}  // namespace
+}  // namespace newskb

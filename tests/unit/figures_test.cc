@@ -1,0 +1,156 @@
+// Tests for extractors/figures: each case is a text, its publication date
+// and the figures expected (text, value or low/high, unit, qualifier);
+// precision cases expect no figure. Also the script detection that picks
+// CNY or CUR? for a bare 元.
+
+#include "extractors/figures/figures.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace newskb {
+namespace {
+
+const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+
+struct Fixture {
+  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
+  std::unique_ptr<Extractor> ex;
+  Fixture() {
+    auto r = MakeFigureExtractor(kRulesDir, norm);
+    if (r.ok()) ex = std::move(r).value();
+    else ADD_FAILURE() << r.status().message();
+  }
+  std::vector<Mention> Run(const std::string& text) const {
+    Document doc;
+    doc.body = text;
+    NormText nt = norm->Normalize(text);
+    std::vector<Mention> out;
+    if (ex) ex->Extract(doc, nt, &out);
+    for (const Mention& m : out) {
+      EXPECT_EQ(m.text, std::string(nt.BodyText(text, m.start, m.end)));
+    }
+    return out;
+  }
+};
+
+const Fixture& F() {
+  static Fixture* f = new Fixture();
+  return *f;
+}
+
+struct Want {
+  const char* text;
+  double value;  // NAN: range
+  double low, high;
+  const char* unit;
+  const char* qualifier;
+};
+
+struct Case {
+  const char* input;
+  std::vector<Want> want;
+};
+
+bool Close(double a, double b) { return std::fabs(a - b) <= 0.005 * std::max(std::fabs(a), std::fabs(b)); }
+
+void Check(const Case& c) {
+  std::vector<Mention> got = F().Run(c.input);
+  ASSERT_EQ(got.size(), c.want.size()) << c.input << (got.empty() ? "" : " first: " + got[0].text);
+  for (size_t i = 0; i < got.size(); ++i) {
+    const Want& w = c.want[i];
+    const Mention& m = got[i];
+    EXPECT_EQ(m.text, w.text) << c.input;
+    if (std::isnan(w.value)) {
+      ASSERT_TRUE(m.low && m.high) << c.input;
+      EXPECT_TRUE(Close(*m.low, w.low) && Close(*m.high, w.high)) << c.input;
+    } else {
+      ASSERT_TRUE(m.value.has_value()) << c.input;
+      EXPECT_TRUE(Close(*m.value, w.value)) << c.input << ": " << *m.value << " vs " << w.value;
+    }
+    EXPECT_EQ(m.unit, w.unit) << c.input;
+    EXPECT_EQ(m.qualifier, w.qualifier) << c.input;
+  }
+}
+
+const double R = NAN;
+
+TEST(Figures, Money) {
+  const Case kCases[] = {
+      {"手段包括120億美元的關鍵礦產戰略儲備計劃", {{"120億美元", 12e9, 0, 0, "USD", ""}}},
+      {"白宮還宣佈提供超過300億美元的投資", {{"超過300億美元", 3e10, 0, 0, "USD", "more_than"}}},
+      {"以及近20億美元的私營部門投資", {{"近20億美元", 2e9, 0, 0, "USD", "approx"}}},
+      {"投資約1.72億美元", {{"約1.72億美元", 1.72e8, 0, 0, "USD", "approx"}}},
+      {"超過1.5億美元", {{"超過1.5億美元", 1.5e8, 0, 0, "USD", "more_than"}}},
+      {"奖池金额攀升至36.57亿元", {{"36.57亿元", 3.657e9, 0, 0, "CNY", ""}}},
+      {"該公司獲得政府補助6億元，用於興建廠房與購買設備", {{"6億元", 6e8, 0, 0, "CUR?", ""}}},
+      {"並獲得8000多萬資金挹注，擴大產能與研發", {{"8000多萬", 8e7, 0, 0, "CUR?", "more_than"}}},
+      {"东芝重组另需1万亿日元", {{"1万亿日元", 1e12, 0, 0, "JPY", ""}}},
+      {"1.5兆韓圜", {{"1.5兆韓圜", 1.5e12, 0, 0, "KRW", ""}}},
+      {"10億歐元", {{"10億歐元", 1e9, 0, 0, "EUR", ""}}},
+      {"3000萬英鎊", {{"3000萬英鎊", 3e7, 0, 0, "GBP", ""}}},
+      {"20億澳幣", {{"20億澳幣", 2e9, 0, 0, "AUD", ""}}},
+      {"5億港幣", {{"5億港幣", 5e8, 0, 0, "HKD", ""}}},
+      {"售價US$1,200", {{"US$1,200", 1200, 0, 0, "USD", ""}}},
+      {"約NT$3億", {{"約NT$3億", 3e8, 0, 0, "TWD", "approx"}}},
+      {"這台電腦兩美元又三美分", {{"兩美元又三美分", 2.03, 0, 0, "USD", ""}}},
+      {"50元6角三分", {{"50元6角三分", 50.63, 0, 0, "CNY", ""}}},
+      {"人民币 8千元", {{"人民币 8千元", 8000, 0, 0, "CNY", ""}}},
+      {"價格底線為每公斤110美元", {{"每公斤110美元", 110, 0, 0, "USD/kg", ""}}},
+      {"110美元/公斤", {{"110美元/公斤", 110, 0, 0, "USD/kg", ""}}},
+  };
+  for (const Case& c : kCases) Check(c);
+}
+
+TEST(Figures, PercentMassDurationCount) {
+  const Case kCases[] = {
+      {"中國控制着全球60%的稀土開採和90%的精煉產量",
+       {{"60%", 60, 0, 0, "%", ""}, {"90%", 90, 0, 0, "%", ""}}},
+      {"預計將提高30%到50%", {{"30%到50%", R, 30, 50, "%", ""}}},
+      {"成長30-50%", {{"30-50%", R, 30, 50, "%", ""}}},
+      {"佔比從90%降至約60%", {{"90%", 90, 0, 0, "%", ""}, {"約60%", 60, 0, 0, "%", "approx"}}},
+      {"百分之六十", {{"百分之六十", 60, 0, 0, "%", ""}}},
+      {"三成", {{"三成", 30, 0, 0, "%", ""}}},
+      {"打九折", {{"九折", 90, 0, 0, "%", ""}}},
+      {"上升六個百分點", {{"六個百分點", 6, 0, 0, "%", ""}}},
+      {"佔全球產量超過一半", {{"超過一半", 50, 0, 0, "%", "more_than"}}},
+      {"產能約4萬5千公噸", {{"約4萬5千公噸", 45000, 0, 0, "t", "approx"}}},
+      {"日均20万公斤", {{"20万公斤", 2e5, 0, 0, "kg", ""}}},
+      {"還面臨長達十年的艱鉅挑戰", {{"長達十年", 10, 0, 0, "year", ""}}},
+      {"在過去六個月裏", {{"六個月", 6, 0, 0, "month", ""}}},
+      {"足夠45天的需求", {{"45天", 45, 0, 0, "day", ""}}},
+      {"需要16年左右", {{"16年左右", 16, 0, 0, "year", "approx"}}},
+      {"五年內就能投產", {{"五年內", 5, 0, 0, "year", "at_most"}}},
+      {"包括54種礦物", {{"54種", 54, 0, 0, "count", ""}}},
+      {"邀請50多個國家參加", {{"50多個", 50, 0, 0, "count", "more_than"}}},
+  };
+  for (const Case& c : kCases) Check(c);
+}
+
+TEST(Figures, NotFigures) {
+  const char* kNone[] = {
+      "2025年", "特朗普政府2025年4月發動貿易戰", "根據第13817號總統令", "他是第三名",
+      "數百萬美元的損失", "數年來", "過去數十年", "電話0912345678", "一個國家兩家公司",
+      "唯一一座稀土加工廠", "一成不變", "多元化的供應", "2月8日", "美國的第3大城市",
+  };
+  for (const char* s : kNone) {
+    std::vector<Mention> got = F().Run(s);
+    EXPECT_TRUE(got.empty()) << s << " gives " << (got.empty() ? "" : got[0].text);
+  }
+}
+
+TEST(Figures, ScriptDecidesBareYuan) {
+  auto unit_of = [](const std::string& text) {
+    std::vector<Mention> got = F().Run(text);
+    return got.empty() ? std::string("none") : got.back().unit;
+  };
+  EXPECT_EQ(unit_of("我有一千元"), "CNY");
+  EXPECT_EQ(unit_of("这家公司去年获得政府补助6亿元，用于兴建厂房与购买设备"), "CNY");
+  EXPECT_EQ(unit_of("這家公司去年獲得政府補助6億元，用於興建廠房與購買設備"), "CUR?");
+}
+
+}  // namespace
+}  // namespace newskb
