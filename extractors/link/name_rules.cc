@@ -102,16 +102,17 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     size_t p = FirstHead(t, b, e, *lists.heads);
     if (p == std::string_view::npos) return false;
     b = p;
-    // min_middle: characters required between the head and the `suffix`
-    // group (美国公司 is a description, 美国钢铁公司 a name).
-    int min_middle = std::atoi(Attr(r, "min_middle", "0").c_str());
-    if (min_middle > 0 && m.Has("suffix")) {
-      size_t sb = static_cast<size_t>(m.Group("suffix").data() - t.data());
-      size_t hb = b + lists.heads->MatchAt(t, b);
-      if (sb < hb || static_cast<int>(Utf8Length(t.substr(hb, sb - hb))) < min_middle) return false;
-    }
   } else if (head == "trim") {
     b = TrimAfterStops(t, b, e, *lists.stops, keep);
+  }
+  // min_middle: characters required before the `suffix` group, after the
+  // place head if the rule has `head: place` (美国公司 is a description,
+  // 美国钢铁公司 a name; 这家有限公司 -> 家有限公司 is no name).
+  int min_middle = std::atoi(Attr(r, "min_middle", "0").c_str());
+  if (min_middle > 0 && m.Has("suffix")) {
+    size_t sb = static_cast<size_t>(m.Group("suffix").data() - t.data());
+    size_t hb = head == "place" ? b + lists.heads->MatchAt(t, b) : b;
+    if (sb < hb || static_cast<int>(Utf8Length(t.substr(hb, sb - hb))) < min_middle) return false;
   }
   // Never start or end on a space.
   while (b < e && t[b] == ' ') ++b;
@@ -122,20 +123,32 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   int max_chars = std::atoi(Attr(r, "max_chars", "40").c_str());
   if (static_cast<int>(Utf8Length(name)) > max_chars) return false;
   if (lists.not_names->Contains(name)) return false;
-  std::string nb = Attr(r, "not_before", "");
-  if (!nb.empty()) {
+  // not_before: words that must not follow the name; not_after: words that
+  // must not follow the whole match (JAMSTEC计划在明年: 计划 is a verb).
+  for (auto [key, at] : {std::pair<const char*, size_t>{"not_before", e}, {"not_after", m.end}}) {
+    std::string nb = Attr(r, key, "");
     size_t i = 0;
-    while (i <= nb.size()) {
+    while (!nb.empty() && i <= nb.size()) {
       size_t j = nb.find('|', i);
       if (j == std::string::npos) j = nb.size();
       std::string_view w(nb.data() + i, j - i);
-      if (!w.empty() && t.substr(e, w.size()) == w) return false;
+      if (!w.empty() && t.substr(at, w.size()) == w) return false;
       i = j + 1;
     }
   }
   std::string_view body = BodySpan(doc, norm, b, e);
-  if (Attr(r, "latin", "") == "caps" && HasAsciiLetter(name) && !LatinCapitalized(body))
-    return false;
+  if (Attr(r, "latin", "") == "caps" && HasAsciiLetter(name)) {
+    if (!LatinCapitalized(body)) return false;
+    // A capitalised name that runs on into a further Title-case word is cut
+    // out of a longer name (Critical Minerals of "Critical Minerals
+    // Strategy"): not a name of its own. CEO and other acronyms may follow.
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    if (e + 2 < t.size() && t[e] == ' ' && lower(t[e + 1]) && lower(t[e + 2])) {
+      std::string_view next = BodySpan(doc, norm, e + 1, e + 3);
+      if (next.size() >= 2 && next[0] >= 'A' && next[0] <= 'Z' && next[1] >= 'a' && next[1] <= 'z')
+        return false;
+    }
+  }
   if (NeedsUpper(name) && !HasUpper(body)) return false;
   out->b = b;
   out->e = e;

@@ -21,6 +21,14 @@
 //        latin     "caps": every Latin word capitalised in the body
 //        min_chars minimum length in code points (default 2)
 //        not_before  characters that must not follow the name (部长, 银行业)
+//        not_after   words that must not follow the whole match (a policy's
+//                  head word used as a verb: JAMSTEC计划在明年)
+//        min_middle  characters required before group `suffix` (after the
+//                  place head with head: place): 美国公司, 这家有限公司 are no names
+//        max_chars maximum length in code points (default 40)
+//      With latin: caps a Latin name must not run on into a further
+//      Title-case word (Critical Minerals of Critical Minerals Strategy).
+//      With role org_with_alias, a refused alias refuses the name too.
 //   3. per document: every further occurrence of a name found by 1-2
 //      (rule "org.repeat") and the first word of a Latin name whose other
 //      words are generic (MP of MP Materials, "org.short_form").

@@ -47,14 +47,17 @@ class PolicyExtractor : public Extractor {
       }
       NameCand c;
       if (!BoundName(m, "name", t, doc, norm, lists_, &c)) continue;
-      cands.push_back(c);
       if (role == "name_with_alias" && m.Has("alias")) {
+        // The bracketed alias is the evidence that the name is a name: when
+        // it is refused (礦物(critical minerals): not capitalised), so is the name.
         NameCand a;
-        if (BoundName(m, "alias", t, doc, norm, lists_, &a)) {
-          cands.push_back(a);
-          pair_idx.emplace_back(cands.size() - 2, cands.size() - 1);
-        }
+        if (!BoundName(m, "alias", t, doc, norm, lists_, &a)) continue;
+        cands.push_back(c);
+        cands.push_back(a);
+        pair_idx.emplace_back(cands.size() - 2, cands.size() - 1);
+        continue;
       }
+      cands.push_back(c);
     }
     std::vector<size_t> kept = ResolveCands(cands);
     std::vector<NameCand> win;
