@@ -123,6 +123,18 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   int max_chars = std::atoi(Attr(r, "max_chars", "40").c_str());
   if (static_cast<int>(Utf8Length(name)) > max_chars) return false;
   if (lists.not_names->Contains(name)) return false;
+  // not_end: words the name must not end with (签署 is a verb, not a 署).
+  {
+    std::string ne = Attr(r, "not_end", "");
+    size_t i = 0;
+    while (!ne.empty() && i <= ne.size()) {
+      size_t j = ne.find('|', i);
+      if (j == std::string::npos) j = ne.size();
+      std::string_view w(ne.data() + i, j - i);
+      if (!w.empty() && name.size() >= w.size() && name.substr(name.size() - w.size()) == w) return false;
+      i = j + 1;
+    }
+  }
   // not_before: words that must not follow the name; not_after: words that
   // must not follow the whole match (JAMSTEC计划在明年: 计划 is a verb).
   for (auto [key, at] : {std::pair<const char*, size_t>{"not_before", e}, {"not_after", m.end}}) {

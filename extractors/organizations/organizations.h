@@ -21,6 +21,7 @@
 //        latin     "caps": every Latin word capitalised in the body
 //        min_chars minimum length in code points (default 2)
 //        not_before  characters that must not follow the name (部长, 银行业)
+//        not_end     words the name must not end with (签署, 布局)
 //        not_after   words that must not follow the whole match (a policy's
 //                  head word used as a verb: JAMSTEC计划在明年)
 //        min_middle  characters required before group `suffix` (after the
