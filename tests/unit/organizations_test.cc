@@ -129,5 +129,22 @@ TEST(Organizations, MediaInBookTitleMarks) {
   EXPECT_TRUE(Has(ms, "華爾街日報"));
 }
 
+TEST(Organizations, RefusedBracketAliasRefusesTheName) {
+  EXPECT_TRUE(F().Run("礦物(critical minerals)").empty());
+  auto ms = F().Run("美國能源部旗下的關鍵礦產創新中心(AMES Critical Minerals Innovation Hub)");
+  EXPECT_TRUE(Has(ms, "關鍵礦產創新中心"));
+}
+
+TEST(Organizations, LatinNameCutOutOfALongerNameIsRefused) {
+  EXPECT_FALSE(Has(F().Run("《英國關鍵礦產戰略》（UK Critical Minerals Strategy）"), "UK Critical Minerals"));
+  EXPECT_TRUE(Has(F().Run("Round Hill Capital表示"), "Round Hill Capital"));
+}
+
+TEST(Organizations, VerbsAndDemonstrativesAreNoNames) {
+  EXPECT_TRUE(F().Run("美国总统还签署了行政命令").empty());
+  EXPECT_TRUE(F().Run("這家有限公司").empty());
+  EXPECT_TRUE(Has(F().Run("據悉廣州乾朗珠寶有限公司已經成立"), "廣州乾朗珠寶有限公司"));
+}
+
 }  // namespace
 }  // namespace newskb

@@ -119,5 +119,25 @@ TEST(Policies, MarksWithoutHeadAreNotPolicies) {
   EXPECT_TRUE(ms.empty()) << Dump(ms);
 }
 
+TEST(Policies, LatinWordBeforeVerbOrProjectIsNotAPolicy) {
+  auto ms = F().Run("Cornish Lithium計劃在2028年前投產。赣锋锂业表示，Mariana项目采用吸附法。AI计划。");
+  EXPECT_TRUE(ms.empty()) << Dump(ms);
+  ASSERT_NE(Find(F().Run("歐盟推出RESourceEU計畫"), "RESourceEU"), nullptr);
+}
+
+TEST(Policies, LowerCaseBracketAliasGivesNoName) {
+  auto ms = F().Run("稀土計畫（rare earth plan）");
+  EXPECT_TRUE(ms.empty()) << Dump(ms);
+  ASSERT_NE(Find(F().Run("能源部的氫能樞紐計畫（H2Hubs）"), "氫能樞紐計畫"), nullptr);
+}
+
+TEST(Policies, SchemesAndListsInMarks) {
+  auto ms = F().Run("「鈷出口配額制度」將延長，並更新《關鍵礦產清單》。");
+  ASSERT_NE(Find(ms, "鈷出口配額制度"), nullptr) << Dump(ms);
+  EXPECT_EQ(Find(ms, "鈷出口配額制度")->policy_kind, "program");
+  ASSERT_NE(Find(ms, "關鍵礦產清單"), nullptr) << Dump(ms);
+  EXPECT_EQ(Find(ms, "關鍵礦產清單")->policy_kind, "report");
+}
+
 }  // namespace
 }  // namespace newskb
