@@ -1,4 +1,11 @@
 // newskb/extractors/engine/rule_set.cc: rule files -> one RE2::Set per family.
+//
+// Loading: comments blanked (same length, so byte offsets and lines stay),
+// a small JSON scanner records where every rule, "id" key, example and
+// macro is written (for file:line in messages, and the line of the first
+// syntax error, which simdjson does not give), simdjson's DOM reads the
+// values, macros are expanded, every rule compiled alone (its own RE2) and
+// into the family's RE2::Set.
 #include "extractors/engine/rule_set.h"
 
 #include <re2/re2.h>
@@ -6,6 +13,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -26,23 +37,24 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
-// Blanks whole-line // comments, keeping every newline so lines stay right.
+// ------------------------------------------------------------ comments
+
+// Blanks `//` comments outside JSON strings (a whole line, or the end of a
+// line) with spaces, keeping every byte offset and newline.
 std::string StripComments(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t nl = text.find('\n', i);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(i, end - i);
-    size_t k = line.find_first_not_of(" \t\r");
-    if (k != std::string_view::npos && line.compare(k, 2, "//") == 0) {
-      // comment line: drop its text
-    } else {
-      out.append(line);
+  std::string out(text);
+  bool in_string = false;
+  for (size_t i = 0; i < out.size(); ++i) {
+    char c = out[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"' || c == '\n') in_string = false;  // a newline ends a broken string; the parser reports it
+      continue;
     }
-    if (nl != std::string_view::npos) out.push_back('\n');
-    i = end + 1;
+    if (c == '"') { in_string = true; continue; }
+    if (c == '/' && i + 1 < out.size() && out[i + 1] == '/') {
+      while (i < out.size() && out[i] != '\n') out[i++] = ' ';
+    }
   }
   return out;
 }
@@ -51,17 +63,194 @@ int LineOf(std::string_view text, size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
 
-// Where a rule with this id is written: the first `"id": "<id>"` after `from`.
-size_t FindIdOffset(std::string_view text, const std::string& id, size_t from) {
-  std::string quoted = "\"" + id + "\"";
-  size_t pos = from;
-  while ((pos = text.find(quoted, pos)) != std::string_view::npos) {
-    size_t k = pos;
-    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n' || text[k - 1] == '\r')) --k;
-    if (k > 0 && text[k - 1] == ':') return pos;
-    pos += quoted.size();
+// ------------------------------------------------------------ locations
+
+// Where things are written in a rule file (byte offsets in the text).
+struct RuleLoc {
+  size_t begin = 0;                 // the rule object's '{'
+  size_t id = std::string::npos;    // its "id" key
+  std::vector<size_t> examples, counter_examples;  // each example's start
+};
+struct FileLoc {
+  std::vector<RuleLoc> rules;
+  std::map<std::string, size_t> macros;  // top-level "macros" keys
+};
+
+// A strict, small JSON scanner: validates the syntax (to name the line of
+// the first error) and records the locations above. Strings are not decoded;
+// keys are compared as written (the keys it looks for have no escapes).
+class Scanner {
+ public:
+  explicit Scanner(std::string_view s) : s_(s) {}
+
+  // True if the text is one JSON value; else *err_at and *err say where, what.
+  bool Run(FileLoc* loc, size_t* err_at, std::string* err) {
+    loc_ = loc;
+    Ws();
+    if (!Value(0, Role::kTop)) { *err_at = at_; *err = err_; return false; }
+    Ws();
+    if (i_ != s_.size()) { *err_at = i_; *err = "unexpected text after the top-level value"; return false; }
+    return true;
   }
-  return from;
+
+ private:
+  enum class Role { kTop, kTopMacros, kRules, kRule, kExamples, kCounters, kOther };
+
+  bool Fail(const std::string& why) {
+    if (!err_.empty()) return false;
+    at_ = std::min(i_, s_.size());
+    if (at_ >= s_.size()) {
+      err_ = "unexpected end of file (" + why + ")";
+      return false;
+    }
+    err_ = why;
+    if (why.rfind("expected ','", 0) == 0) {
+      // A forgotten comma is at the end of the previous value's line.
+      size_t k = at_;
+      while (k > 0 && std::isspace(static_cast<unsigned char>(s_[k - 1]))) --k;
+      size_t prev_line = std::count(s_.begin(), s_.begin() + k, '\n');
+      if (std::count(s_.begin(), s_.begin() + at_, '\n') != static_cast<std::ptrdiff_t>(prev_line))
+        err_ += " (a missing ',' at the end of line " + std::to_string(prev_line + 1) + "?)";
+    }
+    return false;
+  }
+  void Ws() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool String(std::string_view* raw) {
+    if (i_ >= s_.size() || s_[i_] != '"') return Fail("expected a string");
+    size_t b = ++i_;
+    while (i_ < s_.size() && s_[i_] != '"') {
+      unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '\n') return Fail("string not closed before the end of the line");
+      if (c < 0x20) return Fail("control character in a string");
+      if (c == '\\') {
+        if (++i_ >= s_.size()) break;
+        char e = s_[i_];
+        if (e == 'u') {
+          for (int k = 1; k <= 4; ++k)
+            if (i_ + k >= s_.size() || !std::isxdigit(static_cast<unsigned char>(s_[i_ + k])))
+              return Fail("bad \\u escape in a string");
+          i_ += 4;
+        } else if (!std::strchr("\"\\/bfnrt", e)) {
+          return Fail(std::string("bad escape \\") + e + " in a string (write \\\\ for a backslash)");
+        }
+      }
+      ++i_;
+    }
+    if (i_ >= s_.size()) return Fail("string not closed");
+    *raw = s_.substr(b, i_ - b);
+    ++i_;
+    return true;
+  }
+  bool Number() {
+    size_t b = i_;
+    if (i_ < s_.size() && s_[i_] == '-') ++i_;
+    if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) { i_ = b; return Fail("expected a value"); }
+    if (s_[i_] == '0') ++i_;
+    else while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return Fail("bad number");
+      while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      ++i_;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      if (i_ >= s_.size() || !std::isdigit(static_cast<unsigned char>(s_[i_]))) return Fail("bad number");
+      while (i_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_]))) ++i_;
+    }
+    return true;
+  }
+  bool Value(int depth, Role role) {
+    if (depth > 256) return Fail("nesting too deep");
+    if (i_ >= s_.size()) return Fail("unexpected end of file");
+    char c = s_[i_];
+    if (c == '{') return Object(depth, role);
+    if (c == '[') return Array(depth, role);
+    if (c == '"') { std::string_view sv; return String(&sv); }
+    for (const char* lit : {"true", "false", "null"}) {
+      size_t n = std::strlen(lit);
+      if (s_.compare(i_, n, lit) == 0) { i_ += n; return true; }
+    }
+    return Number();
+  }
+  bool Object(int depth, Role role) {
+    ++i_;  // '{'
+    Ws();
+    if (i_ < s_.size() && s_[i_] == '}') { ++i_; return true; }
+    for (;;) {
+      Ws();
+      size_t key_at = i_;
+      std::string_view key;
+      if (i_ < s_.size() && s_[i_] == '}') return Fail("trailing comma before '}'");
+      if (i_ < s_.size() && s_[i_] != '"') return Fail("expected a \"key\"");
+      if (!String(&key)) return false;
+      Ws();
+      if (i_ >= s_.size() || s_[i_] != ':') return Fail("expected ':' after a key");
+      ++i_;
+      Ws();
+      Role sub = Role::kOther;
+      if (role == Role::kTop && key == "rules") sub = Role::kRules;
+      if (role == Role::kTop && key == "macros") sub = Role::kTopMacros;
+      if (role == Role::kRule && key == "examples") sub = Role::kExamples;
+      if (role == Role::kRule && key == "counter_examples") sub = Role::kCounters;
+      if (role == Role::kRule && key == "id" && loc_->rules.back().id == std::string::npos)
+        loc_->rules.back().id = key_at;
+      if (role == Role::kTopMacros) loc_->macros.emplace(std::string(key), key_at);
+      if (!Value(depth + 1, sub)) return false;
+      Ws();
+      if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
+      if (i_ < s_.size() && s_[i_] == '}') { ++i_; return true; }
+      return Fail("expected ',' or '}' after a value in an object");
+    }
+  }
+  bool Array(int depth, Role role) {
+    ++i_;  // '['
+    Ws();
+    if (i_ < s_.size() && s_[i_] == ']') { ++i_; return true; }
+    for (;;) {
+      Ws();
+      if (i_ < s_.size() && s_[i_] == ']') return Fail("trailing comma before ']'");
+      Role sub = Role::kOther;
+      if (role == Role::kRules) {
+        loc_->rules.emplace_back();
+        loc_->rules.back().begin = i_;
+        sub = Role::kRule;
+      } else if (role == Role::kExamples && !loc_->rules.empty()) {
+        loc_->rules.back().examples.push_back(i_);
+      } else if (role == Role::kCounters && !loc_->rules.empty()) {
+        loc_->rules.back().counter_examples.push_back(i_);
+      }
+      if (!Value(depth + 1, sub)) return false;
+      Ws();
+      if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
+      if (i_ < s_.size() && s_[i_] == ']') { ++i_; return true; }
+      return Fail("expected ',' or ']' after a value in an array");
+    }
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  FileLoc* loc_ = nullptr;
+  std::string err_;
+  size_t at_ = 0;
+};
+
+// Parses comment-stripped `clean` into `root` (with `parser`) and fills *loc.
+// Errors name name:line.
+Status ParseJson(const std::string& clean, const std::string& name, simdjson::dom::parser* parser,
+                 element* root, FileLoc* loc) {
+  Scanner sc(clean);
+  size_t err_at = 0;
+  std::string why;
+  bool syntax_ok = sc.Run(loc, &err_at, &why);
+  auto err = parser->parse(clean).get(*root);
+  if (!syntax_ok)
+    return Status::InvalidInput(name + ":" + std::to_string(LineOf(clean, err_at)) + ": malformed JSON: " + why);
+  if (err)  // e.g. invalid UTF-8, which the scanner does not check
+    return Status::InvalidInput(name + ": malformed JSON: " + simdjson::error_message(err));
+  return Status::Ok();
 }
 
 std::string ToText(element e) {
@@ -70,14 +259,16 @@ std::string ToText(element e) {
     case simdjson::dom::element_type::INT64: return std::to_string(int64_t(e));
     case simdjson::dom::element_type::UINT64: return std::to_string(uint64_t(e));
     case simdjson::dom::element_type::DOUBLE: {
-      std::ostringstream o;
-      o << double(e);
-      return o.str();
+      char b[40];
+      std::snprintf(b, sizeof b, "%.15g", double(e));
+      return b;
     }
     case simdjson::dom::element_type::BOOL: return bool(e) ? "true" : "false";
     default: return "";
   }
 }
+
+// ------------------------------------------------------------ macros
 
 bool IsMacroName(std::string_view s) {
   if (s.empty() || !(s[0] >= 'A' && s[0] <= 'Z')) return false;
@@ -86,30 +277,50 @@ bool IsMacroName(std::string_view s) {
   return true;
 }
 
-// Expands {NAME} macros recursively. Returns "" and sets *err on failure.
-bool Expand(const std::string& in, const std::map<std::string, std::string>& macros, int depth,
-            std::vector<std::string>* stack, std::string* out, std::string* err) {
-  if (depth > 20) { *err = "macros nest too deep (a cycle?)"; return false; }
-  out->clear();
+using Macros = std::map<std::string, std::string>;
+
+// Expands {NAME} in `in` recursively into *out. `stack` holds the macros
+// being expanded (for cycles). Only `{` + UPPER_CASE identifier + `}` is a
+// macro: repetitions ({2,4}), \p{Han}, \x{10FFFF} and escaped \{ stay.
+bool Expand(std::string_view in, const Macros& macros, std::vector<std::string>* stack, std::string* out,
+            std::string* err) {
   size_t i = 0;
   while (i < in.size()) {
-    if (in[i] == '\\' && i + 1 < in.size()) { out->append(in, i, 2); i += 2; continue; }
+    if (in[i] == '\\' && i + 1 < in.size()) {
+      char e = in[i + 1];
+      if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < in.size() && in[i + 2] == '{') {
+        size_t close = in.find('}', i + 2);
+        size_t n = close == std::string_view::npos ? in.size() - i : close + 1 - i;
+        out->append(in.substr(i, n));
+        i += n;
+      } else {
+        out->append(in.substr(i, 2));
+        i += 2;
+      }
+      continue;
+    }
     if (in[i] == '{') {
       size_t close = in.find('}', i);
-      if (close != std::string::npos) {
-        std::string name = in.substr(i + 1, close - i - 1);
+      if (close != std::string_view::npos) {
+        std::string name(in.substr(i + 1, close - i - 1));
         if (IsMacroName(name)) {
           auto it = macros.find(name);
-          if (it == macros.end()) { *err = "unknown macro {" + name + "}"; return false; }
+          if (it == macros.end()) {
+            *err = "unknown macro {" + name + "}";
+            if (!stack->empty()) *err += " (in macro {" + stack->back() + "})";
+            return false;
+          }
           if (std::find(stack->begin(), stack->end(), name) != stack->end()) {
-            *err = "macro {" + name + "} refers to itself";
+            *err = "macro cycle: ";
+            for (const std::string& s : *stack) *err += "{" + s + "} -> ";
+            *err += "{" + name + "} (a macro refers to itself)";
             return false;
           }
           stack->push_back(name);
-          std::string sub;
-          if (!Expand(it->second, macros, depth + 1, stack, &sub, err)) return false;
+          out->append("(?:");
+          if (!Expand(it->second, macros, stack, out, err)) return false;
+          out->append(")");
           stack->pop_back();
-          out->append("(?:" + sub + ")");
           i = close + 1;
           continue;
         }
@@ -120,23 +331,63 @@ bool Expand(const std::string& in, const std::map<std::string, std::string>& mac
   return true;
 }
 
-Status LoadMacros(const std::string& path, std::map<std::string, std::string>* macros) {
+// Reads one "macros" object into *macros; `where(name)` gives "file:line" of a macro.
+template <typename Where>
+Status ReadMacros(object m, const Where& where, Macros* macros) {
+  for (auto [k, v] : m) {
+    std::string key(k);
+    std::string_view sv;
+    if (!IsMacroName(key))
+      return Status::InvalidInput(where(key) + ": macro name '" + key +
+                                  "' must be UPPER_CASE letters, digits and _ (starting with a letter)");
+    if (v.get_string().get(sv)) return Status::InvalidInput(where(key) + ": macro " + key + " is not a string");
+    (*macros)[key] = std::string(sv);
+  }
+  return Status::Ok();
+}
+
+// Every macro of `names` must expand and compile alone, so that a broken
+// macro is named even before (or without) a rule using it.
+template <typename Where>
+Status CheckMacros(const std::vector<std::string>& names, const Macros& macros, const Where& where,
+                   int64_t max_mem) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(max_mem);
+  for (const std::string& n : names) {
+    std::string pat, err;
+    std::vector<std::string> stack{n};
+    if (!Expand(macros.at(n), macros, &stack, &pat, &err))
+      return Status::InvalidInput(where(n) + ": macro " + n + ": " + err);
+    RE2 re(pat, o);
+    if (!re.ok()) return Status::InvalidInput(where(n) + ": macro " + n + ": " + re.error());
+  }
+  return Status::Ok();
+}
+
+// The shared macros: macros.json beside the family file, if present.
+Status LoadSharedMacros(const std::string& path, Macros* macros, int64_t max_mem) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Ok();  // optional
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string clean = StripComments(text);
   simdjson::dom::parser parser;
   element root;
-  if (auto err = parser.parse(clean).get(root))
-    return Status::InvalidInput(path + ": malformed JSON: " + simdjson::error_message(err));
+  FileLoc loc;
+  if (Status s = ParseJson(clean, path, &parser, &root, &loc); !s.ok()) return s;
   object obj, m;
   if (root.get_object().get(obj) || obj["macros"].get_object().get(m))
-    return Status::InvalidInput(path + ": expected {\"macros\": {NAME: pattern, ...}}");
-  for (auto [k, v] : m) {
-    std::string_view sv;
-    if (v.get_string().get(sv)) return Status::InvalidInput(path + ": macro " + std::string(k) + " is not a string");
-    (*macros)[std::string(k)] = std::string(sv);
-  }
+    return Status::InvalidInput(path + ":1: expected {\"macros\": {\"NAME\": \"pattern\", ...}}");
+  auto where = [&](const std::string& n) {
+    auto it = loc.macros.find(n);
+    return path + ":" + std::to_string(it == loc.macros.end() ? 1 : LineOf(clean, it->second));
+  };
+  Macros mine;
+  if (Status s = ReadMacros(m, where, &mine); !s.ok()) return s;
+  std::vector<std::string> names;
+  for (const auto& [k, v] : mine) names.push_back(k);
+  if (Status s = CheckMacros(names, mine, where, max_mem); !s.ok()) return s;
+  *macros = std::move(mine);
   return Status::Ok();
 }
 
@@ -152,14 +403,20 @@ std::string Stem(const std::string& path) {
   return d == std::string::npos ? base : base.substr(0, d);
 }
 
+// ------------------------------------------------------------ rules
+
+const std::set<std::string>& TopKeys() {
+  static const std::set<std::string> k = {"family", "macros", "rules", "comment", "description", "note"};
+  return k;
+}
+
 const std::set<std::string>& RuleKeys() {
   static const std::set<std::string> k = {"id", "kind", "priority", "pattern", "attrs", "examples",
                                           "counter_examples", "groups", "comment", "note", "description"};
   return k;
 }
 
-Status ParseExample(element e, bool counter, const std::string& where, std::string_view text, size_t from,
-                    RuleExample* ex) {
+Status ParseExample(element e, bool counter, const std::string& where, RuleExample* ex) {
   ex->must_match = !counter;
   object o;
   std::string_view sv;
@@ -177,13 +434,19 @@ Status ParseExample(element e, bool counter, const std::string& where, std::stri
       } else if (key == "must_match") {
         bool b;
         if (v.get_bool().get(b)) return Status::InvalidInput(where + ": example 'must_match' must be true or false");
-        ex->must_match = b;
+        ex->must_match = counter ? false : b;
       } else if (key == "expect") {
         object x;
         if (v.get_object().get(x)) return Status::InvalidInput(where + ": example 'expect' must be an object");
-        for (auto [xk, xv] : x) ex->expect[std::string(xk)] = ToText(xv);
+        for (auto [xk, xv] : x) {
+          if (xv.is_object() || xv.is_array() || xv.is_null())
+            return Status::InvalidInput(where + ": example 'expect' field '" + std::string(xk) +
+                                        "' must be a string, number or boolean");
+          ex->expect[std::string(xk)] = ToText(xv);
+        }
       } else if (key == "date") {
-        ex->expect["@date"] = ToText(v);
+        if (v.get_string().get(sv)) return Status::InvalidInput(where + ": example 'date' must be a string YYYY-MM-DD");
+        ex->expect["@date"] = std::string(sv);
       } else if (key != "comment" && key != "note") {
         return Status::InvalidInput(where + ": unknown example field '" + key + "'");
       }
@@ -192,9 +455,6 @@ Status ParseExample(element e, bool counter, const std::string& where, std::stri
     return Status::InvalidInput(where + ": an example is a string or an object with \"text\"");
   }
   if (ex->text.empty()) return Status::InvalidInput(where + ": example without 'text'");
-  // Its line: where its text is written, searching from the rule.
-  size_t pos = text.find("\"" + ex->text, from);
-  ex->line = LineOf(text, pos == std::string_view::npos ? from : pos);
   return Status::Ok();
 }
 
@@ -238,96 +498,139 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
   Impl& im = *rs.impl_;
   im.file = name;
   im.family = Stem(name);
-  std::string clean = StripComments(json);
+  const std::string clean = StripComments(json);
 
-  std::map<std::string, std::string> macros;
-  if (Status s = LoadMacros(Dirname(name) + "/macros.json", &macros); !s.ok()) return s;
+  Macros macros;
+  if (Status s = LoadSharedMacros(Dirname(name) + "/macros.json", &macros, opts.rule_max_mem); !s.ok()) return s;
 
   simdjson::dom::parser parser;
   element root;
-  if (auto err = parser.parse(clean).get(root)) {
-    // simdjson does not say where; find the first line the parser chokes on by prefix parsing is
-    // costly, so name the error and the file.
-    return Status::InvalidInput(name + ": malformed JSON: " + simdjson::error_message(err));
-  }
+  FileLoc loc;
+  if (Status s = ParseJson(clean, name, &parser, &root, &loc); !s.ok()) return s;
+  auto line_at = [&](size_t off) { return name + ":" + std::to_string(LineOf(clean, off)); };
+
   object top;
-  if (root.get_object().get(top)) return Status::InvalidInput(name + ":1: the file must be a JSON object");
+  if (root.get_object().get(top)) return Status::InvalidInput(name + ":1: the file must be one JSON object");
+  for (auto [k, v] : top)
+    if (!TopKeys().count(std::string(k)))
+      return Status::InvalidInput(name + ": unknown top-level field '" + std::string(k) +
+                                  "' (expected family, macros, rules)");
   std::string_view sv;
-  if (top["family"].get_string().get(sv) == simdjson::SUCCESS) im.family = std::string(sv);
-  object fm;
-  if (top["macros"].get_object().get(fm) == simdjson::SUCCESS) {
-    for (auto [k, v] : fm) {
-      if (v.get_string().get(sv)) return Status::InvalidInput(name + ": macro " + std::string(k) + " is not a string");
-      macros[std::string(k)] = std::string(sv);
+  element fe;
+  if (top["family"].get(fe) == simdjson::SUCCESS) {
+    if (fe.get_string().get(sv)) return Status::InvalidInput(name + ": \"family\" must be a string");
+    im.family = std::string(sv);
+  }
+  if (top["macros"].get(fe) == simdjson::SUCCESS) {
+    object fm;
+    if (fe.get_object().get(fm)) return Status::InvalidInput(name + ": \"macros\" must be an object");
+    auto where = [&](const std::string& n) {
+      auto it = loc.macros.find(n);
+      return it == loc.macros.end() ? name : line_at(it->second);
+    };
+    Macros mine;
+    if (Status s = ReadMacros(fm, where, &mine); !s.ok()) return s;
+    std::vector<std::string> names;
+    for (auto& [k, v] : mine) {
+      names.push_back(k);
+      macros[k] = v;  // a file's own macro overrides a shared one
     }
+    if (Status s = CheckMacros(names, macros, where, opts.rule_max_mem); !s.ok()) return s;
   }
   simdjson::dom::array rules;
-  if (top["rules"].get_array().get(rules)) return Status::InvalidInput(name + ":1: no \"rules\" array");
+  if (top["rules"].get(fe)) return Status::InvalidInput(name + ":1: no \"rules\" array");
+  if (fe.get_array().get(rules)) return Status::InvalidInput(name + ": \"rules\" must be an array");
 
-  std::set<std::string> ids;
-  size_t cursor = 0;
+  RE2::Options ro2;
+  ro2.set_log_errors(false);
+  ro2.set_max_mem(opts.rule_max_mem);
+  std::map<std::string, int> line_of_id;
+  size_t index = 0;
   for (element re : rules) {
+    const RuleLoc& rl = loc.rules.at(index++);  // the scanner saw the same array
     Rule r;
     r.file = name;
+    r.line = LineOf(clean, rl.id != std::string::npos ? rl.id : rl.begin);
+    std::string where = line_at(rl.id != std::string::npos ? rl.id : rl.begin);
     object ro;
-    if (re.get_object().get(ro)) return Status::InvalidInput(name + ": a rule must be a JSON object");
-    if (ro["id"].get_string().get(sv))
-      return Status::InvalidInput(name + ":" + std::to_string(LineOf(clean, cursor)) +
-                                  ": a rule after line " + std::to_string(LineOf(clean, cursor)) + " has no string \"id\"");
+    if (re.get_object().get(ro))
+      return Status::InvalidInput(where + ": rule #" + std::to_string(index) + " must be a JSON object");
+    if (ro["id"].get(fe)) return Status::InvalidInput(where + ": rule #" + std::to_string(index) + " has no \"id\"");
+    if (fe.get_string().get(sv) || sv.empty())
+      return Status::InvalidInput(where + ": rule #" + std::to_string(index) + ": \"id\" must be a non-empty string");
     r.id = std::string(sv);
-    size_t at = FindIdOffset(clean, r.id, cursor);
-    cursor = at;
-    r.line = LineOf(clean, at);
-    std::string where = name + ":" + std::to_string(r.line) + ": rule " + r.id;
-    if (!ids.insert(r.id).second) return Status::InvalidInput(where + ": duplicate rule id");
-    for (auto [k, v] : ro) {
+    where += ": rule " + r.id;
+    if (auto [it, fresh] = line_of_id.emplace(r.id, r.line); !fresh)
+      return Status::InvalidInput(where + ": duplicate rule id (first at line " + std::to_string(it->second) + ")");
+    for (auto [k, v] : ro)
       if (!RuleKeys().count(std::string(k)))
         return Status::InvalidInput(where + ": unknown field '" + std::string(k) + "'");
-    }
-    if (ro["kind"].get_string().get(sv)) return Status::InvalidInput(where + ": missing string \"kind\"");
+
+    if (ro["kind"].get(fe)) return Status::InvalidInput(where + ": missing \"kind\"");
+    if (fe.get_string().get(sv) || sv.empty()) return Status::InvalidInput(where + ": \"kind\" must be a non-empty string");
     r.kind = std::string(sv);
-    if (ro["pattern"].get_string().get(sv)) return Status::InvalidInput(where + ": missing string \"pattern\"");
+    if (ro["pattern"].get(fe)) return Status::InvalidInput(where + ": missing \"pattern\"");
+    if (fe.get_string().get(sv)) return Status::InvalidInput(where + ": \"pattern\" must be a string");
+    if (sv.empty()) return Status::InvalidInput(where + ": empty \"pattern\"");
     r.source_pattern = std::string(sv);
-    int64_t pri = 0;
-    element pe;
-    if (ro["priority"].get(pe) == simdjson::SUCCESS) {
-      if (pe.get_int64().get(pri)) return Status::InvalidInput(where + ": \"priority\" must be a whole number");
+    if (ro["priority"].get(fe) == simdjson::SUCCESS) {
+      int64_t pri = 0;
+      if (fe.get_int64().get(pri) || pri < INT_MIN || pri > INT_MAX)
+        return Status::InvalidInput(where + ": \"priority\" must be a whole number");
+      r.priority = static_cast<int>(pri);
     }
-    r.priority = static_cast<int>(pri);
-    object attrs;
-    if (ro["attrs"].get(pe) == simdjson::SUCCESS) {
-      if (pe.get_object().get(attrs)) return Status::InvalidInput(where + ": \"attrs\" must be an object");
-      for (auto [k, v] : attrs) r.attrs[std::string(k)] = ToText(v);
+    if (ro["attrs"].get(fe) == simdjson::SUCCESS) {
+      object attrs;
+      if (fe.get_object().get(attrs)) return Status::InvalidInput(where + ": \"attrs\" must be an object");
+      for (auto [k, v] : attrs) {
+        if (v.is_object() || v.is_array() || v.is_null())
+          return Status::InvalidInput(where + ": attr '" + std::string(k) + "' must be a string, number or boolean");
+        r.attrs[std::string(k)] = ToText(v);
+      }
     }
-    for (const char* list : {"examples", "counter_examples"}) {
+    object group_doc;
+    bool has_group_doc = false;
+    if (ro["groups"].get(fe) == simdjson::SUCCESS) {
+      if (fe.get_object().get(group_doc)) return Status::InvalidInput(where + ": \"groups\" must be an object");
+      has_group_doc = true;
+    }
+    for (bool counter : {false, true}) {
+      const char* list = counter ? "counter_examples" : "examples";
+      const std::vector<size_t>& at = counter ? rl.counter_examples : rl.examples;
       simdjson::dom::array exs;
-      if (ro[list].get(pe) != simdjson::SUCCESS) continue;
-      if (pe.get_array().get(exs)) return Status::InvalidInput(where + ": \"" + list + "\" must be an array");
+      if (ro[list].get(fe) != simdjson::SUCCESS) continue;
+      if (fe.get_array().get(exs)) return Status::InvalidInput(where + ": \"" + list + "\" must be an array");
+      size_t k = 0;
       for (element e : exs) {
         RuleExample ex;
-        if (Status s = ParseExample(e, std::string(list) == "counter_examples", where, clean, at, &ex); !s.ok())
-          return s;
+        size_t off = k < at.size() ? at[k] : rl.begin;
+        ++k;
+        ex.line = LineOf(clean, off);
+        if (Status s = ParseExample(e, counter, line_at(off) + ": rule " + r.id, &ex); !s.ok()) return s;
         r.examples.push_back(std::move(ex));
       }
     }
+
     std::string err;
     std::vector<std::string> stack;
-    if (!Expand(r.source_pattern, macros, 0, &stack, &r.pattern, &err))
-      return Status::InvalidInput(where + ": " + err);
-    RE2::Options o;
-    o.set_log_errors(false);
-    o.set_max_mem(opts.rule_max_mem);
-    auto re2 = std::make_unique<RE2>(r.pattern, o);
+    if (!Expand(r.source_pattern, macros, &stack, &r.pattern, &err)) return Status::InvalidInput(where + ": " + err);
+    auto re2 = std::make_unique<RE2>(r.pattern, ro2);
     if (!re2->ok()) {
-      std::string why = re2->error_code() == RE2::ErrorPatternTooLarge
-                            ? "pattern too large for the memory budget (" + std::to_string(opts.rule_max_mem >> 20) +
-                                  " MiB): " + re2->error()
-                            : re2->error();
+      std::string why = re2->error();
+      if (re2->error_code() == RE2::ErrorPatternTooLarge)
+        why += " (over the memory budget of " + std::to_string(opts.rule_max_mem >> 10) +
+               " KiB a rule; simplify the pattern or raise RuleSetOptions::rule_max_mem)";
       return Status::InvalidInput(where + ": " + why);
     }
     std::vector<std::pair<std::string, int>> g;
     for (const auto& [gname, idx] : re2->NamedCapturingGroups()) g.emplace_back(gname, idx);
     std::sort(g.begin(), g.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (has_group_doc) {
+      for (auto [k, v] : group_doc)
+        if (!re2->NamedCapturingGroups().count(std::string(k)))
+          return Status::InvalidInput(where + ": \"groups\" documents '" + std::string(k) +
+                                      "', which the pattern does not have (write (?P<" + std::string(k) + ">...))");
+    }
     im.groups.push_back(std::move(g));
     im.res.push_back(std::move(re2));
     im.rules.push_back(std::move(r));
@@ -336,34 +639,46 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
   RE2::Options so;
   so.set_log_errors(false);
   so.set_max_mem(opts.max_mem);
+  so.set_longest_match(false);
   im.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-  for (size_t i = 0; i < im.rules.size(); ++i) {
+  for (const Rule& r : im.rules) {
     std::string err;
-    if (im.set->Add(im.rules[i].pattern, &err) < 0)
-      return Status::InvalidInput(name + ":" + std::to_string(im.rules[i].line) + ": rule " + im.rules[i].id + ": " + err);
+    if (im.set->Add(r.pattern, &err) < 0)
+      return Status::InvalidInput(name + ":" + std::to_string(r.line) + ": rule " + r.id + ": " + err);
   }
   if (!im.set->Compile())
-    return Status::InvalidInput(name + ": the family's " + std::to_string(im.rules.size()) +
-                                " rules do not fit the RE2::Set memory budget of " +
-                                std::to_string(opts.max_mem >> 20) + " MiB (raise RuleSetOptions::max_mem)");
+    return Status::InvalidInput(name + ": pattern too large - compile failed: the family's " +
+                                std::to_string(im.rules.size()) + " rules do not fit the RE2::Set memory budget of " +
+                                std::to_string(opts.max_mem >> 10) + " KiB (raise RuleSetOptions::max_mem)");
   return rs;
 }
 
-std::vector<RuleMatch> RuleSet::FindAll(std::string_view text) const {
+std::vector<RuleMatch> RuleSet::FindAll(std::string_view text) const { return FindAll(text, nullptr); }
+
+std::vector<RuleMatch> RuleSet::FindAll(std::string_view text, FindStats* stats) const {
   std::vector<RuleMatch> out;
   const Impl& im = *impl_;
   if (im.rules.empty() || text.empty()) return out;
   std::vector<int> hits;
-  if (!im.set->Match(text, &hits)) return out;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!im.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+    if (info.kind != RE2::Set::kOutOfMemory) return out;
+    // The Set's DFA ran out of memory on this text: never drop matches
+    // silently; run every rule (slow, correct).
+    hits.resize(im.rules.size());
+    for (size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+    if (stats) ++stats->set_out_of_memory;
+  }
   std::sort(hits.begin(), hits.end());
+  if (stats) stats->rules_run += hits.size();
   std::vector<re2::StringPiece> sub;
+  const re2::StringPiece whole(text.data(), text.size());
   for (int h : hits) {
     const RE2& re = *im.res[h];
     int n = re.NumberOfCapturingGroups() + 1;
     sub.assign(n, re2::StringPiece());
     size_t pos = 0;
-    while (pos <= text.size() &&
-           re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, sub.data(), n)) {
+    while (pos <= text.size() && re.Match(whole, pos, text.size(), RE2::UNANCHORED, sub.data(), n)) {
       size_t b = sub[0].data() - text.data(), e = b + sub[0].size();
       if (e > b) {
         RuleMatch m;
@@ -377,7 +692,7 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text) const {
         out.push_back(std::move(m));
         pos = e;
       } else {
-        // empty match: step one UTF-8 character
+        // An empty match: step one UTF-8 character past it.
         pos = b + 1;
         while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
       }
@@ -390,34 +705,39 @@ std::vector<RuleMatch> RuleSet::Resolve(const std::vector<RuleMatch>& candidates
                                         std::vector<std::pair<RuleMatch, size_t>>* losers) {
   std::vector<size_t> order(candidates.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto rank_less = [&](size_t a, size_t b) {  // true if a ranks before b
+  auto better = [&](size_t a, size_t b) {  // true if a ranks before b
     const RuleMatch& x = candidates[a];
     const RuleMatch& y = candidates[b];
     size_t lx = x.end - x.begin, ly = y.end - y.begin;
     if (lx != ly) return lx > ly;
     if (x.rule->priority != y.rule->priority) return x.rule->priority > y.rule->priority;
     if (x.begin != y.begin) return x.begin < y.begin;
-    return x.rule < y.rule;  // rules live in one vector: file order
+    if (x.rule->file != y.rule->file) return x.rule->file < y.rule->file;  // candidates of several families
+    return std::less<const Rule*>()(x.rule, y.rule);  // one family's rules live in one vector: file order
   };
-  std::stable_sort(order.begin(), order.end(), rank_less);
-  std::vector<size_t> kept;
+  std::stable_sort(order.begin(), order.end(), better);
+  // Kept spans sorted by begin, to find an overlapping winner in O(log n).
+  std::multimap<size_t, size_t> kept_by_begin;  // begin -> candidate index
   std::vector<std::pair<size_t, size_t>> lost;  // candidate, kept candidate it lost to
   for (size_t i : order) {
     const RuleMatch& c = candidates[i];
     size_t beaten_by = SIZE_MAX;
-    for (size_t k : kept) {
-      const RuleMatch& w = candidates[k];
-      if (c.begin < w.end && w.begin < c.end) { beaten_by = k; break; }
+    // Kept spans do not overlap each other, so the only ones that can
+    // overlap [c.begin, c.end) are the last starting before c.end and those
+    // after it that start before c.end; checking the one before c.begin and
+    // the first at/after c.begin suffices.
+    auto it = kept_by_begin.lower_bound(c.begin);
+    if (it != kept_by_begin.end() && it->first < c.end) beaten_by = it->second;
+    if (beaten_by == SIZE_MAX && it != kept_by_begin.begin()) {
+      auto prev = std::prev(it);
+      if (candidates[prev->second].end > c.begin) beaten_by = prev->second;
     }
-    if (beaten_by == SIZE_MAX) kept.push_back(i);
+    if (beaten_by == SIZE_MAX) kept_by_begin.emplace(c.begin, i);
     else lost.emplace_back(i, beaten_by);
   }
-  std::sort(kept.begin(), kept.end(), [&](size_t a, size_t b) {
-    return candidates[a].begin < candidates[b].begin;
-  });
   std::vector<RuleMatch> out;
   std::map<size_t, size_t> pos_of;
-  for (size_t k : kept) {
+  for (const auto& [b, k] : kept_by_begin) {
     pos_of[k] = out.size();
     out.push_back(candidates[k]);
   }

@@ -72,6 +72,12 @@ struct RuleMatch {
   bool Has(std::string_view name) const;
 };
 
+// What one FindAll() call did (tests, benchmarks, `rules explain`).
+struct FindStats {
+  size_t rules_run = 0;          // rules whose own RE2 ran (the Set's hits), summed over calls
+  size_t set_out_of_memory = 0;  // texts on which the Set's DFA ran out of memory (then every rule ran)
+};
+
 struct RuleSetOptions {
   int64_t max_mem = int64_t{256} << 20;   // RE2::Set budget
   int64_t rule_max_mem = int64_t{64} << 20;  // each RE2
@@ -79,10 +85,12 @@ struct RuleSetOptions {
 
 class RuleSet {
  public:
-  // Loads and compiles one family file. Errors name file:line and rule id
-  // and include RE2's own message.
+  // Loads and compiles one family file, with the shared macros of
+  // macros.json in the same folder (if present). Errors name file:line and
+  // rule id and include RE2's own message; malformed JSON names its line.
   static Result<RuleSet> LoadFile(const std::string& path, const RuleSetOptions& opts);
-  // Loads from text (tests); `name` stands for the file in messages.
+  // Loads from text (tests, tools); `name` stands for the file in messages,
+  // and macros.json in name's folder is loaded as for LoadFile.
   static Result<RuleSet> LoadString(std::string_view json, const std::string& name,
                                     const RuleSetOptions& opts);
 
@@ -91,8 +99,15 @@ class RuleSet {
   ~RuleSet();
 
   // Every match of every rule in `text` (candidates may overlap): one
-  // RE2::Set pass, then FindAndConsume for the rules that hit only.
+  // RE2::Set pass, then, for the rules that hit only, each rule's own RE2
+  // repeatedly from the end of its previous match (non-overlapping matches
+  // of that rule; empty matches are skipped). Candidates are grouped by rule
+  // (file order), each rule's in text order. The views in RuleMatch point
+  // into `text`. Cost: one Set pass + one scan per hit rule; if the Set's DFA
+  // runs out of memory on `text`, every rule runs (never silently nothing).
   std::vector<RuleMatch> FindAll(std::string_view text) const;
+  // The same, adding what it did to *stats (if not null).
+  std::vector<RuleMatch> FindAll(std::string_view text, FindStats* stats) const;
 
   // Overlap resolution (policy above). Returns the winners in text order. If
   // `losers` is given, each losing candidate is appended with the index (in
