@@ -547,6 +547,7 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
   std::map<std::string, int> line_of_id;
   size_t index = 0;
   for (element re : rules) {
+    if (opts.max_rules > 0 && index >= opts.max_rules) break;
     const RuleLoc& rl = loc.rules.at(index++);  // the scanner saw the same array
     Rule r;
     r.file = name;

@@ -81,6 +81,7 @@ struct FindStats {
 struct RuleSetOptions {
   int64_t max_mem = int64_t{256} << 20;   // RE2::Set budget
   int64_t rule_max_mem = int64_t{64} << 20;  // each RE2
+  size_t max_rules = 0;  // load only the file's first N rules (0: all); for benchmarks
 };
 
 class RuleSet {

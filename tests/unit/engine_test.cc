@@ -349,6 +349,16 @@ TEST(RuleSet, ReadmeExampleLoads) {
   EXPECT_EQ(m[0].Group("scale"), "亿");
 }
 
+TEST(RuleSet, MaxRulesLoadsTheFirstRulesOnly) {
+  RuleSetOptions o;
+  o.max_rules = 2;
+  auto rs = RuleSet::LoadString(R"({"rules":[{"id":"a","kind":"f","pattern":"a"},{"id":"b","kind":"f","pattern":"b"},
+    {"id":"c","kind":"f","pattern":"c"}]})", "t.json", o);
+  ASSERT_TRUE(rs.ok()) << rs.status().message();
+  ASSERT_EQ(rs->rules().size(), 2u);
+  EXPECT_EQ(rs->FindAll("abc").size(), 2u);
+}
+
 TEST(RuleSet, MovesAndStaysValid) {
   auto rs = Load(R"J({"rules":[{"id":"a","kind":"f","pattern":"(?P<x>a+)"}]})J");
   ASSERT_TRUE(rs.ok());
