@@ -20,6 +20,8 @@ const char kUsage[] =
     "                                run read-only SQL on the knowledge base\n"
     "  stats  [--db FILE]            what the knowledge base holds\n"
     "  entity [--db FILE] NAME       an entity by any alias, either script, with its mentions\n"
+    "  facts  [--db FILE] [--subject NAME] [--predicate P]\n"
+    "                                facts: subject, predicate, figure, date, sentence\n"
     "  rules  check|explain|test     compile, explain and test the extraction rules\n"
     "\n"
     "The knowledge base is --db FILE, else $NEWSKB_DB, else ./newskb.sqlite.\n"
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
   if (cmd == "stats") return newskb::CmdStats(sub_argc, sub_argv);
   if (cmd == "rules") return newskb::CmdRules(sub_argc, sub_argv);
   if (cmd == "entity") return newskb::CmdEntity(sub_argc, sub_argv);
+  if (cmd == "facts") return newskb::CmdFacts(sub_argc, sub_argv);
   std::fprintf(stderr, "newskb: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }
