@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 #include <fstream>
 #include <sstream>
 
@@ -599,7 +600,9 @@ bool IsImageFileName(std::string_view s) {
 }
 
 // A line ending in "(...)" / "（...）" whose short content names a credit.
-bool EndsWithCaptionCredit(std::string_view s, const BodyMarkers& m) {
+// `*before`, when given, receives the text in front of the "(credit)".
+bool EndsWithCaptionCredit(std::string_view s, const BodyMarkers& m,
+                           std::string_view* before = nullptr) {
   if (s.empty()) return false;
   size_t close_len;
   if (s.back() == ')') close_len = 1;
@@ -620,6 +623,7 @@ bool EndsWithCaptionCredit(std::string_view s, const BodyMarkers& m) {
   }
   std::string_view content = body.substr(open + open_len);
   if (content.empty() || CountCodePoints(content) > kCaptionParenMaxCp) return false;
+  if (before) *before = body.substr(0, open);
   std::string folded = LowerAscii(content);
   auto is_alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   for (const std::string& p : m.caption_credit) {
@@ -632,6 +636,68 @@ bool EndsWithCaptionCredit(std::string_view s, const BodyMarkers& m) {
     }
   }
   return false;
+}
+
+// The text of a credited caption reads as a sentence of the article: it ends
+// in a full stop and is either longer than a photo label or cut into clauses
+// by a comma ("2010年10月31日，中國江蘇省連雲港一港口，工人運送...。(Reuters)").
+bool IsSentenceCaption(std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) before.remove_suffix(1);
+  uint32_t cp = CountCodePoints(before);
+  bool has_comma = before.find("\xEF\xBC\x8C") != std::string_view::npos ||  // ，
+                   before.find(", ") != std::string_view::npos;
+  if (cp <= kCaptionTextMaxCp && !(cp >= 16 && has_comma)) return false;
+  for (const char* stop : {"\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", ".", "!", "?"}) {
+    size_t n = std::strlen(stop);
+    if (before.size() >= n && before.compare(before.size() - n, n, stop) == 0) return true;
+  }
+  return false;
+}
+
+// Splits `s` into clauses at Chinese and ASCII punctuation and calls
+// f(clause, code_points) for each clause of 6 code points or more.
+template <typename F>
+void ForEachClause(std::string_view s, F&& f) {
+  static const char* const kCuts[] = {"\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x9B",
+                                      "\xEF\xBC\x9A", "\xE3\x80\x81", "\xEF\xBC\x81",
+                                      "\xEF\xBC\x9F", ",", ";", ":", "!", "?"};
+  size_t i = 0, start = 0;
+  auto clause = [&](size_t b, size_t e) {
+    std::string_view c = s.substr(b, e - b);
+    uint32_t cp = CountCodePoints(c);
+    if (cp >= 6) f(c, cp);
+  };
+  while (i < s.size()) {
+    size_t cut_len = 0;
+    for (const char* k : kCuts) {
+      size_t n = std::strlen(k);
+      if (s.compare(i, n, k) == 0) { cut_len = n; break; }
+    }
+    if (cut_len) {
+      clause(start, i);
+      i += cut_len;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  clause(start, s.size());
+}
+
+// Whether a sentence caption restates the body: of its clauses (6 code
+// points or more, weighted by length), at least half stand as clauses of
+// other lines too. `clause_count` counts every clause of every line,
+// this caption's own included. A caption that only restates a sentence of the
+// body is dropped; one that adds its own facts (a date, a scene) is kept.
+bool CaptionRepeatsBody(std::string_view before,
+                        const std::unordered_map<std::string_view, uint32_t>& clause_count) {
+  uint32_t total = 0, found = 0;
+  ForEachClause(before, [&](std::string_view c, uint32_t cp) {
+    total += cp;
+    auto it = clause_count.find(c);
+    if (it != clause_count.end() && it->second >= 2) found += cp;
+  });
+  return total > 0 && found * 2 >= total;
 }
 
 bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
@@ -670,7 +736,13 @@ LineClass Classify(const Features& f, const BodyMarkers& m) {
       (f.time_colons > 0 || f.cp <= 12))
     return LineClass::kByline;
   if (IsImageFileName(s)) return LineClass::kCredit;
-  if (f.cp <= kCaptionMaxCp && EndsWithCaptionCredit(s, m)) return LineClass::kCredit;
+  // A credited photo caption. A caption that is a sentence of its own (long,
+  // ending in a full stop) is body text unless it repeats the body: that is
+  // decided once all lines are known (pass 2b). A short one is a credit.
+  std::string_view before;
+  if (f.cp <= kCaptionMaxCp && EndsWithCaptionCredit(s, m, &before) &&
+      !IsSentenceCaption(before))
+    return LineClass::kCredit;
   // "name／organisation", "經濟日報／ 編譯XXX／綜合外電": short, a slash, no sentence.
   if (f.cp <= kSlashBylineMaxCp && f.slashes > 0 && no_final && f.han >= 2 &&
       f.internal_p == 0)
@@ -1100,6 +1172,21 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       r.lines[i].cls = LineClass::kRepeated;
       r.lines[j].cls = LineClass::kRepeated;
     }
+  }
+
+  // Pass 2b: a sentence caption ("...協議。（Reuters）") that repeats the body
+  // is dropped; otherwise it stays with the class pass 1 gave it. Clauses are
+  // counted once over the page, so this stays linear in its size.
+  std::unordered_map<std::string_view, uint32_t> clause_count;
+  for (size_t i = 0; i < n; ++i) {
+    if (IsDropped(r.lines[i].cls) || IsBreaker(r.lines[i].cls)) continue;
+    std::string_view before;
+    if (feats[i].cp > kCaptionMaxCp || !EndsWithCaptionCredit(feats[i].trimmed, markers, &before))
+      continue;
+    if (clause_count.empty())
+      for (size_t j = 0; j < n; ++j)
+        ForEachClause(feats[j].trimmed, [&](std::string_view c, uint32_t) { ++clause_count[c]; });
+    if (CaptionRepeatsBody(before, clause_count)) r.lines[i].cls = LineClass::kCredit;
   }
 
   // Pass 3: caption text touching a photo credit (no blank line between).
