@@ -1,4 +1,4 @@
--- newskb knowledge base, schema version 1.
+-- newskb knowledge base, schema version 1 (later versions: the files after this one).
 -- The public face (documents and the v_* views) is fixed by
 -- ../shared/kb-contract.md; the tables behind it are newskb's own.
 -- Offsets (start, end) are code points of documents.text, end exclusive.

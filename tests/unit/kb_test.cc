@@ -1,10 +1,14 @@
 #include "pipeline/kb/kb.h"
 
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
+
+#include "pipeline/kb/migrations.h"
 
 namespace newskb {
 namespace {
@@ -74,7 +78,7 @@ TEST(KnowledgeBase, StoresDocumentsWithViewsAndDedupes) {
     ASSERT_TRUE(kb->FinishRun().ok());
   }
   auto ro = KnowledgeBase::OpenReadOnly(path).value();
-  EXPECT_EQ(ro->schema_version(), 1);
+  EXPECT_EQ(ro->schema_version(), Migrations().back().version);
   auto rows = Rows(ro.get(), "SELECT doc_key, text, name, sentence, start, \"end\" FROM v_organizations ORDER BY start");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "DOE", "美國能源部", "DOE投資。", "0", "3"}));
@@ -134,6 +138,49 @@ TEST(KnowledgeBase, ReaderSeesOnlyCommittedBatches) {
   EXPECT_EQ(Rows(ro.get(), "SELECT count(*) FROM documents")[0][0], "0");
   ASSERT_TRUE(kb->CommitBatch().ok());
   EXPECT_EQ(Rows(ro.get(), "SELECT count(*) FROM documents")[0][0], "1");
+}
+
+// A knowledge base written by schema version 1 (only schema/001_init.sql)
+// is upgraded in place on open: its rows stay, user_version becomes the
+// newest, the later migrations' indexes exist, and ingestion goes on.
+TEST(KnowledgeBase, UpgradesAVersion1File) {
+  const auto& migs = Migrations();
+  ASSERT_GE(migs.size(), 2u) << "needs a migration after 001";
+  ASSERT_EQ(migs.front().version, 1);
+  std::string path = TempDb("v1");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string sql = std::string(migs.front().sql) +
+                      "; INSERT INTO runs(run_id, pipeline_version, command, started_at)"
+                      "  VALUES (1, '0.0.9', 'ingest', '2026-01-01T00:00:00Z');"
+                      "INSERT INTO documents(doc_key, title, published, source, text, raw, content_hash, run_id)"
+                      "  VALUES ('old', NULL, '2026-01-02', 'old.txt', '舊文。', '舊文。', 'h1', 1);"
+                      "PRAGMA user_version = 1;";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_close(db);
+  }
+  {
+    auto opened = KnowledgeBase::OpenForWrite(path, Fold);
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    auto kb = std::move(opened).value();
+    ASSERT_TRUE(kb->BeginRun("test").ok());
+    ASSERT_TRUE(kb->BeginBatch().ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("new", "新文。"), {{0, 3}}, {}).ok());
+    ASSERT_TRUE(kb->CommitBatch().ok());
+  }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  EXPECT_EQ(Rows(ro.get(), "PRAGMA user_version")[0][0], std::to_string(migs.back().version));
+  EXPECT_EQ(Rows(ro.get(), "SELECT group_concat(doc_key, ',') FROM (SELECT doc_key FROM documents ORDER BY doc_key)")[0][0],
+            "new,old");
+  EXPECT_EQ(Rows(ro.get(), "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                           "('facts_by_subject', 'documents_by_published')")[0][0],
+            "2");
+  // The index serves the facts-by-subject lookup.
+  auto plan = Rows(ro.get(), "EXPLAIN QUERY PLAN SELECT * FROM facts WHERE subject_id = 1");
+  ASSERT_FALSE(plan.empty());
+  EXPECT_NE(plan[0].back().find("facts_by_subject"), std::string::npos) << plan[0].back();
 }
 
 TEST(KnowledgeBase, RefusesANewerSchema) {
