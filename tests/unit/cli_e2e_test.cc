@@ -158,4 +158,41 @@ TEST_F(CliTest, StatsAndHelp) {
   EXPECT_EQ(Newskb("query --db '" + (dir_ / "none.sqlite").string() + "' 'SELECT 1'").status, 2);
 }
 
+// Cross-script lookup: an entity written only in Traditional script is found
+// by its Simplified name and the reverse, by `newskb entity` and by plain SQL
+// on v_entities.alias_key (the folded key: Simplified, half width, lower case).
+TEST_F(CliTest, EntitiesAreFoundFromEitherScript) {
+  std::string in = Write("mixed.jsonl",
+                         "{\"id\":\"trad\",\"date\":\"2026-02-10\",\"text\":\"美國能源部（DOE）週二宣布，向石墨廠提供3.5億美元貸款。\"}\n"
+                         "{\"id\":\"simp\",\"date\":\"2026-03-20\",\"text\":\"宁德时代发布年报，全年净利润增长15%。\"}\n");
+  ASSERT_EQ(Newskb("ingest --no-progress --db '" + db_ + "' '" + in + "'").status, 0);
+
+  CmdResult simp_query = Newskb("entity --db '" + db_ + "' 美国能源部");
+  EXPECT_EQ(simp_query.status, 0) << simp_query.out;
+  EXPECT_NE(simp_query.out.find("trad"), std::string::npos) << simp_query.out;
+  EXPECT_NE(simp_query.out.find("(美國能源部,DOE)"), std::string::npos) << simp_query.out;
+
+  CmdResult trad_query = Newskb("entity --db '" + db_ + "' 寧德時代");
+  EXPECT_EQ(trad_query.status, 0) << trad_query.out;
+  EXPECT_NE(trad_query.out.find("simp"), std::string::npos) << trad_query.out;
+
+  CmdResult acronym = Newskb("entity --db '" + db_ + "' doe");
+  EXPECT_EQ(acronym.status, 0) << acronym.out;
+  EXPECT_NE(acronym.out.find("trad"), std::string::npos) << acronym.out;
+
+  CmdResult unknown = Newskb("entity --db '" + db_ + "' 美国财政部");
+  EXPECT_EQ(unknown.status, 1) << unknown.out;
+  EXPECT_NE(unknown.out.find("no entity is named"), std::string::npos) << unknown.out;
+
+  // Plain SQL: alias_key is the Simplified fold, so a Simplified key finds the
+  // Traditional mention; a Traditional query goes through `newskb entity`,
+  // which folds it first (SQL has no fold function).
+  EXPECT_EQ(Query("SELECT group_concat(DISTINCT o.doc_key) FROM v_organizations o JOIN v_entities e "
+                  "USING(entity_id) WHERE e.alias_key = '美国能源部'"),
+            "group_concat(DISTINCT o.doc_key)\ntrad\n");
+  EXPECT_EQ(Query("SELECT group_concat(DISTINCT o.text) FROM v_organizations o JOIN v_entities e "
+                  "USING(entity_id) WHERE e.alias_key = '宁德时代'"),
+            "group_concat(DISTINCT o.text)\n宁德时代\n");
+}
+
 }  // namespace
