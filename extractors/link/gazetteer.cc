@@ -34,22 +34,65 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// The code point whose UTF-8 encoding starts at s[i] (s[i] a lead byte);
+// a truncated or invalid sequence gives its lead byte's value, which only
+// makes the start filter less selective, never wrong.
+uint32_t CodePointAt(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  int n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (n == 0 || i + n >= s.size()) return c;
+  uint32_t cp = c & (0x3F >> n);
+  for (int k = 1; k <= n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return cp;
+}
+
 }  // namespace
+
+uint32_t LiteralTrie::Child(uint32_t node, unsigned char byte) const {
+  if (edge_keys_.empty()) return kNoNode;
+  const uint64_t key = (uint64_t{node} << 8) | byte;
+  const size_t mask = edge_keys_.size() - 1;
+  for (size_t slot = (key * 0x9E3779B97F4A7C15ull) >> edge_shift_;; slot = (slot + 1) & mask) {
+    if (edge_keys_[slot] == key) return edge_nodes_[slot];
+    if (edge_keys_[slot] == kNoKey) return kNoNode;
+  }
+}
+
+void LiteralTrie::InsertEdge(uint64_t key, uint32_t child) {
+  if (2 * (edge_count_ + 1) > edge_keys_.size()) {  // grow: keep load <= 1/2
+    std::vector<uint64_t> keys = std::move(edge_keys_);
+    std::vector<uint32_t> nodes = std::move(edge_nodes_);
+    size_t cap = keys.empty() ? 64 : keys.size() * 2;
+    edge_keys_.assign(cap, kNoKey);
+    edge_nodes_.assign(cap, kNoNode);
+    edge_shift_ = 64;
+    for (size_t c = cap; c > 1; c >>= 1) --edge_shift_;
+    edge_count_ = 0;
+    for (size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] != kNoKey) InsertEdge(keys[i], nodes[i]);
+  }
+  const size_t mask = edge_keys_.size() - 1;
+  size_t slot = (key * 0x9E3779B97F4A7C15ull) >> edge_shift_;
+  while (edge_keys_[slot] != kNoKey) slot = (slot + 1) & mask;
+  edge_keys_[slot] = key;
+  edge_nodes_[slot] = child;
+  ++edge_count_;
+}
 
 bool LiteralTrie::Add(std::string_view key, uint32_t id) {
   if (key.empty()) return false;
+  uint32_t cp = CodePointAt(key, 0);
+  if (starts_.size() <= cp / 64) starts_.resize(cp / 64 + 1, 0);
+  starts_[cp / 64] |= uint64_t{1} << (cp % 64);
   uint32_t node = 0;
   for (unsigned char c : key) {
-    uint64_t k = (uint64_t{node} << 8) | c;
-    auto it = edges_.find(k);
-    if (it == edges_.end()) {
+    uint32_t next = Child(node, c);
+    if (next == kNoNode) {
       nodes_.emplace_back();
-      uint32_t n = static_cast<uint32_t>(nodes_.size() - 1);
-      edges_.emplace(k, n);
-      node = n;
-    } else {
-      node = it->second;
+      next = static_cast<uint32_t>(nodes_.size() - 1);
+      InsertEdge((uint64_t{node} << 8) | c, next);
     }
+    node = next;
   }
   auto& ids = nodes_[node].ids;
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
@@ -58,15 +101,17 @@ bool LiteralTrie::Add(std::string_view key, uint32_t id) {
 
 size_t LiteralTrie::LongestAt(std::string_view text, size_t pos,
                               const std::vector<uint32_t>** ids) const {
+  if (pos >= text.size()) return 0;
+  uint32_t cp = CodePointAt(text, pos);
+  if (cp / 64 >= starts_.size() || !(starts_[cp / 64] >> (cp % 64) & 1)) return 0;
   uint32_t node = 0;
   size_t best = 0;
   bool left_alnum = pos > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[pos - 1]));
-  bool first_alnum = pos < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[pos]));
+  bool first_alnum = IsAsciiAlnum(static_cast<unsigned char>(text[pos]));
   if (left_alnum && first_alnum) return 0;  // inside an ASCII word
   for (size_t i = pos; i < text.size(); ++i) {
-    auto it = edges_.find((uint64_t{node} << 8) | static_cast<unsigned char>(text[i]));
-    if (it == edges_.end()) break;
-    node = it->second;
+    node = Child(node, static_cast<unsigned char>(text[i]));
+    if (node == kNoNode) break;
     if (!nodes_[node].ids.empty()) {
       size_t end = i + 1;
       bool last_alnum = IsAsciiAlnum(static_cast<unsigned char>(text[i]));

@@ -22,7 +22,8 @@
 // alias starting there is reported, unless it lies inside an earlier hit.
 // Hits may overlap; callers resolve overlaps. An alias starting (ending)
 // with an ASCII letter or digit only matches at an ASCII word boundary.
-// Cost: O(text bytes x longest alias) with one hash probe per byte.
+// Cost: one bit test per character; O(longest alias) hash probes (one per
+// byte) only where a key can begin.
 //
 // Thread safety: immutable after loading; FindAll() is const and may run on
 // many threads at once.
@@ -70,8 +71,21 @@ class LiteralTrie {
   struct Node {
     std::vector<uint32_t> ids;  // non-empty: a key ends here
   };
+  // Edges (node << 8 | byte) -> child node in an open-addressing table
+  // (linear probing, multiplicative hash, load <= 1/2): one probe per byte
+  // of text, without std::unordered_map's modulo and pointer chasing.
+  uint32_t Child(uint32_t node, unsigned char byte) const;
+  void InsertEdge(uint64_t key, uint32_t child);
+  static constexpr uint64_t kNoKey = ~uint64_t{0};
+  static constexpr uint32_t kNoNode = 0;  // the root is never a child
   std::vector<Node> nodes_ = std::vector<Node>(1);
-  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 8 | byte) -> node
+  std::vector<uint64_t> edge_keys_;
+  std::vector<uint32_t> edge_nodes_;
+  size_t edge_count_ = 0;
+  int edge_shift_ = 64;
+  // Bit per code point that begins some key: positions whose character
+  // begins no key are skipped without touching the trie.
+  std::vector<uint64_t> starts_;
 };
 
 class Gazetteer {

@@ -61,6 +61,28 @@ TEST(Gazetteer, AmbiguousAliasKeepsBothEntities) {
   EXPECT_EQ(hits[0].entries.size(), 2u);
 }
 
+// Thousands of keys force the trie's edge table to grow many times; every
+// key must still be found, keys outside the BMP and single-character keys
+// included, and text sharing only a prefix must give nothing.
+TEST(LiteralTrie, FindsEveryKeyAfterGrowingAndOutsideTheBmp) {
+  LiteralTrie trie;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 3000; ++i) keys.push_back("\xe5\x85\xac" + std::to_string(i) + "\xe5\x8f\xb8");  // 公<i>司
+  keys.push_back("\xf0\xa0\xae\xb7\xe9\x87\x8e\xe5\xae\xb6");  // 𠮷野家 (U+20BB7 first)
+  keys.push_back("\xe9\x92\xb4");  // 钴, one character
+  for (size_t i = 0; i < keys.size(); ++i) ASSERT_TRUE(trie.Add(keys[i], static_cast<uint32_t>(i)));
+  for (size_t i = 0; i < keys.size(); ++i) {
+    std::string text = "x " + keys[i] + " y";
+    auto hits = trie.FindAll(text);
+    ASSERT_EQ(hits.size(), 1u) << i;
+    EXPECT_EQ(text.substr(hits[0].begin, hits[0].end - hits[0].begin), keys[i]);
+    EXPECT_EQ(hits[0].entries, std::vector<uint32_t>{static_cast<uint32_t>(i)});
+  }
+  EXPECT_TRUE(trie.FindAll("\xe5\x85\xac" "3000" "\xe5\x8f\xb8").empty());  // a prefix of 公300司 then more digits
+  EXPECT_TRUE(trie.FindAll("\xe9\x87\x8e\xe5\xae\xb6").empty());  // 野家 alone
+  EXPECT_TRUE(LiteralTrie().FindAll("anything").empty());
+}
+
 TEST(Gazetteer, BadLineIsAnErrorNamingTheLine) {
   auto g = Gazetteer::LoadString("# c\n\nonly-one-column\n", "x.tsv", *Norm());
   ASSERT_FALSE(g.ok());
