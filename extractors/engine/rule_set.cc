@@ -661,41 +661,50 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text, FindStats* stats)
   const Impl& im = *impl_;
   if (im.rules.empty() || text.empty()) return out;
   std::vector<int> hits;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!im.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
-    if (info.kind != RE2::Set::kOutOfMemory) return out;
-    // The Set's DFA ran out of memory on this text: never drop matches
-    // silently; run every rule (slow, correct).
-    hits.resize(im.rules.size());
-    for (size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
-    if (stats) ++stats->set_out_of_memory;
-  }
-  std::sort(hits.begin(), hits.end());
-  if (stats) stats->rules_run += hits.size();
   std::vector<re2::StringPiece> sub;
-  const re2::StringPiece whole(text.data(), text.size());
-  for (int h : hits) {
-    const RE2& re = *im.res[h];
-    int n = re.NumberOfCapturingGroups() + 1;
-    sub.assign(n, re2::StringPiece());
-    size_t pos = 0;
-    while (pos <= text.size() && re.Match(whole, pos, text.size(), RE2::UNANCHORED, sub.data(), n)) {
-      size_t b = sub[0].data() - text.data(), e = b + sub[0].size();
-      if (e > b) {
-        RuleMatch m;
-        m.rule = &im.rules[h];
-        m.begin = b;
-        m.end = e;
-        for (const auto& [gname, idx] : im.groups[h]) {
-          if (sub[idx].data() == nullptr) continue;
-          m.groups.emplace_back(gname, std::string_view(sub[idx].data(), sub[idx].size()));
+  for (size_t line_begin = 0; line_begin < text.size();) {
+    size_t nl = text.find('\n', line_begin);
+    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    const std::string_view line = text.substr(line_begin, line_end - line_begin);
+    const size_t base = line_begin;
+    line_begin = line_end + 1;
+    if (line.empty()) continue;
+    hits.clear();
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    const re2::StringPiece whole(line.data(), line.size());
+    if (!im.set->Match(whole, &hits, &info)) {
+      if (info.kind != RE2::Set::kOutOfMemory) continue;
+      // The Set's DFA ran out of memory on this line: never drop matches
+      // silently; run every rule (slow, correct).
+      hits.resize(im.rules.size());
+      for (size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+      if (stats) ++stats->set_out_of_memory;
+    }
+    std::sort(hits.begin(), hits.end());
+    if (stats) stats->rules_run += hits.size();
+    for (int h : hits) {
+      const RE2& re = *im.res[h];
+      int n = re.NumberOfCapturingGroups() + 1;
+      sub.assign(n, re2::StringPiece());
+      size_t pos = 0;
+      while (pos <= line.size() && re.Match(whole, pos, line.size(), RE2::UNANCHORED, sub.data(), n)) {
+        size_t b = sub[0].data() - line.data(), e = b + sub[0].size();
+        if (e > b) {
+          RuleMatch m;
+          m.rule = &im.rules[h];
+          m.begin = base + b;
+          m.end = base + e;
+          for (const auto& [gname, idx] : im.groups[h]) {
+            if (sub[idx].data() == nullptr) continue;
+            m.groups.emplace_back(gname, std::string_view(sub[idx].data(), sub[idx].size()));
+          }
+          out.push_back(std::move(m));
+          pos = e;
+        } else {
+          // An empty match: step one UTF-8 character past it.
+          pos = b + 1;
+          while (pos < line.size() && (static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) ++pos;
         }
-        out.push_back(std::move(m));
-        pos = e;
-      } else {
-        // An empty match: step one UTF-8 character past it.
-        pos = b + 1;
-        while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
       }
     }
   }

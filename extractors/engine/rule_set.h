@@ -99,13 +99,19 @@ class RuleSet {
   RuleSet& operator=(RuleSet&&) noexcept;
   ~RuleSet();
 
-  // Every match of every rule in `text` (candidates may overlap): one
-  // RE2::Set pass, then, for the rules that hit only, each rule's own RE2
-  // repeatedly from the end of its previous match (non-overlapping matches
-  // of that rule; empty matches are skipped). Candidates are grouped by rule
+  // Every match of every rule in `text` (candidates may overlap). A match
+  // never spans a line break: `text` is matched one line ('\n'-separated)
+  // at a time, as if each line were the whole text (`^` and `$` match at its
+  // ends). Per line: one RE2::Set pass, then, for the rules that hit in that
+  // line only, each rule's own RE2 repeatedly from the end of its previous
+  // match (non-overlapping matches of that rule; empty matches are
+  // skipped). Candidates come line by line, within a line grouped by rule
   // (file order), each rule's in text order. The views in RuleMatch point
-  // into `text`. Cost: one Set pass + one scan per hit rule; if the Set's DFA
-  // runs out of memory on `text`, every rule runs (never silently nothing).
+  // into `text`. Cost: one Set pass over the text + one scan of a line per
+  // rule that hit in it (a whole document costs what its lines' hits cost,
+  // not one scan of the document per rule hit anywhere); if the Set's DFA
+  // runs out of memory on a line, every rule runs on it (never silently
+  // nothing).
   std::vector<RuleMatch> FindAll(std::string_view text) const;
   // The same, adding what it did to *stats (if not null).
   std::vector<RuleMatch> FindAll(std::string_view text, FindStats* stats) const;

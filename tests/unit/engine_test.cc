@@ -293,6 +293,25 @@ TEST(RuleSet, FindsEveryOccurrenceAndSkipsEmptyMatches) {
   EXPECT_TRUE(rs->FindAll("").empty());
 }
 
+// A document is matched line by line: no match spans a line break, ^ and $
+// hold at each line's ends, offsets stay those of the whole text, and a
+// rule that hit in one line does not run on the others.
+TEST(RuleSet, MatchesLineByLine) {
+  auto rs = Load(R"J({"rules":[{"id":"ab","kind":"f","pattern":"a\\s*b"},
+                 {"id":"head","kind":"f","pattern":"^(?P<w>\\w+)"},
+                 {"id":"tail","kind":"f","pattern":"z$"}]})J");
+  ASSERT_TRUE(rs.ok()) << rs.status().message();
+  std::string text = "xa\nb\nab one\n\ntwo z\n";
+  FindStats st;
+  auto m = rs->FindAll(text, &st);
+  std::vector<std::string> got;
+  for (const RuleMatch& x : m) got.push_back(x.rule->id + ":" + text.substr(x.begin, x.end - x.begin));
+  EXPECT_EQ(got, (std::vector<std::string>{"head:xa", "head:b", "ab:ab", "head:ab", "head:two", "tail:z"}));
+  EXPECT_EQ(m[2].begin, 5u);  // offsets in the whole text
+  EXPECT_EQ(m[1].Group("w"), "b");
+  EXPECT_EQ(st.rules_run, 6u);  // head x4, ab x1, tail x1: not 3 rules x 4 lines
+}
+
 TEST(RuleSet, RefusesPatternOverMemoryBudget) {
   RuleSetOptions o;
   o.rule_max_mem = 1 << 12;
