@@ -2,6 +2,7 @@
 #include "extractors/link/name_rules.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <numeric>
 
@@ -32,6 +33,40 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   return out;
 }
 
+// TrimAfterStops (spans.h), but never cutting strictly inside a head word:
+// the 和 of 刚果民主共和国, the 以 of 以色列 are no stop words there.
+size_t TrimKeepingHeads(std::string_view t, size_t b, size_t limit, const WordList& stops,
+                        const WordList& heads, size_t min_keep) {
+  std::vector<std::pair<size_t, size_t>> hs;
+  for (size_t i = b; i < limit; i += Utf8CharLen(t, i)) {
+    size_t n = heads.MatchAt(t, i);
+    if (n > 0) hs.emplace_back(i, i + n);
+  }
+  size_t out = b;
+  for (size_t i = b; i < limit; i += Utf8CharLen(t, i)) {
+    size_t n = stops.MatchAt(t, i);
+    if (n == 0 || i + n > limit) continue;
+    size_t cut = i + n;
+    if (Utf8Length(t.substr(cut, limit - cut)) < min_keep) continue;
+    bool inside = false;
+    for (auto [hb, he] : hs) inside = inside || (hb < cut && cut < he);
+    if (!inside) out = cut;
+  }
+  return out;
+}
+
+// True if `s` starts with one of the '|'-separated words of `list`.
+bool StartsWithAny(std::string_view s, const std::string& list) {
+  for (size_t i = 0; !list.empty() && i <= list.size();) {
+    size_t j = list.find('|', i);
+    if (j == std::string::npos) j = list.size();
+    std::string_view w(list.data() + i, j - i);
+    if (!w.empty() && s.substr(0, w.size()) == w) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm,
@@ -43,7 +78,6 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
   };
   std::string not_file = "not_" + family + ".txt";
   const Item items[] = {{"stopwords.txt", &l.stops},
-                        {"heads.txt", &l.heads},
                         {"locatives.txt", &l.locatives},
                         {"latin_generic.txt", &l.latin_generic},
                         {not_file.c_str(), &l.not_names}};
@@ -52,6 +86,56 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
     if (!w.ok()) return w.status();
     *it.slot = std::move(w).value();
   }
+  // Heads: heads.txt, plus every country, state, province and bloc
+  // of places.tsv (its Han names: canonical and aliases), so a body of any
+  // listed country is headed by its name (剛果民主共和國礦業部).
+  std::vector<std::string> heads;
+  {
+    std::ifstream in(dir + "/heads.txt", std::ios::binary);
+    if (!in) return Status::IoError(dir + "/heads.txt: cannot open word list");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      size_t b = line.find_first_not_of(" \t");
+      if (b == std::string::npos || line[b] == '#') continue;
+      size_t e = line.find_last_not_of(" \t");
+      heads.push_back(line.substr(b, e - b + 1));
+    }
+  }
+  {
+    std::ifstream in(dir + "/places.tsv", std::ios::binary);  // optional
+    std::string line;
+    while (in && std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> cols;
+      for (size_t i = 0; i <= line.size();) {
+        size_t j = line.find('\t', i);
+        if (j == std::string::npos) j = line.size();
+        cols.push_back(line.substr(i, j - i));
+        i = j + 1;
+      }
+      if (cols.size() < 2) continue;
+      static const char* const kKinds[] = {"country", "state", "province", "bloc"};
+      if (std::find(std::begin(kKinds), std::end(kKinds), cols[1]) == std::end(kKinds)) continue;
+      std::vector<std::string> names{cols[0]};
+      if (cols.size() > 2) {
+        for (size_t i = 0; i <= cols[2].size();) {
+          size_t j = cols[2].find('|', i);
+          if (j == std::string::npos) j = cols[2].size();
+          names.push_back(cols[2].substr(i, j - i));
+          i = j + 1;
+        }
+      }
+      for (std::string& n : names) {
+        size_t b = n.find_first_not_of(' '), e = n.find_last_not_of(' ');
+        if (b == std::string::npos) continue;
+        n = n.substr(b, e - b + 1);
+        if (HasHan(n) && Utf8Length(n) >= 2) heads.push_back(n);
+      }
+    }
+  }
+  l.heads = WordList::FromWords(heads, norm);
   return l;
 }
 
@@ -98,12 +182,16 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   int min_chars = std::atoi(Attr(r, "min_chars", "2").c_str());
   size_t keep = static_cast<size_t>(std::max(min_chars, 2));
   if (head == "place") {
-    b = TrimAfterStops(t, b, e, *lists.stops, keep);
+    b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);
     size_t p = FirstHead(t, b, e, *lists.heads);
     if (p == std::string_view::npos) return false;
     b = p;
+    // desc_middle: words that, right after the place head, make the name a
+    // description (瑞典国营矿业公司: "a Swedish state-owned mining company").
+    if (StartsWithAny(t.substr(b + lists.heads->MatchAt(t, b)), Attr(r, "desc_middle", "")))
+      return false;
   } else if (head == "trim") {
-    b = TrimAfterStops(t, b, e, *lists.stops, keep);
+    b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);
   }
   // min_middle: characters required before the `suffix` group, after the
   // place head if the rule has `head: place` (美国公司 is a description,
@@ -193,57 +281,60 @@ std::vector<size_t> ResolveCands(const std::vector<NameCand>& cands) {
 void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, const Document& doc,
                      const NormText& norm, const NameLists& lists, std::vector<NameCand>* win,
                      std::vector<std::pair<size_t, size_t>>* pairs) {
+  // `alias` and, in 全名(English Name, ABBR), `alias2`: both name the owner.
   for (const RuleMatch& m : paren) {
-    if (!m.Has("alias")) continue;
-    std::string_view g = m.Group("alias");
-    size_t ab = static_cast<size_t>(g.data() - t.data()), ae = ab + g.size();
-    while (ab < ae && t[ab] == ' ') ++ab;
-    while (ae > ab && t[ae - 1] == ' ') --ae;
-    if (ae <= ab) continue;
-    // The name the brackets follow (spaces allowed between).
-    size_t open = m.begin;
-    for (bool moved = true; moved && open > 0;) {
-      moved = false;
-      if (t[open - 1] == ' ') { --open; moved = true; continue; }
-      for (std::string_view mark : {"」", "』", "》", "”"}) {
-        if (open >= mark.size() && t.substr(open - mark.size(), mark.size()) == mark) {
-          open -= mark.size();
-          moved = true;
-          break;
+    for (const char* group : {"alias", "alias2"}) {
+      if (!m.Has(group)) continue;
+      std::string_view g = m.Group(group);
+      size_t ab = static_cast<size_t>(g.data() - t.data()), ae = ab + g.size();
+      while (ab < ae && t[ab] == ' ') ++ab;
+      while (ae > ab && t[ae - 1] == ' ') --ae;
+      if (ae <= ab) continue;
+      // The name the brackets follow (spaces allowed between).
+      size_t open = m.begin;
+      for (bool moved = true; moved && open > 0;) {
+        moved = false;
+        if (t[open - 1] == ' ') { --open; moved = true; continue; }
+        for (std::string_view mark : {"」", "』", "》", "”"}) {
+          if (open >= mark.size() && t.substr(open - mark.size(), mark.size()) == mark) {
+            open -= mark.size();
+            moved = true;
+            break;
+          }
         }
       }
+      size_t owner = win->size();
+      for (size_t i = 0; i < win->size(); ++i)
+        if ((*win)[i].e == open) owner = i;
+      if (owner == win->size()) continue;
+      std::string_view alias = t.substr(ab, ae - ab);
+      std::string_view body = BodySpan(doc, norm, ab, ae);
+      if (HasAsciiLetter(alias)) {
+        if (!HasUpper(body)) continue;
+      } else if (Utf8Length(alias) < 2) {
+        continue;
+      }
+      if (lists.not_names->Contains(alias) || lists.heads->Contains(alias)) continue;
+      if (std::all_of(alias.begin(), alias.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
+      // Already a name on exactly this span: just pair them.
+      size_t same = win->size();
+      for (size_t i = 0; i < win->size(); ++i)
+        if ((*win)[i].b == ab && (*win)[i].e == ae) same = i;
+      if (same != win->size()) {
+        pairs->emplace_back(owner, same);
+        continue;
+      }
+      if (OverlapsAny(*win, ab, ae)) continue;
+      NameCand c;
+      c.b = ab;
+      c.e = ae;
+      c.prio = m.rule->priority;
+      c.rule = m.rule->id;
+      c.kind = (*win)[owner].kind;
+      win->push_back(c);
+      pairs->emplace_back(owner, win->size() - 1);
     }
-    size_t owner = win->size();
-    for (size_t i = 0; i < win->size(); ++i)
-      if ((*win)[i].e == open) owner = i;
-    if (owner == win->size()) continue;
-    std::string_view alias = t.substr(ab, ae - ab);
-    std::string_view body = BodySpan(doc, norm, ab, ae);
-    if (HasAsciiLetter(alias)) {
-      if (!HasUpper(body)) continue;
-    } else if (Utf8Length(alias) < 2) {
-      continue;
-    }
-    if (lists.not_names->Contains(alias) || lists.heads->Contains(alias)) continue;
-    if (std::all_of(alias.begin(), alias.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
-    // Already a name on exactly this span: just pair them.
-    size_t same = win->size();
-    for (size_t i = 0; i < win->size(); ++i)
-      if ((*win)[i].b == ab && (*win)[i].e == ae) same = i;
-    if (same != win->size()) {
-      pairs->emplace_back(owner, same);
-      continue;
-    }
-    if (OverlapsAny(*win, ab, ae)) continue;
-    NameCand c;
-    c.b = ab;
-    c.e = ae;
-    c.prio = m.rule->priority;
-    c.rule = m.rule->id;
-    c.kind = (*win)[owner].kind;
-    win->push_back(c);
-    pairs->emplace_back(owner, win->size() - 1);
   }
 }
 

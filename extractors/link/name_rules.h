@@ -33,7 +33,8 @@ struct NameCand {
 
 // The word lists of one family, from `dir` (extractors/rules/gazetteer):
 //   stopwords.txt      words a name never spans (的, 在, 宣布, ...): trimmed off the left
-//   heads.txt          place and body heads a `head: place` name starts with
+//   heads.txt          place and body heads a `head: place` name starts with,
+//                      plus every country, state, province and bloc of places.tsv
 //   locatives.txt      words after which a venue (白宫) is a place
 //   latin_generic.txt  generic Latin name words (materials, group, ...)
 //   not_<family>.txt   whole names that are not entities (政府, 新创公司)

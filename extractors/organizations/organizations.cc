@@ -2,6 +2,7 @@
 #include "extractors/organizations/organizations.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <utility>
 
@@ -112,12 +113,42 @@ class OrganizationExtractor : public Extractor {
     }
     // 3. Aliases in brackets after a found name: 全名(ABBR), 中文名(English Name).
     AddParenAliases(paren, t, doc, norm, lists_, &win, &pairs);
+    // Short forms (gazetteer/short_forms.tsv: 贸易署, 中投) only where the
+    // document names their organization by a fuller form; linked to it.
+    AddShortForms(t, &win, &pairs);
     // 4. Repeats and short forms of names found by rules, within the document.
     AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
     EmitAndLink(doc, norm, MentionKind::kOrganization, gaz_.get(), *norm_, win, pairs, out);
   }
 
  private:
+  void AddShortForms(std::string_view t, std::vector<NameCand>* win,
+                     std::vector<std::pair<size_t, size_t>>* pairs) const {
+    if (!short_) return;
+    for (const GazHit& h : short_->FindAll(t)) {
+      const GazEntry& g = short_->entry(h.entries[0]);
+      std::string_view hit = t.substr(h.begin, h.end - h.begin);
+      if (hit == norm_->Fold(g.canonical)) continue;  // the full name: found by the gazetteer
+      if (HeadOfTitle(t, h.begin, h.end)) continue;   // 贸易署长: a title
+      size_t owner = win->size();
+      bool clash = false;
+      for (size_t i = 0; i < win->size(); ++i) {
+        const NameCand& w = (*win)[i];
+        if (w.b < h.end && h.begin < w.e) clash = true;
+        if (owner == win->size() && w.from_gazetteer && w.rule == "gaz.org:" + g.canonical) owner = i;
+      }
+      if (clash || owner == win->size()) continue;
+      NameCand c;
+      c.b = h.begin;
+      c.e = h.end;
+      c.prio = 100;
+      c.rule = "gaz.org.short:" + g.canonical;
+      c.from_gazetteer = true;
+      win->push_back(std::move(c));
+      pairs->emplace_back(owner, win->size() - 1);
+    }
+  }
+
   // End of the farthest sub-unit suffix within ten Han characters after
   // `e`, not crossing punctuation or a particle; `e` if none.
   size_t ExtendBranch(std::string_view t, size_t e) const {
@@ -154,6 +185,7 @@ class OrganizationExtractor : public Extractor {
   NameLists lists_;
  public:
   std::shared_ptr<const WordList> branches_, sports_cues_;
+  std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
 
 }  // namespace
@@ -171,11 +203,18 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!branches.ok()) return branches.status();
   auto cues = WordList::LoadFile(rules_dir + "/gazetteer/sports_cues.txt", *normalizer);
   if (!cues.ok()) return cues.status();
+  std::shared_ptr<const Gazetteer> short_forms;
+  if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
+    auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
+    if (!sf.ok()) return sf.status();
+    short_forms = std::move(sf).value();
+  }
   auto ex = std::make_unique<OrganizationExtractor>(
       std::move(normalizer), std::make_unique<RuleSet>(std::move(rs).value()),
       std::move(gaz).value(), std::move(lists).value());
   ex->branches_ = std::move(branches).value();
   ex->sports_cues_ = std::move(cues).value();
+  ex->short_ = std::move(short_forms);
   return std::unique_ptr<Extractor>(std::move(ex));
 }
 

@@ -15,9 +15,11 @@
 //                  right after a found organization) | "org_with_alias"
 //                  (group `name` plus group `alias`, one entity)
 //        head      "place": the name must start with a place or body head
-//                  (gazetteer/heads.txt), trimmed to the leftmost one;
+//                  (gazetteer/heads.txt, and every country, state, province
+//                  and bloc of gazetteer/places.tsv), trimmed to the leftmost one;
 //                  "trim": cut after the last stop word (gazetteer/stopwords.txt);
-//                  "none" (default): the group as matched
+//                  "none" (default): the group as matched. A stop word
+//                  inside a head word cuts nothing (the 和 of 刚果民主共和国)
 //        latin     "caps": every Latin word capitalised in the body
 //        min_chars minimum length in code points (default 2)
 //        not_before  characters that must not follow the name (部长, 银行业)
@@ -27,12 +29,18 @@
 //        min_middle  characters required before group `suffix` (after the
 //                  place head with head: place): 美国公司, 这家有限公司 are no names
 //        max_chars maximum length in code points (default 40)
+//        desc_middle words that, right after the place head (head: place),
+//                  make the name a description: 瑞典国营矿业公司 (国营),
+//                  美国本土石墨公司 (本土)
 //      With latin: caps a Latin name must not run on into a further
 //      Title-case word (Critical Minerals of Critical Minerals Strategy).
 //      With role org_with_alias, a refused alias refuses the name too.
 //   3. per document: every further occurrence of a name found by 1-2
 //      (rule "org.repeat") and the first word of a Latin name whose other
-//      words are generic (MP of MP Materials, "org.short_form").
+//      words are generic (MP of MP Materials, "org.short_form"); and the
+//      ambiguous short forms of gazetteer/short_forms.tsv (贸易署, 中投), only
+//      in a document where the gazetteer found their organization, linked to
+//      it (rule "gaz.org.short:<canonical>").
 // A found name extends over a following sub-unit (gazetteer/branch_suffixes.txt:
 // 交通银行深圳分行, 北京大学法学院). A `club_city` gazetteer entry (米兰,
 // 利物浦: a city that names a club) counts only in a sentence with a sports

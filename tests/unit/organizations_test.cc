@@ -146,5 +146,37 @@ TEST(Organizations, VerbsAndDemonstrativesAreNoNames) {
   EXPECT_TRUE(Has(F().Run("據悉廣州乾朗珠寶有限公司已經成立"), "廣州乾朗珠寶有限公司"));
 }
 
+TEST(Organizations, BodyOfAnyListedCountryEvenWithStopWordInside) {
+  // 和 is a stop word, but not inside 共和國; 哈薩克 heads by places.tsv.
+  auto ms = F().Run("剛果民主共和國礦業部週三宣布延長禁令，哈薩克能源部也表示支持。");
+  EXPECT_TRUE(Has(ms, "剛果民主共和國礦業部")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "哈薩克能源部")) << ::testing::PrintToString(Texts(ms));
+}
+
+TEST(Organizations, PlaceStateOwnedIndustryCompanyIsADescription) {
+  auto ms = F().Run("瑞典國營礦業公司LKAB是少數進度領先的企業。");
+  EXPECT_FALSE(Has(ms, "瑞典國營礦業公司")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "LKAB"));
+  EXPECT_TRUE(Has(F().Run("韓國鋅業公司宣布增產"), "韓國鋅業公司"));
+}
+
+TEST(Organizations, ShortFormOnlyBesideItsFullName) {
+  auto ms = F().Run("經濟部國際貿易署週一表示已成立小組。貿易署指出，進口比重偏高。");
+  EXPECT_TRUE(Has(ms, "貿易署")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "貿易署"), "经济部国际贸易署");  // the gazetteer's canonical name
+  EXPECT_EQ(NameOf(ms, "經濟部國際貿易署"), "经济部国际贸易署");
+  EXPECT_FALSE(Has(F().Run("貿易署指出，進口比重偏高。"), "貿易署"));
+  // 中投 stands alone only in a text about 中國投資有限責任公司; 其中投資 is no name.
+  EXPECT_TRUE(F().Run("其中投資額達8000多萬美元的項目就有30余個").empty());
+  auto cic = F().Run("中国投资有限责任公司发布年报，中投表示将加码投资。");
+  EXPECT_EQ(NameOf(cic, "中投"), "中国投资有限责任公司");
+}
+
+TEST(Organizations, AllianceOfProducersIsAnOrganization) {
+  auto ms = F().Run("由美國本土石墨業者組成的「美國活性負極材料生產商聯盟」提出申請。");
+  EXPECT_TRUE(Has(ms, "美國活性負極材料生產商聯盟")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_FALSE(Has(F().Run("建立排除中國的「關鍵礦產貿易聯盟」"), "關鍵礦產貿易聯盟"));
+}
+
 }  // namespace
 }  // namespace newskb
