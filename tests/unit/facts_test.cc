@@ -200,6 +200,20 @@ TEST(Facts, ReportingClauseIsNoSubject) {
   EXPECT_TRUE(fs.empty());
 }
 
+// The speaker of a reporting clause is the subject only when the sentence
+// names no other: X表示，公司将招募300名员工 is about X; X表示，澳洲将投入…
+// is about 澳洲, and X is never an object.
+TEST(Facts, SpeakerIsTheSubjectOnlyAsALastResort) {
+  auto fs = F().Run("力拓表示，公司未來兩年將招募逾300名員工。", {{"逾300名", "count", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "力拓");
+  EXPECT_EQ(fs[0].predicate, "counts");
+  auto other = F().Run("力拓表示，澳洲將投入12億澳元。", {{"12億澳元", "AUD", ""}});
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].subject, "澳洲");
+  EXPECT_EQ(other[0].object, "-");
+}
+
 TEST(Facts, UnitClasses) {
   EXPECT_EQ(UnitClass("USD"), "money");
   EXPECT_EQ(UnitClass("CUR?"), "money");
