@@ -41,6 +41,7 @@ class DateExtractor : public Extractor {
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
+      not_after_except_[r.id] = SplitBar(RuleAttr(r, "not_after_except"));
     }
   }
 
@@ -110,7 +111,10 @@ class DateExtractor : public Extractor {
     if (m.end < t.size() && std::isdigit(static_cast<unsigned char>(t[m.end])) &&
         std::isdigit(static_cast<unsigned char>(t[m.end - 1])))
       return false;
-    if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
+    // not_after_except: longer words that end with a not_after word and
+    // lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
+    if (EndsWithAny(t, m.begin, not_after_.at(r.id)) && !EndsWithAny(t, m.begin, not_after_except_.at(r.id)))
+      return false;
     if (StartsWithAny(t, m.end, not_before_.at(r.id))) return false;
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;
@@ -151,7 +155,7 @@ class DateExtractor : public Extractor {
   std::shared_ptr<const Normalizer> norm_;
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
-  std::map<std::string, std::vector<std::string>> not_after_, not_before_;
+  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_;
 };
 
 }  // namespace

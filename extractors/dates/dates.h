@@ -9,7 +9,8 @@
 // Rules: extractors/rules/dates.json; words: extractors/rules/date_words.tsv.
 // Named groups: year, era, month, day, rel_year, rel_month, rel_day,
 // rel_week, weekday, qual_pre, qual_post; attrs not_after / not_before (veto
-// words, figures/word_table.h), qualifier (constant). Resolution:
+// words, figures/word_table.h), not_after_except (words that end with a
+// not_after word and lift its veto: 合约 for 约), qualifier (constant). Resolution:
 // date_resolver.h. A relative date in an undated article gives a mention
 // with an empty date_value and a note; an impossible date (2月30日) gives
 // none. Dates inside book-title marks 《》 are titles, not dates.

@@ -154,6 +154,16 @@ class FigureExtractor : public Extractor {
       std::optional<Numeral> lo = ParseNumeralEx(Trim(m.Group("low")));
       std::optional<Numeral> hi = ParseNumeralEx(Trim(m.Group("high")));
       if (!lo || !hi) return false;
+      // A range of years (2020至2025年) is not a length of time.
+      if (RuleAttr(r, "not_year") == "1") {
+        for (const char* g : {"low", "high"}) {
+          std::string part = Trim(m.Group(g));
+          if (!AllArabic(part)) continue;
+          if (part.size() > 1 && part[0] == '0') return false;
+          double v = std::strtod(part.c_str(), nullptr);
+          if (part.size() == 4 && v >= 1000 && v <= 2999) return false;
+        }
+      }
       double lv = lo->value, hv = hi->value;
       double hs = TrailingScale(Trim(m.Group("high"))), ls = TrailingScale(Trim(m.Group("low")));
       if (hs > 1 && ls == 1 && lv * hs <= hv) lv *= hs;
@@ -238,7 +248,7 @@ class FigureExtractor : public Extractor {
     }
     // Qualifier.
     f.qualifier = RuleAttr(r, "qualifier");
-    for (const char* g : {"qual_pre", "qual_post"}) {
+    for (const char* g : {"qual_pre", "qual_mid", "qual_post"}) {
       if (!f.qualifier.empty() || !m.Has(g)) continue;
       const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
       if (!q) return false;

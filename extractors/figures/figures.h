@@ -17,7 +17,9 @@
 //   escale       English scale after a symbol amount (US$1.5 billion)
 //   unit         measure word -> unit (公吨 -> t, 个月 -> month, 种 -> count)
 //   per          rate denominator (每公斤110美元 -> USD/kg)
-//   qual_pre, qual_post   qualifier words (约, 超过, 左右, 以上, 内 ...)
+//   qual_pre, qual_mid, qual_post   qualifier words (约, 超过, 左右, 以上,
+//                内 ...); the first present decides (qual_mid: a qualifier
+//                inside the figure, 每吨约6万元 after the rate's 每吨)
 //   span         if present, the mention's span (cue words stay outside)
 // Attributes (strings):
 //   unit         constant unit ("%", "CUR?")
@@ -25,7 +27,8 @@
 //   multiply     value factor (成 -> 10)
 //   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
 //   qualifier    constant qualifier
-//   not_year     "1": drop when num is a 4-digit year or has a leading 0
+//   not_year     "1": drop when num (or low or high of a range) is a
+//                4-digit year or has a leading 0
 //   min_cn       drop when num is written only in Chinese numerals and is
 //                below this value (一个, 三家: determiners, not counts)
 //   max_value    drop above this value (成 <= 10)
