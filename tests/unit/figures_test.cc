@@ -126,6 +126,47 @@ TEST(Figures, PercentMassDurationCount) {
       {"五年內就能投產", {{"五年內", 5, 0, 0, "year", "at_most"}}},
       {"包括54種礦物", {{"54種", 54, 0, 0, "count", ""}}},
       {"邀請50多個國家參加", {{"50多個", 50, 0, 0, "count", "more_than"}}},
+      // From two up, a Chinese numeral with a measure word is a count (一 is a determiner).
+      {"該公司由兩家國營機構合併成立", {{"兩家", 2, 0, 0, "count", ""}}},
+      {"Fed今年可能降息兩次", {{"兩次", 2, 0, 0, "count", ""}}},
+      {"新進人員不到兩百人", {{"不到兩百人", 200, 0, 0, "count", "less_than"}}},
+      {"单日开仓量最多5,000手", {{"最多5,000手", 5000, 0, 0, "count", "at_most"}}},
+      // Multiples are percentages.
+      {"是去年同期的两倍多", {{"两倍多", 200, 0, 0, "%", "more_than"}}},
+      {"比陸上礦山高出兩倍以上", {{"兩倍以上", 200, 0, 0, "%", "more_than"}}},
+      // Durations: working days, ages, N年后; not a tenor or an ROC year.
+      {"審批時限一般不超過45個工作日", {{"不超過45個工作日", 45, 0, 0, "day", "at_most"}}},
+      {"未滿30歲的年輕工程師", {{"未滿30歲", 30, 0, 0, "year", "less_than"}}},
+      {"计划在两年后启动二期扩建", {{"两年", 2, 0, 0, "year", ""}}},
+  };
+  for (const Case& c : kCases) Check(c);
+}
+
+// A unit or currency written only after the second number names both ends.
+TEST(Figures, RangesWithTheUnitAtTheEnd) {
+  const Case kCases[] = {
+      {"公司將在30至45天內完成", {{"30至45天內", R, 30, 45, "day", "at_most"}}},
+      {"通常需要7到10年", {{"7到10年", R, 7, 10, "year", ""}}},
+      {"至少還要三到五年", {{"三到五年", R, 3, 5, "year", ""}}},
+      {"每年可受惠約5,000萬至8,000萬澳元", {{"約5,000萬至8,000萬澳元", R, 5e7, 8e7, "AUD", "approx"}}},
+      {"淨虧損介乎人民幣1.72億至2.58億元", {{"人民幣1.72億至2.58億元", R, 1.72e8, 2.58e8, "CNY", ""}}},
+      {"预计净利润3至5亿元", {{"3至5亿元", R, 3e8, 5e8, "CNY", ""}}},
+      {"在每噸8萬至11萬元人民幣之間", {{"每噸8萬至11萬元人民幣", R, 8e4, 1.1e5, "CNY/t", ""}}},
+      {"年产8万至10万吨", {{"8万至10万吨", R, 8e4, 1e5, "t", ""}}},
+  };
+  for (const Case& c : kCases) Check(c);
+}
+
+TEST(Figures, CurrencyAfterYuanAndRates) {
+  const Case kCases[] = {
+      {"遠少於2024年虧損的79億元人民幣", {{"79億元人民幣", 7.9e9, 0, 0, "CNY", ""}}},
+      {"由每噸約6萬元人民幣的低位", {{"每噸約6萬元人民幣", 6e4, 0, 0, "CNY/t", "approx"}}},
+      {"回升至約每噸9.8萬元人民幣", {{"約每噸9.8萬元人民幣", 9.8e4, 0, 0, "CNY/t", "approx"}}},
+      {"提供每公斤最高新台幣80元的運費補助", {{"每公斤最高新台幣80元", 80, 0, 0, "TWD/kg", "at_most"}}},
+      {"抽取量為每天約350噸", {{"每天約350噸", 350, 0, 0, "t/day", "approx"}}},
+      {"产能为每月6,500吨", {{"每月6,500吨", 6500, 0, 0, "t/month", ""}}},
+      // An annual amount stays a mass.
+      {"維持每年約150萬噸的產能", {{"約150萬噸", 1.5e6, 0, 0, "t", "approx"}}},
   };
   for (const Case& c : kCases) Check(c);
 }
@@ -133,7 +174,8 @@ TEST(Figures, PercentMassDurationCount) {
 TEST(Figures, NotFigures) {
   const char* kNone[] = {
       "2025年", "特朗普政府2025年4月發動貿易戰", "根據第13817號總統令", "他是第三名",
-      "數百萬美元的損失", "數年來", "過去數十年", "電話0912345678", "一個國家兩家公司",
+      "數百萬美元的損失", "數年來", "過去數十年", "電話0912345678", "一個國家", "一家公司",
+      "2020至2025年", "五年期LPR", "預計從民國115年起", "漲了數倍", "二手房",
       "唯一一座稀土加工廠", "一成不變", "多元化的供應", "2月8日", "美國的第3大城市",
   };
   for (const char* s : kNone) {
