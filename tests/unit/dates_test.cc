@@ -74,6 +74,11 @@ TEST(Dates, Table) {
       {"康熙20年9月", "", "康熙20年9月", "1681-09", ""},
       {"马拉松在下下周日举行", "2024-11-15", "下下周日", "2024-12-01", ""},
       {"後天你有空吗", "2018-09-18", "後天", "2018-09-20", ""},
+      // 今年 before a half of the year is still this year; 今年内 is by its end.
+      {"第二批指标将于今年下半年下达", "2026-01-20", "今年", "2026", ""},
+      {"在今年内完成", "2026-02-03", "在今年内", "2026", "by"},
+      // 约 before a day is "about", but 合约 is a contract.
+      {"期货主力合约9日再度涨停", "2026-02-09", "9日", "2026-02-09", ""},
   };
   for (const Case& c : kCases) {
     std::vector<Mention> got = F().Run(c.input, c.pub);
@@ -87,7 +92,7 @@ TEST(Dates, Table) {
 
 TEST(Dates, NotDates) {
   const char* kNone[] = {"未來十年", "過去數十年", "1990年代", "六個月", "2月30日", "2019年2月29日",
-                         "今日头条的总部", "10日元", "30日內完成", "上周", "十年", "長達16年"};
+                         "今日头条的总部", "10日元", "30日內完成", "上周", "十年", "長達16年", "历时约9日"};
   for (const char* s : kNone) {
     std::vector<Mention> got = F().Run(s, "2020-03-22");
     EXPECT_TRUE(got.empty()) << s << " gives " << (got.empty() ? "" : got[0].text);
