@@ -46,6 +46,14 @@ bool AllArabic(std::string_view s) {
   return true;
 }
 
+// An Arabic 100..130 is a year of the ROC (民國) calendar in Traditional-
+// script text (115年 = 2026) unless a qualifier makes it a length (超過100年).
+bool RocYear(std::string_view num) {
+  if (num.size() != 3 || !AllArabic(num)) return false;
+  int v = std::atoi(std::string(num).c_str());
+  return v >= 100 && v <= 130;
+}
+
 bool HasArabic(std::string_view s) {
   for (char c : s)
     if (IsAsciiDigit(c)) return true;
@@ -146,6 +154,10 @@ class FigureExtractor : public Extractor {
 
     Mention& f = c->fig;
     bool more = false;
+    // not_roc_year: an ROC year in Traditional-script text (115年) is a
+    // date, unless a qualifier word comes before it (超過100年).
+    bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !m.Has("qual_pre") &&
+               local() == "CUR?";
     std::string num = Trim(m.Group("num"));
     std::string vattr = RuleAttr(r, "value");
     if (!vattr.empty()) {
@@ -162,6 +174,7 @@ class FigureExtractor : public Extractor {
           if (part.size() > 1 && part[0] == '0') return false;
           double v = std::strtod(part.c_str(), nullptr);
           if (part.size() == 4 && v >= 1000 && v <= 2999) return false;
+          if (roc && RocYear(part)) return false;
         }
       }
       double lv = lo->value, hv = hi->value;
@@ -181,6 +194,7 @@ class FigureExtractor : public Extractor {
       if (RuleAttr(r, "not_year") == "1" && AllArabic(num)) {
         if (num.size() > 1 && num[0] == '0') return false;
         if (num.size() == 4 && n->value >= 1000 && n->value <= 2999) return false;
+        if (roc && RocYear(num)) return false;
       }
       if (RuleAttr(r, "need_scale") == "1" && TrailingScale(num) == 1) return false;
       std::string min_cn = RuleAttr(r, "min_cn");

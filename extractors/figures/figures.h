@@ -28,7 +28,10 @@
 //   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
 //   qualifier    constant qualifier
 //   not_year     "1": drop when num (or low or high of a range) is a
-//                4-digit year or has a leading 0
+//                4-digit year or has a leading 0 (checked with not_year)
+//   not_roc_year "1": also drop, in Traditional-script text and without a
+//                qualifier before it, an Arabic 100..130 before 年 (an ROC year:
+//                115年 = 2026; 超過100年 stays a length)
 //   min_cn       drop when num is written only in Chinese numerals and is
 //                below this value (一个, 三家: determiners, not counts)
 //   max_value    drop above this value (成 <= 10)

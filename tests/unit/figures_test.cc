@@ -184,6 +184,18 @@ TEST(Figures, NotFigures) {
   }
 }
 
+// In Traditional-script text an Arabic 100..130 before 年 is an ROC year
+// (115年 = 2026), unless a qualifier makes it a length.
+TEST(Figures, RocYearIsNotADuration) {
+  EXPECT_TRUE(F().Run("這項工程預計115年完工，經費由中央與地方分擔").empty());
+  EXPECT_TRUE(F().Run("預計從民國115年起的計畫").empty());
+  Check({"這座廟已有超過100年的歷史", {{"超過100年", 100, 0, 0, "year", "more_than"}}});
+  Check({"歷時120年的家族企業", {{"歷時120年", 120, 0, 0, "year", ""}}});
+  Check({"这项工程历经115年", {{"115年", 115, 0, 0, "year", ""}}});
+  Check({"公司共有115家門市", {{"115家", 115, 0, 0, "count", ""}}});
+  Check({"連續作業120天以上", {{"120天以上", 120, 0, 0, "day", "more_than"}}});
+}
+
 TEST(Figures, ScriptDecidesBareYuan) {
   auto unit_of = [](const std::string& text) {
     std::vector<Mention> got = F().Run(text);
