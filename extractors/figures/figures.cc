@@ -1,6 +1,7 @@
 // newskb/extractors/figures/figures.cc
 #include "extractors/figures/figures.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -147,6 +148,8 @@ class FigureExtractor : public Extractor {
     }
     // Vetoes on the context.
     if (c->b > 0 && IsAsciiDigit(t[c->b - 1])) return false;
+    // A number glued to a Latin word is part of a name (DOTA2项目, WAR3, H5N1).
+    if (c->b > 0 && IsAsciiDigit(t[c->b]) && std::isalpha(static_cast<unsigned char>(t[c->b - 1]))) return false;
     if (EndsWithAny(t, m.begin, veto_after_)) return false;
     if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
     if (StartsWithAny(t, m.end, not_before_.at(r.id))) return false;

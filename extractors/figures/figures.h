@@ -36,8 +36,9 @@
 //                below this value (一个, 三家: determiners, not counts)
 //   max_value    drop above this value (成 <= 10)
 //   not_after, not_before   veto words (word_table.h)
-// Every rule also gets the table veto_after (第, 数, 几, 上百 ...) and no
-// figure starts right after an ASCII digit.
+// Every rule also gets the table veto_after (第, 数, 几, 上百 ...); no
+// figure starts right after an ASCII digit, nor with a digit right after an
+// ASCII letter (DOTA2项目).
 //
 // Thread safety: immutable after construction; Extract() is const.
 #pragma once
