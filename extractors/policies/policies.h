@@ -7,12 +7,15 @@
 //
 // A policy is NAMED (gold/FORMAT.md): inside marks (「」『』《》“”) with a
 // head word inside or right after the marks (「城市采矿」计划 -> 城市采矿,
-// program), with an English or acronym alias in brackets (金库计划(Project
-// Vault)), as a numbered order (13817号总统令), listed in the gazetteer
+// program; 「汽车以旧换新」补贴政策 -> 汽车以旧换新, program), with an English
+// or acronym alias in brackets (金库计划(Project Vault); both of
+// 「…倡议」(English Name, MPAI)), as a numbered order (13817号总统令), listed in the gazetteer
 // extractors/rules/gazetteer/policies.tsv (国防生产法, 芯片法案), or
 // repeating a name so given elsewhere in the document. Descriptions
 // without marks (全面的关键矿产战略) are not policies. The name never
-// includes the marks.
+// includes the marks. An alliance of producers or companies (「…生产商联盟」)
+// is an organization, not a policy (organizations.json org.alliance.*); an
+// alliance of states is a policy.
 //
 // Rules: extractors/rules/policies.json; each rule's attrs.kind gives the
 // kind; bounding attrs as in organizations/organizations.h. Linking as for

@@ -139,5 +139,39 @@ TEST(Policies, SchemesAndListsInMarks) {
   EXPECT_EQ(Find(ms, "關鍵礦產清單")->policy_kind, "report");
 }
 
+TEST(Policies, EnglishNameAndAcronymInOneBracket) {
+  auto ms = F().Run(
+      "啟動「礦產加工加速倡議」（Minerals Processing Acceleration Initiative，MPAI），"
+      "白宮官員表示，MPAI將與DFC合作。");
+  ASSERT_NE(Find(ms, "礦產加工加速倡議"), nullptr) << Dump(ms);
+  ASSERT_NE(Find(ms, "Minerals Processing Acceleration Initiative"), nullptr) << Dump(ms);
+  int acronyms = 0;
+  for (const Mention& m : ms) {
+    if (m.text != "MPAI") continue;
+    ++acronyms;
+    EXPECT_EQ(m.name, "礦產加工加速倡議");
+    EXPECT_EQ(m.policy_kind, "initiative");
+  }
+  EXPECT_EQ(acronyms, 2) << Dump(ms);
+}
+
+TEST(Policies, SubsidyAndControlSchemesArePrograms) {
+  auto ms = F().Run("商务部等8部门发布的“汽车以旧换新”补贴政策今年继续实施。");
+  ASSERT_NE(Find(ms, "汽车以旧换新"), nullptr) << Dump(ms);
+  EXPECT_EQ(Find(ms, "汽车以旧换新")->policy_kind, "program");
+  auto cc = F().Run("選擇性信用管制措施仍須延續。本波「選擇性信用管制」實施以來成效顯著。");
+  int n = 0;
+  for (const Mention& m : cc) n += m.text == "選擇性信用管制" && m.policy_kind == "program";
+  EXPECT_EQ(n, 2) << Dump(cc);
+}
+
+TEST(Policies, AllianceOfProducersIsNoPolicy) {
+  EXPECT_EQ(Find(F().Run("由業者組成的「美國活性負極材料生產商聯盟」提出"), "美國活性負極材料生產商聯盟"),
+            nullptr);
+  auto ms = F().Run("建立排除中國的所謂「關鍵礦產貿易聯盟」。");
+  ASSERT_NE(Find(ms, "關鍵礦產貿易聯盟"), nullptr) << Dump(ms);
+  EXPECT_EQ(Find(ms, "關鍵礦產貿易聯盟")->policy_kind, "alliance");
+}
+
 }  // namespace
 }  // namespace newskb
