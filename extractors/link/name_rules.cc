@@ -89,19 +89,9 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
   // Heads: heads.txt, plus every country, state, province and bloc
   // of places.tsv (its Han names: canonical and aliases), so a body of any
   // listed country is headed by its name (剛果民主共和國礦業部).
-  std::vector<std::string> heads;
-  {
-    std::ifstream in(dir + "/heads.txt", std::ios::binary);
-    if (!in) return Status::IoError(dir + "/heads.txt: cannot open word list");
-    std::string line;
-    while (std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      size_t b = line.find_first_not_of(" \t");
-      if (b == std::string::npos || line[b] == '#') continue;
-      size_t e = line.find_last_not_of(" \t");
-      heads.push_back(line.substr(b, e - b + 1));
-    }
-  }
+  auto head_lines = ReadWordLines(dir + "/heads.txt");
+  if (!head_lines.ok()) return head_lines.status();
+  std::vector<std::string> heads = std::move(head_lines).value();
   {
     std::ifstream in(dir + "/places.tsv", std::ios::binary);  // optional
     std::string line;

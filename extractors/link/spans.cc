@@ -7,8 +7,7 @@
 
 namespace newskb {
 
-Result<std::shared_ptr<const WordList>> WordList::LoadFile(const std::string& path,
-                                                           const Normalizer& norm) {
+Result<std::vector<std::string>> ReadWordLines(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open word list");
   std::vector<std::string> words;
@@ -20,7 +19,14 @@ Result<std::shared_ptr<const WordList>> WordList::LoadFile(const std::string& pa
     size_t e = line.find_last_not_of(" \t");
     words.push_back(line.substr(b, e - b + 1));
   }
-  return FromWords(words, norm);
+  return words;
+}
+
+Result<std::shared_ptr<const WordList>> WordList::LoadFile(const std::string& path,
+                                                           const Normalizer& norm) {
+  auto words = ReadWordLines(path);
+  if (!words.ok()) return words.status();
+  return FromWords(words.value(), norm);
 }
 
 std::shared_ptr<const WordList> WordList::FromWords(const std::vector<std::string>& words,

@@ -27,6 +27,10 @@
 
 namespace newskb {
 
+// The entries of a word-list file: one a line, trimmed of spaces and tabs;
+// blank lines and lines starting with `#` are skipped.
+Result<std::vector<std::string>> ReadWordLines(const std::string& path);
+
 class WordList {
  public:
   static Result<std::shared_ptr<const WordList>> LoadFile(const std::string& path,
