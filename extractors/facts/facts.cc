@@ -51,6 +51,15 @@ bool CanBeObject(Mark m) { return m == kNone || m == kFrom || m == kTarget || m 
 
 bool IsLead(unsigned char c) { return (c & 0xC0) != 0x80; }
 
+// True if the clause starting at byte b (normalised, Simplified) opens with
+// a conjunction that adds a predicate to the same subject: 并 并且 同时 且.
+bool OpensWithConjunction(std::string_view t, size_t b) {
+  while (b < t.size() && t[b] == ' ') ++b;
+  for (std::string_view w : {"并", "同时", "且"})
+    if (t.compare(b, w.size(), w) == 0) return true;
+  return false;
+}
+
 // Code points in t[b, e).
 int Cps(std::string_view t, size_t b, size_t e) {
   int n = 0;
@@ -121,6 +130,19 @@ class FactStage : public FactExtractor {
       }
     }
     if (clauses.empty()) return;
+    // A period: sentences joined by a semicolon (甲…；乙…。), across which
+    // Chinese keeps a dropped subject; subjects are sought within it.
+    std::vector<size_t> period(norm.sentences.size());
+    for (size_t si = 0; si < norm.sentences.size(); ++si) {
+      period[si] = si;
+      if (si == 0) continue;
+      const NormSentence& p = norm.sentences[si - 1];
+      size_t e = std::min(p.end, t.size());
+      while (e > p.begin && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\r')) --e;
+      if (e > p.begin && t[e - 1] == ';') period[si] = period[si - 1];
+    }
+    std::vector<size_t> clause_period(clauses.size());
+    for (size_t c = 0; c < clauses.size(); ++c) clause_period[c] = period[clause_sent[c]];
     auto clause_of = [&](size_t pos) -> int {
       auto it = std::upper_bound(clauses.begin(), clauses.end(), pos,
                                  [](size_t v, const std::pair<size_t, size_t>& c) { return v < c.first; });
@@ -230,6 +252,7 @@ class FactStage : public FactExtractor {
       const Fig& f = figs[fi];
       if (f.clause < 0) continue;
       const size_t sent = clause_sent[f.clause];
+      const size_t per = clause_period[f.clause];
       // Subject.
       int subj = -1, subj_clause = -1;
       std::string how;
@@ -258,11 +281,22 @@ class FactStage : public FactExtractor {
         }
       }
       if (subj >= 0) subj_clause = f.clause;
-      for (int c = f.clause - 1; subj < 0 && c >= 0 && clause_sent[c] == sent; --c) {
+      // 并/同时/且 opening the clause: a second predicate of the period's
+      // main subject (经济部已启动…，将…纳入…，并提供每公斤最高80元…), so the
+      // first subject of the period, not the nearest.
+      if (subj < 0 && OpensWithConjunction(t, clauses[f.clause].first)) {
+        int c0 = f.clause;
+        while (c0 > 0 && clause_period[c0 - 1] == per) --c0;
+        for (int c = c0; subj < 0 && c < f.clause; ++c) {
+          subj = first_subject(c, SIZE_MAX);
+          if (subj >= 0) { subj_clause = c; how = "main"; }
+        }
+      }
+      for (int c = f.clause - 1; subj < 0 && c >= 0 && clause_period[c] == per; --c) {
         subj = first_subject(c, SIZE_MAX);
         if (subj >= 0) { subj_clause = c; how = "previous"; }
       }
-      for (int c = f.clause + 1; subj < 0 && c < static_cast<int>(clauses.size()) && clause_sent[c] == sent; ++c) {
+      for (int c = f.clause + 1; subj < 0 && c < static_cast<int>(clauses.size()) && clause_period[c] == per; ++c) {
         subj = first_subject(c, SIZE_MAX);
         if (subj >= 0) { subj_clause = c; how = "next"; }
       }
@@ -313,10 +347,23 @@ class FactStage : public FactExtractor {
       if (subj < 0) {
         for (size_t k = 0; k < ents.size(); ++k) {
           const Ent& en = ents[k];
-          if (en.b >= f.b || en.clause < 0 || clause_sent[en.clause] != sent) continue;
+          if (en.b >= f.b || en.clause < 0 || clause_period[en.clause] != per) continue;
           if (en.mark != kSpeaker || en.commodity || static_cast<int>(k) == obj) continue;
           subj = static_cast<int>(k);
           how = "speaker";
+        }
+      }
+      // No subject and no object in reach: the figure's topic is the
+      // nearest entity of an earlier clause of the period (碳酸锂期货主力合约
+      // 9日再度涨停，收报每吨9.86万元).
+      bool obj_previous = false;
+      if (subj < 0 && obj < 0) {
+        for (size_t k = 0; k < ents.size(); ++k) {
+          const Ent& en = ents[k];
+          if (en.b >= clauses[f.clause].first || en.clause < 0 || clause_period[en.clause] != per) continue;
+          if (!CanBeObject(en.mark)) continue;
+          obj = static_cast<int>(k);
+          obj_previous = true;
         }
       }
       if (subj < 0 && obj < 0) continue;
@@ -353,6 +400,7 @@ class FactStage : public FactExtractor {
       fact.predicate = pred[fi].empty() ? "other" : pred[fi];
       fact.rule = from_to[fi] ? "fact.from_to" : rule_of[fi].empty() ? "fact.default." + f.cls : rule_of[fi];
       if (subj >= 0 && how != "clause") fact.rule += "+subject." + how;
+      if (obj_previous) fact.rule += "+object.previous";
       out->push_back(std::move(fact));
     }
     (void)doc;

@@ -28,7 +28,7 @@ const char kHelp[] =
     "knowledge base. An INPUT is:\n"
     "  FILE.txt     one article (UTF-8); a first line ` date YYYY-MM-DD ` gives its date\n"
     "  FILE.jsonl   JSON Lines, one article a line: {\"id\",\"title\",\"date\",\"source\",\"text\"}\n"
-    "  FOLDER       every *.txt and *.jsonl below it (*.expected.jsonl are skipped)\n"
+    "  FOLDER       every *.txt and *.jsonl below it (*.expected/.questions.jsonl skipped)\n"
     "  -            JSON Lines on standard input\n"
     "\n"
     "options:\n"

@@ -192,7 +192,7 @@ std::vector<fs::path> FolderFiles(const fs::path& dir, std::vector<fs::path>* sk
     if (!it->is_regular_file()) continue;
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;
-    if (EndsWith(name, ".expected.jsonl")) continue;
+    if (EndsWith(name, ".expected.jsonl") || EndsWith(name, ".questions.jsonl")) continue;
     if (EndsWith(name, ".txt") || EndsWith(name, ".jsonl")) files.push_back(it->path());
     else if (skipped) skipped->push_back(it->path());
   }

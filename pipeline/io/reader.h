@@ -6,8 +6,9 @@
 //     optional): that is the publication date, and the rest of that first
 //     line is article text;
 //   * a folder: every *.txt and *.jsonl below it, recursively, in sorted
-//     order (files named *.expected.jsonl are sample annotations, not
-//     articles, and are skipped; other files are counted as skipped);
+//     order (files named *.expected.jsonl and *.questions.jsonl are sample
+//     annotations, not articles, and are skipped; other files are counted
+//     as skipped);
 //   * a JSON Lines file (*.jsonl): one article per line,
 //     {"id","title","date","source","text"}; `text` is required, the others
 //     optional (null allowed); `id` defaults to "<file stem>:<line>";

@@ -214,6 +214,33 @@ TEST(Facts, SpeakerIsTheSubjectOnlyAsALastResort) {
   EXPECT_EQ(other[0].object, "-");
 }
 
+// Sentences joined by a semicolon keep a dropped subject (甲…；乙…。), and
+// a full stop still ends it.
+TEST(Facts, SubjectCarriesOverASemicolonNotAFullStop) {
+  auto fs = F().Run("力拓公布年報，營收增長；淨利潤為612億元。", {{"612億元", "CUR?", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "力拓");
+  EXPECT_TRUE(F().Run("力拓公布年報，營收增長。淨利潤為612億元。", {{"612億元", "CUR?", ""}}).empty());
+}
+
+// 并 opening a clause adds a predicate to the period's main subject, not to
+// the entity of the clause before it.
+TEST(Facts, ConjunctionTakesTheMainSubject) {
+  auto fs = F().Run("經濟部已啟動新方案，將日本產製的磁鐵納入名單，並提供每公斤最高80美元的補助。",
+                    {{"每公斤最高80美元", "USD/kg", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "经济部");  // the gazetteer's canonical name
+}
+
+// With no subject and no object in reach, the topic of an earlier clause is
+// the object (a commodity priced in the next clause).
+TEST(Facts, TopicOfAnEarlierClauseIsTheObject) {
+  auto fs = F().Run("碳酸鋰期貨9日再度漲停，收報每噸9.86萬元。", {{"每噸9.86萬元", "CUR?/t", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "-");
+  EXPECT_EQ(fs[0].object, "碳酸鋰");
+}
+
 TEST(Facts, UnitClasses) {
   EXPECT_EQ(UnitClass("USD"), "money");
   EXPECT_EQ(UnitClass("CUR?"), "money");

@@ -97,6 +97,7 @@ TEST_F(ReaderTest, BadFilesAreRejectedWithReasons) {
   Write("in/ok.txt", "好。");
   Write("in/notes.md", "# not an article");
   Write("in/x.expected.jsonl", "{}");
+  Write("in/samples.questions.jsonl", "{\"id\": \"q1\"}");
   Collect c = Read({(dir_ / "in").string(), (dir_ / "missing.txt").string()});
   ASSERT_EQ(c.docs.size(), 1u);
   EXPECT_EQ(c.docs[0].key, "ok");
