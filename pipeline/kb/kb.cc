@@ -158,7 +158,7 @@ Status KnowledgeBase::CommitBatch() {
   in_batch_ = false;
   if (Status s = Exec("COMMIT"); !s.ok()) {
     Exec("ROLLBACK");
-    entity_cache_.clear();
+    entity_cache_.clear(); alias_cache_.clear();
     return s.WithContext("committing a batch");
   }
   return Status::Ok();
@@ -194,7 +194,8 @@ Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::stri
     entity_cache_[{kind, key}] = id;
   }
   std::string akey = fold_ ? fold_(alias) : alias;
-  if (!akey.empty() && akey != key) {
+  if (!akey.empty() && akey != key &&
+      alias_cache_.insert(std::to_string(id) + '\x1f' + akey).second) {
     sqlite3_stmt* a = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
     sqlite3_bind_int64(a, 1, id);
     BindText(a, 2, akey);
@@ -233,7 +234,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   auto fail = [&](const std::string& what) -> Status {
     Status s = Status::IoError(Err(what.c_str()));
     Exec("ROLLBACK TO doc; RELEASE doc");
-    entity_cache_.clear();
+    entity_cache_.clear(); alias_cache_.clear();
     return s;
   };
   sqlite3_stmt* st = Stmt(
@@ -268,7 +269,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   for (const Mention& m : mentions) {
     if (m.end > ncp || m.start >= m.end) {
       Exec("ROLLBACK TO doc; RELEASE doc");
-      entity_cache_.clear();
+      entity_cache_.clear(); alias_cache_.clear();
       return Status::Internal("mention out of the body's range (rule " + m.rule + ") in " + doc.key);
     }
     auto it = std::upper_bound(sents.begin(), sents.end(), m.start,
@@ -278,7 +279,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     if (IsEntityKind(m.kind)) {
       const std::string& name = m.name.empty() ? m.text : m.name;
       Result<int64_t> e = EntityId(MentionKindName(m.kind), name, m.text);
-      if (!e.ok()) { Exec("ROLLBACK TO doc; RELEASE doc"); entity_cache_.clear(); return e.status(); }
+      if (!e.ok()) { Exec("ROLLBACK TO doc; RELEASE doc"); entity_cache_.clear(); alias_cache_.clear(); return e.status(); }
       entity = e.value();
     }
     st = Stmt(
@@ -311,7 +312,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     auto ok = [nm](int i) { return i >= -1 && i < nm; };
     if (f.figure < 0 || !ok(f.figure) || !ok(f.subject) || !ok(f.object) || !ok(f.date)) {
       Exec("ROLLBACK TO doc; RELEASE doc");
-      entity_cache_.clear();
+      entity_cache_.clear(); alias_cache_.clear();
       return Status::Internal("fact refers to no mention (rule " + f.rule + ") in " + doc.key);
     }
     st = Stmt(

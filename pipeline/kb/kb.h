@@ -24,6 +24,8 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,8 +107,13 @@ class KnowledgeBase {
   int schema_version_ = 0;
   int64_t run_id_ = 0;
   bool in_batch_ = false;
-  std::map<std::string, sqlite3_stmt*> stmts_;
+  // Prepared statements by the address of their SQL literal (every call
+  // site passes a string literal; one site, one statement).
+  std::unordered_map<const char*, sqlite3_stmt*> stmts_;
   std::map<std::pair<std::string, std::string>, int64_t> entity_cache_;
+  // (entity id, alias key) pairs stored in this batch: a repeated alias
+  // skips its INSERT OR IGNORE. Cleared with entity_cache_.
+  std::unordered_set<std::string> alias_cache_;
   sqlite3_stmt* Stmt(const char* sql);
 };
 
