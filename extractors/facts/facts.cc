@@ -174,12 +174,34 @@ class FactStage : public FactExtractor {
     }
     if (figs.empty() || ents.empty()) return;
 
-    // One pass of the cue rules.
+    // The cue rules, one pass over each period that holds a figure (the
+    // rest of the document cannot give a fact; matches never span periods).
+    std::vector<RuleMatch> matches;
+    {
+      std::vector<bool> wanted(norm.sentences.size(), false);
+      for (const Fig& f : figs)
+        if (f.clause >= 0) wanted[period[clause_sent[f.clause]]] = true;
+      for (size_t si = 0; si < norm.sentences.size();) {
+        size_t sj = si;
+        while (sj + 1 < norm.sentences.size() && period[sj + 1] == period[si]) ++sj;
+        if (wanted[period[si]]) {
+          size_t b = norm.sentences[si].begin, e = std::min(norm.sentences[sj].end, t.size());
+          if (e > b) {
+            for (RuleMatch& m : rules_->FindAll(std::string_view(t).substr(b, e - b))) {
+              m.begin += b;  // group views already point into t
+              m.end += b;
+              matches.push_back(std::move(m));
+            }
+          }
+        }
+        si = sj + 1;
+      }
+    }
     std::vector<Cue> cues;
     std::vector<std::pair<size_t, size_t>> froms, tos;
     std::vector<std::pair<size_t, Mark>> preps;                 // (end byte, mark)
     std::vector<std::pair<std::pair<size_t, size_t>, Mark>> spans;
-    for (const RuleMatch& m : rules_->FindAll(t)) {
+    for (const RuleMatch& m : matches) {
       const std::string role = Attr(*m.rule, "role", "");
       if (role == "cue") {
         Cue c{m.begin, m.end, m.rule, Attr(*m.rule, "predicate", "other"), Attr(*m.rule, "side", "any"), {},

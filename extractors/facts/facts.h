@@ -34,8 +34,9 @@
 // Vocabulary and rules: extractors/facts/README.md.
 //
 // Thread safety: immutable after construction; Extract() is const.
-// Cost: one RE2::Set pass over the document, then linear in the mentions of
-// each sentence.
+// Cost: one RE2::Set pass over each period (sentences joined by a
+// semicolon) that holds a figure, then linear in the mentions of each
+// sentence.
 #pragma once
 
 #include <memory>
