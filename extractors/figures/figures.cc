@@ -92,6 +92,7 @@ class FigureExtractor : public Extractor {
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
+      not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
     }
   }
 
@@ -152,7 +153,10 @@ class FigureExtractor : public Extractor {
     if (c->b > 0 && IsAsciiDigit(t[c->b]) && std::isalpha(static_cast<unsigned char>(t[c->b - 1]))) return false;
     if (EndsWithAny(t, m.begin, veto_after_)) return false;
     if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
-    if (StartsWithAny(t, m.end, not_before_.at(r.id))) return false;
+    // not_before_except: longer words that start with a not_before word and
+    // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
+    if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
+      return false;
     if (m.end < t.size() && IsAsciiDigit(t[m.end]) && IsAsciiDigit(t[m.end - 1])) return false;
 
     Mention& f = c->fig;
@@ -201,7 +205,11 @@ class FigureExtractor : public Extractor {
       }
       if (RuleAttr(r, "need_scale") == "1" && TrailingScale(num) == 1) return false;
       std::string min_cn = RuleAttr(r, "min_cn");
-      if (!min_cn.empty() && !HasArabic(num) && n->value < std::strtod(min_cn.c_str(), nullptr)) return false;
+      // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
+      // a determiner (一个月后, 一家公司).
+      if (!min_cn.empty() && !HasArabic(num) && !m.Has("qual_pre") &&
+          n->value < std::strtod(min_cn.c_str(), nullptr))
+        return false;
     } else {
       return false;
     }
@@ -279,7 +287,7 @@ class FigureExtractor : public Extractor {
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
   std::vector<std::string> veto_after_;
-  std::map<std::string, std::vector<std::string>> not_after_, not_before_;
+  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
 };
 
 }  // namespace

@@ -32,10 +32,13 @@
 //   not_roc_year "1": also drop, in Traditional-script text and without a
 //                qualifier before it, an Arabic 100..130 before 年 (an ROC year:
 //                115年 = 2026; 超過100年 stays a length)
-//   min_cn       drop when num is written only in Chinese numerals and is
-//                below this value (一个, 三家: determiners, not counts)
+//   min_cn       drop when num is written only in Chinese numerals, is
+//                below this value and has no qualifier before it (一个, 一家:
+//                determiners, not counts; 不足一个月 and 超过一家 stay)
 //   max_value    drop above this value (成 <= 10)
 //   not_after, not_before   veto words (word_table.h)
+//   not_before_except       words that start with a not_before word and lift
+//                its veto (日前 'recently' after 七部门 lifts 日, meant for 次日)
 // Every rule also gets the table veto_after (第, 数, 几, 上百 ...); no
 // figure starts right after an ASCII digit, nor with a digit right after an
 // ASCII letter (DOTA2项目).

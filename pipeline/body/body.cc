@@ -694,16 +694,39 @@ void ForEachClause(std::string_view s, F&& f) {
 
 // Whether a sentence caption restates the body: of its clauses (6 code
 // points or more, weighted by length), at least half stand as clauses of
-// other lines too. `clause_count` counts every clause of every line,
-// this caption's own included. A caption that only restates a sentence of the
+// other lines too, or are restated by one other line (LineRestates).
+// `clause_count` counts every clause of every line, this caption's own
+// included; `other_lines` are the page's other lines. A caption that only restates a sentence of the
 // body is dropped; one that adds its own facts (a date, a scene) is kept.
+// Whether clause `c` is restated by `line` in other words: at least three
+// quarters of its code-point bigrams occur in that line (长荣海运10月营收
+// 318.6亿元 against 长荣海运…10日公布10月合并营收新台币318.6亿元).
+bool LineRestates(std::string_view line, std::string_view c) {
+  uint32_t bigrams = 0, found = 0;
+  size_t a = 0;
+  while (a < c.size()) {
+    size_t b = a + 1;
+    while (b < c.size() && (static_cast<unsigned char>(c[b]) & 0xC0) == 0x80) ++b;
+    if (b >= c.size()) break;
+    size_t e = b + 1;
+    while (e < c.size() && (static_cast<unsigned char>(c[e]) & 0xC0) == 0x80) ++e;
+    ++bigrams;
+    if (line.find(c.substr(a, e - a)) != std::string_view::npos) ++found;
+    a = b;
+  }
+  return bigrams > 0 && found * 4 >= bigrams * 3;
+}
+
 bool CaptionRepeatsBody(std::string_view before,
-                        const std::unordered_map<std::string_view, uint32_t>& clause_count) {
+                        const std::unordered_map<std::string_view, uint32_t>& clause_count,
+                        const std::vector<std::string_view>& other_lines) {
   uint32_t total = 0, found = 0;
   ForEachClause(before, [&](std::string_view c, uint32_t cp) {
     total += cp;
     auto it = clause_count.find(c);
-    if (it != clause_count.end() && it->second >= 2) found += cp;
+    bool repeated = it != clause_count.end() && it->second >= 2;
+    for (size_t j = 0; !repeated && j < other_lines.size(); ++j) repeated = LineRestates(other_lines[j], c);
+    if (repeated) found += cp;
   });
   return total > 0 && found * 2 >= total;
 }
@@ -717,9 +740,25 @@ bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
                             });
 }
 
+// A row of hashtags ("#長榮　#貨櫃航運　#SCFI"): every token, split at
+// ASCII or ideographic spaces, starts with # or ＃.
+bool IsHashtagLine(std::string_view s) {
+  static constexpr std::string_view kIdeoSpace = "\xE3\x80\x80", kFullHash = "\xEF\xBC\x83";
+  size_t tokens = 0, i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t') { ++i; continue; }
+    if (s.compare(i, kIdeoSpace.size(), kIdeoSpace) == 0) { i += kIdeoSpace.size(); continue; }
+    if (s[i] != '#' && s.compare(i, kFullHash.size(), kFullHash) != 0) return false;
+    ++tokens;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s.compare(i, kIdeoSpace.size(), kIdeoSpace) != 0) ++i;
+  }
+  return tokens > 0;
+}
+
 LineClass Classify(const Features& f, const BodyMarkers& m) {
   std::string_view s = f.trimmed;
   if (f.cp == 0) return LineClass::kBlank;
+  if (IsHashtagLine(s)) return LineClass::kNav;
   if (f.cp <= kBlockMaxCp && IsBlockMarker(s, m)) return LineClass::kBlock;
   uint8_t hits = 0;
   if (f.cp <= kEndMaxCp && m.matcher) hits = m.matcher->Scan(s);
@@ -1194,7 +1233,10 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     if (clause_count.empty())
       for (size_t j = 0; j < n; ++j)
         ForEachClause(feats[j].trimmed, [&](std::string_view c, uint32_t) { ++clause_count[c]; });
-    if (CaptionRepeatsBody(before, clause_count)) r.lines[i].cls = LineClass::kCredit;
+    std::vector<std::string_view> others;
+    for (size_t j = 0; j < n; ++j)
+      if (j != i && !IsDropped(r.lines[j].cls) && feats[j].cp > 0) others.push_back(feats[j].trimmed);
+    if (CaptionRepeatsBody(before, clause_count, others)) r.lines[i].cls = LineClass::kCredit;
   }
 
   // Pass 3: caption text touching a photo credit (no blank line between).

@@ -499,6 +499,40 @@ TEST(Body, SentenceCaptionsKeptUnlessTheyRepeatTheBody) {
             "供應過剩的風險仍在。");
 }
 
+// A caption that restates the first sentence in other words (a summary of
+// its figures) is dropped too; one with its own facts stays.
+TEST(Body, CaptionRestatingTheBodyInOtherWordsIsDropped) {
+  const std::string raw =
+      "貨櫃三雄10月營收出爐\n"
+      "文｜記者甲\n"
+      "長榮海運10月營收318.6億元，年減約27%。（本刊資料照）\n"
+      "貨櫃航運龍頭長榮海運10日公布10月合併營收新台幣318.6億元，月減4.2%，年減約27%；累計今年以來營收為3,612億元。\n"
+      "長榮指出，美國新一輪關稅政策使跨太平洋航線貨量回落，運價自高點下跌超過一半。\n"
+      "高雄港貨櫃碼頭，橋式起重機正在裝卸長榮的貨櫃輪。（本刊資料照）\n"
+      "法人預估，第四季運價仍將承壓，但年底前的旺季可望帶來短暫支撐。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body.find("長榮海運10月營收318.6億元，年減約27%。"), std::string::npos)
+      << "a caption restating the first sentence is dropped\n" << DescribeBody(raw, r);
+  EXPECT_EQ(r.body.rfind("貨櫃航運龍頭", 0), 0u) << DescribeBody(raw, r);
+  EXPECT_NE(r.body.find("高雄港貨櫃碼頭"), std::string::npos)
+      << "a caption with its own facts is body text\n" << DescribeBody(raw, r);
+}
+
+// A row of hashtags and a subscription prompt after the body are not body.
+TEST(Body, HashtagRowAndSubscriptionPromptAreNotBody) {
+  const std::string raw =
+      "陽明海運11月營收回升\n"
+      "陽明海運今天公布11月營收為120億元，月增8%，主要受惠於歐洲航線運價反彈。\n"
+      "陽明表示，年底前的旺季效應可望延續，但明年上半年運力仍將過剩。\n"
+      "#陽明　#貨櫃航運　＃營收\n"
+      "更多內容，歡迎訂閱本刊紙本雜誌或數位版。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body.find("#"), std::string::npos) << DescribeBody(raw, r);
+  EXPECT_EQ(r.body.find("歡迎訂閱"), std::string::npos) << DescribeBody(raw, r);
+  EXPECT_EQ(r.body.substr(r.body.size() - std::string("仍將過剩。").size()), "仍將過剩。")
+      << DescribeBody(raw, r);
+}
+
 TEST(Body, HeadlineListBeforeAndCommentsAfter) {
   const std::string raw =
       "即時新聞\n"
