@@ -241,6 +241,13 @@ class FactStage : public FactExtractor {
       if (en.mark == kNone && k > 0 && ents[k - 1].mark != kNone && Coordinated(t, ents[k - 1].e, en.b))
         en.mark = ents[k - 1].mark;
     }
+    // A place written right before an organization or policy modifies it
+    // (日本丰田通商, 美国商务部 when split): it is neither subject nor object.
+    for (size_t k = 0; k + 1 < ents.size(); ++k) {
+      if (ms[ents[k].idx].kind != MentionKind::kPlace || ents[k].e != ents[k + 1].b) continue;
+      MentionKind next = ms[ents[k + 1].idx].kind;
+      if (next == MentionKind::kOrganization || next == MentionKind::kPolicy) ents[k].mark = kPlace;
+    }
 
     // Per clause: figures in it.
     std::vector<int> figs_in(clauses.size(), 0);

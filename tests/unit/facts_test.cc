@@ -241,6 +241,14 @@ TEST(Facts, TopicOfAnEarlierClauseIsTheObject) {
   EXPECT_EQ(fs[0].object, "碳酸鋰");
 }
 
+// A place right before an organization modifies it; the organization is
+// the subject.
+TEST(Facts, PlaceBeforeAnOrganizationIsNotTheSubject) {
+  auto fs = F().Run("日本力拓週二宣布，向澳洲的鋰礦項目投資約1,200億日圓。", {{"約1,200億日圓", "JPY", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "力拓");
+}
+
 TEST(Facts, UnitClasses) {
   EXPECT_EQ(UnitClass("USD"), "money");
   EXPECT_EQ(UnitClass("CUR?"), "money");
