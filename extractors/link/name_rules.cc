@@ -55,6 +55,13 @@ size_t TrimKeepingHeads(std::string_view t, size_t b, size_t limit, const WordLi
   return out;
 }
 
+// True if t[b, e) stands between book-title marks: 《方案》.
+bool InBookMarks(std::string_view t, size_t b, size_t e) {
+  static constexpr std::string_view kOpen = "《", kClose = "》";
+  return b >= kOpen.size() && t.substr(b - kOpen.size(), kOpen.size()) == kOpen &&
+         t.substr(e, kClose.size()) == kClose;
+}
+
 // True if `s` starts with one of the '|'-separated words of `list`.
 bool StartsWithAny(std::string_view s, const std::string& list) {
   for (size_t i = 0; !list.empty() && i <= list.size();) {
@@ -85,6 +92,14 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
     auto w = WordList::LoadFile(dir + "/" + it.file, norm);
     if (!w.ok()) return w.status();
     *it.slot = std::move(w).value();
+  }
+  // Descriptors (optional): role nouns before a name in apposition.
+  if (std::ifstream(dir + "/descriptors.txt")) {
+    auto d = WordList::LoadFile(dir + "/descriptors.txt", norm);
+    if (!d.ok()) return d.status();
+    l.descriptors = std::move(d).value();
+  } else {
+    l.descriptors = WordList::FromWords({}, norm);
   }
   // Heads: heads.txt, plus every country, state, province and bloc
   // of places.tsv (its Han names: canonical and aliases), so a body of any
@@ -182,6 +197,8 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
       return false;
   } else if (head == "trim") {
     b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);
+    // 澳洲稀土开发商阿拉弗拉: the role noun describes the name after it.
+    b = TrimKeepingHeads(t, b, e, *lists.descriptors, *lists.heads, keep);
   }
   // min_middle: characters required before the `suffix` group, after the
   // place head if the rule has `head: place` (美国公司 is a description,
@@ -304,7 +321,10 @@ void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, co
       } else if (Utf8Length(alias) < 2) {
         continue;
       }
-      if (lists.not_names->Contains(alias) || lists.heads->Contains(alias)) continue;
+      // A generic word (方案, 法案: not_<family>.txt) is an alias only as a
+      // title defined in book-title marks: 《行动方案》（以下简称《方案》）.
+      if (lists.not_names->Contains(alias) && !InBookMarks(t, ab, ae)) continue;
+      if (lists.heads->Contains(alias)) continue;
       if (std::all_of(alias.begin(), alias.end(), [](char c) { return c >= '0' && c <= '9'; }))
         continue;
       // Already a name on exactly this span: just pair them.
@@ -360,6 +380,11 @@ void AddRepeats(std::string_view t, const Document& doc, const NormText& norm,
   if (trie.empty()) return;
   for (const GazHit& h : trie.FindAll(t)) {
     if (OverlapsAny(*win, h.begin, h.end)) continue;
+    // A generic word defined as a short title (《方案》) repeats only as a
+    // title: 《方案》明确 is the policy, 回购方案 is not.
+    if (lists.not_names->Contains(t.substr(h.begin, h.end - h.begin)) &&
+        !InBookMarks(t, h.begin, h.end))
+      continue;
     std::string_view body = BodySpan(doc, norm, h.begin, h.end);
     if (NeedsUpper(t.substr(h.begin, h.end - h.begin)) && !HasUpper(body)) continue;
     NameCand c = proto[h.entries[0]];

@@ -38,8 +38,10 @@ struct NameCand {
 //   locatives.txt      words after which a venue (白宫) is a place
 //   latin_generic.txt  generic Latin name words (materials, group, ...)
 //   not_<family>.txt   whole names that are not entities (政府, 新创公司)
+//   descriptors.txt    role nouns before a name in apposition (开发商, 生产商):
+//                      a `head: trim` name is cut after them too (optional file)
 struct NameLists {
-  std::shared_ptr<const WordList> stops, heads, locatives, latin_generic, not_names;
+  std::shared_ptr<const WordList> stops, heads, locatives, latin_generic, not_names, descriptors;
   static Result<NameLists> Load(const std::string& dir, const Normalizer& norm,
                                 const std::string& family);
 };
@@ -68,6 +70,9 @@ std::vector<size_t> ResolveCands(const std::vector<NameCand>& cands);
 
 // For each `paren_alias` match right after a name in *win, adds the alias
 // (or pairs it with an existing name on that span) and records the pair.
+// A short name the article defines (全名（以下简称“X”）) is such an alias too;
+// a generic word of not_<family>.txt counts only in book-title marks
+// (《行动方案》（以下简称《方案》）), and then repeats only in them.
 void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, const Document& doc,
                      const NormText& norm, const NameLists& lists, std::vector<NameCand>* win,
                      std::vector<std::pair<size_t, size_t>>* pairs);

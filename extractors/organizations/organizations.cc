@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <utility>
+#include <re2/re2.h>
 
 #include "extractors/engine/rule_set.h"
 #include "extractors/link/gazetteer.h"
@@ -33,6 +34,17 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
   return false;
 }
 
+// True if the media name t[b, e) is a dateline credit: it opens its line
+// and is followed by 讯 (证券时报e公司讯，新华网快讯：本报讯). A credit is a
+// byline, not part of the article's body (FORMAT.md).
+bool DatelineCredit(std::string_view t, size_t b, size_t e) {
+  for (size_t i = b; i > 0 && t[i - 1] != '\n'; --i)
+    if (t[i - 1] != ' ' && t[i - 1] != '\t') return false;
+  static const re2::RE2 kCredit("^[a-z0-9 .·]{0,8}\\p{Han}{0,2}讯[,:]");
+  std::string_view rest = t.substr(e, std::min<size_t>(40, t.size() - e));
+  return re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kCredit);
+}
+
 class OrganizationExtractor : public Extractor {
  public:
   OrganizationExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules,
@@ -58,6 +70,9 @@ class OrganizationExtractor : public Extractor {
       if (venue && PrecededBy(t, h.begin, *lists_.locatives)) continue;
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
+      bool media = true;
+      for (uint32_t id : h.entries) media = media && gaz_->entry(id).kind == "media";
+      if (media && DatelineCredit(t, h.begin, h.end)) continue;
       NameCand c;
       c.b = h.begin;
       c.e = h.end;

@@ -180,3 +180,46 @@ TEST(Organizations, AllianceOfProducersIsAnOrganization) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+TEST(Organizations, DefinedShortNameIsAnAliasFoundAgain) {
+  // 全名（下称“简称”）: the short name links to the full name, and so do its repeats.
+  auto ms = F().Run("江西晶能新材料股份有限公司（下称“晶能新材”）公告。晶能新材表示，晶能新材股价上涨。");
+  auto t = Texts(ms);
+  EXPECT_EQ(std::count(t.begin(), t.end(), "晶能新材"), 3) << ::testing::PrintToString(t);
+  EXPECT_EQ(NameOf(ms, "晶能新材"), "江西晶能新材料股份有限公司");
+  // A generic word defined as the short name is no organization.
+  auto g = F().Run("江西晶能新材料股份有限公司（以下简称“公司”）公告，公司表示");
+  EXPECT_FALSE(Has(g, "公司")) << ::testing::PrintToString(Texts(g));
+}
+
+TEST(Organizations, StockCodeMarksACompanyThatRepeats) {
+  auto ms = F().Run("e公司讯，中国重汽（000951）晚间披露三季报。中国重汽表示，销量增长。");
+  auto t = Texts(ms);
+  EXPECT_EQ(std::count(t.begin(), t.end(), "中国重汽"), 2) << ::testing::PrintToString(t);
+  // A year in brackets is no stock code.
+  EXPECT_TRUE(F().Run("今年预算(2025)增加").empty());
+}
+
+TEST(Organizations, DatelineCreditOfAMediaIsNoMention) {
+  auto ms = F().Run("证券时报e公司讯，长城汽车公布三季报。\n据证券时报报道，长城汽车表示。");
+  auto t = Texts(ms);
+  EXPECT_EQ(std::count(t.begin(), t.end(), "证券时报"), 1) << ::testing::PrintToString(t);
+  EXPECT_EQ(std::count(t.begin(), t.end(), "长城汽车"), 2) << ::testing::PrintToString(t);
+}
+
+TEST(Organizations, RoleNounBeforeANameIsCutOff) {
+  auto ms = F().Run("向澳洲稀土開發商綠石資源（Greenstone Resources）投資");
+  EXPECT_TRUE(Has(ms, "綠石資源")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_FALSE(Has(ms, "澳洲稀土開發商綠石資源"));
+}
+
+TEST(Organizations, NationalFundIsAnOrganizationAResearchGrantIsNot) {
+  EXPECT_TRUE(Has(F().Run("国家融资担保基金的担保费率不超过1%"), "国家融资担保基金"));
+  EXPECT_TRUE(F().Run("获得国家自然科学基金项目资助").empty());
+}
+
+}  // namespace
+}  // namespace newskb

@@ -175,3 +175,36 @@ TEST(Policies, AllianceOfProducersIsNoPolicy) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+TEST(Policies, DefinedShortTitleRepeatsOnlyInBookTitleMarks) {
+  auto ms = F().Run(
+      "印发《制造业数字化转型行动方案》（以下简称《方案》），《方案》明确目标。"
+      "公司董事会审议通过回购方案。");
+  int n = 0;
+  for (const Mention& m : ms) {
+    if (m.text != "方案") continue;
+    ++n;
+    EXPECT_EQ(m.name, "制造业数字化转型行动方案");
+    EXPECT_EQ(m.policy_kind, "program");
+  }
+  EXPECT_EQ(n, 2) << Dump(ms);  // the two in 《》, not the 方案 of 回购方案
+  // Without book-title marks a generic word defines nothing.
+  auto bare = F().Run("印发《制造业数字化转型行动方案》（以下简称方案），方案明确目标。");
+  EXPECT_EQ(Find(bare, "方案"), nullptr) << Dump(bare);
+}
+
+TEST(Policies, QuotedNumeralNicknameOfAProgram) {
+  const Mention* m = nullptr;
+  auto ms = F().Run("超长期特别国债将继续支持“两新”工作。");
+  m = Find(ms, "两新");
+  ASSERT_NE(m, nullptr) << Dump(ms);
+  EXPECT_EQ(m->policy_kind, "program");
+  EXPECT_EQ(Find(F().Run("做好“三农”工作。"), "三农"), nullptr);
+  EXPECT_EQ(Find(F().Run("加强“安全”工作。"), "安全"), nullptr);
+}
+
+}  // namespace
+}  // namespace newskb
