@@ -83,11 +83,15 @@ class OrganizationExtractor : public Extractor {
     }
     // 2. Rules, one RE2::Set pass.
     std::vector<std::pair<size_t, size_t>> pair_spans;  // (cand, cand) by index
-    std::vector<RuleMatch> paren;
+    std::vector<RuleMatch> paren, lists;
     for (const RuleMatch& m : rules_->FindAll(t)) {
       std::string role = Attr(*m.rule, "role", "org");
       if (role == "paren_alias") {
         paren.push_back(m);
+        continue;
+      }
+      if (role == "list_member") {
+        lists.push_back(m);
         continue;
       }
       NameCand c;
@@ -126,6 +130,8 @@ class OrganizationExtractor : public Extractor {
       for (auto [a, b] : pair_spans)
         if (idx.count(a) && idx.count(b)) pairs.emplace_back(idx[a], idx[b]);
     }
+    // Unknown members of a list of companies: 华友钴业、川能动力等中国企业.
+    AddListMembers(lists, t, &win);
     // 3. Aliases in brackets after a found name: 全名(ABBR), 中文名(English Name).
     AddParenAliases(paren, t, doc, norm, lists_, &win, &pairs);
     // Short forms (gazetteer/short_forms.tsv: 贸易署, 中投) only where the
@@ -161,6 +167,73 @@ class OrganizationExtractor : public Extractor {
       c.from_gazetteer = true;
       win->push_back(std::move(c));
       pairs->emplace_back(owner, win->size() - 1);
+    }
+  }
+
+  // For each `list_member` match (group `list`: items joined by 、 before
+  // 等企业/等公司/等车企), if one item is exactly a gazetteer company or
+  // bank, every other item that is no mention yet, 2 to `max_chars` Han
+  // characters (after stop words are trimmed off the first), not a head
+  // (place) nor a not_organizations word, not starting with a `not_start`
+  // word (部分, 其他, 上下游), is an organization too.
+  void AddListMembers(const std::vector<RuleMatch>& lists, std::string_view t,
+                      std::vector<NameCand>* win) const {
+    static constexpr std::string_view kSep = "、";
+    for (const RuleMatch& m : lists) {
+      if (!m.Has("list")) continue;
+      std::string_view g = m.Group("list");
+      size_t lb = static_cast<size_t>(g.data() - t.data()), le = lb + g.size();
+      size_t max_chars = static_cast<size_t>(std::atoi(Attr(*m.rule, "max_chars", "8").c_str()));
+      std::vector<std::pair<size_t, size_t>> items;
+      for (size_t i = lb; i <= le;) {
+        size_t j = t.substr(0, le).find(kSep, i);
+        if (j == std::string_view::npos || j > le) j = le;
+        size_t b = items.empty() ? TrimAfterStops(t, i, j, *lists_.stops) : i;
+        items.emplace_back(b, j);
+        i = j + kSep.size();
+      }
+      bool known = false;
+      for (auto [b, e] : items) {
+        for (const NameCand& w : *win) {
+          if (w.b != b || w.e != e || !w.from_gazetteer) continue;
+          if (const auto* ids = gaz_->Lookup(norm_->FoldKey(t.substr(b, e - b)))) {
+            for (uint32_t id : *ids) {
+              const std::string& k = gaz_->entry(id).kind;
+              known = known || k == "company" || k == "bank";
+            }
+          }
+        }
+      }
+      if (!known) continue;
+      for (auto [b, e] : items) {
+        std::string_view name = t.substr(b, e - b);
+        size_t n = Utf8Length(name);
+        if (n < 2 || n > max_chars) continue;
+        bool han = true;
+        for (size_t i = b; i < e; i += Utf8CharLen(t, i)) han = han && HasHan(t.substr(i, Utf8CharLen(t, i)));
+        if (!han) continue;
+        if (lists_.not_names->Contains(name) || lists_.heads->Contains(name)) continue;
+        // not_start: words that make the item a description (部分股份制银行, 上下游).
+        bool desc = false;
+        std::string ns = Attr(*m.rule, "not_start", "");
+        for (size_t i = 0; !ns.empty() && i <= ns.size();) {
+          size_t j = ns.find('|', i);
+          if (j == std::string::npos) j = ns.size();
+          std::string_view w(ns.data() + i, j - i);
+          desc = desc || (!w.empty() && name.substr(0, w.size()) == w);
+          i = j + 1;
+        }
+        if (desc) continue;
+        bool clash = false;
+        for (const NameCand& w : *win) clash = clash || (w.b < e && b < w.e);
+        if (clash) continue;
+        NameCand c;
+        c.b = b;
+        c.e = e;
+        c.prio = m.rule->priority;
+        c.rule = m.rule->id;
+        win->push_back(std::move(c));
+      }
     }
   }
 

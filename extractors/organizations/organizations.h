@@ -13,7 +13,10 @@
 //      bounded:
 //        role      "org" (default) | "paren_alias" (an alias in brackets
 //                  right after a found organization) | "org_with_alias"
-//                  (group `name` plus group `alias`, one entity)
+//                  (group `name` plus group `alias`, one entity) |
+//                  "list_member" (group `list`: names joined by 、 before
+//                  等企业/等公司...; when one is a gazetteer company or bank,
+//                  the unknown others, up to `max_chars`, are organizations)
 //        head      "place": the name must start with a place or body head
 //                  (gazetteer/heads.txt, and every country, state, province
 //                  and bloc of gazetteer/places.tsv), trimmed to the leftmost one;

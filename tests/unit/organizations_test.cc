@@ -223,3 +223,19 @@ TEST(Organizations, NationalFundIsAnOrganizationAResearchGrantIsNot) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+TEST(Organizations, UnknownCompanyListedBesideAKnownOne) {
+  auto ms = F().Run("此前，华友钴业、川能动力等中国企业已在津巴布韦布局锂矿项目。");
+  EXPECT_TRUE(Has(ms, "华友钴业")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "川能动力")) << ::testing::PrintToString(Texts(ms));
+  // No known company in the list, a description, or no 等企业: nothing new.
+  EXPECT_TRUE(F().Run("钢铁、化工、建材等企业用电增加。").empty());
+  EXPECT_FALSE(Has(F().Run("工商银行、建设银行、部分股份制银行等银行下调利率。"), "部分股份制银行"));
+  EXPECT_FALSE(Has(F().Run("华友钴业、川能动力在津巴布韦布局。"), "川能动力"));
+}
+
+}  // namespace
+}  // namespace newskb
