@@ -34,7 +34,7 @@ struct Cue {
   int max_gap;  // code points; INT_MAX: the clause
 };
 
-enum Mark { kNone = 0, kSource, kSpeaker, kFrom, kTarget, kPlace, kPassive, kMembers };
+enum Mark { kNone = 0, kSource, kSpeaker, kFrom, kTarget, kPlace, kPassive, kMembers, kModifier };
 
 Mark MarkOf(const std::string& s) {
   if (s == "source") return kSource;
@@ -201,6 +201,7 @@ class FactStage : public FactExtractor {
     std::vector<std::pair<size_t, size_t>> froms, tos;
     std::vector<std::pair<size_t, Mark>> preps;                 // (end byte, mark)
     std::vector<std::pair<std::pair<size_t, size_t>, Mark>> spans;
+    std::vector<std::pair<size_t, size_t>> appositives;  // descriptor heads: 开发商, 龙头 ...
     for (const RuleMatch& m : matches) {
       const std::string role = Attr(*m.rule, "role", "");
       if (role == "cue") {
@@ -222,6 +223,8 @@ class FactStage : public FactExtractor {
         std::string_view np = m.Group("np");
         size_t b = static_cast<size_t>(np.data() - t.data());
         spans.push_back({{b, b + np.size()}, MarkOf(Attr(*m.rule, "mark", ""))});
+      } else if (role == "appositive") {
+        appositives.emplace_back(m.begin, m.end);
       } else if (role == "from") {
         froms.emplace_back(m.begin, m.end);
       } else if (role == "to") {
@@ -238,16 +241,51 @@ class FactStage : public FactExtractor {
         if (end == en.b) en.mark = mark;
       for (const auto& [sp, mark] : spans)
         if (sp.first <= en.b && en.e <= sp.second && en.mark == kNone) en.mark = mark;
-      if (en.mark == kNone && k > 0 && ents[k - 1].mark != kNone && Coordinated(t, ents[k - 1].e, en.b))
-        en.mark = ents[k - 1].mark;
+    }
+    // A descriptor before a name (向澳洲稀土开发商阿拉弗拉, 美国石墨商Syrah):
+    // the entities inside the descriptor modify the name (neither subject
+    // nor object), and the name takes the mark of the first of them (向).
+    for (size_t k = 1; k < ents.size(); ++k) {
+      Ent& en = ents[k];
+      MentionKind kind = ms[en.idx].kind;
+      if (kind != MentionKind::kOrganization && kind != MentionKind::kPolicy) continue;
+      size_t head_b = SIZE_MAX;
+      for (auto [ab, ae] : appositives)
+        if (ae == en.b) head_b = std::min(head_b, ab);
+      if (head_b == SIZE_MAX) continue;
+      // The chain of entities before the head: the first ends at most a few
+      // characters before it (稀土 in 稀土开发商), each other right before
+      // the next or joined by 的 (澳洲的稀土开发商).
+      size_t right = head_b;
+      int first = -1;
+      for (int j = static_cast<int>(k) - 1; j >= 0; --j) {
+        const Ent& p = ents[j];
+        if (p.clause != en.clause || p.e > right) break;
+        std::string_view gap(t.data() + p.e, right - p.e);
+        bool close = right == head_b ? Cps(t, p.e, right) <= 4 && gap.find_first_of(",;:()") == std::string_view::npos &&
+                                           gap.find("、") == std::string_view::npos
+                                     : gap.empty() || gap == "的";
+        if (!close) break;
+        first = j;
+        right = p.b;
+      }
+      if (first < 0) continue;
+      if (en.mark == kNone) en.mark = ents[first].mark;
+      for (int j = first; j < static_cast<int>(k); ++j) ents[j].mark = kModifier;
     }
     // A place written right before an organization or policy modifies it
     // (日本丰田通商, 美国商务部 when split): it is neither subject nor object.
     for (size_t k = 0; k + 1 < ents.size(); ++k) {
       if (ms[ents[k].idx].kind != MentionKind::kPlace || ents[k].e != ents[k + 1].b) continue;
       MentionKind next = ms[ents[k + 1].idx].kind;
-      if (next == MentionKind::kOrganization || next == MentionKind::kPolicy) ents[k].mark = kPlace;
+      if (next == MentionKind::kOrganization || next == MentionKind::kPolicy) ents[k].mark = kModifier;
     }
+    // Coordination (、 和 与 及, brackets) carries the mark of the entity
+    // before: 向阿拉弗拉(Arafura)投资, 从亚马逊(Amazon)、比尔·盖茨.
+    for (size_t k = 1; k < ents.size(); ++k)
+      if (ents[k].mark == kNone && ents[k - 1].mark != kNone && ents[k - 1].mark != kModifier &&
+          Coordinated(t, ents[k - 1].e, ents[k].b))
+        ents[k].mark = ents[k - 1].mark;
 
     // Per clause: figures in it.
     std::vector<int> figs_in(clauses.size(), 0);

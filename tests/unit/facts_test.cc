@@ -249,6 +249,18 @@ TEST(Facts, PlaceBeforeAnOrganizationIsNotTheSubject) {
   EXPECT_EQ(fs[0].subject, "力拓");
 }
 
+// A descriptor before a name: the preposition's mark reaches the name, and
+// the place or commodity of the descriptor is neither subject nor object.
+TEST(Facts, DescriptorBeforeANameTakesThePrepositionsMark) {
+  auto fs = F().Run("力拓將向澳洲稀土開發商阿拉弗拉投資約1,200億日圓。", {{"約1,200億日圓", "JPY", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "力拓");
+  EXPECT_EQ(fs[0].object, "阿拉弗拉稀土");  // the gazetteer's canonical name
+  auto own = F().Run("澳洲稀土開發商阿拉弗拉獲得約1,200億日圓融資。", {{"約1,200億日圓", "JPY", ""}});
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].subject, "阿拉弗拉稀土");
+}
+
 TEST(Facts, UnitClasses) {
   EXPECT_EQ(UnitClass("USD"), "money");
   EXPECT_EQ(UnitClass("CUR?"), "money");
