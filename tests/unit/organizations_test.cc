@@ -115,6 +115,13 @@ TEST(Organizations, LowerCaseShortLatinIsNotAnAcronym) {
   EXPECT_TRUE(Has(F().Run("WHO警告"), "WHO"));
 }
 
+// A word of kind `not` hides a short name it holds (说明报告 holds 明报).
+TEST(Organizations, WordsHoldingAShortNameHideIt) {
+  EXPECT_TRUE(F().Run("公司提交了說明報告。").empty());
+  EXPECT_TRUE(F().Run("将进一步财政支持。").empty());
+  EXPECT_TRUE(Has(F().Run("明報今日報道。"), "明報"));
+}
+
 TEST(Organizations, CityClubOnlyInSportsSentence) {
   EXPECT_TRUE(Has(F().Run("米兰2比1战胜了对手。"), "米兰"));
   EXPECT_FALSE(Has(F().Run("米兰时装周开幕。"), "米兰"));
