@@ -741,16 +741,21 @@ bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
 }
 
 // A row of hashtags ("#長榮　#貨櫃航運　#SCFI"): every token, split at
-// ASCII or ideographic spaces, starts with # or ＃.
+// spaces (IsSpaceCp), starts with # or ＃.
 bool IsHashtagLine(std::string_view s) {
-  static constexpr std::string_view kIdeoSpace = "\xE3\x80\x80", kFullHash = "\xEF\xBC\x83";
-  size_t tokens = 0, i = 0;
-  while (i < s.size()) {
-    if (s[i] == ' ' || s[i] == '\t') { ++i; continue; }
-    if (s.compare(i, kIdeoSpace.size(), kIdeoSpace) == 0) { i += kIdeoSpace.size(); continue; }
-    if (s[i] != '#' && s.compare(i, kFullHash.size(), kFullHash) != 0) return false;
-    ++tokens;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t' && s.compare(i, kIdeoSpace.size(), kIdeoSpace) != 0) ++i;
+  size_t tokens = 0, len = 0;
+  bool at_token_start = true;
+  for (size_t i = 0; i < s.size(); i += len) {
+    char32_t c = DecodeUtf8(s, i, &len);
+    if (IsSpaceCp(c)) {
+      at_token_start = true;
+      continue;
+    }
+    if (at_token_start) {
+      if (c != '#' && c != 0xFF03) return false;
+      ++tokens;
+      at_token_start = false;
+    }
   }
   return tokens > 0;
 }
