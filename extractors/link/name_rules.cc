@@ -62,19 +62,18 @@ bool InBookMarks(std::string_view t, size_t b, size_t e) {
          t.substr(e, kClose.size()) == kClose;
 }
 
-// True if `s` starts with one of the '|'-separated words of `list`.
-bool StartsWithAny(std::string_view s, const std::string& list) {
-  for (size_t i = 0; !list.empty() && i <= list.size();) {
-    size_t j = list.find('|', i);
-    if (j == std::string::npos) j = list.size();
-    std::string_view w(list.data() + i, j - i);
+}  // namespace
+
+bool StartsWithAnyWord(std::string_view s, std::string_view bar_list) {
+  for (size_t i = 0; !bar_list.empty() && i <= bar_list.size();) {
+    size_t j = bar_list.find('|', i);
+    if (j == std::string_view::npos) j = bar_list.size();
+    std::string_view w = bar_list.substr(i, j - i);
     if (!w.empty() && s.substr(0, w.size()) == w) return true;
     i = j + 1;
   }
   return false;
 }
-
-}  // namespace
 
 Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm,
                                   const std::string& family) {
@@ -107,37 +106,17 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
   auto head_lines = ReadWordLines(dir + "/heads.txt");
   if (!head_lines.ok()) return head_lines.status();
   std::vector<std::string> heads = std::move(head_lines).value();
-  {
-    std::ifstream in(dir + "/places.tsv", std::ios::binary);  // optional
-    std::string line;
-    while (in && std::getline(in, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.empty() || line[0] == '#') continue;
-      std::vector<std::string> cols;
-      for (size_t i = 0; i <= line.size();) {
-        size_t j = line.find('\t', i);
-        if (j == std::string::npos) j = line.size();
-        cols.push_back(line.substr(i, j - i));
-        i = j + 1;
-      }
-      if (cols.size() < 2) continue;
-      static const char* const kKinds[] = {"country", "state", "province", "bloc"};
-      if (std::find(std::begin(kKinds), std::end(kKinds), cols[1]) == std::end(kKinds)) continue;
-      std::vector<std::string> names{cols[0]};
-      if (cols.size() > 2) {
-        for (size_t i = 0; i <= cols[2].size();) {
-          size_t j = cols[2].find('|', i);
-          if (j == std::string::npos) j = cols[2].size();
-          names.push_back(cols[2].substr(i, j - i));
-          i = j + 1;
-        }
-      }
-      for (std::string& n : names) {
-        size_t b = n.find_first_not_of(' '), e = n.find_last_not_of(' ');
-        if (b == std::string::npos) continue;
-        n = n.substr(b, e - b + 1);
+  if (std::ifstream(dir + "/places.tsv")) {  // optional
+    auto places = Gazetteer::LoadFile(dir + "/places.tsv", norm);
+    if (!places.ok()) return places.status();
+    static const char* const kKinds[] = {"country", "state", "province", "bloc"};
+    for (size_t id = 0; id < places.value()->size(); ++id) {
+      const GazEntry& g = places.value()->entry(static_cast<uint32_t>(id));
+      if (std::find(std::begin(kKinds), std::end(kKinds), g.kind) == std::end(kKinds)) continue;
+      std::vector<std::string> names = g.aliases;
+      names.push_back(g.canonical);
+      for (const std::string& n : names)
         if (HasHan(n) && Utf8Length(n) >= 2) heads.push_back(n);
-      }
     }
   }
   l.heads = WordList::FromWords(heads, norm);
@@ -193,7 +172,7 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     b = p;
     // desc_middle: words that, right after the place head, make the name a
     // description (瑞典国营矿业公司: "a Swedish state-owned mining company").
-    if (StartsWithAny(t.substr(b + lists.heads->MatchAt(t, b)), Attr(r, "desc_middle", "")))
+    if (StartsWithAnyWord(t.substr(b + lists.heads->MatchAt(t, b)), Attr(r, "desc_middle", "")))
       return false;
   } else if (head == "trim") {
     b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);

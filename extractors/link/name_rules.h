@@ -68,6 +68,10 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
 // in text order.
 std::vector<size_t> ResolveCands(const std::vector<NameCand>& cands);
 
+// True if `s` starts with one of the '|'-separated words of `bar_list`
+// (a rule attribute such as desc_middle or not_start: "国营|国有|本土").
+bool StartsWithAnyWord(std::string_view s, std::string_view bar_list);
+
 // For each `paren_alias` match right after a name in *win, adds the alias
 // (or pairs it with an existing name on that span) and records the pair.
 // A short name the article defines (全名（以下简称“X”）) is such an alias too;

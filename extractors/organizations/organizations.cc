@@ -219,16 +219,7 @@ class OrganizationExtractor : public Extractor {
         if (!han) continue;
         if (lists_.not_names->Contains(name) || lists_.heads->Contains(name)) continue;
         // not_start: words that make the item a description (部分股份制银行, 上下游).
-        bool desc = false;
-        std::string ns = Attr(*m.rule, "not_start", "");
-        for (size_t i = 0; !ns.empty() && i <= ns.size();) {
-          size_t j = ns.find('|', i);
-          if (j == std::string::npos) j = ns.size();
-          std::string_view w(ns.data() + i, j - i);
-          desc = desc || (!w.empty() && name.substr(0, w.size()) == w);
-          i = j + 1;
-        }
-        if (desc) continue;
+        if (StartsWithAnyWord(name, Attr(*m.rule, "not_start", ""))) continue;
         bool clash = false;
         for (const NameCand& w : *win) clash = clash || (w.b < e && b < w.e);
         if (clash) continue;
