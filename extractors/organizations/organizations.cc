@@ -62,22 +62,19 @@ class OrganizationExtractor : public Extractor {
       std::string_view folded(t.data() + h.begin, h.end - h.begin);
       std::string_view body = BodySpan(doc, norm, h.begin, h.end);
       if (NeedsUpper(folded) && !HasUpper(body)) continue;
+      // True if every entity sharing this alias has kind `k`.
+      auto all_kind = [&](const char* k) {
+        return std::all_of(h.entries.begin(), h.entries.end(),
+                           [&](uint32_t id) { return gaz_->entry(id).kind == k; });
+      };
       // Kind `not`: a word that holds a short name and is none (说明报告
       // holds 明报); its hit covers the name's, which FindAll then skips.
-      bool is_not = true;
-      for (uint32_t id : h.entries) is_not = is_not && gaz_->entry(id).kind == "not";
-      if (is_not) continue;
-      bool city_club = true;
-      for (uint32_t id : h.entries) city_club = city_club && gaz_->entry(id).kind == "club_city";
-      if (city_club && !SentenceHas(norm, h.begin, *sports_cues_)) continue;
-      bool venue = true;
-      for (uint32_t id : h.entries) venue = venue && gaz_->entry(id).kind == "venue";
-      if (venue && PrecededBy(t, h.begin, *lists_.locatives)) continue;
+      if (all_kind("not")) continue;
+      if (all_kind("club_city") && !SentenceHas(norm, h.begin, *sports_cues_)) continue;
+      if (all_kind("venue") && PrecededBy(t, h.begin, *lists_.locatives)) continue;
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
-      bool media = true;
-      for (uint32_t id : h.entries) media = media && gaz_->entry(id).kind == "media";
-      if (media && DatelineCredit(t, h.begin, h.end)) continue;
+      if (all_kind("media") && DatelineCredit(t, h.begin, h.end)) continue;
       NameCand c;
       c.b = h.begin;
       c.e = h.end;

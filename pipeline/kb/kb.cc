@@ -158,7 +158,7 @@ Status KnowledgeBase::CommitBatch() {
   in_batch_ = false;
   if (Status s = Exec("COMMIT"); !s.ok()) {
     Exec("ROLLBACK");
-    entity_cache_.clear(); alias_cache_.clear();
+    ClearCaches();
     return s.WithContext("committing a batch");
   }
   return Status::Ok();
@@ -234,7 +234,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   auto fail = [&](const std::string& what) -> Status {
     Status s = Status::IoError(Err(what.c_str()));
     Exec("ROLLBACK TO doc; RELEASE doc");
-    entity_cache_.clear(); alias_cache_.clear();
+    ClearCaches();
     return s;
   };
   sqlite3_stmt* st = Stmt(
@@ -269,7 +269,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   for (const Mention& m : mentions) {
     if (m.end > ncp || m.start >= m.end) {
       Exec("ROLLBACK TO doc; RELEASE doc");
-      entity_cache_.clear(); alias_cache_.clear();
+      ClearCaches();
       return Status::Internal("mention out of the body's range (rule " + m.rule + ") in " + doc.key);
     }
     auto it = std::upper_bound(sents.begin(), sents.end(), m.start,
@@ -279,7 +279,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     if (IsEntityKind(m.kind)) {
       const std::string& name = m.name.empty() ? m.text : m.name;
       Result<int64_t> e = EntityId(MentionKindName(m.kind), name, m.text);
-      if (!e.ok()) { Exec("ROLLBACK TO doc; RELEASE doc"); entity_cache_.clear(); alias_cache_.clear(); return e.status(); }
+      if (!e.ok()) { Exec("ROLLBACK TO doc; RELEASE doc"); ClearCaches(); return e.status(); }
       entity = e.value();
     }
     st = Stmt(
@@ -312,7 +312,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     auto ok = [nm](int i) { return i >= -1 && i < nm; };
     if (f.figure < 0 || !ok(f.figure) || !ok(f.subject) || !ok(f.object) || !ok(f.date)) {
       Exec("ROLLBACK TO doc; RELEASE doc");
-      entity_cache_.clear(); alias_cache_.clear();
+      ClearCaches();
       return Status::Internal("fact refers to no mention (rule " + f.rule + ") in " + doc.key);
     }
     st = Stmt(

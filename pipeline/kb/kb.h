@@ -115,6 +115,11 @@ class KnowledgeBase {
   // skips its INSERT OR IGNORE. Cleared with entity_cache_.
   std::unordered_set<std::string> alias_cache_;
   sqlite3_stmt* Stmt(const char* sql);
+  // After a rollback: cached entity ids and aliases may name rows that are gone.
+  void ClearCaches() {
+    entity_cache_.clear();
+    alias_cache_.clear();
+  }
 };
 
 }  // namespace newskb
