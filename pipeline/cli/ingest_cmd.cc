@@ -17,6 +17,7 @@
 #include "pipeline/cli/process.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/kb/kb.h"
+#include "pipeline/text/utf8.h"
 
 namespace newskb {
 namespace {
@@ -75,6 +76,13 @@ class Ingestor {
       for (const Mention& m : p.mentions) ++by_kind_[MentionKindName(m.kind)];
     }
     if (++in_batch_ >= batch_) Commit();
+    Progress(false);
+  }
+
+  // A document found stored before extraction (KnowledgeBase::HasContent).
+  void KnownDuplicate(const Document& doc) {
+    bytes_ += doc.input_bytes;
+    ++duplicates_;
     Progress(false);
   }
 
@@ -168,9 +176,11 @@ class Ingestor {
 // flight, so memory stays flat however large the corpus.
 class ParallelIngest : public DocumentSink {
  public:
-  ParallelIngest(const PipelineContext& ctx, Ingestor* writer, int jobs)
+  // `db`: the knowledge base being written; each worker opens it read-only to
+  // skip documents already stored before extracting them.
+  ParallelIngest(const PipelineContext& ctx, Ingestor* writer, int jobs, const std::string& db)
       : ctx_(ctx), writer_(writer), window_(static_cast<uint64_t>(jobs) * 8 + 8) {
-    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this, db] { Work(db); });
     writer_thread_ = std::thread([this] { Write(); });
   }
 
@@ -206,6 +216,7 @@ class ParallelIngest : public DocumentSink {
     Reject reject;
     Processed processed;
     Status status;
+    bool stored_before = false;  // a committed document has the same content
   };
 
   void Push(Item&& it) {
@@ -221,7 +232,10 @@ class ParallelIngest : public DocumentSink {
     }
   }
 
-  void Work() {
+  void Work(const std::string& db) {
+    // A lookup that fails (no probe, I/O error) only means the document is
+    // extracted and the writer finds the duplicate, as before.
+    Result<std::unique_ptr<KnowledgeBase>> probe = KnowledgeBase::OpenReadOnly(db);
     for (;;) {
       Item it;
       {
@@ -231,7 +245,11 @@ class ParallelIngest : public DocumentSink {
         it = std::move(todo_.front());
         todo_.pop_front();
       }
-      it.status = ProcessDocument(ctx_, &it.doc, &it.processed);
+      if (probe.ok()) {
+        Result<bool> known = probe.value()->HasContent(ContentHash(it.doc.raw));
+        it.stored_before = known.ok() && known.value();
+      }
+      if (!it.stored_before) it.status = ProcessDocument(ctx_, &it.doc, &it.processed);
       {
         std::lock_guard<std::mutex> l(mu_);
         uint64_t seq = it.seq;
@@ -255,6 +273,7 @@ class ParallelIngest : public DocumentSink {
         done_.erase(f);
       }
       if (it.is_reject) writer_->StoreReject(it.reject);
+      else if (it.stored_before) writer_->KnownDuplicate(it.doc);
       else writer_->Store(it.doc, it.processed, it.status);
       {
         std::lock_guard<std::mutex> l(mu_);
@@ -340,7 +359,7 @@ int CmdIngest(int argc, char** argv) {
   bool show = progress == 1 || (progress == -1 && isatty(2));
   Ingestor ing(*ctx.value(), kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
   {
-    ParallelIngest par(*ctx.value(), &ing, jobs);
+    ParallelIngest par(*ctx.value(), &ing, jobs, db);
     (void)ReadInputs(inputs, ropts, &par);  // unreadable inputs arrive as rejects
     par.Finish();
   }

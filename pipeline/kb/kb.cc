@@ -161,7 +161,21 @@ Status KnowledgeBase::CommitBatch() {
     ClearCaches();
     return s.WithContext("committing a batch");
   }
+  alias_cache_.clear();
+  if (entity_cache_.size() >= kMaxCachedEntities) entity_cache_.clear();
   return Status::Ok();
+}
+
+Result<bool> KnowledgeBase::HasContent(const std::string& content_hash) {
+  sqlite3_stmt* st = Stmt("SELECT 1 FROM documents WHERE content_hash = ?");
+  if (!st) return Status::IoError(Err("looking up a content hash"));
+  BindText(st, 1, content_hash);
+  int rc = sqlite3_step(st);
+  // Reset at once: a statement left on its row would keep this connection's
+  // read snapshot open (stale answers, and the WAL could not be checkpointed).
+  sqlite3_reset(st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Status::IoError(Err("looking up a content hash"));
+  return rc == SQLITE_ROW;
 }
 
 Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::string& name,

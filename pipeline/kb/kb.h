@@ -91,6 +91,12 @@ class KnowledgeBase {
   Status Query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
                const std::function<void(const Row&)>& row);
 
+  // True when a document with this content hash (ContentHash of its raw
+  // input) is stored and committed. Works on a read-only connection too, so
+  // an ingest's workers can skip a duplicate before extracting it (a
+  // duplicate costs a hash and one index lookup, not an extraction).
+  Result<bool> HasContent(const std::string& content_hash);
+
   Result<KbStats> Stats();
   int schema_version() const { return schema_version_; }
 
@@ -110,9 +116,13 @@ class KnowledgeBase {
   // Prepared statements by the address of their SQL literal (every call
   // site passes a string literal; one site, one statement).
   std::unordered_map<const char*, sqlite3_stmt*> stmts_;
+  // Entity ids by (kind, key), so a repeated name skips its SELECT. Bounded:
+  // cleared at a commit once it holds kMaxCachedEntities, so memory stays
+  // flat on corpora with millions of distinct names.
+  static constexpr size_t kMaxCachedEntities = 50000;
   std::map<std::pair<std::string, std::string>, int64_t> entity_cache_;
   // (entity id, alias key) pairs stored in this batch: a repeated alias
-  // skips its INSERT OR IGNORE. Cleared with entity_cache_.
+  // skips its INSERT OR IGNORE. Cleared at every commit and rollback.
   std::unordered_set<std::string> alias_cache_;
   sqlite3_stmt* Stmt(const char* sql);
   // After a rollback: cached entity ids and aliases may name rows that are gone.

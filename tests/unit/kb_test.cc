@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "pipeline/kb/migrations.h"
+#include "pipeline/text/utf8.h"
 
 namespace newskb {
 namespace {
@@ -195,6 +196,41 @@ TEST(KnowledgeBase, RefusesANewerSchema) {
   auto kb = KnowledgeBase::OpenForWrite(path, Fold);
   ASSERT_FALSE(kb.ok());
   EXPECT_NE(kb.status().message().find("newer than this newskb"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace newskb
+
+namespace newskb {
+namespace {
+
+// An ingest's workers ask a read-only connection whether a document is stored
+// before extracting it; only committed documents count, and the answer follows
+// later commits (no stale read snapshot is kept between lookups).
+TEST(KnowledgeBase, HasContentSeesCommittedDocumentsOnly) {
+  std::string path = TempDb("has_content");
+  auto w = KnowledgeBase::OpenForWrite(path, Fold);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  ASSERT_TRUE(w.value()->BeginRun("test").ok());
+  auto r = KnowledgeBase::OpenReadOnly(path);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  Document a = Doc("a", "美國能源部宣布投資。"), b = Doc("b", "另一篇文章。");
+  auto known = [&](const Document& d) {
+    Result<bool> k = r.value()->HasContent(ContentHash(d.raw));
+    EXPECT_TRUE(k.ok()) << k.status().message();
+    return k.ok() && k.value();
+  };
+  EXPECT_FALSE(known(a));
+  ASSERT_TRUE(w.value()->BeginBatch().ok());
+  ASSERT_TRUE(w.value()->AddDocument(a, {{0, 10}}, {}).ok());
+  EXPECT_FALSE(known(a)) << "an uncommitted document is not yet stored";
+  ASSERT_TRUE(w.value()->CommitBatch().ok());
+  EXPECT_TRUE(known(a));
+  EXPECT_FALSE(known(b));
+  ASSERT_TRUE(w.value()->BeginBatch().ok());
+  ASSERT_TRUE(w.value()->AddDocument(b, {{0, 6}}, {}).ok());
+  ASSERT_TRUE(w.value()->CommitBatch().ok());
+  EXPECT_TRUE(known(b)) << "a later commit is seen by the same reader";
 }
 
 }  // namespace
