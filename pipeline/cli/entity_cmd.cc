@@ -51,7 +51,7 @@ int CmdEntity(int argc, char** argv) {
   auto collect = [](std::vector<std::vector<std::string>>* out) {
     return [out](const Row& r) {
       out->emplace_back();
-      for (const auto& v : r) out->back().push_back(v ? *v : "");
+      for (const auto& v : r) out->back().push_back(v.ToText());
     };
   };
   auto none = [](const std::vector<std::string>&) {};

@@ -14,6 +14,7 @@
 
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/search_folding.h"
 #include "pipeline/cli/process.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/kb/kb.h"
@@ -345,7 +346,7 @@ int CmdIngest(int argc, char** argv) {
   }
   std::shared_ptr<const Normalizer> norm = ctx.value()->normalizer;
   Result<std::unique_ptr<KnowledgeBase>> kb =
-      KnowledgeBase::OpenForWrite(db, [norm](std::string_view s) { return norm->FoldKey(s); });
+      KnowledgeBase::OpenForWrite(db, KeyFolding(norm), TextFolding(norm));
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb ingest: %s\n", kb.status().message().c_str());
     return 2;

@@ -2,213 +2,193 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/interrupt.h"
+#include "pipeline/cli/output.h"
+#include "pipeline/cli/search_folding.h"
 #include "pipeline/kb/kb.h"
-#include "pipeline/text/utf8.h"
+#include "pipeline/normalize/normalizer.h"
 
 namespace newskb {
 namespace {
 
 const char kQueryHelp[] =
-    "usage: newskb query [--db FILE] [--format table|csv|json|jsonl] SQL\n"
+    "usage: newskb query [--db FILE] [--format table|csv|json|jsonl] [--excel]\n"
+    "                    [--timeout SECONDS] (SQL | --file FILE | -)\n"
     "\n"
-    "Runs SQL on a read-only connection to the knowledge base; a statement that\n"
-    "writes is refused. Public views (../shared/kb-contract.md): documents,\n"
-    "v_figures, v_dates, v_organizations, v_policies, v_places, v_commodities,\n"
-    "v_facts; also v_entities (every alias), rejects, runs.\n"
-    "  --format table  columns aligned by display width (default)\n"
-    "  --format csv    RFC 4180, with a header row\n"
-    "  --format json   one JSON array of objects\n"
-    "  --format jsonl  one JSON object per line\n"
+    "Runs SQL (one or more statements) on a read-only connection to the knowledge\n"
+    "base. Refused, with the reason: a statement that writes, ATTACH, and functions\n"
+    "that reach outside the file or reveal memory addresses (load_extension,\n"
+    "fts3_tokenizer, readfile, writefile). Public views (../shared/kb-contract.md):\n"
+    "documents, v_figures, v_dates, v_organizations, v_policies, v_places,\n"
+    "v_commodities, v_facts; also v_entities (every alias), rejects, runs, and the\n"
+    "search index documents_fts (see `newskb search`). fold(TEXT) gives the key\n"
+    "v_entities.alias_key is folded to (either script, any width or case).\n"
+    "  SQL              the statements, as one argument\n"
+    "  --file FILE      read the SQL from FILE;  -  reads it from standard input\n"
+    "  --format table   columns aligned by display width (default); streams, widths\n"
+    "                   from the first 1000 rows\n"
+    "  --format csv     RFC 4180, with a header row; NULL is an empty field\n"
+    "  --excel          csv for spreadsheets: UTF-8 byte-order mark, CRLF line ends\n"
+    "  --format json    one JSON array of objects\n"
+    "  --format jsonl   one JSON object per line\n"
+    "                   JSON keeps SQLite's types: INTEGER and REAL are numbers, TEXT\n"
+    "                   strings, NULL null, a BLOB a string of hex digits\n"
+    "  --timeout S      stop a query that runs longer than S seconds (exit 2)\n"
+    "Ctrl-C stops a query at once (exit 130).\n"
+    "Exit status: 0 success, 2 usage error, refused or failed query, 130 interrupted.\n"
     "Example: newskb query \"SELECT doc_key, text, value, unit FROM v_figures LIMIT 5\"\n";
 
 const char kStatsHelp[] =
-    "usage: newskb stats [--db FILE]\n"
+    "usage: newskb stats [--db FILE] [--format table|csv|json|jsonl]\n"
     "\n"
     "Prints what the knowledge base holds: documents, sentences, mentions per kind,\n"
-    "entities, rejects, file size, schema and pipeline versions.\n";
+    "entities per kind, facts, rejects, file size, schema and pipeline versions.\n"
+    "  --format table   for people (default)\n"
+    "  --format csv     rows of metric,value (mentions.figure, entities.place, ...)\n"
+    "  --format jsonl   the same rows as {\"metric\":...,\"value\":...} lines\n"
+    "  --format json    one object: {\"documents\": 5, \"mentions\": {\"figure\": 40, ...}, ...}\n";
 
-std::string JsonString(const std::string& s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\r': o += "\\r"; break;
-      case '\t': o += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", c);
-          o += b;
-        } else {
-          o += static_cast<char>(c);
-        }
-    }
+Result<std::string> ReadSql(const std::string& file) {
+  std::string sql;
+  if (file == "-") {
+    sql.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return sql;
   }
-  return o + "\"";
-}
-
-bool LooksNumeric(const std::string& s) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  std::strtod(s.c_str(), &end);
-  return *end == '\0' && s.find_first_of("xXnN") == std::string::npos && s[0] != '+' &&
-         !(s.size() > 1 && s[0] == '0' && s[1] != '.');
-}
-
-std::string Csv(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return o + "\"";
-}
-
-// Table cells: one line, at most kMaxWidth columns.
-constexpr size_t kMaxWidth = 80;
-std::string Cell(const std::optional<std::string>& v) {
-  if (!v) return "NULL";
-  std::string s;
-  for (char c : *v) s += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  if (DisplayWidth(s) <= kMaxWidth) return s;
-  std::string out;
-  size_t w = 0;
-  for (size_t i = 0; i < s.size();) {
-    size_t len;
-    char32_t cp = DecodeUtf8(s, i, &len);
-    std::string ch = s.substr(i, len);
-    size_t cw = DisplayWidth(ch);
-    if (w + cw > kMaxWidth - 1) break;
-    out += ch;
-    w += cw;
-    i += len;
-    (void)cp;
-  }
-  return out + "…";
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::NotFound(file + ": cannot read the SQL file");
+  sql.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return sql;
 }
 
 }  // namespace
 
 int CmdQuery(int argc, char** argv) {
-  std::string db = DefaultDbPath(), format = "table", err, sql;
+  std::string db = DefaultDbPath(), format_name = "table", err, sql, file, timeout;
+  bool excel = false, have_sql = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") { std::fputs(kQueryHelp, stdout); return 0; }
     if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
-    if (TakeOption(argc, argv, &i, "--format", &format, &err)) continue;
-    if (a.size() > 1 && a[0] == '-' && a.rfind("--", 0) == 0) { err = "unknown option " + a; break; }
-    if (!sql.empty()) { err = "give the SQL as one argument (quote it)"; break; }
+    if (TakeOption(argc, argv, &i, "--format", &format_name, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--file", &file, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--timeout", &timeout, &err)) continue;
+    if (a == "--excel") { excel = true; continue; }
+    if (a == "-") { file = "-"; continue; }
+    if (a.size() > 1 && a.rfind("--", 0) == 0) { err = "unknown option " + a; break; }
+    if (have_sql) { err = "give the SQL as one argument (quote it)"; break; }
     sql = a;
+    have_sql = true;
   }
-  if (err.empty() && sql.empty()) err = "no SQL given";
-  if (err.empty() && format != "table" && format != "csv" && format != "json" && format != "jsonl")
-    err = "--format must be table, csv, json or jsonl";
+  Format format = Format::kTable;
+  if (err.empty() && !ParseFormat(format_name, &format)) err = "--format must be table, csv, json or jsonl";
+  if (err.empty() && excel) {
+    if (format_name != "table" && format != Format::kCsv) err = "--excel is a form of csv; drop --format " + format_name;
+    format = Format::kCsv;
+  }
+  double timeout_seconds = 0;
+  if (err.empty() && !timeout.empty()) {
+    char* end = nullptr;
+    timeout_seconds = std::strtod(timeout.c_str(), &end);
+    if (*end != '\0' || !(timeout_seconds > 0)) err = "--timeout needs a number of seconds above 0";
+  }
+  if (err.empty() && have_sql && !file.empty()) err = "give the SQL either as an argument or with --file/-, not both";
+  if (err.empty() && !have_sql && file.empty()) err = "no SQL given";
+  if (err.empty() && !file.empty()) {
+    Result<std::string> r = ReadSql(file);
+    if (!r.ok()) err = r.status().message();
+    else sql = r.value();
+  }
   if (!err.empty()) {
     std::fprintf(stderr, "newskb query: %s\n\n%s", err.c_str(), kQueryHelp);
     return 2;
   }
-  auto kb = KnowledgeBase::OpenReadOnly(db);
+  auto norm = Normalizer::Create();
+  if (!norm.ok()) {
+    std::fprintf(stderr, "newskb query: %s\n", norm.status().message().c_str());
+    return 2;
+  }
+  auto kb = KnowledgeBase::OpenReadOnly(db, KeyFolding(norm.value()), TextFolding(norm.value()));
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb query: %s\n", kb.status().message().c_str());
     return 2;
   }
-  std::vector<std::string> cols;
-  std::vector<Row> rows;  // table only: needs widths first
-  bool first_json = true;
-  size_t nrows = 0;
-  auto flush_table = [&]() {
-    if (cols.empty()) return;
-    std::vector<size_t> w(cols.size());
-    for (size_t c = 0; c < cols.size(); ++c) w[c] = DisplayWidth(cols[c]);
-    std::vector<std::vector<std::string>> cells;
-    for (const Row& r : rows) {
-      cells.emplace_back();
-      for (size_t c = 0; c < cols.size(); ++c) {
-        cells.back().push_back(Cell(r[c]));
-        w[c] = std::max(w[c], DisplayWidth(cells.back().back()));
-      }
-    }
-    auto line = [&](const std::vector<std::string>& v) {
-      std::string out;
-      for (size_t c = 0; c < v.size(); ++c) {
-        out += v[c];
-        if (c + 1 < v.size()) out += std::string(w[c] - DisplayWidth(v[c]) + 2, ' ');
-      }
-      while (!out.empty() && out.back() == ' ') out.pop_back();
-      std::printf("%s\n", out.c_str());
-    };
-    line(cols);
-    std::vector<std::string> rule;
-    for (size_t c = 0; c < cols.size(); ++c) rule.push_back(std::string(w[c], '-'));
-    line(rule);
-    for (const auto& r : cells) line(r);
-    std::printf("(%zu row%s)\n", rows.size(), rows.size() == 1 ? "" : "s");
-    rows.clear();
-  };
-  auto header = [&](const std::vector<std::string>& c) {
-    if (format == "table") flush_table();
-    cols = c;
-    if (format == "csv") {
-      for (size_t i = 0; i < c.size(); ++i) std::printf("%s%s", i ? "," : "", Csv(c[i]).c_str());
-      std::printf("\n");
-    }
-    if (format == "json" && first_json) std::printf("[");
-  };
-  auto row = [&](const Row& r) {
-    ++nrows;
-    if (format == "table") { rows.push_back(r); return; }
-    if (format == "csv") {
-      for (size_t i = 0; i < r.size(); ++i) std::printf("%s%s", i ? "," : "", r[i] ? Csv(*r[i]).c_str() : "");
-      std::printf("\n");
-      return;
-    }
-    std::string o = "{";
-    for (size_t i = 0; i < r.size(); ++i) {
-      o += (i ? "," : "") + JsonString(cols[i]) + ":";
-      o += !r[i] ? "null" : LooksNumeric(*r[i]) ? *r[i] : JsonString(*r[i]);
-    }
-    o += "}";
-    if (format == "jsonl") std::printf("%s\n", o.c_str());
-    else { std::printf("%s\n%s", first_json ? "" : ",", o.c_str()); first_json = false; }
-  };
-  Status s = kb.value()->Query(sql, header, row);
-  if (format == "table") flush_table();
-  if (format == "json" && !cols.empty()) std::printf("%s]\n", first_json ? "" : "\n");
+  QueryLimits limits;
+  limits.timeout_seconds = timeout_seconds;
+  limits.interrupted = CatchInterrupts();
+  OutputOptions opt;
+  opt.format = format;
+  opt.excel = excel;
+  ResultWriter out(opt);
+  Status s = kb.value()->Query(
+      sql, [&](const std::vector<std::string>& cols) { out.Header(cols); }, [&](const Row& r) { out.AddRow(r); },
+      limits);
+  out.Finish();
+  if (*limits.interrupted) {
+    std::fprintf(stderr, "newskb query: interrupted\n");
+    return 130;
+  }
   if (!s.ok()) {
-    std::fprintf(stderr, "newskb query: %s\n", s.message().c_str());
+    std::string m = s.message();
+    if (timeout_seconds > 0 && m.rfind("stopped:", 0) == 0) m += " (--timeout " + timeout + ")";
+    std::fprintf(stderr, "newskb query: %s\n", m.c_str());
     return 2;
   }
   return 0;
 }
 
-int CmdStats(int argc, char** argv) {
-  std::string db = DefaultDbPath(), err;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--help" || a == "-h") { std::fputs(kStatsHelp, stdout); return 0; }
-    if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
-    err = "unknown argument " + a;
-  }
-  if (!err.empty()) {
-    std::fprintf(stderr, "newskb stats: %s\n\n%s", err.c_str(), kStatsHelp);
-    return 2;
-  }
-  auto kb = KnowledgeBase::OpenReadOnly(db);
-  if (!kb.ok()) {
-    std::fprintf(stderr, "newskb stats: %s\n", kb.status().message().c_str());
-    return 2;
-  }
-  Result<KbStats> st = kb.value()->Stats();
-  if (!st.ok()) {
-    std::fprintf(stderr, "newskb stats: %s\n", st.status().message().c_str());
-    return 2;
-  }
-  const KbStats& s = st.value();
+namespace {
+
+// The stats as metric rows, in print order.
+std::vector<std::pair<std::string, Value>> StatRows(const std::string& db, const KbStats& s) {
+  std::vector<std::pair<std::string, Value>> rows;
+  std::string pv;
+  for (const auto& v : s.pipeline_versions) pv += (pv.empty() ? "" : ", ") + v;
+  rows.push_back({"knowledge_base", Value::Text(db)});
+  rows.push_back({"file_bytes", Value::Integer(s.file_bytes)});
+  rows.push_back({"schema_version", Value::Integer(s.schema_version)});
+  rows.push_back({"pipeline_versions", Value::Text(pv)});
+  rows.push_back({"binary_version", Value::Text(NEWSKB_PIPELINE_VERSION)});
+  rows.push_back({"documents", Value::Integer(s.documents)});
+  rows.push_back({"sentences", Value::Integer(s.sentences)});
+  for (const auto& [k, n] : s.mentions_by_kind) rows.push_back({"mentions." + k, Value::Integer(n)});
+  rows.push_back({"entities", Value::Integer(s.entities)});
+  for (const auto& [k, n] : s.entities_by_kind) rows.push_back({"entities." + k, Value::Integer(n)});
+  rows.push_back({"facts", Value::Integer(s.facts)});
+  rows.push_back({"rejects", Value::Integer(s.rejects)});
+  return rows;
+}
+
+void PrintStatsJson(const std::string& db, const KbStats& s) {
+  using W = ResultWriter;
+  auto group = [](const std::map<std::string, int64_t>& m) {
+    std::string o = "{";
+    for (const auto& [k, n] : m) o += (o.size() > 1 ? "," : "") + W::JsonString(k) + ":" + std::to_string(n);
+    return o + "}";
+  };
+  std::string pv = "[";
+  for (const auto& v : s.pipeline_versions) pv += (pv.size() > 1 ? "," : "") + W::JsonString(v);
+  pv += "]";
+  std::printf(
+      "{\"knowledge_base\":%s,\"file_bytes\":%lld,\"schema_version\":%d,\"pipeline_versions\":%s,"
+      "\"binary_version\":%s,\"documents\":%lld,\"sentences\":%lld,\"mentions\":%s,\"entities\":%lld,"
+      "\"entities_by_kind\":%s,\"facts\":%lld,\"rejects\":%lld}\n",
+      W::JsonString(db).c_str(), static_cast<long long>(s.file_bytes), s.schema_version, pv.c_str(),
+      W::JsonString(NEWSKB_PIPELINE_VERSION).c_str(), static_cast<long long>(s.documents),
+      static_cast<long long>(s.sentences), group(s.mentions_by_kind).c_str(), static_cast<long long>(s.entities),
+      group(s.entities_by_kind).c_str(), static_cast<long long>(s.facts), static_cast<long long>(s.rejects));
+}
+
+void PrintStatsTable(const std::string& db, const KbStats& s) {
   std::printf("knowledge base   %s\n", db.c_str());
   std::printf("size             %.2f MB\n", s.file_bytes / 1e6);
   std::printf("schema version   %d\n", s.schema_version);
@@ -223,6 +203,47 @@ int CmdStats(int argc, char** argv) {
   for (const auto& [k, n] : s.entities_by_kind) std::printf("  %-14s %lld\n", k.c_str(), static_cast<long long>(n));
   std::printf("facts            %lld\n", static_cast<long long>(s.facts));
   std::printf("rejects          %lld\n", static_cast<long long>(s.rejects));
+}
+
+}  // namespace
+
+int CmdStats(int argc, char** argv) {
+  std::string db = DefaultDbPath(), err, format_name = "table";
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") { std::fputs(kStatsHelp, stdout); return 0; }
+    if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--format", &format_name, &err)) continue;
+    err = "unknown argument " + a;
+  }
+  Format format = Format::kTable;
+  if (err.empty() && !ParseFormat(format_name, &format)) err = "--format must be table, csv, json or jsonl";
+  if (!err.empty()) {
+    std::fprintf(stderr, "newskb stats: %s\n\n%s", err.c_str(), kStatsHelp);
+    return 2;
+  }
+  auto kb = KnowledgeBase::OpenReadOnly(db);
+  if (!kb.ok()) {
+    std::fprintf(stderr, "newskb stats: %s\n", kb.status().message().c_str());
+    return 2;
+  }
+  Result<KbStats> st = kb.value()->Stats();
+  if (!st.ok()) {
+    std::fprintf(stderr, "newskb stats: %s\n", st.status().message().c_str());
+    return 2;
+  }
+  if (format == Format::kTable) {
+    PrintStatsTable(db, st.value());
+  } else if (format == Format::kJson) {
+    PrintStatsJson(db, st.value());
+  } else {
+    OutputOptions opt;
+    opt.format = format;
+    ResultWriter out(opt);
+    out.Header({"metric", "value"});
+    for (auto& [k, v] : StatRows(db, st.value())) out.AddRow({Value::Text(k), v});
+    out.Finish();
+  }
   return 0;
 }
 

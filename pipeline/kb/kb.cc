@@ -3,9 +3,14 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 #include "pipeline/kb/migrations.h"
+#include "pipeline/kb/search_sql.h"
 #include "pipeline/text/utf8.h"
 
 namespace newskb {
@@ -33,7 +38,110 @@ bool IsEntityKind(MentionKind k) {
          k == MentionKind::kCommodity;
 }
 
+// Unfolded text as a FoldedText: the search index without a Normalizer (tests).
+FoldedText IdentityFold(std::string_view s) {
+  FoldedText f;
+  f.text = std::string(s);
+  f.cp_of_byte.reserve(s.size() + 1);
+  uint32_t cp = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++cp;
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) f.byte_of_cp.push_back(static_cast<uint32_t>(i));
+    f.cp_of_byte.push_back(cp);
+  }
+  f.cp_of_byte.push_back(static_cast<uint32_t>(f.byte_of_cp.size()));
+  f.byte_of_cp.push_back(static_cast<uint32_t>(s.size()));
+  return f;
+}
+
+// Functions a query may not call: they reach outside the file (extensions,
+// files, an editor) or reveal memory addresses (fts3_tokenizer).
+const char* const kDeniedFunctions[] = {"load_extension", "fts3_tokenizer", "readfile", "writefile", "edit",
+                                        "fts5_source_id_ptr"};
+
+struct QueryGuard {
+  std::string refused;  // why the authorizer said no, for the message
+  std::chrono::steady_clock::time_point deadline;
+  bool has_deadline = false;
+  double timeout_seconds = 0;
+  bool timed_out = false;
+  const volatile std::sig_atomic_t* interrupted = nullptr;
+};
+
+int Authorize(void* p, int action, const char* a, const char* b, const char*, const char*) {
+  auto* g = static_cast<QueryGuard*>(p);
+  if (action == SQLITE_FUNCTION && b) {
+    for (const char* f : kDeniedFunctions)
+      if (sqlite3_stricmp(b, f) == 0) {
+        g->refused = std::string("the function ") + f + "() is not allowed in `newskb query` (" +
+                     (std::string(f) == "fts3_tokenizer" ? "it reveals memory addresses" : "it reaches outside the file") +
+                     ")";
+        return SQLITE_DENY;
+      }
+  }
+  if (action == SQLITE_ATTACH || action == SQLITE_DETACH) {
+    g->refused = "ATTACH and DETACH are not allowed in `newskb query` (it reads one knowledge base)";
+    return SQLITE_DENY;
+  }
+  return SQLITE_OK;
+}
+
+int Progress(void* p) {
+  auto* g = static_cast<QueryGuard*>(p);
+  if (g->interrupted && *g->interrupted) return 1;
+  if (g->has_deadline && std::chrono::steady_clock::now() > g->deadline) {
+    g->timed_out = true;
+    return 1;
+  }
+  return 0;
+}
+
+Value ColumnValue(sqlite3_stmt* st, int i) {
+  switch (sqlite3_column_type(st, i)) {
+    case SQLITE_INTEGER: return Value::Integer(sqlite3_column_int64(st, i));
+    case SQLITE_FLOAT: return Value::Real(sqlite3_column_double(st, i));
+    case SQLITE_TEXT: {
+      const unsigned char* t = sqlite3_column_text(st, i);
+      return Value::Text(std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i)));
+    }
+    case SQLITE_BLOB: {
+      const void* b = sqlite3_column_blob(st, i);
+      int n = sqlite3_column_bytes(st, i);
+      return Value::Blob(n ? std::string(static_cast<const char*>(b), n) : std::string());
+    }
+    default: return Value::Null();
+  }
+}
+
 }  // namespace
+
+std::string Value::ToText() const {
+  switch (type) {
+    case Type::kNull: return "";
+    case Type::kInteger: return std::to_string(integer);
+    case Type::kReal: {
+      if (std::isinf(real)) return real > 0 ? "Inf" : "-Inf";
+      if (std::isnan(real)) return "NaN";
+      char buf[40];
+      for (int prec = 15; prec <= 17; ++prec) {
+        std::snprintf(buf, sizeof buf, "%.*g", prec, real);
+        if (std::strtod(buf, nullptr) == real) break;
+      }
+      std::string out = buf;
+      if (out.find_first_of(".e") == std::string::npos) out += ".0";
+      return out;
+    }
+    case Type::kText: return bytes;
+    case Type::kBlob: {
+      static const char kHex[] = "0123456789abcdef";
+      std::string out;
+      out.reserve(bytes.size() * 2);
+      for (unsigned char c : bytes) { out += kHex[c >> 4]; out += kHex[c & 15]; }
+      return out;
+    }
+  }
+  return "";
+}
 
 KnowledgeBase::~KnowledgeBase() {
   for (auto& [sql, st] : stmts_) sqlite3_finalize(st);
@@ -99,12 +207,23 @@ Status KnowledgeBase::Migrate() {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::string& path, FoldFn fold) {
+Status KnowledgeBase::RegisterSearch(FoldFn fold, FoldTextFn fold_text) {
+  auto folding = std::make_shared<SearchFolding>();
+  folding->key = fold ? std::move(fold) : [](std::string_view s) { return std::string(s); };
+  folding->text = fold_text ? std::move(fold_text) : IdentityFold;
+  std::string error;
+  if (!RegisterSearchSql(db_, std::move(folding), &error)) return Status::Internal(error);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::string& path, FoldFn fold,
+                                                                   FoldTextFn fold_text) {
   std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
-  kb->fold_ = std::move(fold);
+  kb->fold_ = fold;
   if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
     return Status::IoError(path + ": " + kb->Err("cannot open the knowledge base"));
   sqlite3_busy_timeout(kb->db_, 10000);
+  if (Status s = kb->RegisterSearch(std::move(fold), std::move(fold_text)); !s.ok()) return s.WithContext(path);
   if (Status s = kb->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                           "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;");
       !s.ok())
@@ -113,11 +232,18 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::st
   return kb;
 }
 
-Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenReadOnly(const std::string& path) {
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenReadOnly(const std::string& path, FoldFn fold,
+                                                                   FoldTextFn fold_text) {
   std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
   if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
     return Status::NotFound(path + ": no knowledge base here (run `newskb ingest` first)");
   sqlite3_busy_timeout(kb->db_, 10000);
+  // Queries come from users: no schema-defined function may do harm, no
+  // direct writes to shadow tables.
+  sqlite3_db_config(kb->db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(kb->db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  if (fold && fold_text)
+    if (Status s = kb->RegisterSearch(std::move(fold), std::move(fold_text)); !s.ok()) return s.WithContext(path);
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(kb->db_, "PRAGMA user_version", -1, &st, nullptr) != SQLITE_OK) {
     return Status::InvalidInput(path + ": " + kb->Err("not a knowledge base"));
@@ -264,6 +390,11 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   sqlite3_bind_int64(st, 8, run_id_);
   if (sqlite3_step(st) != SQLITE_DONE) return fail("storing document " + doc.key);
   int64_t doc_id = sqlite3_last_insert_rowid(db_);
+  st = Stmt("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)");
+  sqlite3_bind_int64(st, 1, doc_id);
+  BindTextOrNull(st, 2, doc.title);
+  BindText(st, 3, doc.body);
+  if (sqlite3_step(st) != SQLITE_DONE) return fail("indexing document " + doc.key + " for search");
 
   std::vector<Sentence> sents = sentences;
   if (sents.empty()) sents.push_back({0, ncp});
@@ -363,14 +494,47 @@ Status KnowledgeBase::AddReject(const std::string& source, int64_t line, const s
 
 Status KnowledgeBase::Query(const std::string& sql,
                             const std::function<void(const std::vector<std::string>&)>& header,
-                            const std::function<void(const Row&)>& row) {
+                            const std::function<void(const Row&)>& row, const QueryLimits& limits) {
+  QueryGuard guard;
+  guard.interrupted = limits.interrupted;
+  if (limits.timeout_seconds > 0) {
+    guard.has_deadline = true;
+    guard.timeout_seconds = limits.timeout_seconds;
+    guard.deadline = std::chrono::steady_clock::now() +
+                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                         std::chrono::duration<double>(limits.timeout_seconds));
+  }
+  sqlite3_set_authorizer(db_, Authorize, &guard);
+  sqlite3_progress_handler(db_, 1000, Progress, &guard);
+  Status result = RunQuery(sql, header, row, &guard);
+  sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+  sqlite3_set_authorizer(db_, nullptr, nullptr);
+  return result;
+}
+
+Status KnowledgeBase::RunQuery(const std::string& sql,
+                               const std::function<void(const std::vector<std::string>&)>& header,
+                               const std::function<void(const Row&)>& row, void* guard_ptr) {
+  auto* guard = static_cast<QueryGuard*>(guard_ptr);
+  auto stopped = [&](int rc, const std::string& msg) -> Status {
+    if (rc == SQLITE_INTERRUPT && guard->timed_out) {
+      char secs[32];
+      std::snprintf(secs, sizeof secs, "%g", guard->timeout_seconds);
+      return Status::InvalidInput(std::string("stopped: the query ran longer than its time limit of ") + secs +
+                                  " s");
+    }
+    if (rc == SQLITE_INTERRUPT) return Status::InvalidInput("interrupted");
+    if (rc == SQLITE_AUTH && !guard->refused.empty()) return Status::InvalidInput("refused: " + guard->refused);
+    if (rc == SQLITE_READONLY) return Status::InvalidInput("refused: `newskb query` is read-only: " + msg);
+    return Status::InvalidInput(msg);
+  };
   const char* tail = sql.c_str();
   const char* end = tail + sql.size();
   while (tail < end) {
     sqlite3_stmt* st = nullptr;
     const char* next = nullptr;
-    if (sqlite3_prepare_v2(db_, tail, static_cast<int>(end - tail), &st, &next) != SQLITE_OK)
-      return Status::InvalidInput(sqlite3_errmsg(db_));
+    int prc = sqlite3_prepare_v2(db_, tail, static_cast<int>(end - tail), &st, &next);
+    if (prc != SQLITE_OK) return stopped(guard->refused.empty() ? prc & 0xff : SQLITE_AUTH, sqlite3_errmsg(db_));
     tail = next;
     if (!st) continue;  // whitespace or comment
     if (!sqlite3_stmt_readonly(st)) {
@@ -383,31 +547,15 @@ Status KnowledgeBase::Query(const std::string& sql,
     for (int i = 0; i < n; ++i) cols.push_back(sqlite3_column_name(st, i));
     if (n > 0) header(cols);
     int rc;
+    Row r(n);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-      Row r(n);
-      for (int i = 0; i < n; ++i) {
-        if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
-        if (sqlite3_column_type(st, i) == SQLITE_FLOAT) {
-          double v = sqlite3_column_double(st, i);
-          char buf[64];
-          if (v == static_cast<double>(static_cast<long long>(v)) && v < 1e18 && v > -1e18)
-            std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-          else
-            std::snprintf(buf, sizeof buf, "%.15g", v);
-          r[i] = std::string(buf);
-        } else {
-          const unsigned char* t = sqlite3_column_text(st, i);
-          r[i] = std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i));
-        }
-      }
+      for (int i = 0; i < n; ++i) r[i] = ColumnValue(st, i);
       row(r);
+      if (guard->interrupted && *guard->interrupted) { rc = SQLITE_INTERRUPT; break; }
     }
     std::string msg = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db_);
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-      if (rc == SQLITE_READONLY) return Status::InvalidInput("refused: `newskb query` is read-only: " + msg);
-      return Status::InvalidInput(msg);
-    }
+    if (rc != SQLITE_DONE) return stopped(rc & 0xff, msg);
   }
   return Status::Ok();
 }

@@ -18,9 +18,16 @@
 //
 // Reading: OpenReadOnly + Query, which refuses any statement that writes.
 //
+// Search: `documents_fts` (schema/004) is an FTS5 index of documents(title,
+// text) over folded text (search_sql.h); AddDocument adds a document's row
+// in the document's savepoint. It is an external-content index: a tool
+// that deletes or changes documents rows must delete them from
+// documents_fts too (with the tokenizer loaded: libnewskb_sqlite.so).
+//
 // Thread safety: a KnowledgeBase is used by one thread at a time.
 #pragma once
 
+#include <csignal>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -55,17 +62,70 @@ struct KbStats {
   std::vector<std::string> pipeline_versions;
 };
 
-// One result row of Query: column values as text, nullopt for NULL.
-using Row = std::vector<std::optional<std::string>>;
+// One value of a query result, with the SQLite storage class it had
+// (NULL, INTEGER, REAL, TEXT or BLOB), so that output formats can keep the
+// types: the TEXT '2026' is a string, the INTEGER 2026 a number.
+struct Value {
+  enum class Type { kNull, kInteger, kReal, kText, kBlob };
+  Type type = Type::kNull;
+  int64_t integer = 0;   // kInteger
+  double real = 0;       // kReal
+  std::string bytes;     // kText (UTF-8) or kBlob (any bytes)
+
+  static Value Null() { return Value(); }
+  static Value Integer(int64_t v) { Value x; x.type = Type::kInteger; x.integer = v; return x; }
+  static Value Real(double v) { Value x; x.type = Type::kReal; x.real = v; return x; }
+  static Value Text(std::string s) { Value x; x.type = Type::kText; x.bytes = std::move(s); return x; }
+  static Value Blob(std::string b) { Value x; x.type = Type::kBlob; x.bytes = std::move(b); return x; }
+
+  bool is_null() const { return type == Type::kNull; }
+  // The value as text: "" for NULL, decimal for numbers (a REAL keeps a
+  // ".0" or exponent, the shortest form that reads back to the same
+  // double), the text itself, a BLOB as lower-case hex.
+  std::string ToText() const;
+  // optional-like access for code that wants text or "is it NULL":
+  // `v ? *v : ""`.
+  explicit operator bool() const { return !is_null(); }
+  std::string operator*() const { return ToText(); }
+};
+
+// One result row of Query.
+using Row = std::vector<Value>;
+
+// Limits on one Query call (`newskb query --timeout`, Ctrl-C).
+struct QueryLimits {
+  double timeout_seconds = 0;                       // 0: none
+  // Checked every few thousand SQLite instructions: set (from a signal
+  // handler) to stop the query at once.
+  const volatile std::sig_atomic_t* interrupted = nullptr;
+};
+
+// Folding of running text for the search index (Normalizer::Normalize):
+// the folded text and, per folded byte, the code point of the input it
+// came from; `byte_of_cp[c]` is the input byte offset of code point c
+// (size: code points + 1).
+struct FoldedText {
+  std::string text;
+  std::vector<uint32_t> cp_of_byte;
+  std::vector<uint32_t> byte_of_cp;
+};
+using FoldTextFn = std::function<FoldedText(std::string_view)>;
 
 class KnowledgeBase {
  public:
   ~KnowledgeBase();
 
-  // Opens or creates `path`, sets WAL, migrates the schema to the newest version.
-  static Result<std::unique_ptr<KnowledgeBase>> OpenForWrite(const std::string& path, FoldFn fold);
-  // Opens an existing file read-only. NotFound if it does not exist.
-  static Result<std::unique_ptr<KnowledgeBase>> OpenReadOnly(const std::string& path);
+  // Opens or creates `path`, sets WAL, migrates the schema to the newest
+  // version. `fold` gives entity keys; `fold_text` folds article text for
+  // the search index (without it, the index holds the text unfolded: for
+  // tests only). Both are also registered as SQL (search_sql.h).
+  static Result<std::unique_ptr<KnowledgeBase>> OpenForWrite(const std::string& path, FoldFn fold,
+                                                             FoldTextFn fold_text = nullptr);
+  // Opens an existing file read-only. NotFound if it does not exist. With
+  // both foldings, the connection has fold() and the search tokenizer, so
+  // queries may use the full-text index `documents_fts`.
+  static Result<std::unique_ptr<KnowledgeBase>> OpenReadOnly(const std::string& path, FoldFn fold = nullptr,
+                                                             FoldTextFn fold_text = nullptr);
 
   Status BeginRun(const std::string& command);
   Status FinishRun();
@@ -85,11 +145,15 @@ class KnowledgeBase {
   Status AddReject(const std::string& source, int64_t line, const std::string& doc_key,
                    const std::string& reason);
 
-  // Runs `sql` (one or more statements) read-only. Calls `header` once with
-  // the column names of each statement, `row` per result row. A statement
-  // that would write is refused before it runs.
+  // Runs `sql` (one or more statements) read-only, streaming: calls
+  // `header` once with the column names of each statement, `row` per
+  // result row as it is stepped (nothing is held). Refused before it runs,
+  // with a message saying why: a statement that would write, ATTACH, and
+  // the functions that reach outside the file or leak memory addresses
+  // (load_extension, fts3_tokenizer, readfile, writefile, edit). `limits`:
+  // a time limit and an interrupt flag; the Status then says which stopped it.
   Status Query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
-               const std::function<void(const Row&)>& row);
+               const std::function<void(const Row&)>& row, const QueryLimits& limits = {});
 
   // True when a document with this content hash (ContentHash of its raw
   // input) is stored and committed. Works on a read-only connection too, so
@@ -105,6 +169,9 @@ class KnowledgeBase {
   Status Exec(const char* sql);
   Status Prepare(const char* sql, sqlite3_stmt** st);
   Status Migrate();
+  Status RunQuery(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+                  const std::function<void(const Row&)>& row, void* guard);
+  Status RegisterSearch(FoldFn fold, FoldTextFn fold_text);
   Result<int64_t> EntityId(const std::string& kind, const std::string& name, const std::string& alias);
   std::string Err(const char* what) const;
 

@@ -55,7 +55,7 @@ std::vector<std::vector<std::string>> Rows(KnowledgeBase* kb, const std::string&
   std::vector<std::vector<std::string>> out;
   Status s = kb->Query(sql, [](const std::vector<std::string>&) {}, [&](const Row& r) {
     out.emplace_back();
-    for (auto& v : r) out.back().push_back(v ? *v : "NULL");
+    for (auto& v : r) out.back().push_back(v.is_null() ? "NULL" : v.ToText());
   });
   EXPECT_TRUE(s.ok()) << s.message();
   return out;

@@ -1,0 +1,60 @@
+// newskb/pipeline/kb/search_sql.h
+//
+// Search across scripts, on the SQLite side: what a connection needs to
+// read or write the full-text index `documents_fts` (schema/004) and to
+// fold names in plain SQL.
+//
+//   fold(text)        SQL function: the entity key of text (NFKC, case,
+//                     Traditional->Simplified, spaces removed), the folding
+//                     of v_entities.alias_key: `alias_key = fold('美國能源部')`.
+//   tokenize='newskb' FTS5 tokenizer over folded text:
+//                     - a run of CJK characters (Han, kana, Hangul) gives,
+//                       at each position, the character alone and, as a
+//                       colocated token, the bigram of it and the next;
+//                     - a run of letters and digits is one word;
+//                     - anything else separates tokens.
+//                     A query term of CJK characters is its bigrams, then
+//                     its last character alone (one character: itself), so
+//                     稀土 and 鋰 match, in either script, and a phrase
+//                     matches only where its characters stand together. Offsets are those of the
+//                     unfolded text, so highlight() and snippet() mark the
+//                     characters as stored.
+//
+// The same source is compiled into the knowledge base (against sqlite3.h)
+// and into the loadable extension libnewskb_sqlite.so (against
+// sqlite3ext.h, NEWSKB_SQLITE_EXTENSION), so newskb, the sqlite3 shell and
+// Python tokenize and fold alike.
+//
+// Thread safety: the registered functions only read `folding`, which must
+// be immutable; SQLite calls them from whatever thread uses the connection.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "pipeline/kb/kb.h"
+
+namespace newskb {
+
+// The two foldings the SQL side needs, from pipeline/normalize (passed in,
+// so neither this module nor the extension's glue links ICU itself).
+struct SearchFolding {
+  FoldFn key;        // Normalizer::FoldKey
+  FoldTextFn text;   // Normalizer::Normalize, as a FoldedText
+};
+
+// Registers fold() and the FTS5 tokenizer "newskb" on `db`. Returns false
+// with *error set when SQLite refuses (e.g. no FTS5 in this SQLite).
+bool RegisterSearchSql(sqlite3* db, std::shared_ptr<const SearchFolding> folding, std::string* error);
+
+// The tokens of `folded` (see above), in order: `emit(token, start, end,
+// colocated)` with `start`/`end` byte offsets in the unfolded text.
+// kQuery: the tokens of a query phrase instead of a document. `emit`
+// returns false to stop.
+enum class TokenMode { kDocument, kQuery };
+void SearchTokens(const FoldedText& folded, TokenMode mode,
+                  const std::function<bool(std::string_view token, int start, int end, bool colocated)>& emit);
+
+}  // namespace newskb
