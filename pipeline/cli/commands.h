@@ -14,5 +14,6 @@ int CmdStats(int argc, char** argv);    // pipeline/cli/query_cmd.cc
 int CmdRules(int argc, char** argv);    // pipeline/cli/rules_cmd.cc: check | explain | test
 int CmdEntity(int argc, char** argv);   // pipeline/cli/entity_cmd.cc
 int CmdFacts(int argc, char** argv);    // pipeline/cli/facts_cmd.cc
+int CmdSearch(int argc, char** argv);   // pipeline/cli/search_cmd.cc
 
 }  // namespace newskb

@@ -16,9 +16,11 @@ const char kUsage[] =
     "\n"
     "commands:\n"
     "  ingest [--db FILE] INPUT...   read articles (text files, folders, .jsonl, - for stdin)\n"
-    "  query  [--db FILE] [--format table|csv|json|jsonl] SQL\n"
+    "  query  [--db FILE] [--format table|csv|json|jsonl] (SQL | --file FILE | -)\n"
     "                                run read-only SQL on the knowledge base\n"
-    "  stats  [--db FILE]            what the knowledge base holds\n"
+    "  search [--db FILE] [--since D] [--until D] [--entity NAME] TERMS...\n"
+    "                                articles holding the terms, either script, best first\n"
+    "  stats  [--db FILE] [--format F]  what the knowledge base holds\n"
     "  entity [--db FILE] NAME       an entity by any alias, either script, with its mentions\n"
     "  facts  [--db FILE] [--subject NAME] [--predicate P]\n"
     "                                facts: subject, predicate, figure, date, sentence\n"
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
   if (cmd == "rules") return newskb::CmdRules(sub_argc, sub_argv);
   if (cmd == "entity") return newskb::CmdEntity(sub_argc, sub_argv);
   if (cmd == "facts") return newskb::CmdFacts(sub_argc, sub_argv);
+  if (cmd == "search") return newskb::CmdSearch(sub_argc, sub_argv);
   std::fprintf(stderr, "newskb: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }

@@ -197,6 +197,17 @@ class KnowledgeBase {
     entity_cache_.clear();
     alias_cache_.clear();
   }
+  // Stored documents of the open batch not yet in documents_fts; indexed
+  // by CommitBatch, or as soon as they hold kPendingFtsBytes. Dropped with
+  // the batch when it rolls back.
+  struct PendingFts {
+    int64_t doc_id;
+    std::string title, text;
+  };
+  static constexpr size_t kPendingFtsBytes = 8 << 20;
+  std::vector<PendingFts> pending_fts_;
+  size_t pending_fts_bytes_ = 0;
+  Status FlushSearchIndex();
 };
 
 }  // namespace newskb
