@@ -1,0 +1,137 @@
+// Search across scripts: the tokenizer's tokens and offsets, and the index
+// the knowledge base keeps (pipeline/kb/search_sql.h, schema/004).
+#include "pipeline/kb/search_sql.h"
+
+#include <sqlite3.h>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "pipeline/cli/search_folding.h"
+#include "pipeline/normalize/normalizer.h"
+
+namespace newskb {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::shared_ptr<const Normalizer> N() {
+  static auto n = Normalizer::Create().value();
+  return n;
+}
+
+struct Tok {
+  std::string text;
+  int start, end;
+  bool colocated;
+  bool operator==(const Tok& o) const {
+    return text == o.text && start == o.start && end == o.end && colocated == o.colocated;
+  }
+};
+std::ostream& operator<<(std::ostream& os, const Tok& t) {
+  return os << t.text << "[" << t.start << "," << t.end << ")" << (t.colocated ? "+" : "");
+}
+
+std::vector<Tok> Tokens(const std::string& text, TokenMode mode) {
+  std::vector<Tok> out;
+  SearchTokens(TextFolding(N())(text), mode, [&](std::string_view t, int s, int e, bool c) {
+    out.push_back({std::string(t), s, e, c});
+    return true;
+  });
+  return out;
+}
+
+TEST(SearchTokens, DocumentHasCharactersAndBigramsOfCjkRunsAndWordsOfLatin) {
+  // Folded: Traditional -> Simplified, full width -> ASCII, lower case;
+  // offsets are bytes of the text as given.
+  std::vector<Tok> want = {{"碳", 0, 3, false}, {"碳酸", 0, 6, true},  {"酸", 3, 6, false},
+                           {"酸锂", 3, 9, true}, {"锂", 6, 9, false},  {"abc", 9, 18, false},
+                           {"稀", 21, 24, false}, {"稀土", 21, 27, true}, {"土", 24, 27, false}};
+  EXPECT_EQ(Tokens("碳酸鋰ＡＢＣ，稀土", TokenMode::kDocument), want);
+}
+
+TEST(SearchTokens, QueryIsBigramsThenTheLastCharacter) {
+  std::vector<Tok> want = {{"碳酸", 0, 6, false}, {"酸锂", 3, 9, false}, {"锂", 6, 9, false}};
+  EXPECT_EQ(Tokens("碳酸鋰", TokenMode::kQuery), want);
+  EXPECT_EQ(Tokens("鋰", TokenMode::kQuery), (std::vector<Tok>{{"锂", 0, 3, false}}));
+  EXPECT_EQ(Tokens("DOE 2026", TokenMode::kQuery), (std::vector<Tok>{{"doe", 0, 3, false}, {"2026", 4, 8, false}}));
+  EXPECT_TRUE(Tokens("，。！ ", TokenMode::kQuery).empty());
+}
+
+std::string TempDb(const char* name) {
+  std::string p =
+      (fs::temp_directory_path() / ("newskb_search_" + std::to_string(::getpid()) + "_" + name + ".sqlite")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p + suffix);
+  return p;
+}
+
+Document Doc(const std::string& key, const std::string& body) {
+  Document d;
+  d.key = key;
+  d.raw = body;
+  d.body = body;
+  d.source = key;
+  return d;
+}
+
+std::vector<std::string> Match(KnowledgeBase* kb, const std::string& term) {
+  std::vector<std::string> keys;
+  Status s = kb->Query(
+      "SELECT d.doc_key FROM documents_fts JOIN documents d ON d.doc_id = documents_fts.rowid "
+      "WHERE documents_fts MATCH '\"" + term + "\"' ORDER BY d.doc_key",
+      [](const std::vector<std::string>&) {}, [&](const Row& r) { keys.push_back(r[0].ToText()); });
+  EXPECT_TRUE(s.ok()) << s.message();
+  return keys;
+}
+
+void Store(const std::string& path, const std::vector<Document>& docs) {
+  auto kb = KnowledgeBase::OpenForWrite(path, KeyFolding(N()), TextFolding(N())).value();
+  ASSERT_TRUE(kb->BeginRun("test").ok());
+  ASSERT_TRUE(kb->BeginBatch().ok());
+  for (const Document& d : docs) ASSERT_TRUE(kb->AddDocument(d, {}, {}).ok());
+  ASSERT_TRUE(kb->CommitBatch().ok());
+}
+
+TEST(SearchIndex, EitherScriptFindsTheOtherWithShortTerms) {
+  std::string path = TempDb("scripts");
+  Store(path, {Doc("trad", "臺灣的鋰電池廠擴產，稀土價格上漲。"), Doc("simp", "中国锂矿扩产，稀土出口减少。")});
+  auto kb = KnowledgeBase::OpenReadOnly(path, KeyFolding(N()), TextFolding(N())).value();
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Match(kb.get(), "擴產"), (V{"simp", "trad"}));
+  EXPECT_EQ(Match(kb.get(), "扩产"), (V{"simp", "trad"}));
+  EXPECT_EQ(Match(kb.get(), "鋰礦"), V{"simp"});     // Traditional query, Simplified text
+  EXPECT_EQ(Match(kb.get(), "锂电池"), V{"trad"});   // Simplified query, Traditional text
+  EXPECT_EQ(Match(kb.get(), "鋰"), (V{"simp", "trad"}));
+  EXPECT_EQ(Match(kb.get(), "台湾"), V{"trad"});     // 臺 folds as 台
+  EXPECT_EQ(Match(kb.get(), "稀价"), V{});           // characters apart
+}
+
+TEST(SearchIndex, RolledBackDocumentsAreNotIndexedAndAnOlderFileIsIndexedOnOpen) {
+  std::string path = TempDb("migrate");
+  Store(path, {Doc("a", "稀土出口。")});
+  {
+    auto kb = KnowledgeBase::OpenForWrite(path, KeyFolding(N()), TextFolding(N())).value();
+    ASSERT_TRUE(kb->BeginRun("test").ok());
+    ASSERT_TRUE(kb->BeginBatch().ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("b", "稀土進口。"), {}, {}).ok());
+    // destroyed without CommitBatch: the batch rolls back
+  }
+  {
+    // A schema version 2 file: no search index yet.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string err;
+    ASSERT_TRUE(RegisterSearchSql(db, MakeSearchFolding(N()), &err)) << err;
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE documents_fts; PRAGMA user_version = 2;", nullptr, nullptr, nullptr),
+              SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  { auto kb = KnowledgeBase::OpenForWrite(path, KeyFolding(N()), TextFolding(N())).value(); }
+  auto kb = KnowledgeBase::OpenReadOnly(path, KeyFolding(N()), TextFolding(N())).value();
+  EXPECT_EQ(Match(kb.get(), "稀土"), std::vector<std::string>{"a"});
+}
+
+}  // namespace
+}  // namespace newskb
