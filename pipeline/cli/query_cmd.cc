@@ -112,12 +112,8 @@ int CmdQuery(int argc, char** argv) {
     std::fprintf(stderr, "newskb query: %s\n\n%s", err.c_str(), kQueryHelp);
     return 2;
   }
-  auto norm = Normalizer::Create();
-  if (!norm.ok()) {
-    std::fprintf(stderr, "newskb query: %s\n", norm.status().message().c_str());
-    return 2;
-  }
-  auto kb = KnowledgeBase::OpenReadOnly(db, KeyFolding(norm.value()), TextFolding(norm.value()));
+  LazyFoldings folding = MakeLazyFoldings("newskb query");
+  auto kb = KnowledgeBase::OpenReadOnly(db, folding.key, folding.text);
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb query: %s\n", kb.status().message().c_str());
     return 2;

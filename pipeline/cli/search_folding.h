@@ -6,7 +6,10 @@
 // commands and by the SQLite extension, so all fold alike.
 #pragma once
 
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -49,6 +52,47 @@ inline FoldTextFn TextFolding(std::shared_ptr<const Normalizer> norm) {
     f.byte_of_cp = std::move(n.body_byte);
     return f;
   };
+}
+
+// The two foldings over a Normalizer built on first use: `newskb query`
+// registers fold() and the tokenizer on every connection, but most SQL uses
+// neither, and building the tables costs ~50 ms CPU and the ICU data's page
+// faults. If ICU's data is missing the command cannot give a right answer:
+// it says so on stderr and exits 2.
+struct LazyFoldings {
+  FoldFn key;
+  FoldTextFn text;
+};
+inline LazyFoldings MakeLazyFoldings(const char* command) {
+  struct State {
+    std::once_flag once;
+    std::shared_ptr<const Normalizer> norm;
+    std::string command;
+    const Normalizer& Get() {
+      std::call_once(once, [this] {
+        auto n = Normalizer::Create();
+        if (!n.ok()) {
+          std::fprintf(stderr, "%s: cannot fold text: %s\n", command.c_str(), n.status().message().c_str());
+          std::fflush(stdout);
+          std::_Exit(2);
+        }
+        norm = n.value();
+      });
+      return *norm;
+    }
+  };
+  auto state = std::make_shared<State>();
+  state->command = command;
+  LazyFoldings f;
+  f.key = [state](std::string_view s) {
+    std::shared_ptr<const Normalizer> n(std::shared_ptr<const Normalizer>(), &state->Get());
+    return KeyFolding(n)(s);
+  };
+  f.text = [state](std::string_view s) {
+    std::shared_ptr<const Normalizer> n(std::shared_ptr<const Normalizer>(), &state->Get());
+    return TextFolding(n)(s);
+  };
+  return f;
 }
 
 inline std::shared_ptr<const SearchFolding> MakeSearchFolding(std::shared_ptr<const Normalizer> norm) {
