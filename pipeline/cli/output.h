@@ -6,7 +6,7 @@
 //
 //   table  columns aligned by display width (CJK characters count 2),
 //          NULL as NULL, a cell on one line cut at 80 columns with "…";
-//          widths come from the first kTableWindow rows of a result and
+//          widths come from the first `table_window` rows of a result and
 //          grow, never shrink, for each later window; "(N rows)" at the end
 //   csv    RFC 4180: a header row, fields quoted when they hold a comma,
 //          quote or line break, NULL as an empty field; lines end in LF,

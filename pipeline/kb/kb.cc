@@ -56,8 +56,7 @@ FoldedText IdentityFold(std::string_view s) {
 
 // Functions a query may not call: they reach outside the file (extensions,
 // files, an editor) or reveal memory addresses (fts3_tokenizer).
-const char* const kDeniedFunctions[] = {"load_extension", "fts3_tokenizer", "readfile", "writefile", "edit",
-                                        "fts5_source_id_ptr"};
+const char* const kDeniedFunctions[] = {"load_extension", "fts3_tokenizer", "readfile", "writefile", "edit"};
 
 struct QueryGuard {
   std::string refused;  // why the authorizer said no, for the message
