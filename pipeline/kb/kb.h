@@ -3,7 +3,8 @@
 // The knowledge base: one SQLite file in WAL mode, schema from schema/*.sql
 // (versioned with PRAGMA user_version; an older file is migrated on open).
 // The public face is ../shared/kb-contract.md: the `documents` table and the
-// v_* views. This is the only module that talks to SQLite.
+// v_* views. This is the only module that talks to SQLite (its
+// search_sql.cc is compiled again into libnewskb_sqlite.so, pipeline/sqlite_ext).
 //
 // Writing (one writer per file; SQLite's lock refuses a second):
 //   auto kb = KnowledgeBase::OpenForWrite("newskb.sqlite", fold);
@@ -19,8 +20,9 @@
 // Reading: OpenReadOnly + Query, which refuses any statement that writes.
 //
 // Search: `documents_fts` (schema/004) is an FTS5 index of documents(title,
-// text) over folded text (search_sql.h); AddDocument adds a document's row
-// in the document's savepoint. It is an external-content index: a tool
+// text) over folded text (search_sql.h). A stored document's index row is
+// written in the same batch transaction, between documents (FTS5 writes a
+// segment at every savepoint), so the two commit or roll back together. It is an external-content index: a tool
 // that deletes or changes documents rows must delete them from
 // documents_fts too (with the tokenizer loaded: libnewskb_sqlite.so).
 //
