@@ -22,9 +22,10 @@
 // Search: `documents_fts` (schema/004) is an FTS5 index of documents(title,
 // text) over folded text (search_sql.h). A stored document's index row is
 // written in the same batch transaction, between documents (FTS5 writes a
-// segment at every savepoint), so the two commit or roll back together. It is an external-content index: a tool
-// that deletes or changes documents rows must delete them from
-// documents_fts too (with the tokenizer loaded: libnewskb_sqlite.so).
+// segment at every savepoint), so the two commit or roll back together.
+// It is an external-content index: a tool that deletes or changes
+// documents rows must delete them from documents_fts too (with the
+// tokenizer loaded: libnewskb_sqlite.so).
 //
 // Thread safety: a KnowledgeBase is used by one thread at a time.
 #pragma once
