@@ -16,5 +16,7 @@ q "SELECT doc_key, text, value, unit, qualifier FROM v_figures WHERE unit IN ('U
 q "SELECT text, value, qualifier FROM v_dates ORDER BY value DESC LIMIT 8"
 q "SELECT name, count(*) AS mentions, count(DISTINCT doc_key) AS articles FROM v_organizations GROUP BY name ORDER BY mentions DESC LIMIT 8"
 q "SELECT name, kind, count(*) AS mentions FROM v_policies GROUP BY name, kind ORDER BY mentions DESC LIMIT 8"
+echo; echo "\$ newskb search 稀土 --limit 5      # either script: Traditional and Simplified"
+build/newskb search --db newskb.sqlite 稀土 --limit 5 || true
 echo
 build/newskb stats --db newskb.sqlite

@@ -151,6 +151,7 @@ std::vector<std::pair<std::string, Value>> StatRows(const std::string& db, const
   for (const auto& v : s.pipeline_versions) pv += (pv.empty() ? "" : ", ") + v;
   rows.push_back({"knowledge_base", Value::Text(db)});
   rows.push_back({"file_bytes", Value::Integer(s.file_bytes)});
+  rows.push_back({"search_index_bytes", Value::Integer(s.search_index_bytes)});
   rows.push_back({"schema_version", Value::Integer(s.schema_version)});
   rows.push_back({"pipeline_versions", Value::Text(pv)});
   rows.push_back({"binary_version", Value::Text(NEWSKB_PIPELINE_VERSION)});
@@ -175,10 +176,11 @@ void PrintStatsJson(const std::string& db, const KbStats& s) {
   for (const auto& v : s.pipeline_versions) pv += (pv.size() > 1 ? "," : "") + W::JsonString(v);
   pv += "]";
   std::printf(
-      "{\"knowledge_base\":%s,\"file_bytes\":%lld,\"schema_version\":%d,\"pipeline_versions\":%s,"
+      "{\"knowledge_base\":%s,\"file_bytes\":%lld,\"search_index_bytes\":%lld,\"schema_version\":%d,\"pipeline_versions\":%s,"
       "\"binary_version\":%s,\"documents\":%lld,\"sentences\":%lld,\"mentions\":%s,\"entities\":%lld,"
       "\"entities_by_kind\":%s,\"facts\":%lld,\"rejects\":%lld}\n",
-      W::JsonString(db).c_str(), static_cast<long long>(s.file_bytes), s.schema_version, pv.c_str(),
+      W::JsonString(db).c_str(), static_cast<long long>(s.file_bytes),
+      static_cast<long long>(s.search_index_bytes), s.schema_version, pv.c_str(),
       W::JsonString(NEWSKB_PIPELINE_VERSION).c_str(), static_cast<long long>(s.documents),
       static_cast<long long>(s.sentences), group(s.mentions_by_kind).c_str(), static_cast<long long>(s.entities),
       group(s.entities_by_kind).c_str(), static_cast<long long>(s.facts), static_cast<long long>(s.rejects));
@@ -187,6 +189,9 @@ void PrintStatsJson(const std::string& db, const KbStats& s) {
 void PrintStatsTable(const std::string& db, const KbStats& s) {
   std::printf("knowledge base   %s\n", db.c_str());
   std::printf("size             %.2f MB\n", s.file_bytes / 1e6);
+  if (s.file_bytes > 0)
+    std::printf("search index     %.2f MB (%.0f%% of the file)\n", s.search_index_bytes / 1e6,
+                100.0 * s.search_index_bytes / s.file_bytes);
   std::printf("schema version   %d\n", s.schema_version);
   std::string pv;
   for (const auto& v : s.pipeline_versions) pv += (pv.empty() ? "" : ", ") + v;

@@ -611,6 +611,7 @@ Result<KbStats> KnowledgeBase::Stats() {
   one("SELECT count(*) FROM entities", &s.entities);
   one("SELECT count(*) FROM facts", &s.facts);
   one("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &s.file_bytes);
+  one("SELECT sum(length(block)) FROM documents_fts_data", &s.search_index_bytes);
   grouped("SELECT kind, count(*) FROM mentions GROUP BY kind", &s.mentions_by_kind);
   grouped("SELECT kind, count(*) FROM entities GROUP BY kind", &s.entities_by_kind);
   sqlite3_stmt* st = nullptr;

@@ -61,6 +61,7 @@ struct KbStats {
   std::map<std::string, int64_t> mentions_by_kind;
   std::map<std::string, int64_t> entities_by_kind;
   int64_t file_bytes = 0;
+  int64_t search_index_bytes = 0;  // documents_fts's data; 0 before schema 4
   int schema_version = 0;
   std::vector<std::string> pipeline_versions;
 };

@@ -185,6 +185,8 @@ TEST_F(QueryCli, StatsInEveryFormat) {
   CmdRun j = Newskb(dir_, {"stats", "--db", db_, "--format", "json"});
   ASSERT_EQ(j.status, 0) << j.err;
   EXPECT_NE(j.out.find("\"documents\":2,"), std::string::npos) << j.out;
+  EXPECT_NE(j.out.find("\"search_index_bytes\":"), std::string::npos) << j.out;
+  EXPECT_EQ(j.out.find("\"search_index_bytes\":0,"), std::string::npos) << j.out;
   CmdRun c = Newskb(dir_, {"stats", "--db", db_, "--format", "csv"});
   EXPECT_EQ(c.out.substr(0, 13), "metric,value\n");
   EXPECT_NE(c.out.find("\ndocuments,2\n"), std::string::npos) << c.out;
