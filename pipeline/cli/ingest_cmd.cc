@@ -15,7 +15,7 @@
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/search_folding.h"
-#include "pipeline/cli/process.h"
+#include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/kb/kb.h"
 #include "pipeline/text/utf8.h"

@@ -16,7 +16,7 @@
 #include "extractors/engine/rule_set.h"
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
-#include "pipeline/cli/process.h"
+#include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/text/utf8.h"
 
@@ -41,7 +41,8 @@ const char kHelp[] =
     "         rule id, and the extractor's mention with its normalised value, unit or\n"
     "         name), the candidates that lost the overlap and to which winner, the\n"
     "         mentions no rule explains (dictionaries), then the facts.\n"
-    "         --file FILE may start with \" date YYYY-MM-DD \" (as the corpus files do).\n"
+    "         --file FILE (.txt, .html/.htm, or the first record of a .jsonl) goes through\n"
+    "         the markup and body stages first: the text explained is the body ingest stores.\n"
     "test     run sample articles (NAME.txt beside NAME.expected.jsonl, in the gold\n"
     "         format of ../shared/gold/FORMAT.md; default: the corpus/ folder) through\n"
     "         the ingestion steps (date line, body, normalise, extract) and compare:\n"
@@ -459,6 +460,23 @@ struct Collect : DocumentSink {
   void OnReject(Reject&& r) override { rejects.push_back(std::move(r)); }
 };
 
+// The body ProcessDocument chooses for the document in `file`; *date gets
+// its publication date unless --date gave one.
+Result<std::string> BodyOfFile(const std::string& dir, const std::string& file, std::string* date) {
+  Collect c;
+  (void)ReadInputs({file}, ReadOptions{}, &c);
+  if (c.docs.empty())
+    return Status::InvalidInput(file + ": " + (c.rejects.empty() ? std::string("no document") : c.rejects[0].reason));
+  Result<std::shared_ptr<const PipelineContext>> ctx = LoadPipeline(dir);
+  if (!ctx.ok()) return ctx.status();
+  Document& d = c.docs[0];
+  Processed p;
+  if (Status s = ProcessDocument(*ctx.value(), &d, &p); !s.ok()) return s.WithContext(file);
+  if (date->empty()) *date = d.published;
+  if (!d.title.empty()) std::printf("title: %s\n", d.title.c_str());
+  return d.body;
+}
+
 int Test(const std::string& dir, std::vector<std::string> paths, double min_f1) {
   Colors k = TerminalColors();
   if (paths.empty()) paths.push_back(std::string(NEWSKB_SOURCE_DIR) + "/corpus");
@@ -618,12 +636,11 @@ int CmdRules(int argc, char** argv) {
   if (sub == "explain") {
     std::string text;
     if (!file.empty()) {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) { std::fprintf(stderr, "newskb rules explain: cannot read %s\n", file.c_str()); return 2; }
-      text.assign((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      std::string d;
-      size_t pre = DatePrefixLength(text, &d);
-      if (pre) { text.erase(0, pre); if (date.empty()) date = d; }
+      // The file goes through the reader and the pipeline's markup and body
+      // stages, so the text explained is the body ingest would store.
+      Result<std::string> body = BodyOfFile(dir, file, &date);
+      if (!body.ok()) { std::fprintf(stderr, "newskb rules explain: %s\n", body.status().message().c_str()); return 2; }
+      text = std::move(body).value();
     } else {
       for (const std::string& a : args) text += (text.empty() ? "" : " ") + a;
     }

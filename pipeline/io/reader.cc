@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +46,30 @@ bool IsDigits(const std::string& s, size_t pos, size_t n) {
   return true;
 }
 
+bool IsHtmlFile(const std::string& name) {
+  std::string lower = name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return EndsWith(lower, ".html") || EndsWith(lower, ".htm");
+}
+
+// A web page: its bytes go to the markup stage as they are (it decodes the
+// charset the page declares), so only emptiness is checked here.
+void ReadHtmlFile(const fs::path& path, std::string bytes, uint64_t size, DocumentSink* sink) {
+  std::string src = path.string();
+  Document d;
+  d.key = path.stem().string();
+  d.source = src;
+  d.origin = src;
+  d.input_bytes = size;
+  d.raw_is_html = true;
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+    sink->OnReject({src, 0, d.key, "empty document (no text)"});
+    return;
+  }
+  d.raw = std::move(bytes);
+  sink->OnDocument(std::move(d));
+}
+
 void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* sink) {
   std::string src = path.string();
   std::error_code ec;
@@ -65,6 +90,10 @@ void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* s
     return;
   }
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (IsHtmlFile(src)) {
+    ReadHtmlFile(path, std::move(text), size, sink);
+    return;
+  }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   Document d;
   d.key = path.stem().string();
@@ -93,6 +122,8 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
   if ((err = doc.get_object().get(obj))) return "malformed JSON: the line is not a JSON object";
   std::set<std::string> seen;
   bool has_text = false;
+  bool text_null = false;
+  std::string html;  // the `html` field; used when `text` is missing, null or empty
   for (auto field : obj) {
     std::string_view key_raw;
     if ((err = field.unescaped_key().get(key_raw))) return std::string("malformed JSON: ") + simdjson::error_message(err);
@@ -100,14 +131,15 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
     if (!seen.insert(key).second) return "duplicate key '" + key + "' in one record";
     simdjson::ondemand::value v;
     if ((err = field.value().get(v))) return std::string("malformed JSON: ") + simdjson::error_message(err);
-    bool known = key == "id" || key == "title" || key == "date" || key == "source" || key == "text";
+    bool known = key == "id" || key == "title" || key == "date" || key == "source" || key == "text" ||
+                 key == "html";
     if (!known) {
       continue;  // unknown fields are allowed (crawlers add url, lang...); skipped unread
     }
     simdjson::ondemand::json_type type;
     if ((err = v.type().get(type))) return std::string("malformed JSON in field '") + key + "': " + simdjson::error_message(err);
     if (type == simdjson::ondemand::json_type::null) {
-      if (key == "text") return "field 'text' is null, expected a string";
+      if (key == "text") text_null = true;  // the html field may stand in
       continue;
     }
     if (type != simdjson::ondemand::json_type::string) {
@@ -124,6 +156,7 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
     else if (key == "title") d->title = s;
     else if (key == "source") d->source = s;
     else if (key == "text") { d->raw = s; has_text = true; }
+    else if (key == "html") html = s;
     else if (key == "date") {
       if (!s.empty() && !ParseIsoDate(s, &d->published))
         return "field 'date' is \"" + s + "\", not a date (expected YYYY-MM-DD)";
@@ -133,9 +166,14 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
     const char* loc = nullptr;
     if (!doc.current_location().get(loc)) return "malformed JSON: text after the object";
   }
-  if (!has_text) return "missing field 'text'";
+  if ((!has_text || d->raw.find_first_not_of(" \t\r\n") == std::string::npos) && !html.empty()) {
+    d->raw = std::move(html);
+    d->raw_is_html = true;
+    has_text = true;
+  }
+  if (!has_text) return text_null ? "field 'text' is null, expected a string" : "missing field 'text'";
   if (d->key.empty()) d->key = default_key;
-  if (std::string why = TextProblem(d->raw); !why.empty()) return "field 'text': " + why;
+  if (std::string why = TextProblem(d->raw); !why.empty()) return std::string(d->raw_is_html ? "field 'html': " : "field 'text': ") + why;
   return "";
 }
 
@@ -193,7 +231,7 @@ std::vector<fs::path> FolderFiles(const fs::path& dir, std::vector<fs::path>* sk
     std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;
     if (EndsWith(name, ".expected.jsonl") || EndsWith(name, ".questions.jsonl")) continue;
-    if (EndsWith(name, ".txt") || EndsWith(name, ".jsonl")) files.push_back(it->path());
+    if (EndsWith(name, ".txt") || EndsWith(name, ".jsonl") || IsHtmlFile(name)) files.push_back(it->path());
     else if (skipped) skipped->push_back(it->path());
   }
   std::sort(files.begin(), files.end());

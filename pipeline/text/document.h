@@ -25,7 +25,10 @@ struct Document {
   std::string published;  // ISO date "YYYY-MM-DD" (or "YYYY-MM", "YYYY"), empty if unknown
   std::string source;     // where it came from: "path" or "path:line"; also the JSON `source`
   std::string origin;     // the input location for messages: "path" or "path:line"
-  std::string raw;        // the input text as read (UTF-8, validated), date line removed
+  std::string raw;        // the input text as read (UTF-8, validated), date line removed;
+                          // for a web page (raw_is_html) the bytes as read, in the page's
+                          // charset, until the markup stage decodes them to UTF-8
+  bool raw_is_html = false;  // an .html/.htm file or a JSON Lines `html` field: a whole web page
   std::string body;       // the article body, chosen from raw by pipeline/body; characters unchanged
   uint64_t input_bytes = 0;  // bytes of input this record took (file size or JSON line), for progress
 };

@@ -1,11 +1,15 @@
-// newskb/pipeline/cli/process.h
+// newskb/pipeline/process/process.h
 //
-// The per-document pipeline shared by `ingest`, `rules test` and `rules
-// explain`: body extraction -> normalisation -> sentences -> extractors.
+// The per-document pipeline, in the order the stages run:
+//
+//   read (pipeline/io) -> markup -> body -> normalise -> extract -> link -> facts
+//
+// shared by `ingest`, `rules test` and `rules explain`, so that every
+// command stores or shows the same body for the same input.
 //
 //   Result<std::shared_ptr<const PipelineContext>> ctx = LoadPipeline(rules_dir);
 //   Processed p;
-//   Status s = ProcessDocument(**ctx, &doc, &p);   // fills doc.body (and doc.title)
+//   Status s = ProcessDocument(**ctx, &doc, &p);   // fills doc.body (and title, published)
 //
 // Thread safety: a PipelineContext is immutable and shared; ProcessDocument
 // may run on many threads at once with different documents.
@@ -17,6 +21,7 @@
 
 #include "extractors/extractor.h"
 #include "pipeline/body/body.h"
+#include "pipeline/markup/markup.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/document.h"
 #include "pipeline/text/status.h"
@@ -27,6 +32,7 @@ struct PipelineContext {
   std::shared_ptr<const Normalizer> normalizer;
   std::shared_ptr<const ExtractorSet> extractors;
   BodyMarkers body_markers;
+  MarkupOptions markup;
   std::string rules_dir;
 };
 
@@ -36,15 +42,23 @@ struct PipelineContext {
 Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& rules_dir);
 
 struct Processed {
+  MarkupKind markup = MarkupKind::kPlain;  // how doc.raw was read
   NormText norm;
   std::vector<Sentence> sentences;  // code points of doc.body
   std::vector<Mention> mentions;    // document order
   std::vector<Fact> facts;          // indices into mentions
 };
 
-// Chooses doc->body from doc->raw (keeps doc->title if set, else takes the
-// one body extraction found), normalises, splits sentences, runs the
-// extractors. InvalidInput if the body is empty.
+// Runs the stages on one document:
+//  1. markup: a web page (doc->raw_is_html), or a raw text recognised as
+//     HTML or Markdown (DetectMarkup), becomes plain text; a page in another
+//     charset is decoded and doc->raw becomes its UTF-8 text;
+//  2. body: the line-level rules choose doc->body from that text;
+//  3. doc->title and doc->published, when the input gave none, come from
+//     the page's metadata (markup), else the headline the body rules found;
+//  4. normalise, split sentences, extract, link, facts.
+// Errors (InvalidInput, the document is rejected): "no article body found",
+// or what the markup stage reports (a page over the parser's budget).
 Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out);
 
 }  // namespace newskb

@@ -1,0 +1,165 @@
+#include "pipeline/markup/dom_text.h"
+
+#include "pipeline/text/utf8.h"
+
+namespace newskb::markup {
+namespace {
+
+enum class Layout { kInline, kBlock, kCell, kBreak };
+
+Layout LayoutOf(const GumboNode* n) {
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_BR: return Layout::kBreak;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return Layout::kCell;
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_DD: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL: case GUMBO_TAG_TR: case GUMBO_TAG_CENTER: case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
+      return Layout::kBlock;
+    default:
+      return Layout::kInline;
+  }
+}
+
+bool IsListLike(GumboTag t) {
+  return t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL || t == GUMBO_TAG_TABLE ||
+         t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION;
+}
+
+// Left out of a cleaned container (see the header).
+bool Drop(const Dom& dom, const GumboNode* n, bool clean) {
+  const NodeStats& st = dom.stats(n);
+  if (st.excluded) return true;
+  if (!clean) return false;
+  GumboTag t = n->v.element.tag;
+  if (t == GUMBO_TAG_H1) return true;
+  if (IsListLike(t) && st.text > 0 && dom.LinkDensity(n) > 0.5) return true;
+  if (st.weight < 0 && st.punct <= 1 && t != GUMBO_TAG_P) return true;
+  return false;
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x3000;
+}
+
+void AppendText(std::string_view s, bool pre, std::string* out) {
+  if (pre) { out->append(s); return; }
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+void EnsureNewline(std::string* out) {
+  if (!out->empty() && out->back() != '\n') out->push_back('\n');
+}
+
+void Serialize(const Dom& dom, const GumboNode* root, bool clean, std::string* out) {
+  struct Item { const GumboNode* n; bool exit; bool pre; };
+  std::vector<Item> stack{{root, false, false}};
+  while (!stack.empty()) {
+    Item it = stack.back();
+    stack.pop_back();
+    const GumboNode* n = it.n;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+      AppendText(n->v.text.text, it.pre, out);
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    Layout l = LayoutOf(n);
+    if (it.exit) {
+      if (l == Layout::kBlock) EnsureNewline(out);
+      else if (l == Layout::kCell) out->push_back(' ');
+      continue;
+    }
+    if (Drop(dom, n, clean && n != root)) continue;
+    if (l == Layout::kBreak) { out->push_back('\n'); continue; }
+    if (l == Layout::kBlock) EnsureNewline(out);
+    bool pre = it.pre || n->v.element.tag == GUMBO_TAG_PRE;
+    stack.push_back({n, true, pre});
+    const GumboVector& ch = n->v.element.children;
+    for (size_t i = ch.length; i-- > 0;) stack.push_back({static_cast<const GumboNode*>(ch.data[i]), false, pre});
+  }
+}
+
+}  // namespace
+
+std::string TidyLines(const std::string& text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + start, nl - start);
+    // decode, trim, drop a space run between two CJK characters
+    std::vector<char32_t> cps;
+    for (size_t i = 0; i < line.size();) {
+      size_t len = 1;
+      cps.push_back(DecodeUtf8(line, i, &len));
+      i += len;
+    }
+    size_t b = 0, e = cps.size();
+    while (b < e && IsSpace(cps[b])) ++b;
+    while (e > b && IsSpace(cps[e - 1])) --e;
+    std::string tidy;
+    for (size_t i = b; i < e; ++i) {
+      char32_t c = cps[i];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+        size_t j = i;
+        while (j < e && (cps[j] == ' ' || cps[j] == '\t' || cps[j] == '\r' || cps[j] == '\f')) ++j;
+        bool between_cjk = i > b && j < e && IsCjk(cps[i - 1]) && IsCjk(cps[j]) && cps[i - 1] != 0x3000;
+        if (!between_cjk) tidy.push_back(' ');
+        i = j - 1;
+        continue;
+      }
+      AppendUtf8(c, &tidy);
+    }
+    if (!tidy.empty()) {
+      if (!out.empty()) out.push_back('\n');
+      out += tidy;
+    }
+    if (nl == text.size()) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string NodesText(const Dom& dom, const std::vector<const GumboNode*>& nodes, bool clean) {
+  std::string out;
+  for (const GumboNode* n : nodes) {
+    EnsureNewline(&out);
+    Serialize(dom, n, clean, &out);
+  }
+  return TidyLines(out);
+}
+
+std::string InlineText(const GumboNode* n) {
+  std::string out;
+  std::vector<const GumboNode*> stack{n};
+  while (!stack.empty()) {
+    const GumboNode* c = stack.back();
+    stack.pop_back();
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_CDATA) {
+      AppendText(c->v.text.text, false, &out);
+      continue;
+    }
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    if (c->v.element.tag == GUMBO_TAG_SCRIPT || c->v.element.tag == GUMBO_TAG_STYLE) continue;
+    if (c->v.element.tag == GUMBO_TAG_BR) { out.push_back(' '); continue; }
+    const GumboVector& ch = c->v.element.children;
+    for (size_t i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+  }
+  std::string t = TidyLines(out);
+  for (char& ch : t) if (ch == '\n') ch = ' ';
+  return t;
+}
+
+}  // namespace newskb::markup

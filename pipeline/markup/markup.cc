@@ -1,0 +1,228 @@
+#include "pipeline/markup/markup.h"
+
+#include <cmark.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+
+#include "pipeline/markup/charset.h"
+#include "pipeline/markup/dom.h"
+#include "pipeline/markup/dom_body.h"
+#include "pipeline/markup/dom_text.h"
+#include "pipeline/markup/page_meta.h"
+#include "pipeline/markup/prepare.h"
+#include "pipeline/text/utf8.h"
+
+namespace newskb {
+namespace {
+
+using markup::Dom;
+
+// Elements that real markup uses and prose does not write as "<name".
+const char* const kKnownTags[] = {
+    "a", "abbr", "article", "aside", "b", "blockquote", "body", "br", "caption", "center", "code",
+    "dd", "div", "dl", "dt", "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4",
+    "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "li", "link", "main", "meta",
+    "nav", "ol", "p", "picture", "pre", "script", "section", "small", "source", "span", "strong",
+    "style", "sub", "sup", "table", "tbody", "td", "th", "thead", "title", "tr", "u", "ul", "video",
+    nullptr};
+
+// A well-formed tag of a known element at s[i] == '<'?
+bool KnownTagAt(std::string_view s, size_t i) {
+  size_t j = i + 1;
+  if (j < s.size() && s[j] == '/') ++j;
+  size_t n0 = j;
+  while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+  if (j == n0 || j >= s.size()) return false;
+  std::string name(s.substr(n0, j - n0));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool known = false;
+  for (const char* const* t = kKnownTags; *t && !known; ++t) known = name == *t;
+  if (!known) return false;
+  char c = s[j];
+  if (c == '>') return true;
+  if (c != ' ' && c != '/' && c != '\t' && c != '\n' && c != '\r') return false;
+  size_t close = s.find('>', j);
+  size_t lt = s.find('<', j);
+  return close != std::string_view::npos && (lt == std::string_view::npos || close < lt) &&
+         close - j < 4096;
+}
+
+bool StartsWithCI(std::string_view s, size_t i, const char* lit) {
+  for (size_t k = 0; lit[k]; ++k)
+    if (i + k >= s.size() || std::tolower(static_cast<unsigned char>(s[i + k])) != lit[k]) return false;
+  return true;
+}
+
+struct HtmlSigns { int tags = 0; bool page = false; bool starts_with_tag = false; };
+
+HtmlSigns ScanHtml(std::string_view s) {
+  HtmlSigns h;
+  size_t first = s.find_first_not_of(" \t\r\n");
+  for (size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
+    if (StartsWithCI(s, i, "<!doctype html") || StartsWithCI(s, i, "<html") || StartsWithCI(s, i, "<body")) {
+      if (KnownTagAt(s, i) || StartsWithCI(s, i, "<!doctype")) h.page = true;
+    }
+    if (KnownTagAt(s, i)) {
+      ++h.tags;
+      if (i == first) h.starts_with_tag = true;
+    }
+  }
+  if (h.page) h.starts_with_tag = h.starts_with_tag || s.compare(first, 2, "<!") == 0;
+  return h;
+}
+
+bool LooksLikeMarkdown(std::string_view s) {
+  int strong = 0;
+  size_t line = 0;
+  while (line < s.size()) {
+    size_t nl = s.find('\n', line);
+    if (nl == std::string_view::npos) nl = s.size();
+    std::string_view l = s.substr(line, nl - line);
+    size_t h = 0;
+    while (h < l.size() && h < 7 && l[h] == '#') ++h;
+    if (h >= 1 && h <= 6 && h + 1 < l.size() && l[h] == ' ' && l[h + 1] != ' ') return true;
+    // [text](target) or ![alt](target) on one line
+    for (size_t p = l.find("]("); p != std::string_view::npos; p = l.find("](", p + 2)) {
+      size_t open = l.rfind('[', p);
+      size_t close = l.find(')', p + 2);
+      if (open != std::string_view::npos && close != std::string_view::npos &&
+          l.substr(p + 2, close - p - 2).find(' ') == std::string_view::npos)
+        return true;
+    }
+    for (size_t p = l.find("**"); p != std::string_view::npos; p = l.find("**", p + 2)) {
+      size_t q = l.find("**", p + 2);
+      if (q == std::string_view::npos) break;
+      if (q > p + 2 && l[p + 2] != ' ' && l[q - 1] != ' ') ++strong;
+      p = q;
+    }
+    line = nl + 1;
+  }
+  return strong >= 2;
+}
+
+size_t VisibleCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    char32_t c = DecodeUtf8(s, i, &len);
+    i += len;
+    if (c != ' ' && c != '\n' && c != '\t' && c != 0x3000 && c != 0xA0) ++n;
+  }
+  return n;
+}
+
+Status NoBody() { return Status::InvalidInput("no article body found"); }
+
+Result<markup::Prepared> Prepare(std::string_view html, const MarkupOptions& o) {
+  markup::Prepared p = markup::PrepareForParse(html, o.max_depth);
+  if (p.html.size() > o.max_parse_bytes) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "page markup is %.1f MiB without scripts and styles, over the %.1f MiB the HTML "
+                  "parser takes",
+                  p.html.size() / 1048576.0, o.max_parse_bytes / 1048576.0);
+    return Status::InvalidInput(buf);
+  }
+  return p;
+}
+
+Result<Article> HtmlPage(std::string_view bytes, const MarkupOptions& o) {
+  Result<markup::Decoded> dec = markup::DecodePage(bytes);
+  if (!dec.ok()) return dec.status();
+  Article a;
+  a.kind = MarkupKind::kHtmlPage;
+  a.charset = dec->charset;
+  if (dec->charset != "UTF-8" || dec->text.size() != bytes.size()) a.decoded = dec->text;
+  Result<markup::Prepared> p = Prepare(dec->text, o);
+  if (!p.ok()) return p.status();
+  Dom dom(p->html, /*fragment=*/false);
+  std::vector<const GumboNode*> nodes = markup::FindArticleNodes(dom);
+  a.text = markup::NodesText(dom, nodes, /*clean=*/true);
+  a.title = markup::FindTitle(dom);
+  a.published = markup::FindPublished(dom, p->html);
+  if (VisibleCodePoints(a.text) < o.min_body_code_points) return NoBody();
+  return a;
+}
+
+// The first element of the body, if it is an <h1>.
+const GumboNode* LeadingHeading(const Dom& dom) {
+  const GumboVector& ch = dom.body()->v.element.children;
+  for (size_t i = 0; i < ch.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (c->type == GUMBO_NODE_WHITESPACE) continue;
+    if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_H1) return c;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+Result<Article> HtmlFragment(std::string_view html, MarkupKind kind, const MarkupOptions& o) {
+  Article a;
+  a.kind = kind;
+  a.charset = "UTF-8";
+  Result<markup::Prepared> p = Prepare(html, o);
+  if (!p.ok()) return p.status();
+  Dom dom(p->html, /*fragment=*/true);
+  std::vector<const GumboNode*> nodes;
+  const GumboNode* h1 = LeadingHeading(dom);
+  if (h1) {
+    a.title = markup::InlineText(h1);
+    const GumboVector& ch = dom.body()->v.element.children;
+    for (size_t i = 0; i < ch.length; ++i)
+      if (ch.data[i] != h1) nodes.push_back(static_cast<const GumboNode*>(ch.data[i]));
+  } else {
+    nodes.push_back(dom.body());
+  }
+  a.text = markup::NodesText(dom, nodes, /*clean=*/false);
+  if (VisibleCodePoints(a.text) == 0) return NoBody();
+  return a;
+}
+
+}  // namespace
+
+const char* MarkupKindName(MarkupKind k) {
+  switch (k) {
+    case MarkupKind::kPlain: return "plain";
+    case MarkupKind::kHtmlPage: return "html";
+    case MarkupKind::kHtmlFragment: return "html-fragment";
+    case MarkupKind::kMarkdown: return "markdown";
+  }
+  return "?";
+}
+
+MarkupKind DetectMarkup(std::string_view text) {
+  HtmlSigns h = ScanHtml(text);
+  if (h.page) return MarkupKind::kHtmlPage;
+  if (h.starts_with_tag && h.tags >= 2) return MarkupKind::kHtmlFragment;
+  if (LooksLikeMarkdown(text)) return MarkupKind::kMarkdown;
+  if (h.tags >= 2) return MarkupKind::kHtmlFragment;
+  return MarkupKind::kPlain;
+}
+
+Result<Article> ConvertMarkup(std::string_view input, MarkupKind kind, const MarkupOptions& options) {
+  switch (kind) {
+    case MarkupKind::kPlain: {
+      Article a;
+      a.text = std::string(input);
+      a.charset = "UTF-8";
+      return a;
+    }
+    case MarkupKind::kHtmlPage:
+      return HtmlPage(input, options);
+    case MarkupKind::kHtmlFragment:
+      return HtmlFragment(input, kind, options);
+    case MarkupKind::kMarkdown: {
+      // CMARK_OPT_UNSAFE keeps raw HTML blocks (<figure>...) so that they go
+      // through the same HTML path; nothing is rendered to a browser.
+      std::unique_ptr<char, void (*)(void*)> html(
+          cmark_markdown_to_html(input.data(), input.size(), CMARK_OPT_UNSAFE), std::free);
+      if (!html) return Status::Internal("cmark could not render the Markdown");
+      return HtmlFragment(html.get(), kind, options);
+    }
+  }
+  return Status::Internal("unknown markup kind");
+}
+
+}  // namespace newskb

@@ -1,0 +1,62 @@
+#include "pipeline/process/process.h"
+
+namespace newskb {
+namespace {
+
+bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Stage 1: raw input -> plain article text (and page metadata).
+Result<Article> Markup(const PipelineContext& ctx, Document* doc) {
+  MarkupKind kind = doc->raw_is_html ? MarkupKind::kHtmlPage : DetectMarkup(doc->raw);
+  Result<Article> a = ConvertMarkup(doc->raw, kind, ctx.markup);
+  if (a.ok() && !a->decoded.empty()) doc->raw = std::move(a->decoded);  // stored as UTF-8
+  return a;
+}
+
+// Stage 2: the line-level body rules; the title and date the input lacks.
+Status Body(const PipelineContext& ctx, const Article& article, Document* doc) {
+  BodyResult b = ExtractBody(article.text, ctx.body_markers);
+  doc->body = std::move(b.body);
+  if (doc->title.empty()) doc->title = !article.title.empty() ? article.title : std::move(b.title);
+  if (doc->published.empty()) doc->published = article.published;
+  if (Blank(doc->body)) return Status::InvalidInput("no article body found");
+  return Status::Ok();
+}
+
+// Stages 3-5: normalise, sentences, mentions, facts.
+void Extract(const PipelineContext& ctx, const Document& doc, Processed* out) {
+  out->norm = ctx.normalizer->Normalize(doc.body);
+  out->sentences.clear();
+  out->sentences.reserve(out->norm.sentences.size());
+  for (const NormSentence& s : out->norm.sentences) out->sentences.push_back({s.start, s.stop});
+  out->mentions = ctx.extractors->ExtractAll(doc, out->norm);
+  out->facts = ctx.extractors->ExtractFacts(doc, out->norm, out->mentions);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& rules_dir) {
+  auto ctx = std::make_shared<PipelineContext>();
+  ctx->rules_dir = rules_dir;
+  Result<std::shared_ptr<const Normalizer>> n = Normalizer::Create();
+  if (!n.ok()) return n.status();
+  ctx->normalizer = n.value();
+  Result<BodyMarkers> m = LoadBodyMarkers(rules_dir + "/boilerplate.txt");
+  if (!m.ok()) return m.status();
+  ctx->body_markers = std::move(m).value();
+  Result<std::shared_ptr<const ExtractorSet>> e = LoadExtractors(rules_dir, ctx->normalizer);
+  if (!e.ok()) return e.status();
+  ctx->extractors = e.value();
+  return std::shared_ptr<const PipelineContext>(std::move(ctx));
+}
+
+Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out) {
+  Result<Article> article = Markup(ctx, doc);
+  if (!article.ok()) return article.status();
+  out->markup = article->kind;
+  if (Status s = Body(ctx, article.value(), doc); !s.ok()) return s;
+  Extract(ctx, *doc, out);
+  return Status::Ok();
+}
+
+}  // namespace newskb
