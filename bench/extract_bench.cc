@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "extractors/engine/rule_set.h"
-#include "pipeline/cli/process.h"
+#include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 
 namespace fs = std::filesystem;

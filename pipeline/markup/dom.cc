@@ -140,7 +140,7 @@ int ClassWeight(const GumboNode* n) {
 bool IsNonContentTag(const GumboNode* n) {
   switch (n->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_INPUT: case GUMBO_TAG_LABEL: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_FIGCAPTION:
@@ -153,7 +153,7 @@ bool IsNonContentTag(const GumboNode* n) {
   }
 }
 
-Dom::Dom(std::string_view html, bool fragment) {
+Dom::Dom(std::string_view html, bool strip_unlikely) {
   GumboOptions opts = kGumboDefaultOptions;
   opts.max_errors = 0;  // do not collect parse errors (a broken page has millions)
   output_ = gumbo_parse_with_options(&opts, html.data(), html.size());
@@ -176,7 +176,7 @@ Dom::Dom(std::string_view html, bool fragment) {
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     NodeStats& st = stats_[n];
     st.weight = ClassWeight(n);
-    st.excluded = it.excluded || IsNonContentTag(n) || (!fragment && Unlikely(n));
+    st.excluded = it.excluded || IsNonContentTag(n) || (strip_unlikely && Unlikely(n));
     if (n->v.element.tag == GUMBO_TAG_BODY && !body_) body_ = n;
     elements_.push_back(n);
     bool link = it.in_link || (n->v.element.tag == GUMBO_TAG_A && HasAttr(n, "href"));

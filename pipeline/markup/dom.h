@@ -30,9 +30,12 @@ struct NodeStats {
 
 class Dom {
  public:
-  // Parses UTF-8 `html` (already prepared, see prepare.h). `fragment`: the
-  // input is a piece of an article (no class/id based exclusion).
-  Dom(std::string_view html, bool fragment);
+  // Parses UTF-8 `html` (already prepared, see prepare.h).
+  // `strip_unlikely`: elements whose class/id says navigation, comments,
+  // sharing, related articles... (Readability's unlikely candidates) are
+  // excluded; off for a fragment of an article, and for the second try on a
+  // page where the first found too little (as Readability retries).
+  Dom(std::string_view html, bool strip_unlikely);
   ~Dom();
   Dom(const Dom&) = delete;
   Dom& operator=(const Dom&) = delete;

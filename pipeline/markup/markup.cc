@@ -113,6 +113,10 @@ size_t VisibleCodePoints(std::string_view s) {
   return n;
 }
 
+// A page article shorter than this is looked for again (Readability's
+// charThreshold of 500 characters).
+constexpr size_t kRetryBelow = 500;
+
 Status NoBody() { return Status::InvalidInput("no article body found"); }
 
 Result<markup::Prepared> Prepare(std::string_view html, const MarkupOptions& o) {
@@ -137,11 +141,19 @@ Result<Article> HtmlPage(std::string_view bytes, const MarkupOptions& o) {
   if (dec->charset != "UTF-8" || dec->text.size() != bytes.size()) a.decoded = dec->text;
   Result<markup::Prepared> p = Prepare(dec->text, o);
   if (!p.ok()) return p.status();
-  Dom dom(p->html, /*fragment=*/false);
-  std::vector<const GumboNode*> nodes = markup::FindArticleNodes(dom);
-  a.text = markup::NodesText(dom, nodes, /*clean=*/true);
-  a.title = markup::FindTitle(dom);
-  a.published = markup::FindPublished(dom, p->html);
+  {
+    Dom dom(p->html, /*strip_unlikely=*/true);
+    a.text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true);
+    a.title = markup::FindTitle(dom);
+    a.published = markup::FindPublished(dom, p->html);
+  }
+  if (VisibleCodePoints(a.text) < kRetryBelow) {
+    // Readability's second try: a container named like "post_header" may
+    // hold the article; look again without excluding unlikely class names.
+    Dom dom(p->html, /*strip_unlikely=*/false);
+    std::string text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true);
+    if (VisibleCodePoints(text) > VisibleCodePoints(a.text)) a.text = std::move(text);
+  }
   if (VisibleCodePoints(a.text) < o.min_body_code_points) return NoBody();
   return a;
 }
@@ -164,7 +176,7 @@ Result<Article> HtmlFragment(std::string_view html, MarkupKind kind, const Marku
   a.charset = "UTF-8";
   Result<markup::Prepared> p = Prepare(html, o);
   if (!p.ok()) return p.status();
-  Dom dom(p->html, /*fragment=*/true);
+  Dom dom(p->html, /*strip_unlikely=*/false);
   std::vector<const GumboNode*> nodes;
   const GumboNode* h1 = LeadingHeading(dom);
   if (h1) {
