@@ -46,12 +46,28 @@ bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0 || c == 0x3000;
 }
 
+// Source line breaks inside a paragraph: a white-space run holding a line
+// break is kept as kWrap until TidyLines, which drops it between two CJK
+// characters (Chinese is written without spaces; the break is the editor's)
+// and makes it a space elsewhere. A run of spaces alone stays a space.
+constexpr char kWrap = '\x01';
+
 void AppendText(std::string_view s, bool pre, std::string* out) {
   if (pre) { out->append(s); return; }
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      if (!out->empty() && out->back() != ' ' && out->back() != '\n') out->push_back(' ');
+      bool wrap = false;
+      size_t j = i;
+      while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' || s[j] == '\f'))
+        wrap = wrap || s[j] == '\n' || s[j] == '\r', ++j;
+      i = j - 1;
+      if (out->empty() || out->back() == '\n') continue;
+      if (out->back() == ' ' || out->back() == kWrap) {
+        if (wrap) out->back() = kWrap;
+        continue;
+      }
+      out->push_back(wrap ? kWrap : ' ');
     } else {
       out->push_back(c);
     }
@@ -107,16 +123,18 @@ std::string TidyLines(const std::string& text) {
       i += len;
     }
     size_t b = 0, e = cps.size();
-    while (b < e && IsSpace(cps[b])) ++b;
-    while (e > b && IsSpace(cps[e - 1])) --e;
+    while (b < e && (IsSpace(cps[b]) || cps[b] == kWrap)) ++b;
+    while (e > b && (IsSpace(cps[e - 1]) || cps[e - 1] == kWrap)) --e;
     std::string tidy;
     for (size_t i = b; i < e; ++i) {
       char32_t c = cps[i];
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == kWrap) {
         size_t j = i;
-        while (j < e && (cps[j] == ' ' || cps[j] == '\t' || cps[j] == '\r' || cps[j] == '\f')) ++j;
+        bool wrap = false;
+        while (j < e && (cps[j] == ' ' || cps[j] == '\t' || cps[j] == '\r' || cps[j] == '\f' || cps[j] == kWrap))
+          wrap = wrap || cps[j] == kWrap, ++j;
         bool between_cjk = i > b && j < e && IsCjk(cps[i - 1]) && IsCjk(cps[j]) && cps[i - 1] != 0x3000;
-        if (!between_cjk) tidy.push_back(' ');
+        if (!(wrap && between_cjk)) tidy.push_back(' ');
         i = j - 1;
         continue;
       }

@@ -207,8 +207,8 @@ std::string FirstDateIn(std::string_view text) {
 }
 
 std::string FindTitle(const Dom& dom) {
-  std::string title, og, h1_first;
-  std::vector<std::string> h1s;
+  std::string title, og;
+  std::vector<std::string> heads;  // h1, h2, h3 and itemprop=headline, in document order
   for (const GumboNode* n : dom.elements()) {
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_TITLE && title.empty()) title = InlineText(n);
@@ -216,16 +216,23 @@ std::string FindTitle(const Dom& dom) {
       std::string key = Attr(n, "property");
       if (key.empty()) key = Attr(n, "name");
       if (key == "og:title" || key == "twitter:title") og = Trim(RawAttr(n, "content"));
-    } else if (t == GUMBO_TAG_H1) {
+    } else if (t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
+               Attr(n, "itemprop") == "headline") {
       std::string h = InlineText(n);
-      if (!h.empty() && CountCodePoints(h) <= 200) h1s.push_back(h);
+      if (!h.empty() && CountCodePoints(h) <= 200) heads.push_back(h);
     }
   }
-  for (const std::string& h : h1s)
-    if (Contains(title, h) || Contains(og, h)) return h;
+  // The longest headline element that the page's <title> or og:title holds.
+  std::string best;
+  size_t best_cp = 3;
+  for (const std::string& h : heads) {
+    size_t cp = CountCodePoints(h);
+    if (cp > best_cp && (Contains(title, h) || Contains(og, h))) best = h, best_cp = cp;
+  }
+  if (!best.empty()) return best;
   if (!og.empty()) return TitleWithoutSite(og);
   if (!title.empty()) return TitleWithoutSite(title);
-  return h1s.empty() ? "" : h1s[0];
+  return heads.empty() ? "" : heads[0];
 }
 
 std::string FindPublished(const Dom& dom, std::string_view prepared_html) {
