@@ -245,7 +245,9 @@ std::string FindPublished(const Dom& dom, std::string_view prepared_html) {
   const GumboNode* h1 = nullptr;
   for (const GumboNode* n : dom.elements())
     if (n->v.element.tag == GUMBO_TAG_H1) { h1 = n; break; }
-  std::string text = NodesText(dom, {dom.body()}, false);
+  // All the page's text, hidden and unlikely parts too: the dateline often
+  // sits in a header block beside the headline.
+  std::string text = InlineText(dom.body());
   if (h1) {
     std::string head = InlineText(h1);
     size_t at = head.empty() ? std::string::npos : text.find(head);
