@@ -185,8 +185,8 @@ class ParallelIngest : public DocumentSink {
     writer_thread_ = std::thread([this] { Write(); });
   }
 
-  void OnDocument(Document&& doc) override { Push(Item{0, false, std::move(doc), {}, {}, {}}); }
-  void OnReject(Reject&& r) override { Push(Item{0, true, {}, std::move(r), {}, {}}); }
+  void OnDocument(Document&& doc) override { Push(Item{0, 0, false, std::move(doc), {}, {}, {}}); }
+  void OnReject(Reject&& r) override { Push(Item{0, 0, true, {}, std::move(r), {}, {}}); }
   void OnSkippedFile(const std::string&) override {
     std::lock_guard<std::mutex> l(mu_);
     ++skipped_;
@@ -212,6 +212,7 @@ class ParallelIngest : public DocumentSink {
  private:
   struct Item {
     uint64_t seq;
+    uint64_t doc_seq;  // number among the documents (not rejects), for RepeatMemory
     bool is_reject;
     Document doc;
     Reject reject;
@@ -228,6 +229,7 @@ class ParallelIngest : public DocumentSink {
       done_.emplace(it.seq, std::move(it));
       done_cv_.notify_one();
     } else {
+      it.doc_seq = next_doc_seq_++;
       todo_.push_back(std::move(it));
       todo_cv_.notify_one();
     }
@@ -250,7 +252,8 @@ class ParallelIngest : public DocumentSink {
         Result<bool> known = probe.value()->HasContent(ContentHash(it.doc.raw));
         it.stored_before = known.ok() && known.value();
       }
-      if (!it.stored_before) it.status = ProcessDocument(ctx_, &it.doc, &it.processed);
+      if (!it.stored_before) it.status = ProcessDocument(ctx_, &it.doc, &it.processed, &repeats_, it.doc_seq);
+      else repeats_.Skip(it.doc_seq);
       {
         std::lock_guard<std::mutex> l(mu_);
         uint64_t seq = it.seq;
@@ -291,7 +294,8 @@ class ParallelIngest : public DocumentSink {
   std::condition_variable todo_cv_, done_cv_, space_cv_;
   std::deque<Item> todo_;
   std::map<uint64_t, Item> done_;
-  uint64_t next_seq_ = 0, written_ = 0;
+  uint64_t next_seq_ = 0, written_ = 0, next_doc_seq_ = 0;
+  RepeatMemory repeats_;  // text each source repeats, learnt over this run
   bool reading_done_ = false, workers_done_ = false;
   int64_t skipped_ = 0;
   std::vector<std::thread> workers_;

@@ -117,6 +117,42 @@ size_t VisibleCodePoints(std::string_view s) {
 // charThreshold of 500 characters).
 constexpr size_t kRetryBelow = 500;
 
+// CommonMark ends a raw HTML block (<p>, <div>, <figure> ...) only at a
+// blank line, so "<p>...</p>\n[link](url)" would leave the link as raw text.
+// A line ending with the end tag of a block element ends the block here: a
+// blank line is put after it.
+std::string EndHtmlBlocks(std::string_view md) {
+  static const char* const kBlockEnds[] = {"</p>", "</div>", "</figure>", "</table>", "</ul>",
+                                           "</ol>", "</blockquote>", "</section>", "</h1>",
+                                           "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</pre>",
+                                           nullptr};
+  std::string out;
+  out.reserve(md.size() + 64);
+  size_t b = 0;
+  while (b < md.size()) {
+    size_t e = md.find('\n', b);
+    if (e == std::string_view::npos) e = md.size();
+    std::string_view line = md.substr(b, e - b);
+    out.append(line);
+    out.push_back('\n');
+    size_t t = line.find_last_not_of(" \t\r");
+    std::string_view tail = t == std::string_view::npos ? std::string_view() : line.substr(0, t + 1);
+    bool ends_block = false;
+    for (const char* const* k = kBlockEnds; *k && !ends_block; ++k) {
+      size_t n = std::char_traits<char>::length(*k);
+      if (tail.size() >= n) {
+        ends_block = true;
+        for (size_t i = 0; i < n && ends_block; ++i)
+          ends_block = std::tolower(static_cast<unsigned char>(tail[tail.size() - n + i])) == (*k)[i];
+      }
+    }
+    size_t next = e + 1;
+    if (ends_block && next < md.size() && md[next] != '\n') out.push_back('\n');
+    b = next;
+  }
+  return out;
+}
+
 Status NoBody() { return Status::InvalidInput("no article body found"); }
 
 Result<markup::Prepared> Prepare(std::string_view html, const MarkupOptions& o) {
@@ -207,8 +243,7 @@ const char* MarkupKindName(MarkupKind k) {
 MarkupKind DetectMarkup(std::string_view text) {
   HtmlSigns h = ScanHtml(text);
   if (h.page) return MarkupKind::kHtmlPage;
-  if (h.starts_with_tag && h.tags >= 2) return MarkupKind::kHtmlFragment;
-  if (LooksLikeMarkdown(text)) return MarkupKind::kMarkdown;
+  if (LooksLikeMarkdown(text)) return MarkupKind::kMarkdown;  // HTML inside Markdown is Markdown's
   if (h.tags >= 2) return MarkupKind::kHtmlFragment;
   return MarkupKind::kPlain;
 }
@@ -226,10 +261,11 @@ Result<Article> ConvertMarkup(std::string_view input, MarkupKind kind, const Mar
     case MarkupKind::kHtmlFragment:
       return HtmlFragment(input, kind, options);
     case MarkupKind::kMarkdown: {
+      std::string md = EndHtmlBlocks(input);
       // CMARK_OPT_UNSAFE keeps raw HTML blocks (<figure>...) so that they go
       // through the same HTML path; nothing is rendered to a browser.
       std::unique_ptr<char, void (*)(void*)> html(
-          cmark_markdown_to_html(input.data(), input.size(), CMARK_OPT_UNSAFE), std::free);
+          cmark_markdown_to_html(md.data(), md.size(), CMARK_OPT_UNSAFE), std::free);
       if (!html) return Status::Internal("cmark could not render the Markdown");
       return HtmlFragment(html.get(), kind, options);
     }

@@ -61,9 +61,13 @@ const char* MarkupKindName(MarkupKind k);
 //    <div class=...>, <figure>...) that are well formed (name, attributes,
 //    '>'); a whole page if it has a doctype, <html> or <body>.
 //  * Markdown: an ATX heading line ("# title"), a link or image
-//    ("[text](url)", "![alt](url)"), or two or more **strong** spans; and
-//    not already HTML that starts with a tag.
-// Anything else is kPlain.
+//    ("[text](url)", "![alt](url)"), or two or more **strong** spans. A
+//    text with both (HTML paragraphs and a Markdown link line) is Markdown:
+//    CommonMark passes the HTML blocks through, and a line ending with the
+//    end tag of a block element (</p>, </div>, </figure> ...) ends its HTML
+//    block, as if a blank line followed.
+// Checked in that order: page, Markdown, HTML fragment; anything else is
+// kPlain.
 MarkupKind DetectMarkup(std::string_view text);
 
 struct MarkupOptions {

@@ -50,11 +50,16 @@ Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& r
   return std::shared_ptr<const PipelineContext>(std::move(ctx));
 }
 
-Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out) {
+Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
+                       RepeatMemory* repeats, uint64_t seq) {
   Result<Article> article = Markup(ctx, doc);
-  if (!article.ok()) return article.status();
+  Status s = article.ok() ? Body(ctx, article.value(), doc) : article.status();
+  if (repeats) {
+    if (s.ok()) repeats->Observe(seq, doc->source, &doc->body);
+    else repeats->Skip(seq);
+  }
+  if (!s.ok()) return s;
   out->markup = article->kind;
-  if (Status s = Body(ctx, article.value(), doc); !s.ok()) return s;
   Extract(ctx, *doc, out);
   return Status::Ok();
 }

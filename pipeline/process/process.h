@@ -21,6 +21,7 @@
 
 #include "extractors/extractor.h"
 #include "pipeline/body/body.h"
+#include "pipeline/body/repeats.h"
 #include "pipeline/markup/markup.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/document.h"
@@ -56,9 +57,14 @@ struct Processed {
 //  2. body: the line-level rules choose doc->body from that text;
 //  3. doc->title and doc->published, when the input gave none, come from
 //     the page's metadata (markup), else the headline the body rules found;
-//  4. normalise, split sentences, extract, link, facts.
+//  4. repeats: with a RepeatMemory (ingest), text the document's source
+//     repeated verbatim in earlier documents of the batch leaves the body
+//     (pipeline/body/repeats.h); `seq` is the document's number in input
+//     order, and every seq is observed or skipped exactly once;
+//  5. normalise, split sentences, extract, link, facts.
 // Errors (InvalidInput, the document is rejected): "no article body found",
 // or what the markup stage reports (a page over the parser's budget).
-Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out);
+Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
+                       RepeatMemory* repeats = nullptr, uint64_t seq = 0);
 
 }  // namespace newskb
