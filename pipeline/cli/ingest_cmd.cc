@@ -29,8 +29,11 @@ const char kHelp[] =
     "Reads articles and stores their bodies, sentences and mentions in the\n"
     "knowledge base. An INPUT is:\n"
     "  FILE.txt     one article (UTF-8); a first line ` date YYYY-MM-DD ` gives its date\n"
+    "  FILE.html    a web page (also .htm), in the charset it declares\n"
     "  FILE.jsonl   JSON Lines, one article a line: {\"id\",\"title\",\"date\",\"source\",\"text\"}\n"
-    "  FOLDER       every *.txt and *.jsonl below it (*.expected/.questions.jsonl skipped)\n"
+    "               or \"html\" instead of \"text\" (a non-empty text wins when both are given)\n"
+    "  FOLDER       every *.txt, *.jsonl, *.html, *.htm below it (*.expected/.questions.jsonl skipped)\n"
+    "A text that is HTML or Markdown is converted to plain text first.\n"
     "  -            JSON Lines on standard input\n"
     "\n"
     "options:\n"
@@ -45,7 +48,7 @@ const char kHelp[] =
     "A document already stored (same content) is counted as a duplicate and not\n"
     "stored again. A bad input (invalid UTF-8, NUL byte, empty, too large, malformed\n"
     "JSON, missing or mistyped field, duplicate key, an id already stored with other\n"
-    "content) is reported on stderr and in the `rejects` table; the rest goes on.\n"
+    "content, a page with no article body) is reported on stderr and in the `rejects` table; the rest goes on.\n"
     "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error.\n";
 
 // The writer: stores processed documents and rejects, in input order, on one

@@ -153,6 +153,75 @@ std::string EndHtmlBlocks(std::string_view md) {
   return out;
 }
 
+// Repairs Markdown that archives write and CommonMark would print as
+// literal text: a link destination with spaces ("[t](a b)") gets pointy
+// brackets ("[t](<a b>)", which CommonMark accepts), and Hugo shortcodes
+// ("{{< video ... >}}", "{{% ... %}}") are removed.
+std::string RepairMarkdown(std::string_view md) {
+  std::string out;
+  out.reserve(md.size() + 16);
+  for (size_t i = 0; i < md.size();) {
+    if (md.compare(i, 3, "{{<") == 0 || md.compare(i, 3, "{{%") == 0) {
+      std::string_view close = md[i + 2] == '<' ? ">}}" : "%}}";
+      size_t e = md.find(close, i + 3);
+      size_t nl = md.find('\n', i);
+      if (e != std::string_view::npos && (nl == std::string_view::npos || e < nl)) { i = e + 3; continue; }
+    }
+    if (md.compare(i, 2, "](") == 0 && (i + 2 >= md.size() || md[i + 2] != '<')) {
+      int depth = 1;
+      size_t j = i + 2;
+      bool space = false;
+      for (; j < md.size() && md[j] != '\n' && depth > 0; ++j) {
+        if (md[j] == '(') ++depth;
+        else if (md[j] == ')') --depth;
+        else if (md[j] == ' ') space = true;
+        else if (md[j] == '<' || md[j] == '>') break;
+      }
+      if (depth == 0 && space) {
+        out.append("](<");
+        out.append(md.substr(i + 2, j - 1 - (i + 2)));
+        out.append(">)");
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(md[i++]);
+  }
+  return out;
+}
+
+// Emphasis delimiters CommonMark left unmatched (bold that the source broke
+// across a line, "**" rows used as separators) are removed from a Markdown
+// text: a run of two or more '*' still in the text, unless it follows a
+// letter or digit ("5**", a grade).
+std::string DropStrayEmphasis(const std::string& text) {
+  std::string out;
+  size_t b = 0;
+  while (b <= text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string::npos) e = text.size();
+    std::string line = text.substr(b, e - b);
+    std::string kept;
+    for (size_t i = 0; i < line.size();) {
+      if (line[i] == '*' || line[i] == '_') {
+        size_t j = i;
+        while (j < line.size() && line[j] == line[i]) ++j;
+        bool after_word = i > 0 && std::isalnum(static_cast<unsigned char>(line[i - 1]));
+        if (j - i >= 2 && line[i] == '*' && !after_word) { i = j; continue; }
+        kept.append(line, i, j - i);
+        i = j;
+        continue;
+      }
+      kept.push_back(line[i++]);
+    }
+    std::string tidy = markup::TidyLines(kept);
+    if (!tidy.empty()) out.append(out.empty() ? "" : "\n").append(tidy);
+    if (e == text.size()) break;
+    b = e + 1;
+  }
+  return out;
+}
+
 Status NoBody() { return Status::InvalidInput("no article body found"); }
 
 Result<markup::Prepared> Prepare(std::string_view html, const MarkupOptions& o) {
@@ -261,13 +330,15 @@ Result<Article> ConvertMarkup(std::string_view input, MarkupKind kind, const Mar
     case MarkupKind::kHtmlFragment:
       return HtmlFragment(input, kind, options);
     case MarkupKind::kMarkdown: {
-      std::string md = EndHtmlBlocks(input);
+      std::string md = EndHtmlBlocks(RepairMarkdown(input));
       // CMARK_OPT_UNSAFE keeps raw HTML blocks (<figure>...) so that they go
       // through the same HTML path; nothing is rendered to a browser.
       std::unique_ptr<char, void (*)(void*)> html(
           cmark_markdown_to_html(md.data(), md.size(), CMARK_OPT_UNSAFE), std::free);
       if (!html) return Status::Internal("cmark could not render the Markdown");
-      return HtmlFragment(html.get(), kind, options);
+      Result<Article> a = HtmlFragment(html.get(), kind, options);
+      if (a.ok()) a->text = DropStrayEmphasis(a->text);
+      return a;
     }
   }
   return Status::Internal("unknown markup kind");

@@ -1,5 +1,7 @@
 #include "pipeline/process/process.h"
 
+#include "pipeline/body/container.h"
+
 namespace newskb {
 namespace {
 
@@ -15,7 +17,11 @@ Result<Article> Markup(const PipelineContext& ctx, Document* doc) {
 
 // Stage 2: the line-level body rules; the title and date the input lacks.
 Status Body(const PipelineContext& ctx, const Article& article, Document* doc) {
-  BodyResult b = ExtractBody(article.text, ctx.body_markers);
+  // A page's article container was found on the DOM: the line rules only
+  // clean it; other text goes through the full line-level body finder.
+  BodyResult b = article.kind == MarkupKind::kHtmlPage
+                     ? ExtractBodyInContainer(article.text, ctx.body_markers)
+                     : ExtractBody(article.text, ctx.body_markers);
   doc->body = std::move(b.body);
   if (doc->title.empty()) doc->title = !article.title.empty() ? article.title : std::move(b.title);
   if (doc->published.empty()) doc->published = article.published;

@@ -135,6 +135,15 @@ TEST(Markdown, RenderedThroughTheHtmlPath) {
   EXPECT_EQ(a->text, "2016 似是世事逆轉的一年。重點在於選舉結果。\n第一點。\n第二點。");
 }
 
+TEST(Markdown, RepairsWhatArchivesBreak) {
+  std::string md = "# t\n\n他的 [《追隨基督》](Nachfolge(The Cost of Discipleship)) 伴隨著我。\n\n"
+                   "**控方結案陳詞\n** 控方指。\n\n考生考獲7科5**的成績。\n\n*****　*****\n\n{{< video src=\"https://x/y.mp4\" >}}\n\n"
+                   "<p>央视网消息：长江是母亲河。</p>\n[查看原文](https://tv.cctv.com/2022/09/25/VIDE.shtml)\n";
+  Result<Article> a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "他的 《追隨基督》 伴隨著我。\n控方結案陳詞 控方指。\n考生考獲7科5**的成績。\n央视网消息：长江是母亲河。\n查看原文");
+}
+
 TEST(HtmlFragment, ParagraphsOnTheirOwnLines) {
   std::string t = "<p><strong>央视网消息</strong>（新闻联播）：长江是母亲河。</p><p>万里长江，浩荡东流&amp;泽被两岸。</p>";
   Result<Article> a = ConvertMarkup(t, DetectMarkup(t), MarkupOptions{});
