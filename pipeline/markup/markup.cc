@@ -275,6 +275,39 @@ const GumboNode* LeadingHeading(const Dom& dom) {
   return nullptr;
 }
 
+// The top-level blocks of a fragment that are its article: all but the
+// leading headline, and
+//  * nothing after a thematic break (<hr>, Markdown's ---) that comes after
+//    at least three quarters of the text: what follows is an appendix
+//    (subscription prompt, author box, "originally published in");
+//  * no trailing block that is all link text ("查看原文", "read more").
+std::vector<const GumboNode*> ArticleBlocks(const Dom& dom, const GumboNode* skip) {
+  const GumboVector& ch = dom.body()->v.element.children;
+  int total = dom.stats(dom.body()).text - (skip ? dom.stats(skip).text : 0);
+  std::vector<const GumboNode*> nodes;
+  int seen = 0;
+  for (size_t i = 0; i < ch.length; ++i) {
+    const GumboNode* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (c == skip) continue;
+    if (c->type == GUMBO_NODE_ELEMENT) {
+      if (c->v.element.tag == GUMBO_TAG_HR && total > 0 && seen * 4 >= total * 3) break;
+      seen += dom.stats(c).text;
+    }
+    nodes.push_back(c);
+  }
+  while (!nodes.empty()) {
+    const GumboNode* last = nodes.back();
+    if (last->type == GUMBO_NODE_WHITESPACE) { nodes.pop_back(); continue; }
+    const markup::NodeStats& st = dom.stats(last);
+    if (last->type == GUMBO_NODE_ELEMENT && st.text > 0 && st.link_text == st.text && nodes.size() > 1) {
+      nodes.pop_back();
+      continue;
+    }
+    break;
+  }
+  return nodes;
+}
+
 Result<Article> HtmlFragment(std::string_view html, MarkupKind kind, const MarkupOptions& o) {
   Article a;
   a.kind = kind;
@@ -282,16 +315,9 @@ Result<Article> HtmlFragment(std::string_view html, MarkupKind kind, const Marku
   Result<markup::Prepared> p = Prepare(html, o);
   if (!p.ok()) return p.status();
   Dom dom(p->html, /*strip_unlikely=*/false);
-  std::vector<const GumboNode*> nodes;
   const GumboNode* h1 = LeadingHeading(dom);
-  if (h1) {
-    a.title = markup::InlineText(h1);
-    const GumboVector& ch = dom.body()->v.element.children;
-    for (size_t i = 0; i < ch.length; ++i)
-      if (ch.data[i] != h1) nodes.push_back(static_cast<const GumboNode*>(ch.data[i]));
-  } else {
-    nodes.push_back(dom.body());
-  }
+  if (h1) a.title = markup::InlineText(h1);
+  std::vector<const GumboNode*> nodes = ArticleBlocks(dom, h1);
   a.text = markup::NodesText(dom, nodes, /*clean=*/false);
   if (VisibleCodePoints(a.text) == 0) return NoBody();
   return a;

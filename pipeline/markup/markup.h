@@ -25,7 +25,10 @@
 //    dom_body.h). Title and date come from the page's metadata.
 //  * kHtmlFragment (a `text` holding HTML elements but no page around
 //    them, e.g. <p>...</p><p>...</p>): the whole fragment is the article;
-//    figures, captions, scripts and styles are left out.
+//    figures, captions, scripts and styles are left out, and so are what
+//    follows a thematic break (<hr>, ---) after three quarters of the text
+//    (an appendix: subscription prompt, author box) and a last block that
+//    is all link text ("查看原文").
 //  * kMarkdown (a `text` with Markdown block or link syntax): rendered by
 //    cmark (CommonMark) to HTML, raw HTML blocks included, then treated as
 //    kHtmlFragment. A leading "# heading" is the title.

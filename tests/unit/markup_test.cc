@@ -138,10 +138,28 @@ TEST(Markdown, RenderedThroughTheHtmlPath) {
 TEST(Markdown, RepairsWhatArchivesBreak) {
   std::string md = "# t\n\n他的 [《追隨基督》](Nachfolge(The Cost of Discipleship)) 伴隨著我。\n\n"
                    "**控方結案陳詞\n** 控方指。\n\n考生考獲7科5**的成績。\n\n*****　*****\n\n{{< video src=\"https://x/y.mp4\" >}}\n\n"
-                   "<p>央视网消息：长江是母亲河。</p>\n[查看原文](https://tv.cctv.com/2022/09/25/VIDE.shtml)\n";
+                   "<p>央视网消息：长江是母亲河。</p>\n[查看原文](https://tv.cctv.com/2022/09/25/VIDE.shtml)\n\n完。\n";
   Result<Article> a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
   ASSERT_TRUE(a.ok());
-  EXPECT_EQ(a->text, "他的 《追隨基督》 伴隨著我。\n控方結案陳詞 控方指。\n考生考獲7科5**的成績。\n央视网消息：长江是母亲河。\n查看原文");
+  EXPECT_EQ(a->text, "他的 《追隨基督》 伴隨著我。\n控方結案陳詞 控方指。\n考生考獲7科5**的成績。\n央视网消息：长江是母亲河。\n查看原文\n完。");
+}
+
+TEST(Markdown, AppendixAfterTheLastRuleAndATrailingLinkAreNotArticle) {
+  std::string md = "# 題目\n\n第一段，香港經濟今年增長百分之三，較去年為高，主要受惠於訪港旅客回升及出口改善。\n\n"
+                   "第二段，政府預計明年仍會維持增長，但外圍環境仍有不確定性，需要密切留意利率走勢。\n\n"
+                   "---\n\n請加入成為月費訂戶。\n\n---\n\n**博客 | 某作者**\n";
+  Result<Article> a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "第一段，香港經濟今年增長百分之三，較去年為高，主要受惠於訪港旅客回升及出口改善。\n"
+                     "第二段，政府預計明年仍會維持增長，但外圍環境仍有不確定性，需要密切留意利率走勢。");
+  std::string mid = "第一段。\n\n---\n\n第二段很長，政府預計明年仍會維持增長，失業率維持低位，出口亦見回升。";
+  a = ConvertMarkup(mid, MarkupKind::kMarkdown, MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "第一段。\n第二段很長，政府預計明年仍會維持增長，失業率維持低位，出口亦見回升。");
+  std::string xw = "<p>长江是母亲河，浩荡东流。</p>\n[查看原文](https://tv.cctv.com/a.shtml)\n";
+  a = ConvertMarkup(xw, DetectMarkup(xw), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "长江是母亲河，浩荡东流。");
 }
 
 TEST(HtmlFragment, ParagraphsOnTheirOwnLines) {
