@@ -153,6 +153,31 @@ std::string Quoted(const std::vector<std::string>& texts) {
   return out;
 }
 
+// A facts rule's example: a clause or a few sentences. The rule matched
+// (checked before); with `expect` (subject, predicate, object: canonical
+// names, "-" for none), some fact whose rule names this rule has those
+// fields.
+std::string JudgeFactExample(const Rule& r, const RuleExample& ex, const ExtractorSet& extractors, const Document& d,
+                             const NormText& t, const std::vector<Mention>& ms) {
+  std::string want = ExpectText(ex.expect);
+  if (want.empty()) return "";
+  auto name = [&](int i) { return i < 0 ? std::string("-") : ms[i].name.empty() ? ms[i].text : ms[i].name; };
+  std::string got;
+  for (const Fact& f : extractors.ExtractFacts(d, t, ms)) {
+    std::string desc = "subject=" + name(f.subject) + " predicate=" + f.predicate + " object=" + name(f.object);
+    got += (got.empty() ? "" : "; ") + desc + " [" + f.rule + "]";
+    if (f.rule.find(r.id) == std::string::npos) continue;
+    bool ok = true;
+    for (const auto& [k, v] : ex.expect) {
+      if (k == "subject") ok = ok && name(f.subject) == v;
+      else if (k == "object") ok = ok && name(f.object) == v;
+      else if (k == "predicate") ok = ok && f.predicate == v;
+    }
+    if (ok) return "";
+  }
+  return "expected a fact of this rule with " + want + ", got " + (got.empty() ? std::string("no fact") : got);
+}
+
 // One example against its rule. Empty if it passes, else "expected ..., got ...".
 //
 // The rule's engine matches are found over the example's normalised text
@@ -176,8 +201,9 @@ std::string JudgeExample(const RuleSet& rs, const Rule& r, const RuleExample& ex
     else others.push_back(m.rule->id + " \"" + orig(m.begin, m.end) + "\"");
   }
   std::vector<Mention> ms;
+  Document d;
+  auto d_of_example = [&]() -> const Document& { return d; };
   if (!engine_only) {
-    Document d;
     d.key = "example";
     d.raw = d.body = ex.text;
     if (auto it = ex.expect.find("@date"); it != ex.expect.end()) d.published = it->second;
@@ -213,6 +239,7 @@ std::string JudgeExample(const RuleSet& rs, const Rule& r, const RuleExample& ex
     return "expected " + want_match + ", got no match of this rule" +
            (o.empty() ? "" : " (other rules of " + rs.family() + " match: " + o + ")");
   }
+  if (!engine_only && rs.family() == "facts") return JudgeFactExample(r, ex, *extractors, d_of_example(), t, ms);
   if (!engine_only && kept.empty())
     return "expected a mention of this rule, got none: the pattern matches " + Quoted(engine) +
            " but the extractors keep " + all_mentions();
