@@ -12,12 +12,12 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// True if the byte at i cuts a clause.
-bool CutsClause(const std::string& t, size_t i) {
+// The length in bytes of the clause cut at byte i (0: none).
+size_t CutAt(const std::string& t, size_t i) {
   char c = t[i];
-  if (c == ',') return !(i > 0 && i + 1 < t.size() && IsDigit(t[i - 1]) && IsDigit(t[i + 1]));
-  if (c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') return true;
-  return t.compare(i, 3, "。") == 0;
+  if (c == ',') return i > 0 && i + 1 < t.size() && IsDigit(t[i - 1]) && IsDigit(t[i + 1]) ? 0 : 1;
+  if (c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') return 1;
+  return t.compare(i, 3, "。") == 0 ? 3 : 0;
 }
 
 // True if the sentence ends in a semicolon (spaces and line breaks aside).
@@ -74,10 +74,12 @@ Layout SplitClauses(const NormText& norm) {
     out.paragraph[si] = paragraph;
     size_t b = s.begin;
     const size_t end = std::min(s.end, t.size());
-    for (size_t i = s.begin; i <= end; ++i) {
-      if (i < end && !CutsClause(t, i)) continue;
+    for (size_t i = s.begin; i <= end;) {
+      size_t cut = i < end ? CutAt(t, i) : 1;
+      if (cut == 0) { ++i; continue; }
       if (i > b) out.clauses.push_back({b, i, static_cast<int>(si)});
-      b = i + 1;
+      i += cut;
+      b = i;
     }
   }
   return out;

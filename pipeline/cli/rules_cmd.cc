@@ -423,9 +423,19 @@ int Explain(const std::string& dir, const std::string& text, const std::string& 
   std::vector<Fact> facts = ctx.value()->extractors->ExtractFacts(d, t, ms);
   if (!facts.empty()) std::printf("\n%sfacts:%s\n", k.bold(), k.reset());
   auto txt = [&](int i) { return i < 0 || i >= static_cast<int>(ms.size()) ? std::string("-") : "\"" + ms[i].text + "\""; };
-  for (const Fact& f : facts)
+  for (const Fact& f : facts) {
     std::printf("  %s %s %s  figure %s  date %s  %s[%s]%s\n", txt(f.subject).c_str(), f.predicate.c_str(),
                 txt(f.object).c_str(), txt(f.figure).c_str(), txt(f.date).c_str(), k.dim(), f.rule.c_str(), k.reset());
+    // A subject from another sentence (a carried topic, an anaphor's
+    // antecedent): which one.
+    size_t fig_sentence = t.SentenceOf(ms[f.figure].start);
+    if (f.subject_sentence >= 0 && static_cast<size_t>(f.subject_sentence) != fig_sentence &&
+        static_cast<size_t>(f.subject_sentence) < t.sentences.size()) {
+      const NormSentence& s = t.sentences[f.subject_sentence];
+      std::string text(t.BodyText(d.body, s.start, s.stop));
+      std::printf("      %ssubject from sentence %d: %s%s\n", k.dim(), f.subject_sentence + 1, text.c_str(), k.reset());
+    }
+  }
   return 0;
 }
 
