@@ -12,11 +12,12 @@
 --                         2025-02-28), NULL when the fact has no date
 --   fact_id, figure_id    the facts row and the figure's mention
 -- Every mention view gains sentence_no after its columns. A version 1 or 2
--- file gets the new views on its next ingest; its rows are unchanged.
+-- file gets the new views on its next ingest; its rows are unchanged. The
+-- statements are idempotent (IF [NOT] EXISTS), so re-running it is harmless.
 
-CREATE INDEX facts_by_object ON facts(object_id, predicate);
+CREATE INDEX IF NOT EXISTS facts_by_object ON facts(object_id, predicate);
 
-DROP VIEW v_facts;
+DROP VIEW IF EXISTS v_facts;
 CREATE VIEW v_facts AS
   SELECT d.doc_key, se.name AS subject, f.predicate, oe.name AS object,
          fm.value, fm.low, fm.high, fm.unit, fm.qualifier, dm.date_value AS date,
@@ -41,40 +42,40 @@ CREATE VIEW v_facts AS
   LEFT JOIN sentences s ON s.doc_id = fm.doc_id AND s.idx = fm.sentence_idx
   JOIN runs r ON r.run_id = f.run_id;
 
-DROP VIEW v_figures;
+DROP VIEW IF EXISTS v_figures;
 CREATE VIEW v_figures AS
   SELECT doc_key, text, value, low, high, unit, qualifier, sentence, start, "end",
          rule, pipeline_version, doc_id, mention_id, sentence_idx AS sentence_no
   FROM v_mentions WHERE kind = 'figure';
 
-DROP VIEW v_dates;
+DROP VIEW IF EXISTS v_dates;
 CREATE VIEW v_dates AS
   SELECT doc_key, text, date_value AS value, qualifier, sentence, start, "end",
          rule, pipeline_version, doc_id, mention_id, sentence_idx AS sentence_no
   FROM v_mentions WHERE kind = 'date' AND date_value IS NOT NULL;
 
-DROP VIEW v_organizations;
+DROP VIEW IF EXISTS v_organizations;
 CREATE VIEW v_organizations AS
   SELECT m.doc_key, m.text, e.name, m.sentence, m.start, m."end",
          m.rule, m.pipeline_version, m.doc_id, m.mention_id, m.entity_id, m.sentence_idx AS sentence_no
   FROM v_mentions m LEFT JOIN entities e ON e.entity_id = m.entity_id
   WHERE m.kind = 'organization';
 
-DROP VIEW v_policies;
+DROP VIEW IF EXISTS v_policies;
 CREATE VIEW v_policies AS
   SELECT m.doc_key, m.text, e.name, m.policy_kind AS kind, m.sentence, m.start, m."end",
          m.rule, m.pipeline_version, m.doc_id, m.mention_id, m.entity_id, m.sentence_idx AS sentence_no
   FROM v_mentions m LEFT JOIN entities e ON e.entity_id = m.entity_id
   WHERE m.kind = 'policy';
 
-DROP VIEW v_places;
+DROP VIEW IF EXISTS v_places;
 CREATE VIEW v_places AS
   SELECT m.doc_key, m.text, e.name, m.sentence, m.start, m."end",
          m.rule, m.pipeline_version, m.doc_id, m.mention_id, m.entity_id, m.sentence_idx AS sentence_no
   FROM v_mentions m LEFT JOIN entities e ON e.entity_id = m.entity_id
   WHERE m.kind = 'place';
 
-DROP VIEW v_commodities;
+DROP VIEW IF EXISTS v_commodities;
 CREATE VIEW v_commodities AS
   SELECT m.doc_key, m.text, e.name, m.sentence, m.start, m."end",
          m.rule, m.pipeline_version, m.doc_id, m.mention_id, m.entity_id, m.sentence_idx AS sentence_no
