@@ -154,6 +154,31 @@ std::string Quoted(const std::vector<std::string>& texts) {
   return out;
 }
 
+// A facts rule's example: a clause or a few sentences. The rule matched
+// (checked before); with `expect` (subject, predicate, object: canonical
+// names, "-" for none), some fact whose rule names this rule has those
+// fields.
+std::string JudgeFactExample(const Rule& r, const RuleExample& ex, const ExtractorSet& extractors, const Document& d,
+                             const NormText& t, const std::vector<Mention>& ms) {
+  std::string want = ExpectText(ex.expect);
+  if (want.empty()) return "";
+  auto name = [&](int i) { return i < 0 ? std::string("-") : ms[i].name.empty() ? ms[i].text : ms[i].name; };
+  std::string got;
+  for (const Fact& f : extractors.ExtractFacts(d, t, ms)) {
+    std::string desc = "subject=" + name(f.subject) + " predicate=" + f.predicate + " object=" + name(f.object);
+    got += (got.empty() ? "" : "; ") + desc + " [" + f.rule + "]";
+    if (f.rule.find(r.id) == std::string::npos) continue;
+    bool ok = true;
+    for (const auto& [k, v] : ex.expect) {
+      if (k == "subject") ok = ok && name(f.subject) == v;
+      else if (k == "object") ok = ok && name(f.object) == v;
+      else if (k == "predicate") ok = ok && f.predicate == v;
+    }
+    if (ok) return "";
+  }
+  return "expected a fact of this rule with " + want + ", got " + (got.empty() ? std::string("no fact") : got);
+}
+
 // One example against its rule. Empty if it passes, else "expected ..., got ...".
 //
 // The rule's engine matches are found over the example's normalised text
@@ -177,8 +202,9 @@ std::string JudgeExample(const RuleSet& rs, const Rule& r, const RuleExample& ex
     else others.push_back(m.rule->id + " \"" + orig(m.begin, m.end) + "\"");
   }
   std::vector<Mention> ms;
+  Document d;
+  auto d_of_example = [&]() -> const Document& { return d; };
   if (!engine_only) {
-    Document d;
     d.key = "example";
     d.raw = d.body = ex.text;
     if (auto it = ex.expect.find("@date"); it != ex.expect.end()) d.published = it->second;
@@ -214,6 +240,7 @@ std::string JudgeExample(const RuleSet& rs, const Rule& r, const RuleExample& ex
     return "expected " + want_match + ", got no match of this rule" +
            (o.empty() ? "" : " (other rules of " + rs.family() + " match: " + o + ")");
   }
+  if (!engine_only && rs.family() == "facts") return JudgeFactExample(r, ex, *extractors, d_of_example(), t, ms);
   if (!engine_only && kept.empty())
     return "expected a mention of this rule, got none: the pattern matches " + Quoted(engine) +
            " but the extractors keep " + all_mentions();
@@ -397,9 +424,19 @@ int Explain(const std::string& dir, const std::string& text, const std::string& 
   std::vector<Fact> facts = ctx.value()->extractors->ExtractFacts(d, t, ms);
   if (!facts.empty()) std::printf("\n%sfacts:%s\n", k.bold(), k.reset());
   auto txt = [&](int i) { return i < 0 || i >= static_cast<int>(ms.size()) ? std::string("-") : "\"" + ms[i].text + "\""; };
-  for (const Fact& f : facts)
+  for (const Fact& f : facts) {
     std::printf("  %s %s %s  figure %s  date %s  %s[%s]%s\n", txt(f.subject).c_str(), f.predicate.c_str(),
                 txt(f.object).c_str(), txt(f.figure).c_str(), txt(f.date).c_str(), k.dim(), f.rule.c_str(), k.reset());
+    // A subject from another sentence (a carried topic, an anaphor's
+    // antecedent): which one.
+    size_t fig_sentence = t.SentenceOf(ms[f.figure].start);
+    if (f.subject_sentence >= 0 && static_cast<size_t>(f.subject_sentence) != fig_sentence &&
+        static_cast<size_t>(f.subject_sentence) < t.sentences.size()) {
+      const NormSentence& s = t.sentences[f.subject_sentence];
+      std::string text(t.BodyText(d.body, s.start, s.stop));
+      std::printf("      %ssubject from sentence %d: %s%s\n", k.dim(), f.subject_sentence + 1, text.c_str(), k.reset());
+    }
+  }
   return 0;
 }
 

@@ -78,6 +78,7 @@ struct Fact {
   int figure = -1;      // mention index of the figure (required)
   int date = -1;        // mention index of the date the clause gives, -1 if none
   std::string rule;     // id of the rule that produced it
+  int subject_sentence = -1;  // sentence (NormText::sentences index) the subject was named in
 };
 
 // A sentence of the body, in code points of Document::body.

@@ -195,4 +195,43 @@ TEST_F(CliTest, EntitiesAreFoundFromEitherScript) {
             "group_concat(DISTINCT o.text)\n宁德时代\n");
 }
 
+// `newskb facts`: an entity in either role, by any alias; filters by
+// predicate, date and document; a name or key the knowledge base does not
+// hold says so and exits 1.
+TEST_F(CliTest, FactsByEntityInEitherRole) {
+  std::string in = Write("facts.jsonl",
+                         "{\"id\":\"doe\",\"date\":\"2026-02-10\",\"text\":\"美國能源部（DOE）2026年2月宣布，"
+                         "向Syrah Resources提供3.5億美元貸款。\\n\\nDOE表示，該廠年產能將達4萬5千公噸。\"}\n"
+                         "{\"id\":\"catl\",\"date\":\"2025-03-20\",\"text\":\"宁德时代发布年报，全年净利润增长15%。\"}\n");
+  ASSERT_EQ(Newskb("ingest --no-progress --db '" + db_ + "' '" + in + "'").status, 0);
+  auto facts = [&](const std::string& args) { return Newskb("facts --db '" + db_ + "' --format csv " + args); };
+
+  // Syrah is the object of the loan and the subject of the output (該廠).
+  CmdResult either = facts("--entity 'Syrah Resources'");
+  EXPECT_EQ(either.status, 0) << either.out;
+  EXPECT_NE(either.out.find("美国能源部,lends,Syrah Resources,350000000"), std::string::npos) << either.out;
+  EXPECT_NE(either.out.find("Syrah Resources,produces,,45000"), std::string::npos) << either.out;
+  CmdResult as_object = facts("--object 'syrah resources'");
+  EXPECT_EQ(as_object.out.find("produces"), std::string::npos) << as_object.out;
+  EXPECT_NE(as_object.out.find("lends"), std::string::npos) << as_object.out;
+  // The speaker is not the subject of the plant's output.
+  CmdResult doe = facts("--subject DOE");
+  EXPECT_EQ(doe.status, 0) << doe.out;
+  EXPECT_EQ(doe.out.find("produces"), std::string::npos) << doe.out;
+  // Linked columns: kinds and the date as a range.
+  EXPECT_NE(doe.out.find("organization,organization,2026-02-01,2026-02-28"), std::string::npos) << doe.out;
+
+  CmdResult since = facts("--since 2026-01 --until 2026");
+  EXPECT_NE(since.out.find("doe,"), std::string::npos) << since.out;
+  EXPECT_EQ(since.out.find("catl,"), std::string::npos) << since.out;  // dated by publication: 2025-03-20
+  CmdResult doc = facts("--doc catl --predicate cost_change");
+  EXPECT_NE(doc.out.find("宁德时代,cost_change"), std::string::npos) << doc.out;
+
+  CmdResult unknown = facts("--subject 川普");
+  EXPECT_EQ(unknown.status, 1) << unknown.out;
+  EXPECT_NE(unknown.out.find("no entity of that name"), std::string::npos) << unknown.out;
+  EXPECT_EQ(facts("--doc nope").status, 1);
+  EXPECT_EQ(facts("--since 2026/01").status, 2);
+}
+
 }  // namespace

@@ -190,9 +190,13 @@ TEST(Facts, CommodityIsNeverTheSubject) {
   EXPECT_EQ(fs[0].predicate, "produces");
 }
 
-TEST(Facts, NeverAcrossSentences) {
+// A sentence with no subject of its own takes the topic of the sentence
+// before it in its paragraph, never across a paragraph break.
+TEST(Facts, TopicCarriesWithinAParagraphNeverAcrossOne) {
   auto fs = F().Run("中國是最大生產國。成本下降了約30%。", {{"約30%", "%", ""}});
-  EXPECT_TRUE(fs.empty());
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "中國");
+  EXPECT_TRUE(F().Run("中國是最大生產國。\n成本下降了約30%。", {{"約30%", "%", ""}}).empty());
 }
 
 TEST(Facts, ReportingClauseIsNoSubject) {
@@ -220,7 +224,7 @@ TEST(Facts, SubjectCarriesOverASemicolonNotAFullStop) {
   auto fs = F().Run("力拓公布年報，營收增長；淨利潤為612億元。", {{"612億元", "CUR?", ""}});
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_EQ(fs[0].subject, "力拓");
-  EXPECT_TRUE(F().Run("力拓公布年報，營收增長。淨利潤為612億元。", {{"612億元", "CUR?", ""}}).empty());
+  EXPECT_TRUE(F().Run("力拓公布年報，營收增長。\n\n淨利潤為612億元。", {{"612億元", "CUR?", ""}}).empty());
 }
 
 // 并 opening a clause adds a predicate to the period's main subject, not to
@@ -269,6 +273,59 @@ TEST(Facts, UnitClasses) {
   EXPECT_EQ(UnitClass("USD/kg"), "rate");
   EXPECT_EQ(UnitClass("t"), "mass");
   EXPECT_EQ(UnitClass("count"), "count");
+}
+
+
+// ---- resolution across sentences (issue 14)
+
+// 该/該 + a head noun stands for the nearest earlier entity of the head's
+// kind: 該廠 for a company, passing over the ministry that speaks.
+TEST(Facts, DemonstrativeTakesTheNearestEntityOfItsKind) {
+  auto fs = F().Run("美國能源部宣布向Syrah Resources提供貸款承諾。DOE表示，該廠年產能將達4萬5千公噸。",
+                    {{"4萬5千公噸", "t", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "Syrah Resources");
+  EXPECT_EQ(fs[0].predicate, "produces");
+}
+
+// A demonstrative may reach into the previous paragraph; a pronoun may not.
+TEST(Facts, DemonstrativeCrossesOneParagraphPronounNone) {
+  auto fs = F().Run("力拓公布年報。\n\n該公司淨利潤增長8%。", {{"8%", "%", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "力拓");
+  EXPECT_TRUE(F().Run("力拓公布年報。\n\n其淨利潤增長8%。", {{"8%", "%", ""}}).empty());
+}
+
+// The project a sentence is about is the subject of its figures (該計畫將…).
+TEST(Facts, PolicyAnaphorIsTheSubjectOfItsFigures) {
+  auto fs = F().Run("白宮推出名為「金庫計劃」的儲備項目。該項目將獲得100億美元貸款。", {{"100億美元", "USD", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "金庫計劃");
+  EXPECT_EQ(fs[0].predicate, "lends");
+}
+
+// Reported speech keeps the clause's own subject: the speaker is no
+// subject where an anaphor names one.
+TEST(Facts, ReportedSpeechKeepsTheClauseSubject) {
+  auto fs = F().Run("洛陽鉬業表示，該公司去年的鈷產量約11.4萬噸。", {{"約11.4萬噸", "t", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "洛阳钼业");
+  // An anaphor with no antecedent still names the clause's subject.
+  auto doe = F().Run("美國能源部發放貸款。DOE指出，該廠年產1.1萬公噸。", {{"1.1萬公噸", "t", ""}});
+  for (const Out& f : doe) EXPECT_NE(f.subject, "美国能源部");
+}
+
+// 其 inside a clause (取得其…项目20%权益) is a possessor: an object, never the subject.
+TEST(Facts, PronounInsideAClauseIsNoSubject) {
+  auto fs = F().Run("豐田通商將向阿拉弗拉投資，取得其諾蘭斯項目20%權益。", {{"20%", "%", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "丰田通商");
+}
+
+// 其中 and 因此 hold no anaphor.
+TEST(Facts, BlockedWordsAreNoAnaphors) {
+  auto fs = F().Run("力拓公布年報。\n\n其中營收增長8%。", {{"8%", "%", ""}});
+  EXPECT_TRUE(fs.empty());
 }
 
 }  // namespace

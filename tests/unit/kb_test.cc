@@ -184,6 +184,56 @@ TEST(KnowledgeBase, UpgradesAVersion1File) {
   EXPECT_NE(plan[0].back().find("facts_by_subject"), std::string::npos) << plan[0].back();
 }
 
+// A version 2 file (before linked facts) holding a fact is upgraded on its
+// next open for writing: the fact stays, and v_facts gains its document,
+// sentence number, entity ids and kinds and the date as a range, after the
+// contract's columns.
+TEST(KnowledgeBase, UpgradesAVersion2FileToLinkedFacts) {
+  const auto& migs = Migrations();
+  ASSERT_GE(migs.size(), 3u);
+  std::string path = TempDb("v2");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string sql = std::string(migs[0].sql) + ";" + migs[1].sql +
+                      "; INSERT INTO runs(run_id, pipeline_version, command, started_at)"
+                      "  VALUES (1, '0.0.9', 'ingest', '2026-01-01T00:00:00Z');"
+                      "INSERT INTO documents(doc_id, doc_key, title, published, source, text, raw, content_hash, run_id)"
+                      "  VALUES (1, 'old', NULL, '2026-01-02', 'old.txt', '序。力拓2月投入5億元。', 'x', 'h1', 1);"
+                      "INSERT INTO sentences VALUES (1, 0, 0, 2, '序。'), (1, 1, 2, 13, '力拓2月投入5億元。');"
+                      "INSERT INTO entities VALUES (7, 'organization', '力拓', '力拓');"
+                      "INSERT INTO mentions(mention_id, doc_id, kind, start, \"end\", text, sentence_idx, value, unit,"
+                      "  date_value, entity_id, rule, run_id) VALUES"
+                      "  (1, 1, 'organization', 2, 4, '力拓', 1, NULL, NULL, NULL, 7, 'gaz', 1),"
+                      "  (2, 1, 'date', 4, 6, '2月', 1, NULL, NULL, '2026-02', NULL, 'date', 1),"
+                      "  (3, 1, 'figure', 8, 12, '5億元', 1, 500000000, 'CNY', NULL, NULL, 'fig', 1);"
+                      "INSERT INTO facts VALUES (1, 1, 7, 'invests', NULL, 3, 2, 'fact.invests.verb', 1);"
+                      "PRAGMA user_version = 2;";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_close(db);
+  }
+  { ASSERT_TRUE(KnowledgeBase::OpenForWrite(path, Fold).ok()); }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  EXPECT_EQ(Rows(ro.get(), "PRAGMA user_version")[0][0], std::to_string(migs.back().version));
+  auto rows = Rows(ro.get(),
+                   "SELECT doc_key, subject, predicate, figure_text, sentence, doc_id, sentence_no, subject_id, "
+                   "subject_kind, coalesce(object_id, '-'), coalesce(object_kind, '-'), date, date_start, date_end "
+                   "FROM v_facts");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"old", "力拓", "invests", "5億元", "力拓2月投入5億元。", "1", "1", "7",
+                                               "organization", "-", "-", "2026-02", "2026-02-01", "2026-02-28"}));
+  // The contract's columns come first, in their order.
+  auto cols = Rows(ro.get(), "SELECT group_concat(name, ',') FROM pragma_table_info('v_facts')");
+  EXPECT_EQ(cols[0][0].rfind("doc_key,subject,predicate,object,value,low,high,unit,qualifier,date,figure_text,"
+                             "sentence,", 0), 0u) << cols[0][0];
+  // Every mention view has the sentence number.
+  for (const char* v : {"v_figures", "v_dates", "v_organizations", "v_policies", "v_places", "v_commodities"})
+    EXPECT_EQ(Rows(ro.get(), std::string("SELECT count(*) FROM pragma_table_info('") + v +
+                                 "') WHERE name = 'sentence_no'")[0][0], "1") << v;
+  EXPECT_EQ(Rows(ro.get(), "SELECT sentence_no FROM v_organizations")[0][0], "1");
+}
+
 TEST(KnowledgeBase, RefusesANewerSchema) {
   std::string path = TempDb("newer");
   { auto kb = KnowledgeBase::OpenForWrite(path, Fold).value(); }

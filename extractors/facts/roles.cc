@@ -1,0 +1,238 @@
+// newskb/extractors/facts/roles.cc: steps 4-6 of the facts pass, a figure's
+// subject and object, its date, and the topic carried across sentences.
+#include <algorithm>
+
+#include "extractors/facts/steps.h"
+
+namespace newskb {
+namespace facts {
+
+namespace {
+
+// True if the clause starting at byte b opens with a conjunction that adds
+// a predicate to the same subject: 并 并且 同时 且.
+bool OpensWithConjunction(std::string_view t, size_t b) {
+  while (b < t.size() && t[b] == ' ') ++b;
+  for (std::string_view w : {"并", "同时", "且"})
+    if (t.compare(b, w.size(), w) == 0) return true;
+  return false;
+}
+
+// Index of the first element of `list` (sorted by b) with b >= pos.
+template <typename T>
+int FirstAt(const std::vector<T>& list, size_t pos) {
+  return static_cast<int>(std::lower_bound(list.begin(), list.end(), pos,
+                                           [](const T& x, size_t v) { return x.b < v; }) -
+                          list.begin());
+}
+
+// The subject of figure f: in its clause before it, else its possessor
+// (近20亿美元的美国私营部门投资), else in the period's other clauses.
+void FindSubject(std::string_view t, const Layout& layout, const Placed& p, const Fig& f, Roles* r) {
+  const int fc = f.clause, per = layout.PeriodOfClause(fc);
+  const int first = p.first_subject[fc];
+  if (first >= 0 && p.ents[first].b < f.b) {
+    r->subject = first;
+    r->subject_clause = fc;
+    r->how = "clause";
+    return;
+  }
+  // Possessor: an entity right after 的 right after the figure.
+  for (int k = FirstAt(p.ents, f.e + 3); k < p.ent_end[fc] && p.ents[k].b == f.e + 3; ++k) {
+    const Ent& en = p.ents[k];
+    if (!en.commodity() && CanBeSubject(en.mark) && t.compare(f.e, 3, "的") == 0) {
+      r->subject = k;
+      r->subject_clause = fc;
+      r->how = "possessor";
+      return;
+    }
+  }
+  auto take = [&](int c, const char* how) {
+    if (p.first_subject[c] < 0) return false;
+    r->subject = p.first_subject[c];
+    r->subject_clause = c;
+    r->how = how;
+    return true;
+  };
+  // 并/同时/且 opening the clause: a second predicate of the period's main
+  // subject (经济部已启动…，将…纳入…，并提供每公斤最高80元…).
+  if (OpensWithConjunction(t, layout.clauses[fc].b)) {
+    int c0 = fc;
+    while (c0 > 0 && fc - c0 < kClauseWindow && layout.PeriodOfClause(c0 - 1) == per) --c0;
+    for (int c = c0; c < fc; ++c)
+      if (take(c, "main")) return;
+  }
+  for (int c = fc - 1; c >= 0 && fc - c <= kClauseWindow && layout.PeriodOfClause(c) == per; --c)
+    if (take(c, "previous")) return;
+  const int nc = static_cast<int>(layout.clauses.size());
+  for (int c = fc + 1; c < nc && c - fc <= kClauseWindow && layout.PeriodOfClause(c) == per; ++c)
+    if (take(c, "next")) return;
+}
+
+// The object of figure fi given its subject.
+void FindObject(std::string_view t, const Layout& layout, const Placed& p, size_t fi, Roles* r) {
+  const Fig& f = p.figs[fi];
+  const int fc = f.clause;
+  // After the figure in its clause, before the next figure.
+  size_t next_fig_end = SIZE_MAX;
+  for (size_t k = fi + 1; k < p.figs.size() && k <= fi + 4; ++k)
+    if (p.figs[k].b >= f.e) { next_fig_end = p.figs[k].e; break; }
+  for (int k = FirstAt(p.ents, f.e), n = 0; k < p.ent_end[fc] && n < kEntityWindow; ++k, ++n) {
+    const Ent& en = p.ents[k];
+    if (next_fig_end != SIZE_MAX && next_fig_end <= en.b) break;
+    if (k != r->subject && CanBeObject(en.mark)) {
+      r->object = k;
+      return;
+    }
+  }
+  // Before the figure, after the subject, not coordinated with it: the
+  // first organization or policy, else the nearest.
+  const int s = r->subject;
+  const int s_idx = s >= 0 ? p.ents[s].idx : -1;  // an anaphor of the subject is the subject
+  int chain_end = s, first_named = -1, nearest = -1, seen = 0;
+  auto scan = [&](int from, int to) {  // ents [from, to)
+    for (int k = from; k < to && seen < kEntityWindow; ++k, ++seen) {
+      const Ent& en = p.ents[k];
+      if (k == s || en.idx == s_idx) continue;
+      if (chain_end >= 0 && Coordinated(t, p.ents[chain_end].e, en.b)) {
+        chain_end = k;
+        continue;
+      }
+      if (!CanBeObject(en.mark)) continue;
+      if (first_named < 0 && en.named()) first_named = k;
+      nearest = k;
+    }
+  };
+  const int before_fig = FirstAt(p.ents, f.b);
+  if (s >= 0 && r->subject_clause == fc) {
+    scan(s + 1, before_fig);
+  } else if (s >= 0 && r->subject_clause < fc) {
+    scan(s + 1, p.ent_end[r->subject_clause]);
+    scan(p.ent_begin[fc], before_fig);
+  } else {
+    scan(p.ent_begin[fc], before_fig);
+  }
+  r->object = first_named >= 0 ? first_named : nearest;
+  if (r->object >= 0) return;
+  // The first entity of the next clause of the sentence when it holds no
+  // figure (投入4亿美元，成为MP Materials最大股东).
+  const int nc = fc + 1;
+  if (nc < static_cast<int>(layout.clauses.size()) && layout.clauses[nc].sentence == layout.clauses[fc].sentence &&
+      p.figs_in[nc] == 0) {
+    for (int k = p.ent_begin[nc], n = 0; k < p.ent_end[nc] && n < kEntityWindow; ++k, ++n)
+      if (k != s && CanBeObject(p.ents[k].mark)) {
+        r->object = k;
+        return;
+      }
+  }
+}
+
+}  // namespace
+
+Roles FindRoles(std::string_view t, const Layout& layout, const Placed& p, size_t fi,
+                const std::vector<Mention>& ms) {
+  Roles r;
+  const Fig& f = p.figs[fi];
+  if (f.clause < 0) return r;
+  const int per = layout.PeriodOfClause(f.clause);
+  FindSubject(t, layout, p, f, &r);
+  FindObject(t, layout, p, fi, &r);
+  auto in_period = [&](const Ent& en) { return en.clause >= 0 && layout.PeriodOfClause(en.clause) == per; };
+  // Last resort: the speaker of a reporting clause of the period before the
+  // figure (X表示，公司未来两年将招募逾300名员工: X is who the figure is
+  // about far more often than not).
+  const bool own_subject = !p.unresolved.empty() && p.unresolved[f.clause];
+  if (r.subject < 0 && !own_subject) {
+    for (int k = FirstAt(p.ents, f.b) - 1, n = 0; k >= 0 && n < kEntityWindow && in_period(p.ents[k]); --k, ++n) {
+      const Ent& en = p.ents[k];
+      if (en.mark != kSpeaker || en.commodity() || k == r.object) continue;
+      r.subject = k;
+      r.subject_clause = en.clause;
+      r.how = "speaker";
+      break;
+    }
+  }
+  // No subject and no object in reach: the figure's topic is the nearest
+  // entity of an earlier clause of the period (碳酸锂期货主力合约9日再度涨停，
+  // 收报每吨9.86万元).
+  if (r.subject < 0 && r.object < 0) {
+    for (int k = p.ent_begin[f.clause] - 1, n = 0; k >= 0 && n < kEntityWindow && in_period(p.ents[k]); --k, ++n) {
+      if (!CanBeObject(p.ents[k].mark)) continue;
+      r.object = k;
+      r.object_previous = true;
+      break;
+    }
+  }
+  if (r.subject >= 0 && r.object >= 0) {
+    const std::string& sn = ms[p.ents[r.subject].idx].name;
+    if (!sn.empty() && sn == ms[p.ents[r.object].idx].name) r.object = -1;
+  }
+  return r;
+}
+
+int ChooseDate(std::string_view t, const Layout& layout, const Placed& p, size_t fi) {
+  const Fig& f = p.figs[fi];
+  if (f.clause < 0) return -1;
+  // The date of the figure's clause nearest the figure (the earlier on a tie).
+  const int b = p.date_begin[f.clause], e = p.date_end[f.clause];
+  if (b < e) {
+    int k = std::max(b, std::min(e, FirstAt(p.dates, f.b)));
+    int best = -1;
+    size_t best_d = SIZE_MAX;
+    for (int j : {k - 1, k}) {
+      if (j < b || j >= e) continue;
+      size_t db = p.dates[j].b, d = db < f.b ? f.b - db : db - f.b;
+      if (d < best_d) { best_d = d; best = j; }
+    }
+    if (best >= 0) return p.dates[best].idx;
+  }
+  // Else the nearest earlier date of the sentence in a clause without a
+  // figure (the leading adverbial: 2025年7月，国防部…), unless it modifies a
+  // noun (创立于2019年的Brimstone).
+  const int sent = layout.clauses[f.clause].sentence;
+  for (int j = b - 1, n = 0; j >= 0 && n < kDateWindow; --j, ++n) {
+    const DateAt& d = p.dates[j];
+    if (d.clause < 0) continue;
+    if (layout.clauses[d.clause].sentence != sent) break;
+    if (d.clause >= f.clause || p.figs_in[d.clause] > 0) continue;
+    if (t.compare(d.e, 3, "的") == 0) continue;
+    return d.idx;
+  }
+  return -1;
+}
+
+void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles) {
+  const int ns = static_cast<int>(layout.paragraph.size());
+  // own[s]: the sentence's own topic (index in p.ents), -1 if none.
+  std::vector<int> own(ns, -1);
+  for (size_t fi = 0; fi < p.figs.size(); ++fi) {
+    const Roles& r = (*roles)[fi];
+    if (r.subject < 0 || r.how == "speaker" || r.how == "topic") continue;
+    int s = layout.clauses[p.figs[fi].clause].sentence;
+    if (own[s] < 0) own[s] = r.subject;
+  }
+  for (size_t c = 0; c < layout.clauses.size(); ++c) {
+    int s = layout.clauses[c].sentence;
+    if (own[s] < 0 && p.first_subject[c] >= 0) own[s] = p.first_subject[c];
+  }
+  for (size_t fi = 0; fi < p.figs.size(); ++fi) {
+    Roles& r = (*roles)[fi];
+    if (r.subject >= 0 || p.figs[fi].clause < 0) continue;
+    if (!p.unresolved.empty() && p.unresolved[p.figs[fi].clause]) continue;  // 该厂 of an unknown plant
+    const int s = layout.clauses[p.figs[fi].clause].sentence;
+    // The figure's own period named no subject (else FindRoles found it);
+    // the nearest earlier sentence of the paragraph with a topic gives it.
+    for (int q = layout.period[s] - 1; q >= 0 && s - q <= kSentenceWindow; --q) {
+      if (layout.paragraph[q] != layout.paragraph[s]) break;
+      if (own[q] < 0) continue;
+      if (own[q] == r.object || (r.object >= 0 && p.ents[own[q]].idx == p.ents[r.object].idx)) break;
+      r.subject = own[q];
+      r.subject_clause = layout.first_clause[q];
+      r.how = "topic";
+      break;
+    }
+  }
+}
+
+}  // namespace facts
+}  // namespace newskb
