@@ -9,6 +9,7 @@
 
 #include "extractors/dates/date_resolver.h"
 #include "extractors/engine/rule_set.h"
+#include "extractors/mask/masker.h"
 #include "extractors/figures/word_table.h"
 
 namespace newskb {
@@ -36,8 +37,9 @@ struct Cand {
 
 class DateExtractor : public Extractor {
  public:
-  DateExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words)
-      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)) {
+  DateExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words,
+              Masker masker)
+      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)), masker_(std::move(masker)) {
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
@@ -48,7 +50,10 @@ class DateExtractor : public Extractor {
   const char* name() const override { return "dates"; }
 
   void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
-    const std::string& text = norm.text;
+    // Rules read the text with URLs, markup, codes ... blanked (masker.h):
+    // same length, so every offset below is an offset of norm.text.
+    std::string masked;
+    std::string_view text = masker_.Mask(norm.text, &masked);
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
@@ -155,6 +160,7 @@ class DateExtractor : public Extractor {
   std::shared_ptr<const Normalizer> norm_;
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
+  Masker masker_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_;
 };
 
@@ -166,9 +172,11 @@ Result<std::unique_ptr<Extractor>> MakeDateExtractor(const std::string& rules_di
   if (!rs.ok()) return rs.status();
   Result<WordTables> words = WordTables::Load(rules_dir + "/date_words.tsv", *normalizer);
   if (!words.ok()) return words.status();
+  Result<Masker> masker = Masker::Load(rules_dir);
+  if (!masker.ok()) return masker.status();
   auto rules = std::make_unique<RuleSet>(std::move(rs).value());
-  return std::unique_ptr<Extractor>(
-      new DateExtractor(std::move(normalizer), std::move(rules), std::move(words).value()));
+  return std::unique_ptr<Extractor>(new DateExtractor(std::move(normalizer), std::move(rules), std::move(words).value(),
+                                                std::move(masker).value()));
 }
 
 }  // namespace newskb

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "extractors/engine/rule_set.h"
+#include "extractors/mask/masker.h"
 #include "extractors/figures/numeral.h"
 #include "extractors/figures/word_table.h"
 
@@ -86,8 +87,9 @@ struct Cand {
 
 class FigureExtractor : public Extractor {
  public:
-  FigureExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words)
-      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)) {
+  FigureExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words,
+                Masker masker)
+      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)), masker_(std::move(masker)) {
     veto_after_ = words_.Words("veto_after");
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
@@ -104,7 +106,10 @@ class FigureExtractor : public Extractor {
       if (!trad) trad = IsTraditionalScript(doc, norm);
       return *trad ? std::string("CUR?") : std::string("CNY");
     };
-    const std::string& text = norm.text;
+    // Rules read the text with URLs, markup, codes ... blanked (masker.h):
+    // same length, so every offset below is an offset of norm.text.
+    std::string masked;
+    std::string_view text = masker_.Mask(norm.text, &masked);
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
@@ -286,6 +291,7 @@ class FigureExtractor : public Extractor {
   std::shared_ptr<const Normalizer> norm_;
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
+  Masker masker_;
   std::vector<std::string> veto_after_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
 };
@@ -298,9 +304,11 @@ Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_
   if (!rs.ok()) return rs.status();
   Result<WordTables> words = WordTables::Load(rules_dir + "/figure_words.tsv", *normalizer);
   if (!words.ok()) return words.status();
+  Result<Masker> masker = Masker::Load(rules_dir);
+  if (!masker.ok()) return masker.status();
   auto rules = std::make_unique<RuleSet>(std::move(rs).value());
-  return std::unique_ptr<Extractor>(
-      new FigureExtractor(std::move(normalizer), std::move(rules), std::move(words).value()));
+  return std::unique_ptr<Extractor>(new FigureExtractor(std::move(normalizer), std::move(rules), std::move(words).value(),
+                                                std::move(masker).value()));
 }
 
 }  // namespace newskb
