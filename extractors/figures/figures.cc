@@ -1,6 +1,7 @@
 // newskb/extractors/figures/figures.cc
 #include "extractors/figures/figures.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -71,6 +72,22 @@ double TrailingScale(std::string_view s) {
     break;
   }
   return m;
+}
+
+// True if `prefix` (千) right after `x` belongs to the numeral x: x ends with
+// one Chinese digit that stands alone or after a 万/亿 section (二千,
+// 四百万二千). After 十, 百 or 零 (七十五千, 四百零九千) or an Arabic digit, 千 is no numeral
+// unit and belongs to the unit word that follows.
+bool ThousandIsNumerals(std::string_view x, std::string_view prefix) {
+  if (prefix != "千" || x.size() < 3) return false;
+  std::optional<Numeral> last = ParseNumeralEx(x.substr(x.size() - 3));
+  if (!last || !last->has_digit || (x[x.size() - 3] >= '0' && x[x.size() - 3] <= '9')) return false;
+  std::string_view before = x.substr(0, x.size() - 3);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return true;
+  if (before.size() < 3) return false;
+  std::string_view b = before.substr(before.size() - 3);
+  return b == "万" || b == "亿" || b == "兆";
 }
 
 std::string Trim(std::string_view s) {
@@ -171,6 +188,23 @@ class FigureExtractor : public Extractor {
     bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !m.Has("qual_pre") &&
                local() == "CUR?";
     std::string num = Trim(m.Group("num"));
+    // A scale character the number took from a unit word (12亿千瓦: 千 is
+    // the unit's kilo-, 500兆瓦: 兆 is mega-) goes back to the unit when the
+    // longer word is a unit, unless 千 completes the numeral (二千米 and
+    // 438万2千米 are metres; 七十五千米 and 3千米 are kilometres).
+    std::string unit_word = Trim(m.Group("unit"));
+    if (!unit_word.empty()) {
+      for (const char* prefix : {"千", "兆", "百"}) {
+        std::string p = prefix;
+        if (num.size() > p.size() && num.compare(num.size() - p.size(), p.size(), p) == 0 &&
+            words_.Find("unit", p + unit_word) && !ThousandIsNumerals(num.substr(0, num.size() - p.size()), p)) {
+          num.resize(num.size() - p.size());
+          num = Trim(num);
+          unit_word = p + unit_word;
+          break;
+        }
+      }
+    }
     std::string vattr = RuleAttr(r, "value");
     if (!vattr.empty()) {
       f.value = std::strtod(vattr.c_str(), nullptr);
@@ -203,7 +237,12 @@ class FigureExtractor : public Extractor {
       // 唯一一座, 一二: Chinese digits read one by one are not amounts,
       // except where a rule says so (五五折).
       if (n->digit_string && RuleAttr(r, "digit_string") != "1") return false;
-      if (RuleAttr(r, "not_year") == "1" && AllArabic(num)) {
+      // not_year_unit: the year reading only before these words (2025款 is
+      // a model year, 2083家 a count).
+      std::vector<std::string> year_units = SplitBar(RuleAttr(r, "not_year_unit"));
+      bool year_unit = year_units.empty() ||
+                       std::find(year_units.begin(), year_units.end(), unit_word) != year_units.end();
+      if (RuleAttr(r, "not_year") == "1" && year_unit && AllArabic(num)) {
         if (num.size() > 1 && num[0] == '0') return false;
         if (num.size() == 4 && n->value >= 1000 && n->value <= 2999) return false;
         if (roc && RocYear(num)) return false;
@@ -234,7 +273,9 @@ class FigureExtractor : public Extractor {
       apply([&](double v) { return v * k; });
     }
     if (m.Has("frac")) {
-      std::optional<double> fr = ParseNumeral(Trim(m.Group("frac")));
+      // 七成五 = 75, 两成半 = 25 (半 after 成 is half of one 成).
+      std::string fs = Trim(m.Group("frac"));
+      std::optional<double> fr = fs == "半" ? std::optional<double>(5) : ParseNumeral(fs);
       if (!fr || *fr >= 10 || !f.value) return false;
       f.value = *f.value + *fr;
     }
@@ -266,7 +307,7 @@ class FigureExtractor : public Extractor {
       if (!code) return false;
       f.unit = *code == "LOCAL" ? local() : *code;
     } else if (f.unit.empty() && m.Has("unit")) {
-      const std::string* u = words_.Find("unit", Trim(m.Group("unit")));
+      const std::string* u = words_.Find("unit", unit_word);
       if (!u) return false;
       f.unit = *u;
     }

@@ -10,7 +10,7 @@
 //   num          the number (numeral.h), may carry 多/余 (-> more_than)
 //   low, high    a range; a scale on `high` only (3至5亿) applies to both
 //   den          "百" of 百分之 / "百万" of 百万分之: value = num/den*100
-//   frac         a digit after 成 (七成六 = 76)
+//   frac         a digit or 半 after 成 (七成六 = 76, 两成半 = 25)
 //   cur          currency word/symbol -> ISO code (LOCAL: CNY in a
 //                Simplified-script document, CUR? in a Traditional one)
 //   sub1/sub1u, sub2/sub2u   sub-units after the main unit (50元6角3分)
@@ -29,6 +29,8 @@
 //   qualifier    constant qualifier
 //   not_year     "1": drop when num (or low or high of a range) is a
 //                4-digit year or has a leading 0 (checked with not_year)
+//   not_year_unit  "w1|w2": not_year applies only when the unit word is one
+//                of these (2025款 is a model year; 2083家 is a count)
 //   not_roc_year "1": also drop, in Traditional-script text and without a
 //                qualifier before it, an Arabic 100..130 before 年 (an ROC year:
 //                115年 = 2026; 超過100年 stays a length)

@@ -132,8 +132,8 @@ TEST(Figures, PercentMassDurationCount) {
       {"新進人員不到兩百人", {{"不到兩百人", 200, 0, 0, "count", "less_than"}}},
       {"单日开仓量最多5,000手", {{"最多5,000手", 5000, 0, 0, "count", "at_most"}}},
       // Multiples are percentages.
-      {"是去年同期的两倍多", {{"两倍多", 200, 0, 0, "%", "more_than"}}},
-      {"比陸上礦山高出兩倍以上", {{"兩倍以上", 200, 0, 0, "%", "more_than"}}},
+      {"是去年同期的两倍多", {{"两倍多", 2, 0, 0, "times", "more_than"}}},
+      {"比陸上礦山高出兩倍以上", {{"兩倍以上", 2, 0, 0, "times", "more_than"}}},
       // Durations: working days, ages, N年后; not a tenor or an ROC year.
       {"審批時限一般不超過45個工作日", {{"不超過45個工作日", 45, 0, 0, "day", "at_most"}}},
       {"未滿30歲的年輕工程師", {{"未滿30歲", 30, 0, 0, "year", "less_than"}}},
