@@ -100,7 +100,32 @@ struct Cand {
   RuleMatch m;
   Mention fig;     // value/low/high/unit/qualifier filled
   size_t b = 0, e = 0;  // mention span in norm.text bytes
+  bool local_currency = false;  // money from a bare 元/块 (may take a named currency before it)
 };
+
+// "三四十万" -> {"三十万", "四十万"}: two adjacent Chinese digits one apart
+// (三四, 五六, 七八) read as a range of the numeral around them. nullopt if
+// `num` holds no such pair.
+std::optional<std::pair<std::string, std::string>> VagueRange(std::string_view num) {
+  static const char* const kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  for (int d = 0; d + 1 < 9; ++d) {
+    std::string pair = std::string(kDigits[d]) + kDigits[d + 1];
+    size_t at = num.find(pair);
+    if (at == std::string_view::npos) continue;
+    std::string lo(num), hi(num);
+    lo.erase(at + 3, 3);
+    hi.erase(at, 3);
+    return std::make_pair(lo, hi);
+  }
+  return std::nullopt;
+}
+
+// Text between two figures that continues a list (新台币5万元、8万元).
+bool ListJoint(std::string_view between) {
+  for (std::string_view w : {"、", "和", "及", "与", "或", "至", "到", ",", "-", "~"})
+    if (between == w) return true;
+  return between.empty();
+}
 
 class FigureExtractor : public Extractor {
  public:
@@ -141,6 +166,8 @@ class FigureExtractor : public Extractor {
         cands.push_back(std::move(c));
         ok.push_back(m);
       }
+      const Cand* prev = nullptr;
+      std::string prev_currency;
       for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
@@ -150,6 +177,13 @@ class FigureExtractor : public Extractor {
           mm.high = c.fig.high;
           mm.unit = c.fig.unit;
           mm.qualifier = c.fig.qualifier;
+          // A currency named once covers the list it starts: 新臺幣5萬元、8萬元.
+          if (c.local_currency && prev && !prev_currency.empty() && c.b >= prev->e &&
+              ListJoint(sent.substr(prev->e, c.b - prev->e)))
+            mm.unit = prev_currency;
+          bool iso = mm.unit.size() == 3 && std::isupper(static_cast<unsigned char>(mm.unit[0]));
+          prev_currency = iso ? mm.unit : "";
+          prev = &c;
           out->push_back(std::move(mm));
           break;
         }
@@ -205,9 +239,24 @@ class FigureExtractor : public Extractor {
         }
       }
     }
+    // 半 after the unit (三米半, 一年半) or inside it (两个半小时, 两个半月):
+    // one half more.
+    bool half = m.Has("half");
+    if (size_t at = unit_word.find("半"); at != std::string::npos && unit_word.size() > 3) {
+      unit_word.erase(at, 3);
+      half = true;
+    }
     std::string vattr = RuleAttr(r, "value");
     if (!vattr.empty()) {
       f.value = std::strtod(vattr.c_str(), nullptr);
+    } else if (auto vague = RuleAttr(r, "vague_range") == "1" ? VagueRange(num) : std::nullopt) {
+      // 三四成, 五六十家, 三四十万元: a range; a count so given starts at ten.
+      std::optional<Numeral> lo = ParseNumeralEx(vague->first);
+      std::optional<Numeral> hi = ParseNumeralEx(vague->second);
+      if (!lo || !hi || lo->value >= hi->value) return false;
+      if (m.Has("unit") && hi->value < 10) return false;
+      f.low = lo->value;
+      f.high = hi->value;
     } else if (m.Has("low") && m.Has("high")) {
       std::optional<Numeral> lo = ParseNumeralEx(Trim(m.Group("low")));
       std::optional<Numeral> hi = ParseNumeralEx(Trim(m.Group("high")));
@@ -251,7 +300,7 @@ class FigureExtractor : public Extractor {
       std::string min_cn = RuleAttr(r, "min_cn");
       // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
       // a determiner (一个月后, 一家公司).
-      if (!min_cn.empty() && !HasArabic(num) && !m.Has("qual_pre") &&
+      if (!min_cn.empty() && !HasArabic(num) && !m.Has("qual_pre") && !half &&
           n->value < std::strtod(min_cn.c_str(), nullptr))
         return false;
     } else {
@@ -263,6 +312,7 @@ class FigureExtractor : public Extractor {
       if (f.low) f.low = fn(*f.low);
       if (f.high) f.high = fn(*f.high);
     };
+    if (half) apply([](double v) { return v + 0.5; });
     if (m.Has("den")) {
       std::optional<double> d = ParseNumeral(Trim(m.Group("den")));
       if (!d || *d <= 0) return false;
@@ -306,6 +356,7 @@ class FigureExtractor : public Extractor {
       const std::string* code = words_.Find("currency", Trim(m.Group("cur")));
       if (!code) return false;
       f.unit = *code == "LOCAL" ? local() : *code;
+      c->local_currency = *code == "LOCAL";
     } else if (f.unit.empty() && m.Has("unit")) {
       const std::string* u = words_.Find("unit", unit_word);
       if (!u) return false;

@@ -21,10 +21,15 @@
 //                内 ...); the first present decides (qual_mid: a qualifier
 //                inside the figure, 每吨约6万元 after the rate's 每吨)
 //   span         if present, the mention's span (cue words stay outside)
+//   half         半 after the unit (三米半 = 3.5 m, 一年半); a 半 inside the
+//                unit word (两个半小时, 两个半月) counts the same
 // Attributes (strings):
 //   unit         constant unit ("%", "CUR?")
 //   value        constant value (一半 -> 50)
 //   multiply     value factor (成 -> 10)
+//   vague_range  "1": two adjacent Chinese digits one apart are a range
+//                (三四成 = 30-40 %, 五六十家 = 50-60, 三四十万元); with a
+//                unit (counts, measures) the high end must reach 10
 //   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
 //   qualifier    constant qualifier
 //   not_year     "1": drop when num (or low or high of a range) is a
@@ -41,6 +46,8 @@
 //   not_after, not_before   veto words (word_table.h)
 //   not_before_except       words that start with a not_before word and lift
 //                its veto (日前 'recently' after 七部门 lifts 日, meant for 次日)
+// A bare 元/块 after a figure in a named currency, joined by 、/和/及/至 ...,
+// takes that currency (新臺幣5萬元、8萬元 are both TWD).
 // Every rule also gets the table veto_after (第, 数, 几, 上百 ...); no
 // figure starts right after an ASCII digit, nor with a digit right after an
 // ASCII letter (DOTA2项目).

@@ -82,9 +82,10 @@ std::optional<Numeral> ParseNumeralEx(std::string_view s) {
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
     sign = s[i] == '-' ? -1 : 1;
     ++i;
-  } else if (s.substr(i, 3) == "负" || s.substr(i, 3) == "負") {
-    sign = -1;
+  } else if (s.substr(i, 3) == "负" || s.substr(i, 3) == "負" || s.substr(i, 3) == "\u2212") {
+    sign = -1;  // 负, 負, or U+2212 MINUS SIGN
     i += 3;
+    while (i < s.size() && s[i] == ' ') ++i;
   }
   bool half = false;
   while (i < s.size()) {

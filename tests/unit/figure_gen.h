@@ -234,7 +234,7 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   GenCase c;
   std::string s, st;
   bool trad = g.Coin();
-  int kind = g.Int(0, 11);
+  int kind = g.Int(0, 15);
   auto qualify = [&](std::string* text) {
     // Qualifier before or after, or none.
     static const std::vector<std::pair<const char*, const char*>> kPre = {
@@ -358,6 +358,85 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
       c.value = n;
       c.unit = "times";
       c.style = "times/" + st;
+      break;
+    }
+    case 12: {  // halves: 三米半, 一年半, 两个半小时, 两个半月
+      static const char* kD[] = {"", "一", "两", "三", "四", "五", "六", "七", "八", "九"};
+      int a = g.Int(1, 9);
+      static const std::vector<Unit> kHalf = {{"米", "m", true}, {"公里", "km", true}, {"年", "year", true},
+                                              {"个半小时", "hour", false}, {"个半月", "month", false},
+                                              {"吨", "t", true}, {"公斤", "kg", true}};
+      const Unit& u = g.Pick(kHalf);
+      bool arabic = g.Coin();
+      std::string n = arabic ? std::to_string(a) : kD[a];
+      s = n + u.word + (u.scaled_ok ? "半" : "");
+      c.value = a + 0.5;
+      c.unit = u.unit;
+      c.style = std::string("half/") + u.unit + (arabic ? "/arabic" : "/chinese");
+      break;
+    }
+    case 13: {  // vague ranges of adjacent digits: 三四成, 五六十家, 三四十万元 (but 七八折 = 78 %)
+      static const char* kD[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+      int a = g.Int(1, 8);
+      int form = g.Int(0, 3);
+      std::string ab = std::string(kD[a]) + kD[a + 1];
+      if (form == 0) { s = ab + "成"; c.low = a * 10; c.high = (a + 1) * 10; c.unit = "%"; }
+      else if (form == 1) { s = ab + "十家"; c.low = a * 10; c.high = (a + 1) * 10; c.unit = "count"; }
+      else if (form == 2) {
+        const Unit& u = g.Pick(Currencies());
+        s = ab + "十万" + u.word; c.low = a * 1e5; c.high = (a + 1) * 1e5; c.unit = u.unit;
+      } else {  // 七八折 is 78 % (digits read one by one, as 七五折), not a range
+        s = ab + "折"; c.value = a * 10 + a + 1; c.unit = "%";
+      }
+      c.range = form != 3;
+      c.style = "vague/" + std::to_string(form);
+      break;
+    }
+    case 14: {  // signs, 廿/卅, 多/余 approximations, 块/毛
+      int form = g.Int(0, 4);
+      if (form == 0) {
+        double v; std::string num = g.RenderDecimal(&v, &st);
+        static const std::vector<const char*> kSign = {"-", "负", "\u2212"};
+        const char* sign = g.Pick(kSign);
+        if (st != "decimal") sign = "负";
+        s = std::string(sign) + num + (st == "decimal" ? "%" : "个百分点");
+        c.value = -v; c.unit = "%";
+        c.style = std::string("sign/") + st;
+      } else if (form == 1) {
+        static const char* kD[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        int t = g.Int(2, 3), u = g.Int(0, 9);
+        s = std::string(t == 2 ? "廿" : "卅") + kD[u] + "家";
+        c.value = t * 10 + u; c.unit = "count"; c.style = "nian_sa";
+      } else if (form == 2) {
+        long long n = g.Int(1, 99) * 10;
+        const Unit& u = g.Pick(Currencies());
+        bool duo = g.Coin();
+        std::string scale = g.Coin() ? "万" : "亿";
+        s = std::to_string(n) + (duo ? "多" : "余") + scale + u.word;
+        c.value = n * (scale == "万" ? 1e4 : 1e8); c.unit = u.unit; c.qualifier = "more_than";
+        c.style = "more";
+      } else if (form == 3) {
+        int y = g.Int(1, 99), j = g.Int(1, 9);
+        std::string st2;
+        s = g.RenderInt(y, &st) + "块" + std::to_string(j) + (g.Coin() ? "毛" : "角");
+        if (st == "mixed" || st == "scaled") s = std::to_string(y) + s.substr(s.find("块"));
+        c.value = y + j / 10.0; c.unit = trad ? "CUR?" : "CNY";
+        c.style = "kuai/" + st;
+      } else {
+        // A currency named once covers the list it starts.
+        static const std::vector<Unit> kBefore = {{"新台币", "TWD", true}, {"人民币", "CNY", true}, {"港币", "HKD", true}};
+        const Unit& u = g.Pick(kBefore);
+        int a = g.Int(1, 999), b = g.Int(1, 999);
+        std::string first = std::string(u.word) + std::to_string(a) + "万元、";
+        s = std::to_string(b) + "万元";
+        c.value = b * 1e4; c.unit = u.unit; c.style = "list_currency";
+        const Frame& f = g.Pick(Frames());
+        std::string before = std::string(f.before) + first, after = f.after;
+        if (trad) { s = ToTrad(s); before = ToTrad(before); after = ToTrad(after); }
+        c.span = s; c.text = before + s + after; c.start = CountCp(before);
+        c.style += trad ? "/trad" : "/simp";
+        return c;
+      }
       break;
     }
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7

@@ -20,7 +20,7 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   auto ctx = LoadPipeline(kRulesDir);
   ASSERT_TRUE(ctx.ok()) << ctx.status().message();
   std::mt19937_64 rng(20261130);
-  const int kCases = 6000;
+  const int kCases = 8000;
   int failed = 0;
   std::map<std::string, int> styles;
   for (int i = 0; i < kCases; ++i) {
@@ -31,7 +31,8 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   }
   EXPECT_EQ(failed, 0) << "of " << kCases << " generated cases";
   // Every family of the generator was exercised.
-  for (const char* s : {"money", "yuan", "percent", "share", "fraction", "per_mille", "measure", "range", "times", "date"})
+  for (const char* s : {"money", "yuan", "percent", "share", "fraction", "per_mille", "measure", "range", "times", "half",
+                        "vague", "date"})
     EXPECT_GT(styles[s], 50) << s;
 }
 
