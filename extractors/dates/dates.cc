@@ -2,6 +2,7 @@
 #include "extractors/dates/dates.h"
 
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <map>
@@ -10,6 +11,8 @@
 #include "extractors/dates/date_resolver.h"
 #include "extractors/engine/rule_set.h"
 #include "extractors/mask/masker.h"
+#include "extractors/figures/figures.h"
+#include "extractors/figures/numeral.h"
 #include "extractors/figures/word_table.h"
 
 namespace newskb {
@@ -54,12 +57,17 @@ class DateExtractor : public Extractor {
     // same length, so every offset below is an offset of norm.text.
     std::string masked;
     std::string_view text = masker_.Mask(norm.text, &masked);
+    std::optional<bool> trad;  // the document's script, read once when a rule asks
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
       std::vector<RuleMatch> raw = rules_->FindAll(sent);
       if (raw.empty()) continue;
       std::vector<Cand> cands;
+      auto traditional = [&]() {
+        if (!trad) trad = IsTraditionalScript(doc, norm);
+        return *trad;
+      };
       std::vector<RuleMatch> ok;
       // Spans that read as an impossible date (2月30日): nothing inside
       // them is a date either (not 2月).
@@ -67,7 +75,7 @@ class DateExtractor : public Extractor {
       for (const RuleMatch& m : raw) {
         Cand c;
         bool impossible = false;
-        if (!Interpret(m, sent, doc.published, &c, &impossible)) {
+        if (!Interpret(m, sent, doc.published, traditional, &c, &impossible)) {
           if (impossible) invalid.emplace_back(m.begin, m.end);
           continue;
         }
@@ -107,7 +115,8 @@ class DateExtractor : public Extractor {
 
   // False if the match gives no mention; *impossible is set when the match
   // is a well-formed date that does not exist.
-  bool Interpret(const RuleMatch& m, std::string_view t, const std::string& published, Cand* c,
+  template <typename Trad>
+  bool Interpret(const RuleMatch& m, std::string_view t, const std::string& published, Trad& traditional, Cand* c,
                  bool* impossible) const {
     const Rule& r = *m.rule;
     if (m.begin > 0 && (std::isdigit(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '.' ||
@@ -142,6 +151,7 @@ class DateExtractor : public Extractor {
       p.weekday = std::atoi(v->c_str());
     }
     if (bad) return false;
+    if (!ReadGrammarParts(m, r, published, traditional, &p)) return false;
     c->r = ResolveDate(p, published);
     if (!c->r.ok() && !c->r.undated) {
       *impossible = c->r.note == "no such day" || c->r.note == "not a day" || c->r.note == "not a month";
@@ -153,6 +163,57 @@ class DateExtractor : public Extractor {
       const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
       if (!q) return false;
       if (c->qualifier.empty()) c->qualifier = *q;
+    }
+    return true;
+  }
+
+  // The parts some rules leave to the grammar rather than to a word table:
+  //   rel_n rel_unit rel_dir   三天后, 两年前, 六个月后, 10周后 (any numeral)
+  //   nearest_weekday          周三 alone: the one nearest the publication date
+  //   year_part, month_part    年底, 月初 alone: this year, this month
+  //   roc                      113年 in Traditional-script text: ROC year
+  //   first, second            25/12/2024 or 12/25/2024 (one reading only)
+  // False if the match is no date.
+  template <typename Trad>
+  bool ReadGrammarParts(const RuleMatch& m, const Rule& r, const std::string& published, Trad& traditional,
+                        DateParts* p) const {
+    if (m.Has("rel_n")) {
+      std::optional<Numeral> n = ParseNumeralEx(Trim(m.Group("rel_n")));
+      if (!n || n->value < 1 || n->value > 999 || n->value != static_cast<int>(n->value) || n->digit_string)
+        return false;
+      int k = static_cast<int>(n->value);
+      std::string dir = Trim(m.Group("rel_dir"));
+      if (dir.find("前") != std::string::npos) k = -k;
+      std::string unit = Trim(m.Group("rel_unit"));
+      if (unit == "天") p->rel_day = k;
+      else if (unit == "年") p->rel_year = k;
+      else if (unit == "个月") p->rel_month = k;
+      else p->rel_day = 7 * k;  // weeks
+    }
+    if (RuleAttr(r, "nearest_weekday") == "1" && p->weekday && p->day.empty()) {
+      int y = 0, mo = 0, d = 0;
+      if (std::sscanf(published.c_str(), "%d-%d-%d", &y, &mo, &d) != 3) {
+        p->rel_day = 0;  // resolves to "undated"
+        p->weekday = 0;
+        return true;
+      }
+      int diff = p->weekday - Weekday(y, mo, d);
+      if (diff > 3) diff -= 7;
+      if (diff < -3) diff += 7;
+      p->rel_day = diff;
+      p->weekday = 0;
+    }
+    if (m.Has("year_part")) p->rel_year = 0;
+    if (m.Has("month_part")) p->rel_month = 0;
+    if (RuleAttr(r, "roc") == "1") {
+      if (!traditional()) return false;
+      p->era_first = 1912;
+    }
+    if (m.Has("first") && m.Has("second")) {
+      int a = std::atoi(std::string(m.Group("first")).c_str()), b = std::atoi(std::string(m.Group("second")).c_str());
+      if (a > 12 && b <= 12) { p->day = std::to_string(a); p->month = std::to_string(b); }
+      else if (b > 12 && a <= 12) { p->month = std::to_string(a); p->day = std::to_string(b); }
+      else return false;  // 3/7/2024: March 7 or 3 July
     }
     return true;
   }

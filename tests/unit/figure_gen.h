@@ -228,6 +228,122 @@ inline const std::vector<Frame>& Frames() {
   return k;
 }
 
+// Civil date <-> day number (H. Hinnant's algorithm), written here apart from
+// the resolver so the test does not check the code with itself.
+inline long DayNumber(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+inline std::string IsoOfDay(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+  return buf;
+}
+
+// Relative and calendar-specific dates, against a random publication date.
+inline void GenerateRelativeDate(Gen& g, bool trad, GenCase* c, std::string* s) {
+  int py = g.Int(2015, 2030), pm = g.Int(1, 12), pd = g.Int(1, 28);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", py, pm, pd);
+  c->published = buf;
+  long today = DayNumber(py, pm, pd);
+  static const char* kWd[] = {"一", "二", "三", "四", "五", "六", "日"};
+  std::string st;
+  switch (g.Int(0, 5)) {
+    case 0: {  // N天后/前, N周后/前
+      int n = g.Int(2, 60);
+      bool after = g.Coin();
+      bool week = g.Coin(0.3);
+      *s = g.RenderInt(n, &st);
+      if (st == "mixed" || st == "scaled" || st == "financial") *s = WriteChineseNumeral(n);
+      *s += std::string(week ? (g.Coin() ? "周" : "个星期") : "天") + (after ? (g.Coin() ? "后" : "之后") : (g.Coin() ? "前" : "以前"));
+      c->date = IsoOfDay(today + (after ? 1 : -1) * n * (week ? 7 : 1));
+      c->style = std::string("date/rel_") + (week ? "week" : "day");
+      break;
+    }
+    case 1: {  // N个月后/前, N年后/前
+      int n = g.Int(2, 30);
+      bool after = g.Coin(), year = g.Coin();
+      *s = g.Coin() ? std::to_string(n) : WriteChineseNumeral(n);
+      *s += std::string(year ? "年" : "个月") + (after ? "后" : "前");
+      if (year) std::snprintf(buf, sizeof buf, "%04d", py + (after ? n : -n));
+      else {
+        int idx = py * 12 + pm - 1 + (after ? n : -n);
+        std::snprintf(buf, sizeof buf, "%04d-%02d", idx / 12, idx % 12 + 1);
+      }
+      c->date = buf;
+      c->style = std::string("date/rel_") + (year ? "year" : "month");
+      break;
+    }
+    case 2: {  // a weekday alone: the nearest to the publication date
+      int wd = g.Int(1, 7);
+      static const std::vector<const char*> kPre = {"周", "星期", "礼拜"};
+      *s = std::string(g.Pick(kPre)) + (wd == 7 && g.Coin() ? "天" : kWd[wd - 1]);
+      long z = today;
+      int pub_wd = static_cast<int>(((today + 3) % 7 + 7) % 7) + 1;
+      int diff = wd - pub_wd;
+      if (diff > 3) diff -= 7;
+      if (diff < -3) diff += 7;
+      c->date = IsoOfDay(z + diff);
+      c->style = "date/weekday";
+      break;
+    }
+    case 3: {  // 上上周三, 下周日, 下下个月, 上上个月
+      if (g.Coin()) {
+        static const std::vector<std::pair<const char*, int>> kW = {{"上上", -2}, {"上", -1}, {"本", 0}, {"下", 1}, {"下下", 2}};
+        auto& w = g.Pick(kW);
+        int wd = g.Int(1, 7);
+        *s = std::string(w.first) + "周" + kWd[wd - 1];
+        int pub_wd = static_cast<int>(((today + 3) % 7 + 7) % 7) + 1;
+        c->date = IsoOfDay(today - (pub_wd - 1) + 7L * w.second + (wd - 1));
+        c->style = "date/rel_week";
+      } else {
+        static const std::vector<std::pair<const char*, int>> kM = {{"上上个月", -2}, {"上个月", -1}, {"下个月", 1}, {"下下个月", 2}};
+        auto& w = g.Pick(kM);
+        *s = w.first;
+        int idx = py * 12 + pm - 1 + w.second;
+        std::snprintf(buf, sizeof buf, "%04d-%02d", idx / 12, idx % 12 + 1);
+        c->date = buf;
+        c->style = "date/rel_month";
+      }
+      break;
+    }
+    case 4: {  // ROC years in Traditional text: 民國113年3月7日, 113年3月7日
+      if (!trad) { GenerateRelativeDate(g, trad, c, s); return; }
+      int y = g.Int(100, 119), m = g.Int(1, 12), d = g.Int(1, 28);
+      bool era = g.Coin();
+      *s = std::string(era ? "民国" : "") + std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", 1911 + y, m, d);
+      c->date = buf;
+      c->style = std::string("date/roc") + (era ? "_era" : "");
+      break;
+    }
+    default: {  // day-first or month-first where only one reading exists
+      int y = g.Int(1990, 2035), m = g.Int(1, 12), d = g.Int(13, 28);
+      const char* sep = g.Coin() ? "/" : "-";
+      bool day_first = g.Coin();
+      *s = day_first ? std::to_string(d) + sep + std::to_string(m) + sep + std::to_string(y)
+                     : std::to_string(m) + sep + std::to_string(d) + sep + std::to_string(y);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+      c->date = buf;
+      c->style = std::string("date/") + (day_first ? "dmy" : "mdy");
+    }
+  }
+}
+
 // One random case.
 inline GenCase GenerateCase(std::mt19937_64& rng) {
   Gen g(rng);
@@ -441,6 +557,10 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
     }
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
+      if (g.Coin()) {
+        GenerateRelativeDate(g, trad, &c, &s);
+        break;
+      }
       int y = g.Int(1950, 2035), m = g.Int(1, 12), d = g.Int(1, 28);
       static const char* kD[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
       char buf[32];
@@ -462,12 +582,14 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   }
   const Frame& f = g.Pick(Frames());
   std::string before = f.before, after = f.after;
+  // A bare ROC year after 达/为 reads as a length (達104年): give it a date's frame.
+  if (c.style.rfind("date/roc", 0) == 0) { before = "政府预计于"; after = "公布。"; }
   if (trad) { s = ToTrad(s); before = ToTrad(before); after = ToTrad(after); }
   c.span = s;
   c.text = before + s + after;
   c.start = CountCp(before);
   c.style += trad ? "/trad" : "/simp";
-  if (!c.is_date && c.unit == "CUR?") {
+  if ((!c.is_date && c.unit == "CUR?") || c.style.rfind("date/roc", 0) == 0) {
     // A Traditional document needs enough Traditional characters to be told apart.
     c.text = ToTrad("该公司说，总额为") + c.text + ToTrad("，这项计划预计于东亚实现，经济会议称为历史纪录。");
     c.start += CountCp(ToTrad("该公司说，总额为"));
