@@ -133,6 +133,7 @@ class FigureExtractor : public Extractor {
                 Masker masker)
       : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)), masker_(std::move(masker)) {
     veto_after_ = words_.Words("veto_after");
+    veto_after_except_ = words_.Words("veto_after_except");
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
@@ -207,7 +208,7 @@ class FigureExtractor : public Extractor {
     if (c->b > 0 && IsAsciiDigit(t[c->b - 1])) return false;
     // A number glued to a Latin word is part of a name (DOTA2项目, WAR3, H5N1).
     if (c->b > 0 && IsAsciiDigit(t[c->b]) && std::isalpha(static_cast<unsigned char>(t[c->b - 1]))) return false;
-    if (EndsWithAny(t, m.begin, veto_after_)) return false;
+    if (EndsWithAny(t, m.begin, veto_after_) && !EndsWithAny(t, m.begin, veto_after_except_)) return false;
     if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
     // not_before_except: longer words that start with a not_before word and
     // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
@@ -384,7 +385,7 @@ class FigureExtractor : public Extractor {
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
   Masker masker_;
-  std::vector<std::string> veto_after_;
+  std::vector<std::string> veto_after_, veto_after_except_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
 };
 

@@ -40,6 +40,7 @@ struct GenCase {
   double value = 0, low = 0, high = 0;
   std::string unit, qualifier, date;
   std::string style;         // what was generated, for failure messages
+  std::string tail;          // text right after the span (两年 + 前)
 };
 
 inline size_t CountCp(const std::string& s) {
@@ -274,18 +275,16 @@ inline void GenerateRelativeDate(Gen& g, bool trad, GenCase* c, std::string* s) 
       c->style = std::string("date/rel_") + (week ? "week" : "day");
       break;
     }
-    case 1: {  // N个月后/前, N年后/前
+    case 1: {  // N个月后/前, N年后/前: a length (FORMAT.md has no such date)
       int n = g.Int(2, 30);
       bool after = g.Coin(), year = g.Coin();
       *s = g.Coin() ? std::to_string(n) : WriteChineseNumeral(n);
-      *s += std::string(year ? "年" : "个月") + (after ? "后" : "前");
-      if (year) std::snprintf(buf, sizeof buf, "%04d", py + (after ? n : -n));
-      else {
-        int idx = py * 12 + pm - 1 + (after ? n : -n);
-        std::snprintf(buf, sizeof buf, "%04d-%02d", idx / 12, idx % 12 + 1);
-      }
-      c->date = buf;
-      c->style = std::string("date/rel_") + (year ? "year" : "month");
+      *s += year ? "年" : "个月";
+      c->tail = after ? "后" : "前";
+      c->is_date = false;
+      c->value = n;
+      c->unit = year ? "year" : "month";
+      c->style = std::string("duration_before_after/") + (year ? "year" : "month");
       break;
     }
     case 2: {  // a weekday alone: the nearest to the publication date
@@ -584,9 +583,9 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   std::string before = f.before, after = f.after;
   // A bare ROC year after 达/为 reads as a length (達104年): give it a date's frame.
   if (c.style.rfind("date/roc", 0) == 0) { before = "政府预计于"; after = "公布。"; }
-  if (trad) { s = ToTrad(s); before = ToTrad(before); after = ToTrad(after); }
+  if (trad) { s = ToTrad(s); before = ToTrad(before); after = ToTrad(after); c.tail = ToTrad(c.tail); }
   c.span = s;
-  c.text = before + s + after;
+  c.text = before + s + c.tail + after;
   c.start = CountCp(before);
   c.style += trad ? "/trad" : "/simp";
   if ((!c.is_date && c.unit == "CUR?") || c.style.rfind("date/roc", 0) == 0) {
