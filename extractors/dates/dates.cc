@@ -47,6 +47,7 @@ class DateExtractor : public Extractor {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
       not_after_except_[r.id] = SplitBar(RuleAttr(r, "not_after_except"));
+      not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
     }
   }
 
@@ -129,7 +130,8 @@ class DateExtractor : public Extractor {
     // lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
     if (EndsWithAny(t, m.begin, not_after_.at(r.id)) && !EndsWithAny(t, m.begin, not_after_except_.at(r.id)))
       return false;
-    if (StartsWithAny(t, m.end, not_before_.at(r.id))) return false;
+    if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
+      return false;
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;
     bool bad = false;
@@ -222,7 +224,7 @@ class DateExtractor : public Extractor {
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
   Masker masker_;
-  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_;
+  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_;
 };
 
 }  // namespace

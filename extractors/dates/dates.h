@@ -14,7 +14,8 @@
 // reading possible); attrs nearest_weekday (周三 alone: the one nearest the
 // publication date), roc (113年 in Traditional-script text is an ROC year); attrs not_after / not_before (veto
 // words, figures/word_table.h), not_after_except (words that end with a
-// not_after word and lift its veto: 合约 for 约), qualifier (constant). Resolution:
+// not_after word and lift its veto: 合约 for 约), not_before_except (words that
+// start with a not_before word and lift it: 夜间 for 夜 in 8日夜间), qualifier (constant). Resolution:
 // date_resolver.h. A relative date in an undated article gives a mention
 // with an empty date_value and a note; an impossible date (2月30日) gives
 // none. Dates inside book-title marks 《》 are titles, not dates.

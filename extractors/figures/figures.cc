@@ -223,6 +223,13 @@ class FigureExtractor : public Extractor {
     bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !m.Has("qual_pre") &&
                local() == "CUR?";
     std::string num = Trim(m.Group("num"));
+    // num2: a second way to write the number, with its own lower bound
+    // (min_value_num2: 120日 is a length only above any day of a month).
+    if (num.empty() && m.Has("num2")) {
+      num = Trim(m.Group("num2"));
+      std::string lo = RuleAttr(r, "min_value_num2");
+      if (!lo.empty() && std::strtod(num.c_str(), nullptr) < std::strtod(lo.c_str(), nullptr)) return false;
+    }
     // A scale character the number took from a unit word (12亿千瓦: 千 is
     // the unit's kilo-, 500兆瓦: 兆 is mega-) goes back to the unit when the
     // longer word is a unit, unless 千 completes the numeral (二千米 and

@@ -8,6 +8,8 @@
 // extractors/rules/figure_words.tsv (currencies, sub-units, units,
 // qualifiers, veto words). Each rule's named groups are read as:
 //   num          the number (numeral.h), may carry 多/余 (-> more_than)
+//   num2         the number written another way (attr min_value_num2 bounds
+//                it: 120日 is a length only above any day of a month)
 //   low, high    a range; a scale on `high` only (3至5亿) applies to both
 //   den          "百" of 百分之 / "百万" of 百万分之: value = num/den*100
 //   frac         a digit or 半 after 成 (七成六 = 76, 两成半 = 25)
