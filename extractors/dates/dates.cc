@@ -24,14 +24,6 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
-// True if bytes [b, e) of t lie inside 《...》 (book and article titles).
-bool InTitleMarks(std::string_view t, size_t b) {
-  size_t open = t.rfind("《", b);
-  if (open == std::string_view::npos) return false;
-  size_t close = t.rfind("》", b);
-  return close == std::string_view::npos || close < open;
-}
-
 struct Cand {
   RuleMatch m;
   ResolvedDate r;

@@ -41,8 +41,9 @@ namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Arabic digits only, no scale characters.
+// Arabic digits only (after an optional minus sign), no scale characters.
 bool AllArabic(std::string_view s) {
+  if (!s.empty() && s[0] == '-') s.remove_prefix(1);
   if (s.empty()) return false;
   for (char c : s)
     if (!IsAsciiDigit(c) && c != ',' && c != '.') return false;
@@ -209,6 +210,7 @@ class FigureExtractor : public Extractor {
     // A number glued to a Latin word is part of a name (DOTA2项目, WAR3, H5N1).
     if (c->b > 0 && IsAsciiDigit(t[c->b]) && std::isalpha(static_cast<unsigned char>(t[c->b - 1]))) return false;
     if (EndsWithAny(t, m.begin, veto_after_) && !EndsWithAny(t, m.begin, veto_after_except_)) return false;
+    if (InTitleMarks(t, c->b)) return false;  // 《十年》 is a title
     if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
     // not_before_except: longer words that start with a not_before word and
     // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
@@ -300,8 +302,9 @@ class FigureExtractor : public Extractor {
       bool year_unit = year_units.empty() ||
                        std::find(year_units.begin(), year_units.end(), unit_word) != year_units.end();
       if (RuleAttr(r, "not_year") == "1" && year_unit && AllArabic(num)) {
-        if (num.size() > 1 && num[0] == '0') return false;
-        if (num.size() == 4 && n->value >= 1000 && n->value <= 2999) return false;
+        std::string_view digits = num[0] == '-' ? std::string_view(num).substr(1) : std::string_view(num);
+        if (digits.size() > 1 && digits[0] == '0') return false;
+        if (digits.size() == 4 && std::fabs(n->value) >= 1000 && std::fabs(n->value) <= 2999) return false;
         if (roc && RocYear(num)) return false;
       }
       if (RuleAttr(r, "need_scale") == "1" && TrailingScale(num) == 1) return false;

@@ -50,6 +50,7 @@
 //                its veto (日前 'recently' after 七部门 lifts 日, meant for 次日)
 // A bare 元/块 after a figure in a named currency, joined by 、/和/及/至 ...,
 // takes that currency (新臺幣5萬元、8萬元 are both TWD).
+// A figure inside book-title marks 《》 is part of a title (《十年》).
 // Every rule also gets the table veto_after (第, 数, 几, 上百 ...); no
 // figure starts right after an ASCII digit, nor with a digit right after an
 // ASCII letter (DOTA2项目).
