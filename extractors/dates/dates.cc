@@ -2,6 +2,7 @@
 #include "extractors/dates/dates.h"
 
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <map>
@@ -9,6 +10,9 @@
 
 #include "extractors/dates/date_resolver.h"
 #include "extractors/engine/rule_set.h"
+#include "extractors/mask/masker.h"
+#include "extractors/figures/figures.h"
+#include "extractors/figures/numeral.h"
 #include "extractors/figures/word_table.h"
 
 namespace newskb {
@@ -20,14 +24,6 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
-// True if bytes [b, e) of t lie inside 《...》 (book and article titles).
-bool InTitleMarks(std::string_view t, size_t b) {
-  size_t open = t.rfind("《", b);
-  if (open == std::string_view::npos) return false;
-  size_t close = t.rfind("》", b);
-  return close == std::string_view::npos || close < open;
-}
-
 struct Cand {
   RuleMatch m;
   ResolvedDate r;
@@ -36,25 +32,35 @@ struct Cand {
 
 class DateExtractor : public Extractor {
  public:
-  DateExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words)
-      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)) {
+  DateExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words,
+              Masker masker)
+      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)), masker_(std::move(masker)) {
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
       not_after_except_[r.id] = SplitBar(RuleAttr(r, "not_after_except"));
+      not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
     }
   }
 
   const char* name() const override { return "dates"; }
 
   void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
-    const std::string& text = norm.text;
+    // Rules read the text with URLs, markup, codes ... blanked (masker.h):
+    // same length, so every offset below is an offset of norm.text.
+    std::string masked;
+    std::string_view text = masker_.Mask(norm.text, &masked);
+    std::optional<bool> trad;  // the document's script, read once when a rule asks
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
       std::vector<RuleMatch> raw = rules_->FindAll(sent);
       if (raw.empty()) continue;
       std::vector<Cand> cands;
+      auto traditional = [&]() {
+        if (!trad) trad = IsTraditionalScript(doc, norm);
+        return *trad;
+      };
       std::vector<RuleMatch> ok;
       // Spans that read as an impossible date (2月30日): nothing inside
       // them is a date either (not 2月).
@@ -62,7 +68,7 @@ class DateExtractor : public Extractor {
       for (const RuleMatch& m : raw) {
         Cand c;
         bool impossible = false;
-        if (!Interpret(m, sent, doc.published, &c, &impossible)) {
+        if (!Interpret(m, sent, doc.published, traditional, &c, &impossible)) {
           if (impossible) invalid.emplace_back(m.begin, m.end);
           continue;
         }
@@ -102,7 +108,8 @@ class DateExtractor : public Extractor {
 
   // False if the match gives no mention; *impossible is set when the match
   // is a well-formed date that does not exist.
-  bool Interpret(const RuleMatch& m, std::string_view t, const std::string& published, Cand* c,
+  template <typename Trad>
+  bool Interpret(const RuleMatch& m, std::string_view t, const std::string& published, Trad& traditional, Cand* c,
                  bool* impossible) const {
     const Rule& r = *m.rule;
     if (m.begin > 0 && (std::isdigit(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '.' ||
@@ -115,7 +122,8 @@ class DateExtractor : public Extractor {
     // lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
     if (EndsWithAny(t, m.begin, not_after_.at(r.id)) && !EndsWithAny(t, m.begin, not_after_except_.at(r.id)))
       return false;
-    if (StartsWithAny(t, m.end, not_before_.at(r.id))) return false;
+    if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
+      return false;
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;
     bool bad = false;
@@ -137,6 +145,7 @@ class DateExtractor : public Extractor {
       p.weekday = std::atoi(v->c_str());
     }
     if (bad) return false;
+    if (!ReadGrammarParts(m, r, published, traditional, &p)) return false;
     c->r = ResolveDate(p, published);
     if (!c->r.ok() && !c->r.undated) {
       *impossible = c->r.note == "no such day" || c->r.note == "not a day" || c->r.note == "not a month";
@@ -152,10 +161,62 @@ class DateExtractor : public Extractor {
     return true;
   }
 
+  // The parts some rules leave to the grammar rather than to a word table:
+  //   rel_n rel_unit rel_dir   三天后, 两年前, 六个月后, 10周后 (any numeral)
+  //   nearest_weekday          周三 alone: the one nearest the publication date
+  //   year_part, month_part    年底, 月初 alone: this year, this month
+  //   roc                      113年 in Traditional-script text: ROC year
+  //   first, second            25/12/2024 or 12/25/2024 (one reading only)
+  // False if the match is no date.
+  template <typename Trad>
+  bool ReadGrammarParts(const RuleMatch& m, const Rule& r, const std::string& published, Trad& traditional,
+                        DateParts* p) const {
+    if (m.Has("rel_n")) {
+      std::optional<Numeral> n = ParseNumeralEx(Trim(m.Group("rel_n")));
+      if (!n || n->value < 1 || n->value > 999 || n->value != static_cast<int>(n->value) || n->digit_string)
+        return false;
+      int k = static_cast<int>(n->value);
+      std::string dir = Trim(m.Group("rel_dir"));
+      if (dir.find("前") != std::string::npos) k = -k;
+      std::string unit = Trim(m.Group("rel_unit"));
+      if (unit == "天") p->rel_day = k;
+      else if (unit == "年") p->rel_year = k;
+      else if (unit == "个月") p->rel_month = k;
+      else p->rel_day = 7 * k;  // weeks
+    }
+    if (RuleAttr(r, "nearest_weekday") == "1" && p->weekday && p->day.empty()) {
+      int y = 0, mo = 0, d = 0;
+      if (std::sscanf(published.c_str(), "%d-%d-%d", &y, &mo, &d) != 3) {
+        p->rel_day = 0;  // resolves to "undated"
+        p->weekday = 0;
+        return true;
+      }
+      int diff = p->weekday - Weekday(y, mo, d);
+      if (diff > 3) diff -= 7;
+      if (diff < -3) diff += 7;
+      p->rel_day = diff;
+      p->weekday = 0;
+    }
+    if (m.Has("year_part")) p->rel_year = 0;
+    if (m.Has("month_part")) p->rel_month = 0;
+    if (RuleAttr(r, "roc") == "1") {
+      if (!traditional()) return false;
+      p->era_first = 1912;
+    }
+    if (m.Has("first") && m.Has("second")) {
+      int a = std::atoi(std::string(m.Group("first")).c_str()), b = std::atoi(std::string(m.Group("second")).c_str());
+      if (a > 12 && b <= 12) { p->day = std::to_string(a); p->month = std::to_string(b); }
+      else if (b > 12 && a <= 12) { p->month = std::to_string(a); p->day = std::to_string(b); }
+      else return false;  // 3/7/2024: March 7 or 3 July
+    }
+    return true;
+  }
+
   std::shared_ptr<const Normalizer> norm_;
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
-  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_;
+  Masker masker_;
+  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_;
 };
 
 }  // namespace
@@ -166,9 +227,11 @@ Result<std::unique_ptr<Extractor>> MakeDateExtractor(const std::string& rules_di
   if (!rs.ok()) return rs.status();
   Result<WordTables> words = WordTables::Load(rules_dir + "/date_words.tsv", *normalizer);
   if (!words.ok()) return words.status();
+  Result<Masker> masker = Masker::Load(rules_dir);
+  if (!masker.ok()) return masker.status();
   auto rules = std::make_unique<RuleSet>(std::move(rs).value());
-  return std::unique_ptr<Extractor>(
-      new DateExtractor(std::move(normalizer), std::move(rules), std::move(words).value()));
+  return std::unique_ptr<Extractor>(new DateExtractor(std::move(normalizer), std::move(rules), std::move(words).value(),
+                                                std::move(masker).value()));
 }
 
 }  // namespace newskb

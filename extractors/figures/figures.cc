@@ -1,6 +1,7 @@
 // newskb/extractors/figures/figures.cc
 #include "extractors/figures/figures.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <utility>
 
 #include "extractors/engine/rule_set.h"
+#include "extractors/mask/masker.h"
 #include "extractors/figures/numeral.h"
 #include "extractors/figures/word_table.h"
 
@@ -39,8 +41,9 @@ namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Arabic digits only, no scale characters.
+// Arabic digits only (after an optional minus sign), no scale characters.
 bool AllArabic(std::string_view s) {
+  if (!s.empty() && s[0] == '-') s.remove_prefix(1);
   if (s.empty()) return false;
   for (char c : s)
     if (!IsAsciiDigit(c) && c != ',' && c != '.') return false;
@@ -72,6 +75,22 @@ double TrailingScale(std::string_view s) {
   return m;
 }
 
+// True if `prefix` (千) right after `x` belongs to the numeral x: x ends with
+// one Chinese digit that stands alone or after a 万/亿 section (二千,
+// 四百万二千). After 十, 百 or 零 (七十五千, 四百零九千) or an Arabic digit, 千 is no numeral
+// unit and belongs to the unit word that follows.
+bool ThousandIsNumerals(std::string_view x, std::string_view prefix) {
+  if (prefix != "千" || x.size() < 3) return false;
+  std::optional<Numeral> last = ParseNumeralEx(x.substr(x.size() - 3));
+  if (!last || !last->has_digit || (x[x.size() - 3] >= '0' && x[x.size() - 3] <= '9')) return false;
+  std::string_view before = x.substr(0, x.size() - 3);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return true;
+  if (before.size() < 3) return false;
+  std::string_view b = before.substr(before.size() - 3);
+  return b == "万" || b == "亿" || b == "兆";
+}
+
 std::string Trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -82,13 +101,40 @@ struct Cand {
   RuleMatch m;
   Mention fig;     // value/low/high/unit/qualifier filled
   size_t b = 0, e = 0;  // mention span in norm.text bytes
+  bool local_currency = false;  // money from a bare 元/块 (may take a named currency before it)
 };
+
+// "三四十万" -> {"三十万", "四十万"}: two adjacent Chinese digits one apart
+// (三四, 五六, 七八) read as a range of the numeral around them. nullopt if
+// `num` holds no such pair.
+std::optional<std::pair<std::string, std::string>> VagueRange(std::string_view num) {
+  static const char* const kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  for (int d = 0; d + 1 < 9; ++d) {
+    std::string pair = std::string(kDigits[d]) + kDigits[d + 1];
+    size_t at = num.find(pair);
+    if (at == std::string_view::npos) continue;
+    std::string lo(num), hi(num);
+    lo.erase(at + 3, 3);
+    hi.erase(at, 3);
+    return std::make_pair(lo, hi);
+  }
+  return std::nullopt;
+}
+
+// Text between two figures that continues a list (新台币5万元、8万元).
+bool ListJoint(std::string_view between) {
+  for (std::string_view w : {"、", "和", "及", "与", "或", "至", "到", ",", "-", "~"})
+    if (between == w) return true;
+  return between.empty();
+}
 
 class FigureExtractor : public Extractor {
  public:
-  FigureExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words)
-      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)) {
+  FigureExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words,
+                Masker masker)
+      : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)), masker_(std::move(masker)) {
     veto_after_ = words_.Words("veto_after");
+    veto_after_except_ = words_.Words("veto_after_except");
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
@@ -104,7 +150,10 @@ class FigureExtractor : public Extractor {
       if (!trad) trad = IsTraditionalScript(doc, norm);
       return *trad ? std::string("CUR?") : std::string("CNY");
     };
-    const std::string& text = norm.text;
+    // Rules read the text with URLs, markup, codes ... blanked (masker.h):
+    // same length, so every offset below is an offset of norm.text.
+    std::string masked;
+    std::string_view text = masker_.Mask(norm.text, &masked);
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
@@ -119,6 +168,8 @@ class FigureExtractor : public Extractor {
         cands.push_back(std::move(c));
         ok.push_back(m);
       }
+      const Cand* prev = nullptr;
+      std::string prev_currency;
       for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
@@ -128,6 +179,13 @@ class FigureExtractor : public Extractor {
           mm.high = c.fig.high;
           mm.unit = c.fig.unit;
           mm.qualifier = c.fig.qualifier;
+          // A currency named once covers the list it starts: 新臺幣5萬元、8萬元.
+          if (c.local_currency && prev && !prev_currency.empty() && c.b >= prev->e &&
+              ListJoint(sent.substr(prev->e, c.b - prev->e)))
+            mm.unit = prev_currency;
+          bool iso = mm.unit.size() == 3 && std::isupper(static_cast<unsigned char>(mm.unit[0]));
+          prev_currency = iso ? mm.unit : "";
+          prev = &c;
           out->push_back(std::move(mm));
           break;
         }
@@ -151,7 +209,8 @@ class FigureExtractor : public Extractor {
     if (c->b > 0 && IsAsciiDigit(t[c->b - 1])) return false;
     // A number glued to a Latin word is part of a name (DOTA2项目, WAR3, H5N1).
     if (c->b > 0 && IsAsciiDigit(t[c->b]) && std::isalpha(static_cast<unsigned char>(t[c->b - 1]))) return false;
-    if (EndsWithAny(t, m.begin, veto_after_)) return false;
+    if (EndsWithAny(t, m.begin, veto_after_) && !EndsWithAny(t, m.begin, veto_after_except_)) return false;
+    if (InTitleMarks(t, c->b)) return false;  // 《十年》 is a title
     if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
     // not_before_except: longer words that start with a not_before word and
     // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
@@ -166,9 +225,48 @@ class FigureExtractor : public Extractor {
     bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !m.Has("qual_pre") &&
                local() == "CUR?";
     std::string num = Trim(m.Group("num"));
+    // num2: a second way to write the number, with its own lower bound
+    // (min_value_num2: 120日 is a length only above any day of a month).
+    if (num.empty() && m.Has("num2")) {
+      num = Trim(m.Group("num2"));
+      std::string lo = RuleAttr(r, "min_value_num2");
+      if (!lo.empty() && std::strtod(num.c_str(), nullptr) < std::strtod(lo.c_str(), nullptr)) return false;
+    }
+    // A scale character the number took from a unit word (12亿千瓦: 千 is
+    // the unit's kilo-, 500兆瓦: 兆 is mega-) goes back to the unit when the
+    // longer word is a unit, unless 千 completes the numeral (二千米 and
+    // 438万2千米 are metres; 七十五千米 and 3千米 are kilometres).
+    std::string unit_word = Trim(m.Group("unit"));
+    if (!unit_word.empty()) {
+      for (const char* prefix : {"千", "兆", "百"}) {
+        std::string p = prefix;
+        if (num.size() > p.size() && num.compare(num.size() - p.size(), p.size(), p) == 0 &&
+            words_.Find("unit", p + unit_word) && !ThousandIsNumerals(num.substr(0, num.size() - p.size()), p)) {
+          num.resize(num.size() - p.size());
+          num = Trim(num);
+          unit_word = p + unit_word;
+          break;
+        }
+      }
+    }
+    // 半 after the unit (三米半, 一年半) or inside it (两个半小时, 两个半月):
+    // one half more.
+    bool half = m.Has("half");
+    if (size_t at = unit_word.find("半"); at != std::string::npos && unit_word.size() > 3) {
+      unit_word.erase(at, 3);
+      half = true;
+    }
     std::string vattr = RuleAttr(r, "value");
     if (!vattr.empty()) {
       f.value = std::strtod(vattr.c_str(), nullptr);
+    } else if (auto vague = RuleAttr(r, "vague_range") == "1" ? VagueRange(num) : std::nullopt) {
+      // 三四成, 五六十家, 三四十万元: a range; a count so given starts at ten.
+      std::optional<Numeral> lo = ParseNumeralEx(vague->first);
+      std::optional<Numeral> hi = ParseNumeralEx(vague->second);
+      if (!lo || !hi || lo->value >= hi->value) return false;
+      if (m.Has("unit") && hi->value < 10) return false;
+      f.low = lo->value;
+      f.high = hi->value;
     } else if (m.Has("low") && m.Has("high")) {
       std::optional<Numeral> lo = ParseNumeralEx(Trim(m.Group("low")));
       std::optional<Numeral> hi = ParseNumeralEx(Trim(m.Group("high")));
@@ -198,16 +296,22 @@ class FigureExtractor : public Extractor {
       // 唯一一座, 一二: Chinese digits read one by one are not amounts,
       // except where a rule says so (五五折).
       if (n->digit_string && RuleAttr(r, "digit_string") != "1") return false;
-      if (RuleAttr(r, "not_year") == "1" && AllArabic(num)) {
-        if (num.size() > 1 && num[0] == '0') return false;
-        if (num.size() == 4 && n->value >= 1000 && n->value <= 2999) return false;
+      // not_year_unit: the year reading only before these words (2025款 is
+      // a model year, 2083家 a count).
+      std::vector<std::string> year_units = SplitBar(RuleAttr(r, "not_year_unit"));
+      bool year_unit = year_units.empty() ||
+                       std::find(year_units.begin(), year_units.end(), unit_word) != year_units.end();
+      if (RuleAttr(r, "not_year") == "1" && year_unit && AllArabic(num)) {
+        std::string_view digits = num[0] == '-' ? std::string_view(num).substr(1) : std::string_view(num);
+        if (digits.size() > 1 && digits[0] == '0') return false;
+        if (digits.size() == 4 && std::fabs(n->value) >= 1000 && std::fabs(n->value) <= 2999) return false;
         if (roc && RocYear(num)) return false;
       }
       if (RuleAttr(r, "need_scale") == "1" && TrailingScale(num) == 1) return false;
       std::string min_cn = RuleAttr(r, "min_cn");
       // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
       // a determiner (一个月后, 一家公司).
-      if (!min_cn.empty() && !HasArabic(num) && !m.Has("qual_pre") &&
+      if (!min_cn.empty() && !HasArabic(num) && !m.Has("qual_pre") && !half &&
           n->value < std::strtod(min_cn.c_str(), nullptr))
         return false;
     } else {
@@ -219,6 +323,7 @@ class FigureExtractor : public Extractor {
       if (f.low) f.low = fn(*f.low);
       if (f.high) f.high = fn(*f.high);
     };
+    if (half) apply([](double v) { return v + 0.5; });
     if (m.Has("den")) {
       std::optional<double> d = ParseNumeral(Trim(m.Group("den")));
       if (!d || *d <= 0) return false;
@@ -229,7 +334,9 @@ class FigureExtractor : public Extractor {
       apply([&](double v) { return v * k; });
     }
     if (m.Has("frac")) {
-      std::optional<double> fr = ParseNumeral(Trim(m.Group("frac")));
+      // 七成五 = 75, 两成半 = 25 (半 after 成 is half of one 成).
+      std::string fs = Trim(m.Group("frac"));
+      std::optional<double> fr = fs == "半" ? std::optional<double>(5) : ParseNumeral(fs);
       if (!fr || *fr >= 10 || !f.value) return false;
       f.value = *f.value + *fr;
     }
@@ -260,8 +367,9 @@ class FigureExtractor : public Extractor {
       const std::string* code = words_.Find("currency", Trim(m.Group("cur")));
       if (!code) return false;
       f.unit = *code == "LOCAL" ? local() : *code;
+      c->local_currency = *code == "LOCAL";
     } else if (f.unit.empty() && m.Has("unit")) {
-      const std::string* u = words_.Find("unit", Trim(m.Group("unit")));
+      const std::string* u = words_.Find("unit", unit_word);
       if (!u) return false;
       f.unit = *u;
     }
@@ -286,7 +394,8 @@ class FigureExtractor : public Extractor {
   std::shared_ptr<const Normalizer> norm_;
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
-  std::vector<std::string> veto_after_;
+  Masker masker_;
+  std::vector<std::string> veto_after_, veto_after_except_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
 };
 
@@ -298,9 +407,11 @@ Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_
   if (!rs.ok()) return rs.status();
   Result<WordTables> words = WordTables::Load(rules_dir + "/figure_words.tsv", *normalizer);
   if (!words.ok()) return words.status();
+  Result<Masker> masker = Masker::Load(rules_dir);
+  if (!masker.ok()) return masker.status();
   auto rules = std::make_unique<RuleSet>(std::move(rs).value());
-  return std::unique_ptr<Extractor>(
-      new FigureExtractor(std::move(normalizer), std::move(rules), std::move(words).value()));
+  return std::unique_ptr<Extractor>(new FigureExtractor(std::move(normalizer), std::move(rules), std::move(words).value(),
+                                                std::move(masker).value()));
 }
 
 }  // namespace newskb

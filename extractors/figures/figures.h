@@ -8,9 +8,11 @@
 // extractors/rules/figure_words.tsv (currencies, sub-units, units,
 // qualifiers, veto words). Each rule's named groups are read as:
 //   num          the number (numeral.h), may carry 多/余 (-> more_than)
+//   num2         the number written another way (attr min_value_num2 bounds
+//                it: 120日 is a length only above any day of a month)
 //   low, high    a range; a scale on `high` only (3至5亿) applies to both
 //   den          "百" of 百分之 / "百万" of 百万分之: value = num/den*100
-//   frac         a digit after 成 (七成六 = 76)
+//   frac         a digit or 半 after 成 (七成六 = 76, 两成半 = 25)
 //   cur          currency word/symbol -> ISO code (LOCAL: CNY in a
 //                Simplified-script document, CUR? in a Traditional one)
 //   sub1/sub1u, sub2/sub2u   sub-units after the main unit (50元6角3分)
@@ -21,14 +23,21 @@
 //                内 ...); the first present decides (qual_mid: a qualifier
 //                inside the figure, 每吨约6万元 after the rate's 每吨)
 //   span         if present, the mention's span (cue words stay outside)
+//   half         半 after the unit (三米半 = 3.5 m, 一年半); a 半 inside the
+//                unit word (两个半小时, 两个半月) counts the same
 // Attributes (strings):
 //   unit         constant unit ("%", "CUR?")
 //   value        constant value (一半 -> 50)
 //   multiply     value factor (成 -> 10)
+//   vague_range  "1": two adjacent Chinese digits one apart are a range
+//                (三四成 = 30-40 %, 五六十家 = 50-60, 三四十万元); with a
+//                unit (counts, measures) the high end must reach 10
 //   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
 //   qualifier    constant qualifier
 //   not_year     "1": drop when num (or low or high of a range) is a
 //                4-digit year or has a leading 0 (checked with not_year)
+//   not_year_unit  "w1|w2": not_year applies only when the unit word is one
+//                of these (2025款 is a model year; 2083家 is a count)
 //   not_roc_year "1": also drop, in Traditional-script text and without a
 //                qualifier before it, an Arabic 100..130 before 年 (an ROC year:
 //                115年 = 2026; 超過100年 stays a length)
@@ -39,6 +48,9 @@
 //   not_after, not_before   veto words (word_table.h)
 //   not_before_except       words that start with a not_before word and lift
 //                its veto (日前 'recently' after 七部门 lifts 日, meant for 次日)
+// A bare 元/块 after a figure in a named currency, joined by 、/和/及/至 ...,
+// takes that currency (新臺幣5萬元、8萬元 are both TWD).
+// A figure inside book-title marks 《》 is part of a title (《十年》).
 // Every rule also gets the table veto_after (第, 数, 几, 上百 ...); no
 // figure starts right after an ASCII digit, nor with a digit right after an
 // ASCII letter (DOTA2项目).

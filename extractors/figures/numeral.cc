@@ -25,7 +25,7 @@ int CnDigit(char32_t c) {
     case U'零': case U'〇': case U'○': return 0;
     case U'一': case U'壹': case U'幺': return 1;
     case U'二': case U'两': case U'兩': case U'贰': case U'貳': return 2;
-    case U'三': case U'叁': case U'參': case U'叄': return 3;
+    case U'三': case U'叁': case U'参': case U'參': case U'叄': return 3;
     case U'四': case U'肆': return 4;
     case U'五': case U'伍': return 5;
     case U'六': case U'陆': case U'陸': return 6;
@@ -82,9 +82,10 @@ std::optional<Numeral> ParseNumeralEx(std::string_view s) {
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
     sign = s[i] == '-' ? -1 : 1;
     ++i;
-  } else if (s.substr(i, 3) == "负" || s.substr(i, 3) == "負") {
-    sign = -1;
+  } else if (s.substr(i, 3) == "负" || s.substr(i, 3) == "負" || s.substr(i, 3) == "\u2212") {
+    sign = -1;  // 负, 負, or U+2212 MINUS SIGN
     i += 3;
+    while (i < s.size() && s[i] == ' ') ++i;
   }
   bool half = false;
   while (i < s.size()) {

@@ -4,7 +4,7 @@
 //
 // Accepted (normalised or not: Simplified and Traditional forms both work,
 // full-width digits should already be half-width after normalisation):
-//   Arabic          "1000", "1,000", "1.72", "-22.2", "12k" (k = 1e3)
+//   Arabic          "1000", "1,000", "1.72", "-22.2", "−22.2", "负22.2", "12k" (k = 1e3)
 //   Chinese         "一" … "九", "两", "〇"/"零", "十百千万亿兆", "廿",
 //                   financial "壹贰叁肆伍陆柒捌玖拾佰仟" (and 貳參陸 …),
 //                   decimal "点": "六点五" = 6.5, "三点五亿" = 3.5e8

@@ -74,4 +74,11 @@ bool StartsWithAny(std::string_view text, size_t e, const std::vector<std::strin
   return false;
 }
 
+bool InTitleMarks(std::string_view t, size_t b) {
+  size_t open = t.rfind("《", b);
+  if (open == std::string_view::npos) return false;
+  size_t close = t.rfind("》", b);
+  return close == std::string_view::npos || close < open;
+}
+
 }  // namespace newskb

@@ -46,5 +46,8 @@ std::vector<std::string> SplitBar(std::string_view s);
 // `after_words`.
 bool EndsWithAny(std::string_view text, size_t b, const std::vector<std::string>& words);
 bool StartsWithAny(std::string_view text, size_t e, const std::vector<std::string>& words);
+// True if byte b of text lies inside book-title marks 《...》 (a title:
+// 《十年》 is a film, 《2025年春节联欢晚会》 a programme).
+bool InTitleMarks(std::string_view text, size_t b);
 
 }  // namespace newskb

@@ -127,20 +127,24 @@ TEST(Figures, PercentMassDurationCount) {
       {"包括54種礦物", {{"54種", 54, 0, 0, "count", ""}}},
       {"邀請50多個國家參加", {{"50多個", 50, 0, 0, "count", "more_than"}}},
       // From two up, a Chinese numeral with a measure word is a count (一 is a determiner).
-      {"該公司由兩家國營機構合併成立", {{"兩家", 2, 0, 0, "count", ""}}},
-      {"Fed今年可能降息兩次", {{"兩次", 2, 0, 0, "count", ""}}},
+      // A count in words below ten only sizes a noun phrase (FORMAT.md).
+      {"該公司由兩家國營機構合併成立", {}},
+      {"Fed今年可能降息兩次", {}},
+      {"該公司由12家國營機構合併成立", {{"12家", 12, 0, 0, "count", ""}}},
+      {"十二家企業", {{"十二家", 12, 0, 0, "count", ""}}},
       {"新進人員不到兩百人", {{"不到兩百人", 200, 0, 0, "count", "less_than"}}},
       {"单日开仓量最多5,000手", {{"最多5,000手", 5000, 0, 0, "count", "at_most"}}},
       // Multiples are percentages.
-      {"是去年同期的两倍多", {{"两倍多", 200, 0, 0, "%", "more_than"}}},
-      {"比陸上礦山高出兩倍以上", {{"兩倍以上", 200, 0, 0, "%", "more_than"}}},
+      {"是去年同期的两倍多", {{"两倍多", 2, 0, 0, "times", "more_than"}}},
+      {"比陸上礦山高出兩倍以上", {{"兩倍以上", 2, 0, 0, "times", "more_than"}}},
       // Durations: working days, ages, N年后; not a tenor or an ROC year.
       {"審批時限一般不超過45個工作日", {{"不超過45個工作日", 45, 0, 0, "day", "at_most"}}},
       {"未滿30歲的年輕工程師", {{"未滿30歲", 30, 0, 0, "year", "less_than"}}},
       {"计划在两年后启动二期扩建", {{"两年", 2, 0, 0, "year", ""}}},
       // A qualifier makes 一 a quantity; 日前 (recently) and 子公司 lift a veto.
       {"部分廠商的庫存不足一個月", {{"不足一個月", 1, 0, 0, "month", "less_than"}}},
-      {"等七部门日前联合印发", {{"七部门", 7, 0, 0, "count", ""}}},
+      {"等七部门日前联合印发", {}},
+      {"等17部门日前联合印发", {{"17部门", 17, 0, 0, "count", ""}}},
       {"中芯國際旗下共8家子公司", {{"8家", 8, 0, 0, "count", ""}}},
       {"連接設備超過1.5億台", {{"超過1.5億台", 1.5e8, 0, 0, "count", "more_than"}}},
       {"已受理47件申請", {{"47件", 47, 0, 0, "count", ""}}},

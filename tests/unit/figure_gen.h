@@ -1,0 +1,637 @@
+// newskb/tests/unit/figure_gen.h
+//
+// A generator of figures and dates as Chinese news writes them, for property
+// tests: a random value (integers up to 10^13, decimals, percentages,
+// shares in 成/折, fractions, money, measures, multiples, ranges, dates)
+// rendered in a random style (Arabic, Arabic with commas, full-width digits,
+// Chinese numerals, financial numerals, mixed 3.5万 / 4万5千, Chinese
+// decimals 六点五), in Simplified or Traditional script, with an optional
+// qualifier, inside a random sentence frame. Each case knows what a perfect
+// extractor returns: the span (code points), value or low/high, unit,
+// qualifier, or the ISO date.
+//
+//   std::mt19937_64 rng(42);
+//   GenCase c = GenerateCase(rng);
+//   std::string why = CheckCase(c, ctx);   // empty when extraction is right
+//
+// Used by tests/unit/figures_property_test.cc (thousands of cases, fixed
+// seed, in ctest) and bench/property_fuzz.cc (millions, not in ctest).
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "extractors/figures/numeral.h"
+#include "pipeline/cli/process.h"
+
+namespace newskb {
+namespace gen {
+
+struct GenCase {
+  std::string text;          // the article
+  std::string published;     // its date ("" for none)
+  std::string span;          // the figure or date as written
+  size_t start = 0;          // code points of text
+  bool is_date = false;
+  bool range = false;
+  double value = 0, low = 0, high = 0;
+  std::string unit, qualifier, date;
+  std::string style;         // what was generated, for failure messages
+  std::string tail;          // text right after the span (两年 + 前)
+};
+
+inline size_t CountCp(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// Simplified -> Traditional for the characters the generator writes.
+inline std::string ToTrad(const std::string& s) {
+  static const std::pair<const char*, const char*> kMap[] = {
+      {"万", "萬"}, {"亿", "億"}, {"两", "兩"}, {"贰", "貳"}, {"叁", "參"}, {"陆", "陸"}, {"点", "點"},
+      {"个", "個"}, {"吨", "噸"}, {"亩", "畝"}, {"时", "時"}, {"欧", "歐"}, {"币", "幣"}, {"约", "約"},
+      {"过", "過"}, {"余", "餘"}, {"这", "這"}, {"说", "說"}, {"该", "該"}, {"报", "報"}, {"总", "總"},
+      {"额", "額"}, {"为", "為"}, {"达", "達"}, {"据", "據"}, {"导", "導"}, {"预", "預"}, {"计", "計"},
+      {"产", "產"}, {"业", "業"}, {"亚", "亞"}, {"东", "東"}, {"国", "國"}, {"资", "資"}, {"规", "規"},
+      {"模", "模"}, {"项", "項"}, {"间", "間"}, {"调", "調"}, {"查", "查"}, {"显", "顯"}, {"示", "示"},
+      {"发", "發"}, {"电", "電"}, {"长", "長"}, {"积", "積"}, {"约", "約"}, {"双", "雙"}, {"单", "單"},
+      {"营", "營"}, {"议", "議"}, {"实", "實"}, {"现", "現"}, {"经", "經"}, {"济", "濟"}, {"会", "會"},
+      {"员", "員"}, {"称", "稱"}, {"个", "個"}, {"礼", "禮"}, {"后", "後"}, {"号", "號"}, {"岁", "歲"},
+      {"钟", "鐘"}, {"头", "頭"}, {"种", "種"}, {"镑", "鎊"}, {"卢", "盧"}, {"圆", "圓"}, {"韩", "韓"},
+      {"门", "門"}, {"场", "場"}, {"机", "機"}, {"车", "車"}, {"辆", "輛"}, {"务", "務"}, {"际", "際"},
+      {"于", "於"}, {"续", "續"}, {"创", "創"}, {"历", "歷"}, {"纪", "紀"}, {"录", "錄"}, {"较", "較"},
+      {"减", "減"}, {"涨", "漲"}, {"与", "與"}, {"财", "財"}, {"政", "政"}, {"年", "年"}, {"标", "標"},
+      {"准", "準"}, {"价", "價"}, {"划", "劃"}, {"础", "礎"}, {"关", "關"}, {"当", "當"}, {"设", "設"}, {"格", "格"}, {"览", "覽"}, {"届", "屆"}, {"体", "體"}, {"广", "廣"},
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = 1;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
+    std::string ch = s.substr(i, n);
+    for (const auto& [a, b] : kMap)
+      if (ch == a) { ch = b; break; }
+    out += ch;
+    i += n;
+  }
+  return out;
+}
+
+inline std::string FullWidth(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out += std::string("\xEF\xBC") + static_cast<char>(0x90 + (c - '0'));
+    else if (c == '.') out += "\xEF\xBC\x8E";
+    else if (c == '%') out += "\xEF\xBC\x85";
+    else out += c;
+  }
+  return out;
+}
+
+inline std::string WithCommas(long long n) {
+  std::string d = std::to_string(n), out;
+  int k = 0;
+  for (int i = static_cast<int>(d.size()) - 1; i >= 0; --i) {
+    out.insert(out.begin(), d[i]);
+    if (++k % 3 == 0 && i > 0) out.insert(out.begin(), ',');
+  }
+  return out;
+}
+
+class Gen {
+ public:
+  explicit Gen(std::mt19937_64& rng) : rng_(rng) {}
+  int Int(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  long long Big(long long lo, long long hi) { return std::uniform_int_distribution<long long>(lo, hi)(rng_); }
+  bool Coin(double p = 0.5) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
+  template <typename T> const T& Pick(const std::vector<T>& v) { return v[Int(0, static_cast<int>(v.size()) - 1)]; }
+
+  // A random integer, spread over magnitudes 1 .. 10^13.
+  long long Magnitude(int max_digits = 13) {
+    int digits = Int(1, max_digits);
+    long long hi = 1;
+    for (int i = 0; i < digits; ++i) hi *= 10;
+    long long v = Big(hi / 10, hi - 1);
+    // Round numbers are common in news: keep 1..4 significant digits often.
+    if (Coin(0.6) && digits > 2) {
+      int keep = Int(1, std::min(4, digits));
+      long long p = 1;
+      for (int i = 0; i < digits - keep; ++i) p *= 10;
+      v = v / p * p;
+    }
+    return v;
+  }
+
+  // An integer in one of the integer styles. Sets *style.
+  std::string RenderInt(long long n, std::string* style) {
+    switch (Int(0, 6)) {
+      case 0: *style = "arabic"; return std::to_string(n);
+      case 1: *style = "commas"; return WithCommas(n);
+      case 2: *style = "fullwidth"; return FullWidth(std::to_string(n));
+      case 3: *style = "chinese"; return WriteChineseNumeral(n, false);
+      case 4: *style = "financial"; return WriteChineseNumeral(n, true);
+      case 5: {  // mixed: 1234万5678, 3亿5000万
+        *style = "mixed";
+        if (n >= 100000000 && n % 10000 == 0) {
+          long long yi = n / 100000000, wan = n / 10000 % 10000;
+          return std::to_string(yi) + "亿" + (wan ? std::to_string(wan) + "万" : "");
+        }
+        if (n >= 10000) {
+          long long wan = n / 10000, rest = n % 10000;
+          if (wan >= 10000 || (rest && rest < 1000)) return std::to_string(n);
+          return std::to_string(wan) + "万" + (rest ? std::to_string(rest) : "");
+        }
+        return std::to_string(n);
+      }
+      default: {  // decimal with a scale: 3.5万, 1.25亿
+        *style = "scaled";
+        for (long long scale : {100000000LL, 10000LL}) {
+          if (n >= scale && (n * 100) % scale == 0) {
+            double v = static_cast<double>(n) / scale;
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.2f", v);
+            std::string s = buf;
+            while (s.back() == '0') s.pop_back();
+            if (s.back() == '.') s.pop_back();
+            return s + (scale == 10000 ? "万" : "亿");
+          }
+        }
+        *style = "arabic";
+        return std::to_string(n);
+      }
+    }
+  }
+
+  // A decimal with 1-2 places (value *v), Arabic or Chinese (六点五).
+  std::string RenderDecimal(double* v, std::string* style) {
+    int ip = Int(0, 999), fp = Int(1, 99);
+    if (fp % 10 == 0) fp /= 10;
+    std::string f = std::to_string(fp);
+    *v = ip + std::stod("0." + f);
+    if (Coin()) { *style = "decimal"; return std::to_string(ip) + "." + f; }
+    *style = "cn_decimal";
+    static const char* kD[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    std::string s = WriteChineseNumeral(ip) + "点";
+    for (char c : f) s += kD[c - '0'];
+    return s;
+  }
+
+  std::mt19937_64& rng_;
+};
+
+struct Unit { const char* word; const char* unit; bool scaled_ok; };
+
+inline const std::vector<Unit>& Currencies() {
+  static const std::vector<Unit> k = {
+      {"美元", "USD", true}, {"美金", "USD", true}, {"欧元", "EUR", true}, {"日元", "JPY", true},
+      {"日圆", "JPY", true}, {"港元", "HKD", true}, {"港币", "HKD", true}, {"新台币", "TWD", true},
+      {"人民币", "CNY", true}, {"英镑", "GBP", true}, {"澳元", "AUD", true}, {"韩元", "KRW", true},
+      {"元人民币", "CNY", true}, {"瑞士法郎", "CHF", true}, {"加元", "CAD", true}};
+  return k;
+}
+
+inline const std::vector<Unit>& Measures() {
+  static const std::vector<Unit> k = {
+      {"公吨", "t", true},   {"吨", "t", true},       {"公斤", "kg", true},    {"千克", "kg", true},
+      {"公里", "km", true},  {"千米", "km", true},    {"米", "m", true},       {"公尺", "m", true},
+      {"平方公里", "km2", true}, {"平方米", "m2", true}, {"平方公尺", "m2", true}, {"公顷", "ha", true},
+      {"亩", "mu", true},    {"坪", "ping", true},    {"立方米", "m3", true},  {"公升", "L", true},
+      {"升", "L", true},     {"千瓦时", "kWh", true},   {"瓦", "W", true},
+      {"千瓦", "kW", true},  {"兆瓦", "MW", true},    {"吉瓦", "GW", true},
+      {"年", "year", false}, {"个月", "month", false}, {"天", "day", false},  {"小时", "hour", false},
+      {"分钟", "minute", false}, {"周", "week", false}, {"个季度", "quarter", false},
+      {"家", "count", true}, {"人", "count", true},    {"艘", "count", true},   {"辆", "count", true},
+      {"人次", "count", true}, {"户", "count", true},  {"张", "count", true}};
+  return k;
+}
+
+struct Frame { const char* before; const char* after; };
+
+inline const std::vector<Frame>& Frames() {
+  static const std::vector<Frame> k = {
+      {"", ""},
+      {"该公司表示，总额为", "。"},
+      {"据报导，这项计划规模达", "，为历史新高。"},
+      {"报告显示，", "，较上一季减少。"},
+      {"他说：", "。"},
+      {"调查显示，相关支出为", "，与预计相当。"},
+      {"政府宣布投入", "，用于基础建设。"},
+      {"会员称：", "！"},
+      {"（", "）"},
+      {"业者估计为", "，东亚市场为主。"},
+  };
+  return k;
+}
+
+// Civil date <-> day number (H. Hinnant's algorithm), written here apart from
+// the resolver so the test does not check the code with itself.
+inline long DayNumber(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+inline std::string IsoOfDay(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+  return buf;
+}
+
+// Relative and calendar-specific dates, against a random publication date.
+inline void GenerateRelativeDate(Gen& g, bool trad, GenCase* c, std::string* s) {
+  int py = g.Int(2015, 2030), pm = g.Int(1, 12), pd = g.Int(1, 28);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", py, pm, pd);
+  c->published = buf;
+  long today = DayNumber(py, pm, pd);
+  static const char* kWd[] = {"一", "二", "三", "四", "五", "六", "日"};
+  std::string st;
+  switch (g.Int(0, 5)) {
+    case 0: {  // N天后/前, N周后/前
+      int n = g.Int(2, 60);
+      bool after = g.Coin();
+      bool week = g.Coin(0.3);
+      *s = g.RenderInt(n, &st);
+      if (st == "mixed" || st == "scaled" || st == "financial") *s = WriteChineseNumeral(n);
+      *s += std::string(week ? (g.Coin() ? "周" : "个星期") : "天") + (after ? (g.Coin() ? "后" : "之后") : (g.Coin() ? "前" : "以前"));
+      c->date = IsoOfDay(today + (after ? 1 : -1) * n * (week ? 7 : 1));
+      c->style = std::string("date/rel_") + (week ? "week" : "day");
+      break;
+    }
+    case 1: {  // N个月后/前, N年后/前: a length (FORMAT.md has no such date)
+      int n = g.Int(2, 30);
+      bool after = g.Coin(), year = g.Coin();
+      *s = g.Coin() ? std::to_string(n) : WriteChineseNumeral(n);
+      *s += year ? "年" : "个月";
+      c->tail = after ? "后" : "前";
+      c->is_date = false;
+      c->value = n;
+      c->unit = year ? "year" : "month";
+      c->style = std::string("duration_before_after/") + (year ? "year" : "month");
+      break;
+    }
+    case 2: {  // a weekday alone: the nearest to the publication date
+      int wd = g.Int(1, 7);
+      static const std::vector<const char*> kPre = {"周", "星期", "礼拜"};
+      *s = std::string(g.Pick(kPre)) + (wd == 7 && g.Coin() ? "天" : kWd[wd - 1]);
+      long z = today;
+      int pub_wd = static_cast<int>(((today + 3) % 7 + 7) % 7) + 1;
+      int diff = wd - pub_wd;
+      if (diff > 3) diff -= 7;
+      if (diff < -3) diff += 7;
+      c->date = IsoOfDay(z + diff);
+      c->style = "date/weekday";
+      break;
+    }
+    case 3: {  // 上上周三, 下周日, 下下个月, 上上个月
+      if (g.Coin()) {
+        static const std::vector<std::pair<const char*, int>> kW = {{"上上", -2}, {"上", -1}, {"本", 0}, {"下", 1}, {"下下", 2}};
+        auto& w = g.Pick(kW);
+        int wd = g.Int(1, 7);
+        *s = std::string(w.first) + "周" + kWd[wd - 1];
+        int pub_wd = static_cast<int>(((today + 3) % 7 + 7) % 7) + 1;
+        c->date = IsoOfDay(today - (pub_wd - 1) + 7L * w.second + (wd - 1));
+        c->style = "date/rel_week";
+      } else {
+        static const std::vector<std::pair<const char*, int>> kM = {{"上上个月", -2}, {"上个月", -1}, {"下个月", 1}, {"下下个月", 2}};
+        auto& w = g.Pick(kM);
+        *s = w.first;
+        int idx = py * 12 + pm - 1 + w.second;
+        std::snprintf(buf, sizeof buf, "%04d-%02d", idx / 12, idx % 12 + 1);
+        c->date = buf;
+        c->style = "date/rel_month";
+      }
+      break;
+    }
+    case 4: {  // ROC years in Traditional text: 民國113年3月7日, 113年3月7日
+      if (!trad) { GenerateRelativeDate(g, trad, c, s); return; }
+      int y = g.Int(100, 119), m = g.Int(1, 12), d = g.Int(1, 28);
+      bool era = g.Coin();
+      *s = std::string(era ? "民国" : "") + std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", 1911 + y, m, d);
+      c->date = buf;
+      c->style = std::string("date/roc") + (era ? "_era" : "");
+      break;
+    }
+    default: {  // day-first or month-first where only one reading exists
+      int y = g.Int(1990, 2035), m = g.Int(1, 12), d = g.Int(13, 28);
+      const char* sep = g.Coin() ? "/" : "-";
+      bool day_first = g.Coin();
+      *s = day_first ? std::to_string(d) + sep + std::to_string(m) + sep + std::to_string(y)
+                     : std::to_string(m) + sep + std::to_string(d) + sep + std::to_string(y);
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+      c->date = buf;
+      c->style = std::string("date/") + (day_first ? "dmy" : "mdy");
+    }
+  }
+}
+
+// One random case.
+inline GenCase GenerateCase(std::mt19937_64& rng) {
+  Gen g(rng);
+  GenCase c;
+  std::string s, st;
+  bool trad = g.Coin();
+  int kind = g.Int(0, 15);
+  auto qualify = [&](std::string* text) {
+    // Qualifier before or after, or none.
+    static const std::vector<std::pair<const char*, const char*>> kPre = {
+        {"约", "approx"}, {"近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"},
+        {"不到", "less_than"}, {"至少", "at_least"}, {"最多", "at_most"}};
+    static const std::vector<std::pair<const char*, const char*>> kPost = {
+        {"左右", "approx"}, {"以上", "more_than"}};
+    int q = g.Int(0, 5);
+    if (q == 0) { auto& p = g.Pick(kPre); *text = p.first + *text; c.qualifier = p.second; }
+    else if (q == 1) { auto& p = g.Pick(kPost); return std::make_pair(std::string(p.first), std::string(p.second)); }
+    return std::make_pair(std::string(), std::string());
+  };
+  switch (kind) {
+    case 0: case 1: {  // money: integer + currency
+      long long n = g.Magnitude();
+      if (n == 0) n = 7;
+      const Unit& u = g.Pick(Currencies());
+      s = g.RenderInt(n, &st) + u.word;
+      c.value = static_cast<double>(n);
+      c.unit = u.unit;
+      c.style = "money/" + st;
+      auto post = qualify(&s);
+      if (!post.first.empty()) { s += post.first; c.qualifier = post.second; }
+      break;
+    }
+    case 2: {  // money with bare 元
+      long long n = g.Magnitude(12);
+      if (n == 0) n = 3;
+      s = g.RenderInt(n, &st) + "元";
+      c.value = static_cast<double>(n);
+      c.unit = trad ? "CUR?" : "CNY";
+      c.style = "yuan/" + st;
+      break;
+    }
+    case 3: {  // percent: N%, 百分之N, N个百分点
+      double v;
+      std::string num;
+      if (g.Coin()) { v = static_cast<double>(g.Int(0, 999)); num = g.RenderInt(static_cast<long long>(v), &st); }
+      else num = g.RenderDecimal(&v, &st);
+      int form = g.Int(0, 2);
+      bool arabic = st == "arabic" || st == "commas" || st == "fullwidth" || st == "decimal";
+      if (form == 0 && arabic) s = num + (g.Coin() ? "%" : "％");
+      else if (form == 1) s = "百分之" + num;
+      else s = num + "个百分点";
+      if (st == "mixed" || st == "scaled") return GenerateCase(rng);
+      c.value = v;
+      c.unit = "%";
+      c.style = "percent/" + st + "/" + std::to_string(form);
+      break;
+    }
+    case 4: {  // 成 and 折: 三成, 两成半, 七成五, 五折, 七五折, 8.5折
+      static const char* kD[] = {"零", "一", "两", "三", "四", "五", "六", "七", "八", "九"};
+      int a = g.Int(1, 9), b = g.Int(0, 9);
+      int form = g.Int(0, 4);
+      if (form == 0) { s = std::string(kD[a]) + "成"; c.value = a * 10; }
+      else if (form == 1) { s = std::string(kD[a]) + "成半"; c.value = a * 10 + 5; }
+      else if (form == 2) { s = std::string(kD[a]) + "成" + (b ? kD[b] : "五"); c.value = a * 10 + (b ? b : 5); }
+      else if (form == 3) { s = std::string(kD[a]) + (b ? kD[b] : "") + "折"; c.value = a * 10 + b; }
+      else { s = std::to_string(a) + (b ? "." + std::to_string(b) : "") + "折"; c.value = a * 10 + b; }
+      c.unit = "%";
+      c.style = "share/" + std::to_string(form);
+      break;
+    }
+    case 5: {  // fractions: 三分之一, 千分之五, 万分之三, 百万分之五
+      static const std::vector<std::pair<const char*, double>> kDen = {
+          {"千分之", 1000}, {"万分之", 10000}, {"百万分之", 1e6}};
+      if (g.Coin()) {
+        int den = g.Int(2, 12), num = g.Int(1, den - 1);
+        std::string st2;
+        s = g.RenderInt(den, &st) + "分之" + g.RenderInt(num, &st2);
+        if (st == "mixed" || st == "scaled" || st2 == "mixed" || st2 == "scaled") return GenerateCase(rng);
+        c.value = 100.0 * num / den;
+        c.style = "fraction/" + st + "/" + st2;
+      } else {
+        auto& d = g.Pick(kDen);
+        int num = g.Int(1, 99);
+        s = std::string(d.first) + g.RenderInt(num, &st);
+        if (st == "mixed" || st == "scaled") return GenerateCase(rng);
+        c.value = 100.0 * num / d.second;
+        c.style = std::string("per_mille/") + st;
+      }
+      c.unit = "%";
+      break;
+    }
+    case 6: case 7: {  // measures, durations, counts
+      const Unit& u = g.Pick(Measures());
+      long long n = u.scaled_ok ? g.Magnitude(9) : g.Int(10, std::string(u.unit) == "year" ? 99 : 999);
+      if (n < 10) n += 10;  // small counts in words only size a noun phrase
+      s = g.RenderInt(n, &st);
+      if (!u.scaled_ok && (st == "mixed" || st == "scaled")) s = std::to_string(n);
+      s += u.word;
+      c.value = static_cast<double>(n);
+      c.unit = u.unit;
+      c.style = std::string("measure/") + u.unit + "/" + st;
+      auto post = qualify(&s);
+      if (!post.first.empty()) { s += post.first; c.qualifier = post.second; }
+      break;
+    }
+    case 8: {  // ranges: 3至5万元, 3-5%, 30%到50%
+      int lo = g.Int(1, 400), hi = lo + g.Int(1, 400);
+      static const std::vector<const char*> kTo = {"至", "到", "-", "~"};
+      const char* to = g.Pick(kTo);
+      if (g.Coin()) {
+        s = std::to_string(lo) + to + std::to_string(hi) + "%";
+        c.low = lo; c.high = hi; c.unit = "%";
+      } else {
+        const Unit& u = g.Pick(Currencies());
+        const char* sc = g.Coin() ? "万" : "亿";
+        double k = std::string(sc) == "万" ? 1e4 : 1e8;
+        s = std::to_string(lo) + to + std::to_string(hi) + sc + u.word;
+        c.low = lo * k; c.high = hi * k; c.unit = u.unit;
+      }
+      c.range = true;
+      c.style = std::string("range/") + to;
+      break;
+    }
+    case 9: {  // multiples
+      int n = g.Int(2, 99);
+      s = g.RenderInt(n, &st) + "倍";
+      if (st == "mixed" || st == "scaled") s = std::to_string(n) + "倍";
+      c.value = n;
+      c.unit = "times";
+      c.style = "times/" + st;
+      break;
+    }
+    case 12: {  // halves: 三米半, 一年半, 两个半小时, 两个半月
+      static const char* kD[] = {"", "一", "两", "三", "四", "五", "六", "七", "八", "九"};
+      int a = g.Int(1, 9);
+      static const std::vector<Unit> kHalf = {{"米", "m", true}, {"公里", "km", true}, {"年", "year", true},
+                                              {"个半小时", "hour", false}, {"个半月", "month", false},
+                                              {"吨", "t", true}, {"公斤", "kg", true}};
+      const Unit& u = g.Pick(kHalf);
+      bool arabic = g.Coin();
+      std::string n = arabic ? std::to_string(a) : kD[a];
+      s = n + u.word + (u.scaled_ok ? "半" : "");
+      c.value = a + 0.5;
+      c.unit = u.unit;
+      c.style = std::string("half/") + u.unit + (arabic ? "/arabic" : "/chinese");
+      break;
+    }
+    case 13: {  // vague ranges of adjacent digits: 三四成, 五六十家, 三四十万元 (but 七八折 = 78 %)
+      static const char* kD[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+      int a = g.Int(1, 8);
+      int form = g.Int(0, 3);
+      std::string ab = std::string(kD[a]) + kD[a + 1];
+      if (form == 0) { s = ab + "成"; c.low = a * 10; c.high = (a + 1) * 10; c.unit = "%"; }
+      else if (form == 1) { s = ab + "十家"; c.low = a * 10; c.high = (a + 1) * 10; c.unit = "count"; }
+      else if (form == 2) {
+        const Unit& u = g.Pick(Currencies());
+        s = ab + "十万" + u.word; c.low = a * 1e5; c.high = (a + 1) * 1e5; c.unit = u.unit;
+      } else {  // 七八折 is 78 % (digits read one by one, as 七五折), not a range
+        s = ab + "折"; c.value = a * 10 + a + 1; c.unit = "%";
+      }
+      c.range = form != 3;
+      c.style = "vague/" + std::to_string(form);
+      break;
+    }
+    case 14: {  // signs, 廿/卅, 多/余 approximations, 块/毛
+      int form = g.Int(0, 4);
+      if (form == 0) {
+        double v; std::string num = g.RenderDecimal(&v, &st);
+        static const std::vector<const char*> kSign = {"-", "负", "\u2212"};
+        const char* sign = g.Pick(kSign);
+        if (st != "decimal") sign = "负";
+        s = std::string(sign) + num + (st == "decimal" ? "%" : "个百分点");
+        c.value = -v; c.unit = "%";
+        c.style = std::string("sign/") + st;
+      } else if (form == 1) {
+        static const char* kD[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        int t = g.Int(2, 3), u = g.Int(0, 9);
+        s = std::string(t == 2 ? "廿" : "卅") + kD[u] + "家";
+        c.value = t * 10 + u; c.unit = "count"; c.style = "nian_sa";
+      } else if (form == 2) {
+        long long n = g.Int(1, 99) * 10;
+        const Unit& u = g.Pick(Currencies());
+        bool duo = g.Coin();
+        std::string scale = g.Coin() ? "万" : "亿";
+        s = std::to_string(n) + (duo ? "多" : "余") + scale + u.word;
+        c.value = n * (scale == "万" ? 1e4 : 1e8); c.unit = u.unit; c.qualifier = "more_than";
+        c.style = "more";
+      } else if (form == 3) {
+        int y = g.Int(1, 99), j = g.Int(1, 9);
+        std::string st2;
+        s = g.RenderInt(y, &st) + "块" + std::to_string(j) + (g.Coin() ? "毛" : "角");
+        if (st == "mixed" || st == "scaled") s = std::to_string(y) + s.substr(s.find("块"));
+        c.value = y + j / 10.0; c.unit = trad ? "CUR?" : "CNY";
+        c.style = "kuai/" + st;
+      } else {
+        // A currency named once covers the list it starts.
+        static const std::vector<Unit> kBefore = {{"新台币", "TWD", true}, {"人民币", "CNY", true}, {"港币", "HKD", true}};
+        const Unit& u = g.Pick(kBefore);
+        int a = g.Int(1, 999), b = g.Int(1, 999);
+        std::string first = std::string(u.word) + std::to_string(a) + "万元、";
+        s = std::to_string(b) + "万元";
+        c.value = b * 1e4; c.unit = u.unit; c.style = "list_currency";
+        const Frame& f = g.Pick(Frames());
+        std::string before = std::string(f.before) + first, after = f.after;
+        if (trad) { s = ToTrad(s); before = ToTrad(before); after = ToTrad(after); }
+        c.span = s; c.text = before + s + after; c.start = CountCp(before);
+        c.style += trad ? "/trad" : "/simp";
+        return c;
+      }
+      break;
+    }
+    default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
+      c.is_date = true;
+      if (g.Coin()) {
+        GenerateRelativeDate(g, trad, &c, &s);
+        break;
+      }
+      int y = g.Int(1950, 2035), m = g.Int(1, 12), d = g.Int(1, 28);
+      static const char* kD[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+      char buf[32];
+      int form = g.Int(0, 5);
+      if (form == 0) s = std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + (g.Coin() ? "日" : "号");
+      else if (form == 1) {
+        for (char ch : std::to_string(y)) s += kD[ch - '0'];
+        s += "年" + WriteChineseNumeral(m) + "月" + WriteChineseNumeral(d) + (g.Coin() ? "日" : "号");
+      } else if (form == 2) { std::snprintf(buf, sizeof buf, "%d/%d/%d", y, m, d); s = buf; }
+      else if (form == 3) { std::snprintf(buf, sizeof buf, "%d-%02d-%02d", y, m, d); s = buf; }
+      else if (form == 4) { std::snprintf(buf, sizeof buf, "%d.%d.%d", y, m, d); s = buf; }
+      else { s = FullWidth(std::to_string(y)) + "年" + FullWidth(std::to_string(m)) + "月"; }
+      if (form == 5) { std::snprintf(buf, sizeof buf, "%04d-%02d", y, m); }
+      else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+      c.date = buf;
+      c.style = "date/" + std::to_string(form);
+      break;
+    }
+  }
+  const Frame& f = g.Pick(Frames());
+  std::string before = f.before, after = f.after;
+  // A bare ROC year after 达/为 reads as a length (達104年): give it a date's frame.
+  if (c.style.rfind("date/roc", 0) == 0) { before = "政府预计于"; after = "公布。"; }
+  if (trad) { s = ToTrad(s); before = ToTrad(before); after = ToTrad(after); c.tail = ToTrad(c.tail); }
+  c.span = s;
+  c.text = before + s + c.tail + after;
+  c.start = CountCp(before);
+  c.style += trad ? "/trad" : "/simp";
+  if ((!c.is_date && c.unit == "CUR?") || c.style.rfind("date/roc", 0) == 0) {
+    // A Traditional document needs enough Traditional characters to be told apart.
+    c.text = ToTrad("该公司说，总额为") + c.text + ToTrad("，这项计划预计于东亚实现，经济会议称为历史纪录。");
+    c.start += CountCp(ToTrad("该公司说，总额为"));
+  }
+  return c;
+}
+
+inline bool Close(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::max(1.0, std::max(std::fabs(a), std::fabs(b))); }
+
+// Empty if the extractors give exactly the generated figure or date at its
+// span; else what went wrong.
+inline std::string CheckCase(const GenCase& c, const PipelineContext& ctx) {
+  Document doc;
+  doc.key = "gen";
+  doc.raw = doc.body = c.text;
+  doc.published = c.published;
+  NormText nt = ctx.normalizer->Normalize(doc.body);
+  std::vector<Mention> ms = ctx.extractors->ExtractAll(doc, nt);
+  size_t end = c.start + CountCp(c.span);
+  std::string seen;
+  for (const Mention& m : ms) {
+    bool want_kind = c.is_date ? m.kind == MentionKind::kDate : m.kind == MentionKind::kFigure;
+    if (!want_kind) continue;
+    char buf[160];
+    if (c.is_date) std::snprintf(buf, sizeof buf, " [%s=%s]", m.text.c_str(), m.date_value.c_str());
+    else std::snprintf(buf, sizeof buf, " [%s=%g/%g-%g %s %s %s]", m.text.c_str(), m.value.value_or(NAN),
+                       m.low.value_or(NAN), m.high.value_or(NAN), m.unit.c_str(), m.qualifier.c_str(), m.rule.c_str());
+    seen += buf;
+    if (m.start != c.start || m.end != end) continue;
+    if (c.is_date) {
+      if (m.date_value == c.date) return "";
+      continue;
+    }
+    bool val = c.range ? (m.low && m.high && Close(*m.low, c.low) && Close(*m.high, c.high))
+                       : (m.value && Close(*m.value, c.value));
+    if (val && m.unit == c.unit && m.qualifier == c.qualifier) return "";
+  }
+  char want[200];
+  if (c.is_date) std::snprintf(want, sizeof want, "%s", c.date.c_str());
+  else if (c.range) std::snprintf(want, sizeof want, "%g-%g %s %s", c.low, c.high, c.unit.c_str(), c.qualifier.c_str());
+  else std::snprintf(want, sizeof want, "%.10g %s %s", c.value, c.unit.c_str(), c.qualifier.c_str());
+  return c.style + ": \"" + c.text + "\" want \"" + c.span + "\" = " + want + "; got" + (seen.empty() ? " nothing" : seen);
+}
+
+}  // namespace gen
+}  // namespace newskb
