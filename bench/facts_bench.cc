@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/process.h"
+#include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 #include "tests/support/long_article.h"
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/process.h"
+#include "pipeline/process/process.h"
 
 namespace newskb {
 

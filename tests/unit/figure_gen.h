@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "extractors/figures/numeral.h"
-#include "pipeline/cli/process.h"
+#include "pipeline/process/process.h"
 
 namespace newskb {
 namespace gen {
