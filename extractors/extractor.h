@@ -35,6 +35,9 @@ class Extractor {
   // Appends this extractor's mentions to *out.
   virtual void Extract(const Document& doc, const NormText& norm,
                        std::vector<Mention>* out) const = 0;
+  // What the extractor works without, said once when it was loaded (a data
+  // file it degrades without: "no word lexicon ..."); empty if nothing.
+  virtual std::vector<std::string> LoadNotes() const { return {}; }
 };
 
 // A Mention spanning normalised bytes [b, e) of `norm`, with its text taken

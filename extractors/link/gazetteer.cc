@@ -151,6 +151,27 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadString(std::string_view 
                                                                const std::string& name,
                                                                const Normalizer& norm) {
   auto g = std::make_shared<Gazetteer>();
+  if (Status s = g->AddTsv(tsv, name, norm); !s.ok()) return s;
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadFiles(const std::vector<std::string>& paths,
+                                                              const Normalizer& norm,
+                                                              const std::vector<GazEntry>& extra) {
+  auto g = std::make_shared<Gazetteer>();
+  for (const std::string& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IoError(path + ": cannot open gazetteer");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    if (Status s = g->AddTsv(ss.str(), path, norm); !s.ok()) return s;
+  }
+  for (const GazEntry& e : extra)
+    if (!g->Lookup(norm.FoldKey(e.canonical))) g->AddEntry(e, norm);
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+Status Gazetteer::AddTsv(std::string_view tsv, const std::string& name, const Normalizer& norm) {
   int line_no = 0;
   for (std::string_view line : Split(tsv, '\n')) {
     ++line_no;
@@ -174,18 +195,22 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::LoadString(std::string_view 
         if (!a.empty()) e.aliases.emplace_back(a);
       }
     }
-    uint32_t id = static_cast<uint32_t>(g->entries_.size());
-    std::vector<std::string> forms = e.aliases;
-    forms.push_back(e.canonical);
-    for (const std::string& f : forms) {
-      std::string folded = norm.Fold(f);
-      if (g->trie_.Add(folded, id)) ++g->alias_count_;
-      auto& v = g->by_key_[norm.FoldKey(f)];
-      if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
-    }
-    g->entries_.push_back(std::move(e));
+    AddEntry(std::move(e), norm);
   }
-  return std::shared_ptr<const Gazetteer>(std::move(g));
+  return Status::Ok();
+}
+
+void Gazetteer::AddEntry(GazEntry e, const Normalizer& norm) {
+  uint32_t id = static_cast<uint32_t>(entries_.size());
+  std::vector<std::string> forms = e.aliases;
+  forms.push_back(e.canonical);
+  for (const std::string& f : forms) {
+    std::string folded = norm.Fold(f);
+    if (trie_.Add(folded, id)) ++alias_count_;
+    auto& v = by_key_[norm.FoldKey(f)];
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+  }
+  entries_.push_back(std::move(e));
 }
 
 const std::vector<uint32_t>* Gazetteer::Lookup(const std::string& fold_key) const {

@@ -96,6 +96,14 @@ class Gazetteer {
                                                              const std::string& name,
                                                              const Normalizer& norm);
 
+  // Several files as one gazetteer (one trie), then `extra` entries (a
+  // lexicon's names): an extra entry whose canonical name folds to a key the
+  // files already hold is skipped, so the files' entries win. Errors name
+  // the file and line.
+  static Result<std::shared_ptr<const Gazetteer>> LoadFiles(const std::vector<std::string>& paths,
+                                                            const Normalizer& norm,
+                                                            const std::vector<GazEntry>& extra = {});
+
   std::vector<GazHit> FindAll(std::string_view norm_text) const { return trie_.FindAll(norm_text); }
   const GazEntry& entry(uint32_t id) const { return entries_[id]; }
   size_t size() const { return entries_.size(); }
@@ -104,6 +112,8 @@ class Gazetteer {
   const std::vector<uint32_t>* Lookup(const std::string& fold_key) const;
 
  private:
+  Status AddTsv(std::string_view tsv, const std::string& name, const Normalizer& norm);
+  void AddEntry(GazEntry e, const Normalizer& norm);
   std::vector<GazEntry> entries_;
   LiteralTrie trie_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_key_;

@@ -8,6 +8,7 @@
 
 #include "extractors/extractor.h"
 #include "extractors/link/linker.h"
+#include "extractors/link/word_bounds.h"
 
 namespace newskb {
 namespace {
@@ -165,15 +166,22 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   std::string head = Attr(r, "head", "none");
   int min_chars = std::atoi(Attr(r, "min_chars", "2").c_str());
   size_t keep = static_cast<size_t>(std::max(min_chars, 2));
+  // Words: 巴西只有圣保罗州保险公司 starts after 只有, 北京大学生 holds no 北京大学.
+  if (lists.lexicon && (head == "place" || head == "trim") && HasHan(t.substr(b, e - b))) {
+    b = NameStart(*lists.lexicon, *lists.heads, t, b, e);
+    if (b == std::string_view::npos) return false;
+  }
   if (head == "place") {
     b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);
-    size_t p = FirstHead(t, b, e, *lists.heads);
+    // A place word of the lexicon heads the name too (圣保罗州保险公司).
+    size_t place = lists.lexicon ? PlaceWordAt(*lists.lexicon, t, b, e) : 0;
+    size_t p = place > 0 ? b : FirstHead(t, b, e, *lists.heads);
     if (p == std::string_view::npos) return false;
     b = p;
+    size_t head_len = place > 0 ? place : lists.heads->MatchAt(t, b);
     // desc_middle: words that, right after the place head, make the name a
     // description (瑞典国营矿业公司: "a Swedish state-owned mining company").
-    if (StartsWithAnyWord(t.substr(b + lists.heads->MatchAt(t, b)), Attr(r, "desc_middle", "")))
-      return false;
+    if (StartsWithAnyWord(t.substr(b + head_len), Attr(r, "desc_middle", ""))) return false;
   } else if (head == "trim") {
     b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);
     // 澳洲稀土开发商阿拉弗拉: the role noun describes the name after it.
@@ -185,7 +193,8 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   int min_middle = std::atoi(Attr(r, "min_middle", "0").c_str());
   if (min_middle > 0 && m.Has("suffix")) {
     size_t sb = static_cast<size_t>(m.Group("suffix").data() - t.data());
-    size_t hb = head == "place" ? b + lists.heads->MatchAt(t, b) : b;
+    size_t place = head == "place" && lists.lexicon ? PlaceWordAt(*lists.lexicon, t, b, e) : 0;
+    size_t hb = head == "place" ? b + (place > 0 ? place : lists.heads->MatchAt(t, b)) : b;
     if (sb < hb || static_cast<int>(Utf8Length(t.substr(hb, sb - hb))) < min_middle) return false;
   }
   // Never start or end on a space.

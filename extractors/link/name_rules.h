@@ -16,6 +16,7 @@
 
 #include "extractors/engine/rule_set.h"
 #include "extractors/link/gazetteer.h"
+#include "extractors/link/lexicon.h"
 #include "extractors/link/spans.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/document.h"
@@ -42,6 +43,10 @@ struct NameCand {
 //                      a `head: trim` name is cut after them too (optional file)
 struct NameLists {
   std::shared_ptr<const WordList> stops, heads, locatives, latin_generic, not_names, descriptors;
+  // The word lexicon (optional, set by the family that uses it): a rule
+  // name with `head: place` or `head: trim` then starts and ends on word
+  // boundaries and spans no function word (link/word_bounds.h).
+  std::shared_ptr<const Lexicon> lexicon;
   static Result<NameLists> Load(const std::string& dir, const Normalizer& norm,
                                 const std::string& family);
 };

@@ -60,7 +60,11 @@ bool WordList::Contains(std::string_view folded) const {
 }
 
 bool WordList::EndsWithEntry(std::string_view s) const {
+  // Longest suffix first: a negative entry (!大会) outranks a shorter
+  // positive one (会).
   for (size_t i = 0; i < s.size(); i += Utf8CharLen(s, i)) {
+    const std::vector<uint32_t>* ids = nullptr;
+    if (!negative_.empty() && negative_.LongestAt(s, i, &ids) == s.size()) return false;
     if (Contains(s.substr(i))) return true;
   }
   return false;

@@ -41,7 +41,8 @@ class WordList {
   size_t MatchAt(std::string_view text, size_t pos) const;
   // True if the whole of `s` (folded) is an entry.
   bool Contains(std::string_view folded) const;
-  // True if folded `s` ends with an entry.
+  // True if folded `s` ends with an entry, and no negative entry is a
+  // longer suffix of it (!大会 keeps 会 from ending 交易会).
   bool EndsWithEntry(std::string_view folded) const;
   size_t size() const { return words_.size(); }
 

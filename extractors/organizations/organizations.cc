@@ -12,6 +12,8 @@
 #include "extractors/link/linker.h"
 #include "extractors/link/spans.h"
 #include "extractors/link/name_rules.h"
+#include "extractors/link/word_bounds.h"
+#include <filesystem>
 
 namespace newskb {
 namespace {
@@ -53,6 +55,7 @@ class OrganizationExtractor : public Extractor {
         lists_(std::move(lists)) {}
 
   const char* name() const override { return "organizations"; }
+  std::vector<std::string> LoadNotes() const override { return notes_; }
 
   void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
     const std::string& t = norm.text;
@@ -75,11 +78,19 @@ class OrganizationExtractor : public Extractor {
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
       if (all_kind("media") && DatelineCredit(t, h.begin, h.end)) continue;
+      // A lexicon name counts on word boundaries only: 新乐队 is none in
+      // 重新乐队; 国务院法制办 of 国务院法制办公室 is the whole.
+      size_t end = h.end;
+      if (all_kind("lexicon")) {
+        end = WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, h.begin, h.end);
+        if (end == std::string_view::npos) continue;
+      }
       NameCand c;
       c.b = h.begin;
-      c.e = h.end;
+      c.e = end;
       c.prio = 100;
       c.rule = "gaz.org:" + gaz_->entry(h.entries[0]).canonical;
+      if (end != h.end) c.rule += "+word";
       c.from_gazetteer = true;
       cands.push_back(std::move(c));
     }
@@ -110,9 +121,12 @@ class OrganizationExtractor : public Extractor {
       }
       cands.push_back(c);
     }
-    // Sub-units: 交通银行深圳分行, 北京大学法学院 (gazetteer/branch_suffixes.txt).
+    // Sub-units: 交通银行深圳分行, 北京大学法学院 (gazetteer/branch_suffixes.txt),
+    // and with the lexicon any unit of name words ending in a head
+    // (gazetteer/org_heads.txt): 国务院残疾人工作协调委员会.
     for (size_t i = 0, n = cands.size(); i < n; ++i) {
       size_t e = ExtendBranch(t, cands[i].e);
+      if (lists_.lexicon) e = std::max(e, ExtendUnit(*lists_.lexicon, *unit_heads_, t, cands[i].e));
       if (e == cands[i].e) continue;
       NameCand c = cands[i];
       c.e = e;
@@ -265,9 +279,32 @@ class OrganizationExtractor : public Extractor {
   std::shared_ptr<const Gazetteer> gaz_;
   NameLists lists_;
  public:
-  std::shared_ptr<const WordList> branches_, sports_cues_;
+  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_;
+  std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
+
+// The organization names of the lexicon: words tagged `nt` of three
+// characters or more that end with an organization head (org_heads.txt) and
+// are no generic noun (not_organizations.txt); kind "lexicon".
+// A place followed by a company head alone (美国公司, 中国企业) is a
+// description, not a name.
+std::vector<GazEntry> LexiconNames(const Lexicon& lex, const WordList& heads, const NameLists& lists) {
+  static constexpr std::string_view kCompany[] = {"公司", "集团", "企业", "厂"};
+  std::vector<GazEntry> out;
+  for (std::string& w : lex.WordsTagged("nt")) {
+    if (Utf8Length(w) < 3 || !heads.EndsWithEntry(w) || lists.not_names->Contains(w)) continue;
+    size_t place = lists.heads->MatchAt(w, 0);
+    bool described = false;
+    for (std::string_view c : kCompany) described = described || w.substr(place) == c;
+    if (place > 0 && described) continue;
+    GazEntry g;
+    g.canonical = std::move(w);
+    g.kind = "lexicon";
+    out.push_back(std::move(g));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -275,11 +312,33 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
     const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer) {
   Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/organizations.json", RuleSetOptions{});
   if (!rs.ok()) return rs.status();
-  Result<std::shared_ptr<const Gazetteer>> gaz =
-      Gazetteer::LoadFile(rules_dir + "/gazetteer/organizations.tsv", *normalizer);
-  if (!gaz.ok()) return gaz.status();
   Result<NameLists> lists = NameLists::Load(rules_dir + "/gazetteer", *normalizer, "organizations");
   if (!lists.ok()) return lists.status();
+  auto unit_heads = WordList::LoadFile(rules_dir + "/gazetteer/org_heads.txt", *normalizer);
+  if (!unit_heads.ok()) return unit_heads.status();
+  std::vector<std::string> notes;
+  std::vector<GazEntry> lexicon_names;
+  Result<std::shared_ptr<const Lexicon>> lex = Lexicon::LoadJieba(Lexicon::DefaultPath(), *normalizer);
+  if (lex.ok()) {
+    lists.value().lexicon = lex.value();
+    lexicon_names = LexiconNames(*lex.value(), *unit_heads.value(), lists.value());
+  } else {
+    notes.push_back(lex.status().message() + "; organizations are found without word boundaries "
+                    "and without the lexicon's organization names");
+  }
+  // The gazetteer: organizations.tsv, then the official lists of
+  // gazetteer/organizations/*.tsv (file-name order), then the lexicon's names.
+  std::vector<std::string> files = {rules_dir + "/gazetteer/organizations.tsv"};
+  {
+    std::vector<std::string> more;
+    std::error_code ec;
+    for (const auto& f : std::filesystem::directory_iterator(rules_dir + "/gazetteer/organizations", ec))
+      if (f.path().extension() == ".tsv") more.push_back(f.path().string());
+    std::sort(more.begin(), more.end());
+    files.insert(files.end(), more.begin(), more.end());
+  }
+  Result<std::shared_ptr<const Gazetteer>> gaz = Gazetteer::LoadFiles(files, *normalizer, lexicon_names);
+  if (!gaz.ok()) return gaz.status();
   auto branches = WordList::LoadFile(rules_dir + "/gazetteer/branch_suffixes.txt", *normalizer);
   if (!branches.ok()) return branches.status();
   auto cues = WordList::LoadFile(rules_dir + "/gazetteer/sports_cues.txt", *normalizer);
@@ -295,7 +354,9 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
       std::move(gaz).value(), std::move(lists).value());
   ex->branches_ = std::move(branches).value();
   ex->sports_cues_ = std::move(cues).value();
+  ex->unit_heads_ = std::move(unit_heads).value();
   ex->short_ = std::move(short_forms);
+  ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));
 }
 

@@ -1,5 +1,7 @@
 #include "pipeline/process/process.h"
 
+#include <cstdio>
+
 #include "pipeline/body/container.h"
 
 namespace newskb {
@@ -53,6 +55,9 @@ Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& r
   Result<std::shared_ptr<const ExtractorSet>> e = LoadExtractors(rules_dir, ctx->normalizer);
   if (!e.ok()) return e.status();
   ctx->extractors = e.value();
+  for (const auto& x : ctx->extractors->list())
+    for (const std::string& note : x->LoadNotes())
+      std::fprintf(stderr, "newskb: note: %s: %s\n", x->name(), note.c_str());
   return std::shared_ptr<const PipelineContext>(std::move(ctx));
 }
 

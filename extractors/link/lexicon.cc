@@ -1,0 +1,195 @@
+// newskb/extractors/link/lexicon.cc
+#include "extractors/link/lexicon.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+#ifndef NEWSKB_JIEBA_DICT
+#define NEWSKB_JIEBA_DICT ""
+#endif
+
+namespace newskb {
+namespace {
+
+size_t CharLen(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return std::min(n, s.size() - i);
+}
+
+bool AsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+constexpr uint32_t kUnknown = std::numeric_limits<uint32_t>::max();
+
+}  // namespace
+
+std::string Lexicon::DefaultPath() {
+  if (const char* env = std::getenv("NEWSKB_JIEBA_DICT"); env && *env) return env;
+  return NEWSKB_JIEBA_DICT;
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::LoadJieba(const std::string& path,
+                                                         const Normalizer& norm) {
+  if (path.empty())
+    return Status::IoError("no word lexicon: jieba's dict.txt was not found at build time "
+                           "(install python3-jieba, or set NEWSKB_JIEBA_DICT)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open the word lexicon (install python3-jieba, "
+                                         "or set NEWSKB_JIEBA_DICT)");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return LoadString(ss.str(), path, norm);
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::LoadString(std::string_view text,
+                                                          const std::string& name,
+                                                          const Normalizer& norm) {
+  struct Raw {
+    std::string word;
+    double freq;
+    std::string tag;
+  };
+  std::vector<Raw> raw;
+  raw.reserve(text.size() / 14);
+  double total = 0;
+  int line_no = 0;
+  for (size_t p = 0; p < text.size();) {
+    size_t q = text.find('\n', p);
+    if (q == std::string_view::npos) q = text.size();
+    std::string_view line = text.substr(p, q - p);
+    p = q + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    // "word freq [tag]"
+    size_t s1 = line.find(' ');
+    if (s1 == 0 || s1 == std::string_view::npos)
+      return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": expected 'word frequency tag'");
+    size_t s2 = line.find(' ', s1 + 1);
+    std::string freq_s(line.substr(s1 + 1, s2 == std::string_view::npos ? std::string_view::npos : s2 - s1 - 1));
+    char* end = nullptr;
+    double freq = std::strtod(freq_s.c_str(), &end);
+    if (freq_s.empty() || *end != '\0' || freq < 0)
+      return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": bad frequency '" + freq_s + "'");
+    std::string tag = s2 == std::string_view::npos ? "x" : std::string(line.substr(s2 + 1));
+    std::string w = norm.Fold(line.substr(0, s1));
+    if (w.empty() || w.find(' ') != std::string::npos) continue;
+    total += freq;
+    raw.push_back(Raw{std::move(w), freq, std::move(tag)});
+  }
+  if (raw.empty()) return Status::InvalidInput(name + ": no words");
+  std::sort(raw.begin(), raw.end(), [](const Raw& a, const Raw& b) {
+    return a.word != b.word ? a.word < b.word : a.freq > b.freq;
+  });
+  auto lex = std::make_shared<Lexicon>();
+  lex->path_ = name;
+  lex->words_.reserve(raw.size());
+  const double log_total = std::log(std::max(total, 1.0));
+  lex->unknown_logp_ = static_cast<float>(-log_total);  // frequency 1, as jieba
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (i > 0 && raw[i].word == raw[i - 1].word) continue;  // folded twins: the more frequent
+    Entry e;
+    e.off = static_cast<uint32_t>(lex->arena_.size());
+    e.len = static_cast<uint32_t>(raw[i].word.size());
+    lex->arena_ += raw[i].word;
+    e.logp = static_cast<float>(std::log(std::max(raw[i].freq, 1.0)) - log_total);
+    auto t = std::find(lex->tags_.begin(), lex->tags_.end(), raw[i].tag);
+    if (t == lex->tags_.end()) t = lex->tags_.insert(lex->tags_.end(), raw[i].tag);
+    e.tag = static_cast<uint8_t>(std::min<size_t>(t - lex->tags_.begin(), 255));
+    lex->words_.push_back(e);
+  }
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+void Lexicon::WordsAt(std::string_view text, size_t i, size_t limit,
+                      std::vector<std::pair<size_t, float>>* out) const {
+  out->clear();
+  size_t lo = 0, hi = words_.size();
+  for (size_t p = i; p < limit && lo < hi;) {
+    size_t n = CharLen(text, p);
+    std::string_view c = text.substr(p, n);
+    size_t d = p - i;  // bytes every word in [lo, hi) shares with text[i, p)
+    auto key = [&](const Entry& w) {
+      return w.len <= d ? std::string_view() : Word(w).substr(d, n);
+    };
+    auto first = std::lower_bound(words_.begin() + lo, words_.begin() + hi, c,
+                                  [&](const Entry& w, std::string_view v) { return key(w) < v; });
+    auto last = std::upper_bound(first, words_.begin() + hi, c,
+                                 [&](std::string_view v, const Entry& w) { return v < key(w); });
+    lo = static_cast<size_t>(first - words_.begin());
+    hi = static_cast<size_t>(last - words_.begin());
+    p += n;
+    if (lo < hi && words_[lo].len == p - i) out->emplace_back(p, static_cast<float>(lo));
+  }
+}
+
+std::vector<LexWord> Lexicon::Segment(std::string_view text, size_t b, size_t e) const {
+  std::vector<size_t> pos;  // character starts in [b, e), then e
+  for (size_t i = b; i < e; i += CharLen(text, i)) pos.push_back(i);
+  const size_t n = pos.size();
+  pos.push_back(e);
+  std::vector<double> score(n + 1, 0);
+  std::vector<size_t> next(n + 1, n);
+  std::vector<uint32_t> entry(n + 1, kUnknown);
+  std::vector<std::pair<size_t, float>> cands;
+  auto index_of = [&](size_t byte) {
+    return static_cast<size_t>(std::lower_bound(pos.begin(), pos.end(), byte) - pos.begin());
+  };
+  for (size_t k = n; k-- > 0;) {
+    size_t i = pos[k];
+    if (AsciiAlnum(text[i])) {  // an ASCII run is one word
+      size_t j = i;
+      while (j < e && AsciiAlnum(text[j])) ++j;
+      size_t kj = index_of(j);
+      score[k] = unknown_logp_ + score[kj];
+      next[k] = kj;
+      continue;
+    }
+    WordsAt(text, i, e, &cands);
+    size_t one = index_of(i + CharLen(text, i));
+    score[k] = unknown_logp_ + score[one];  // the character alone, unknown
+    next[k] = one;
+    for (auto [end, idx] : cands) {
+      size_t kj = index_of(end);
+      uint32_t id = static_cast<uint32_t>(idx);
+      double s = words_[id].logp + score[kj];
+      if (s > score[k] || (kj == one && entry[k] == kUnknown)) {
+        score[k] = s;
+        next[k] = kj;
+        entry[k] = id;
+      }
+    }
+  }
+  std::vector<LexWord> out;
+  for (size_t k = 0; k < n; k = next[k]) {
+    LexWord w;
+    w.b = pos[k];
+    w.e = pos[next[k]];
+    w.known = entry[k] != kUnknown;
+    w.tag = w.known ? std::string_view(tags_[words_[entry[k]].tag]) : std::string_view("x");
+    out.push_back(w);
+  }
+  return out;
+}
+
+std::string_view Lexicon::TagOf(std::string_view word) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), word,
+                             [&](const Entry& w, std::string_view v) { return Word(w) < v; });
+  if (it == words_.end() || Word(*it) != word) return {};
+  return tags_[it->tag];
+}
+
+std::vector<std::string> Lexicon::WordsTagged(std::string_view tag) const {
+  std::vector<std::string> out;
+  for (const Entry& w : words_)
+    if (tags_[w.tag] == tag) out.emplace_back(Word(w));
+  return out;
+}
+
+}  // namespace newskb

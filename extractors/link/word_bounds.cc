@@ -1,0 +1,115 @@
+// newskb/extractors/link/word_bounds.cc
+#include "extractors/link/word_bounds.h"
+
+#include <vector>
+
+#include "extractors/link/linker.h"
+
+namespace newskb {
+namespace {
+
+// Up to `n` characters before `pos`, not crossing a line break.
+size_t BackChars(std::string_view t, size_t pos, int n) {
+  size_t p = pos;
+  for (int k = 0; k < n && p > 0 && t[p - 1] != '\n'; ++k) {
+    --p;
+    while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
+  }
+  return p;
+}
+
+// Up to `n` characters after `pos`, not crossing a line break.
+size_t AheadChars(std::string_view t, size_t pos, int n) {
+  size_t p = pos;
+  for (int k = 0; k < n && p < t.size() && t[p] != '\n'; ++k) p += Utf8CharLen(t, p);
+  return p;
+}
+
+bool IsBoundary(const std::vector<LexWord>& words, size_t pos) {
+  for (const LexWord& w : words) {
+    if (w.b == pos || w.e == pos) return true;
+    if (w.b < pos && pos < w.e) return false;
+  }
+  return true;
+}
+
+bool IsPlaceOrBodyWord(std::string_view tag) { return tag == "ns" || tag == "nt"; }
+
+}  // namespace
+
+bool IsFunctionTag(std::string_view tag) {
+  if (tag.empty()) return false;
+  switch (tag[0]) {
+    case 'c': case 'p': case 'u': case 'r': case 'd': case 'y': case 'e': case 'o':
+      return true;
+    case 't':
+      return tag == "t";
+    default:
+      return false;
+  }
+}
+
+size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, size_t b, size_t e) {
+  size_t ws = BackChars(t, b, 6), we = AheadChars(t, e, 2);
+  std::vector<LexWord> words = lex.Segment(t, ws, we);
+  if (!IsBoundary(words, e)) return std::string_view::npos;
+  size_t start = b;
+  for (const LexWord& w : words)
+    if (w.b < b && b < w.e) start = w.e;  // a word straddles b: start after it
+  for (size_t i = 0; i < words.size(); ++i) {
+    const LexWord& w = words[i];
+    if (w.b < start || w.e > e) continue;
+    if (IsFunctionTag(w.tag)) {
+      start = w.e;
+    } else if (w.tag == "v" && i + 1 < words.size() && words[i + 1].e <= e) {
+      const LexWord& n = words[i + 1];
+      if (heads.MatchAt(t, n.b) > 0 || IsPlaceOrBodyWord(n.tag)) start = w.e;
+    }
+  }
+  return start < e ? start : std::string_view::npos;
+}
+
+size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t b,
+                      size_t e) {
+  std::vector<LexWord> words = lex.Segment(t, BackChars(t, b, 4), AheadChars(t, e, 4));
+  if (!IsBoundary(words, b)) return std::string_view::npos;
+  for (const LexWord& w : words) {
+    if (w.e == e) return e;
+    if (w.b < e && e < w.e)
+      return unit_heads.EndsWithEntry(t.substr(w.b, w.e - w.b)) ? w.e : std::string_view::npos;
+  }
+  return e;
+}
+
+size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
+  std::vector<LexWord> words = lex.Segment(t, b, e);
+  if (words.empty() || words[0].tag != "ns") return 0;
+  size_t n = words[0].e - words[0].b;
+  return Utf8Length(t.substr(b, n)) >= 2 ? n : 0;
+}
+
+size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e) {
+  size_t we = AheadChars(t, e, 12);
+  std::vector<LexWord> words = lex.Segment(t, e, we);
+  size_t best = e;
+  int verbs = 0, chars = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const LexWord& w = words[i];
+    if (!HasHan(t.substr(w.b, w.e - w.b)) || IsFunctionTag(w.tag)) break;
+    if (w.tag == "nr" || w.tag == "nrfg" || w.tag == "nrt" || w.tag == "m" || w.tag == "q") break;
+    chars += static_cast<int>(Utf8Length(t.substr(w.b, w.e - w.b)));
+    if (chars > 10) break;
+    std::string_view word = t.substr(w.b, w.e - w.b);
+    bool head = (unit_heads.Contains(word) && Utf8Length(word) >= 2) || w.tag == "nt";
+    if (head && (i > 0 || w.tag == "nt")) best = w.e;  // 法制局 alone; never a bare 公司
+    if (w.tag == "v") {
+      // One verb, right before the head: 协调委员会, not 决定成立委员会.
+      if (++verbs > 1 || i + 1 >= words.size()) break;
+      std::string_view nxt = t.substr(words[i + 1].b, words[i + 1].e - words[i + 1].b);
+      if (!unit_heads.Contains(nxt)) break;
+    }
+  }
+  return best;
+}
+
+}  // namespace newskb
