@@ -85,7 +85,9 @@ size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
   std::vector<LexWord> words = lex.Segment(t, b, e);
   if (words.empty() || words[0].tag != "ns") return 0;
   size_t n = words[0].e - words[0].b;
-  return Utf8Length(t.substr(b, n)) >= 2 ? n : 0;
+  // Two characters or more, and three more after it: 圣保罗州保险公司, not 华兴银行.
+  if (Utf8Length(t.substr(b, n)) < 2 || Utf8Length(t.substr(b + n, e - b - n)) < 3) return 0;
+  return n;
 }
 
 size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e) {

@@ -45,7 +45,8 @@ size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::strin
                       size_t e);
 
 // The length in bytes of the first word of t[b, e) if the lexicon tags it a
-// place (ns) and it has two characters or more (圣保罗州); 0 otherwise.
+// place (ns), it has two characters or more and three more follow it in
+// t[b, e) (圣保罗州 of 圣保罗州保险公司); 0 otherwise.
 size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e);
 
 // The end of the unit that extends an organization ending at `e`: name
