@@ -49,7 +49,8 @@ bool IsFunctionTag(std::string_view tag) {
   }
 }
 
-size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, size_t b, size_t e) {
+size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, size_t b, size_t e,
+                 bool cut_numbers) {
   size_t ws = BackChars(t, b, 6), we = AheadChars(t, e, 2);
   std::vector<LexWord> words = lex.Segment(t, ws, we);
   if (!IsBoundary(words, e)) return std::string_view::npos;
@@ -59,7 +60,7 @@ size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, 
   for (size_t i = 0; i < words.size(); ++i) {
     const LexWord& w = words[i];
     if (w.b < start || w.e > e) continue;
-    if (IsFunctionTag(w.tag)) {
+    if (IsFunctionTag(w.tag) || (cut_numbers && (w.tag == "m" || w.tag == "q"))) {
       start = w.e;
     } else if (w.tag == "v" && i + 1 < words.size() && words[i + 1].e <= e) {
       const LexWord& n = words[i + 1];
@@ -102,6 +103,8 @@ size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_vi
     chars += static_cast<int>(Utf8Length(t.substr(w.b, w.e - w.b)));
     if (chars > 10) break;
     std::string_view word = t.substr(w.b, w.e - w.b);
+    // A further organization is another name, not a unit: 外经贸部经商 | 外交部.
+    if (w.tag == "nt" && i > 0) break;
     bool head = (unit_heads.Contains(word) && Utf8Length(word) >= 2) || w.tag == "nt";
     if (head && (i > 0 || w.tag == "nt")) best = w.e;  // 法制局 alone; never a bare 公司
     if (w.tag == "v") {

@@ -34,8 +34,10 @@ bool IsFunctionTag(std::string_view tag);
 // The start of the name t[b, e) by words: past a word straddling `b`, then
 // past the last function word inside, or the last verb inside that is
 // followed by a place or body head (`heads`) or a place/organization word of
-// the lexicon. npos if `e` falls inside a word or nothing is left.
-size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, size_t b, size_t e);
+// the lexicon; with `cut_numbers`, past the last numeral or classifier too
+// (现拥有两个二级学院 -> 学院). npos if `e` falls inside a word or nothing is left.
+size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, size_t b, size_t e,
+                 bool cut_numbers = false);
 
 // The end of a dictionary name t[b, e) on word boundaries: npos if `b`
 // falls inside a word (新乐队 in 重新乐队 is 重新 + 乐队); `e` if it is a
@@ -53,7 +55,9 @@ size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e);
 // words (no function word, no person name, no punctuation, at most one verb
 // and only right before the last word), up to ten characters, whose last
 // word is a head of `unit_heads` (委员会, 办公室, 局) or an organization word
-// of the lexicon (nt: 法制局, 法工委). `e` itself if none.
+// of the lexicon right after `e` (nt: 法制局, 法工委); a later organization
+// word ends the unit (外交部 of 外经贸部经商外交部 is another name). `e`
+// itself if none.
 size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e);
 
 }  // namespace newskb
