@@ -232,7 +232,17 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     }
   }
   std::string_view body = BodySpan(doc, norm, b, e);
-  if (Attr(r, "latin", "") == "caps" && HasAsciiLetter(name)) {
+  std::string latin = Attr(r, "latin", "");
+  // latin: acronym: a Latin name written with two capitals or more (GENIUS,
+  // RESourceEU), never a plain capitalised word (Google, Heiley: brands and
+  // people).
+  if (latin == "acronym" && HasAsciiLetter(name)) {
+    int upper = 0;
+    for (char c : body) upper += (c >= 'A' && c <= 'Z');
+    if (upper < 2) return false;
+    latin = "caps";
+  }
+  if (latin == "caps" && HasAsciiLetter(name)) {
     if (!LatinCapitalized(body)) return false;
     // A capitalised name that runs on into a further Title-case word is cut
     // out of a longer name (Critical Minerals of "Critical Minerals

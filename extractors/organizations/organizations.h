@@ -23,7 +23,8 @@
 //                  "trim": cut after the last stop word (gazetteer/stopwords.txt);
 //                  "none" (default): the group as matched. A stop word
 //                  inside a head word cuts nothing (the 和 of 刚果民主共和国)
-//        latin     "caps": every Latin word capitalised in the body
+//        latin     "caps": every Latin word capitalised in the body;
+//                  "acronym": that, and two capitals or more (GENIUS, not Google)
 //        min_chars minimum length in code points (default 2)
 //        not_before  characters that must not follow the name (部长, 银行业)
 //        not_end     words the name must not end with (签署, 布局)

@@ -1,6 +1,7 @@
 // newskb/extractors/policies/policies.cc
 #include "extractors/policies/policies.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -71,7 +72,28 @@ class PolicyExtractor : public Extractor {
       if (idx.count(a) && idx.count(b)) pairs.emplace_back(idx[a], idx[b]);
     AddParenAliases(paren, t, doc, norm, lists_, &win, &pairs);
     AddRepeats(t, doc, norm, *norm_, lists_, "policy", &win);
-    EmitAndLink(doc, norm, MentionKind::kPolicy, gaz_.get(), *norm_, win, pairs, out);
+    std::vector<Mention> mine;
+    EmitAndLink(doc, norm, MentionKind::kPolicy, gaz_.get(), *norm_, win, pairs, &mine);
+    DropInsideOrganizations(*out, &mine);
+    for (Mention& m : mine) out->push_back(std::move(m));
+  }
+
+  // A policy candidate lying within an organization mention already found
+  // (the organizations extractor runs first) is the organization's name or
+  // part of it: a brand, company or body is never a policy (Google規劃了,
+  // 《蘋果》法庭記者, LINE行動).
+  static void DropInsideOrganizations(const std::vector<Mention>& found, std::vector<Mention>* mine) {
+    std::vector<std::pair<size_t, size_t>> orgs;
+    for (const Mention& m : found)
+      if (m.kind == MentionKind::kOrganization) orgs.emplace_back(m.start, m.end);
+    if (orgs.empty()) return;
+    mine->erase(std::remove_if(mine->begin(), mine->end(),
+                               [&](const Mention& p) {
+                                 for (auto [b, e] : orgs)
+                                   if (b <= p.start && p.end <= e) return true;
+                                 return false;
+                               }),
+                mine->end());
   }
 
  private:

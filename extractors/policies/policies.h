@@ -15,7 +15,11 @@
 // without marks (全面的关键矿产战略) are not policies. The name never
 // includes the marks. An alliance of producers or companies (「…生产商联盟」)
 // is an organization, not a policy (organizations.json org.alliance.*); an
-// alliance of states is a policy.
+// alliance of states is a policy. A name lying within an organization
+// mention found before it (the organizations extractor runs first) is the
+// organization's, never a policy (Google規劃了, 《蘋果》法庭記者); a Latin name
+// before a policy head with `latin: acronym` needs two capitals (GENIUS法案,
+// RESourceEU計畫; not Heiley行動).
 //
 // Rules: extractors/rules/policies.json; each rule's attrs.kind gives the
 // kind; bounding attrs as in organizations/organizations.h. Linking as for

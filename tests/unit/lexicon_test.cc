@@ -33,7 +33,7 @@ TEST(Lexicon, SegmentsByTheMostProbablePath) {
   EXPECT_EQ(Words(*lex.value(), "巴西只有圣保罗州保险公司"),
             (std::vector<std::string>{"巴西", "只有", "圣保罗州", "保险公司"}));
   // Unknown characters are words of their own; an ASCII run is one word.
-  EXPECT_EQ(Words(*lex.value(), "甲ABC公司"), (std::vector<std::string>{"甲", "abc", "公司"}));
+  EXPECT_EQ(Words(*lex.value(), "甲ABC公司"), (std::vector<std::string>{"甲", "ABC", "公司"}));
   EXPECT_EQ(lex.value()->TagOf("只有"), "c");
   EXPECT_EQ(lex.value()->TagOf("没有"), "");
 }
