@@ -27,6 +27,13 @@ bool AsciiAlnum(char c) {
 
 constexpr uint32_t kUnknown = std::numeric_limits<uint32_t>::max();
 
+// The bytes of the character at s[i], packed (a key for Lexicon::first_).
+uint32_t PackChar(std::string_view s, size_t i) {
+  uint32_t k = 0;
+  for (size_t j = 0, n = CharLen(s, i); j < n; ++j) k = (k << 8) | static_cast<unsigned char>(s[i + j]);
+  return k;
+}
+
 }  // namespace
 
 std::string Lexicon::DefaultPath() {
@@ -104,14 +111,24 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadString(std::string_view text
     e.tag = static_cast<uint8_t>(std::min<size_t>(t - lex->tags_.begin(), 255));
     lex->words_.push_back(e);
   }
+  for (uint32_t i = 0; i < lex->words_.size(); ++i) {
+    auto [it, fresh] = lex->first_.try_emplace(PackChar(lex->Word(lex->words_[i]), 0), i, i + 1);
+    if (!fresh) it->second.second = i + 1;  // words sharing a first character are contiguous
+  }
   return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
 void Lexicon::WordsAt(std::string_view text, size_t i, size_t limit,
                       std::vector<std::pair<size_t, float>>* out) const {
   out->clear();
-  size_t lo = 0, hi = words_.size();
-  for (size_t p = i; p < limit && lo < hi;) {
+  if (i >= limit) return;
+  auto f = first_.find(PackChar(text, i));  // the first character: a hash probe
+  if (f == first_.end()) return;
+  size_t lo = f->second.first, hi = f->second.second;
+  size_t p = i + CharLen(text, i);
+  if (words_[lo].len == p - i) out->emplace_back(p, static_cast<float>(lo));
+  // Then a binary search per further character, within the range left.
+  while (p < limit && lo < hi) {
     size_t n = CharLen(text, p);
     std::string_view c = text.substr(p, n);
     size_t d = p - i;  // bytes every word in [lo, hi) shares with text[i, p)

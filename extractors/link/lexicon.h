@@ -36,6 +36,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "pipeline/normalize/normalizer.h"
@@ -94,6 +96,9 @@ class Lexicon {
   std::string arena_;
   std::vector<Entry> words_;  // sorted by word bytes
   std::vector<std::string> tags_;
+  // First character (its UTF-8 bytes packed) -> the range of words_
+  // starting with it: the first step of WordsAt without a binary search.
+  std::unordered_map<uint32_t, std::pair<uint32_t, uint32_t>> first_;
   float unknown_logp_ = -20;
 };
 

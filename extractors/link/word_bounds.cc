@@ -93,6 +93,14 @@ size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
 
 size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e) {
   size_t we = AheadChars(t, e, 12);
+  // Cheap test first: no unit head starts in the Han run after `e`, no unit
+  // (most names are followed by a verb or punctuation).
+  bool any_head = false;
+  for (size_t i = e; i < we && !any_head; i += Utf8CharLen(t, i)) {
+    if (!HasHan(t.substr(i, Utf8CharLen(t, i)))) break;
+    any_head = unit_heads.MatchAt(t, i) > 0;
+  }
+  if (!any_head) return e;
   std::vector<LexWord> words = lex.Segment(t, e, we);
   size_t best = e;
   int verbs = 0, chars = 0;
