@@ -160,7 +160,7 @@ DisplayNames ScriptConverter::Names(std::string_view name) const {
     n.hant = impl_->t2tw->Convert(name.data(), name.size());
     n.hans = ToHans(name);
   } else if (simp && !trad) {
-    n.hans = std::string(name);
+    n.hans = ToHans(name);  // as written, but for characters mainland usage writes otherwise (於 -> 于)
     n.hant = ToHant(name);
   } else if (trad && simp) {
     n.hans = ToHans(name);

@@ -13,8 +13,10 @@
 //   a name written in Traditional keeps its characters as written, with
 //     Taiwan's standard variants (OpenCC t2tw: 裏 -> 裡, 峯 -> 峰); its
 //     Simplified name is OpenCC t2s;
-//   a name written in Simplified keeps its characters; its Traditional name
-//     is OpenCC s2twp (Taiwan phrases and variants: 台湾 -> 臺灣);
+//   a name written in Simplified keeps its characters, but for those
+//     mainland usage writes otherwise (OpenCC t2s: 居於 -> 居于); its
+//     Traditional name is OpenCC s2twp (Taiwan phrases and variants:
+//     台湾 -> 臺灣);
 //   a name with characters of both scripts is first made Simplified (t2s),
 //     then Traditional from that (s2twp);
 //   a name with no script-specific character (乾隆, MP Materials) is

@@ -28,6 +28,8 @@ TEST(Script, DisplayNamesInBothScriptsFromEither) {
   // Phrase-level: 计划 becomes 計劃 as a word, 稀土开发商 character by character.
   EXPECT_EQ(S()->Names("稀土开发商").hant, "稀土開發商");
   EXPECT_EQ(S()->Names("计划").hant, "計劃");
+  // A Simplified name with a character mainland usage writes otherwise.
+  EXPECT_EQ(S()->Names("居於单位条例").hans, "居于单位条例");
 }
 
 TEST(Script, LatinNamesKeepTheirCase) {
@@ -43,10 +45,11 @@ TEST(Script, DisplayNamesNeverMixScripts) {
   for (const char* name : {"美国能源部", "美國能源部", "國務院", "国家发展和改革委员会", "經濟部",
                            "香港金融管理局", "台積電", "寧德時代", "稀土管理条例", "《通膨削減法案》",
                            "晶片與科學法", "鋰", "锂", "碳酸锂", "澳大利亞", "MP Materials", "峯會",
-                           "美國國務院亞太事務局", "中华人民共和国出口管制法"}) {
+                           "美國國務院亞太事務局", "中华人民共和国出口管制法", "租户居於单位条例"}) {
     DisplayNames n = S()->Names(name);
     EXPECT_FALSE(S()->HasSimplifiedOnly(n.hant)) << name << " -> " << n.hant;
     EXPECT_FALSE(S()->HasTraditionalOnly(n.hans)) << name << " -> " << n.hans;
+    EXPECT_EQ(S()->ToHans(n.hans), n.hans) << name;  // nothing left for t2s to change
     EXPECT_FALSE(n.hant.empty());
     EXPECT_FALSE(n.hans.empty());
   }
