@@ -256,7 +256,7 @@ std::string Normalizer::FoldKey(std::string_view s) const {
                 cp == 0x2027 || cp == 0x2022 || cp == 0x2027;
     i += len;
     if (drop) continue;
-    auto v = t_->variant.find(cp);
+    auto v = cp < 0x3400 ? t_->variant.end() : t_->variant.find(cp);  // classes are Han only
     if (v == t_->variant.end()) out.append(f, i - len, len);
     else AppendUtf8(v->second, &out);
   }
