@@ -42,23 +42,33 @@ struct Normalizer::Tables {
   }
 
   // Reads the variant classes (one a line, characters separated by spaces,
-  // `#` comments) and fills `variant`: the folded forms of one class's
-  // characters are one class (classes sharing a folded form merge), and
-  // each folds to the class's lowest code point.
+  // the representative first, lines by the representative's precedence;
+  // `#` comments) and fills `variant`. The folded forms of one class's
+  // characters are one class; where folding joins two classes (ICU folds a
+  // character of one to a character of another), the earlier line's
+  // representative wins.
   void BuildVariants(std::string_view classes) {
     std::unordered_map<char32_t, char32_t> parent;
+    std::unordered_map<char32_t, size_t> rank;  // representative -> its line's index
     auto find = [&](char32_t x) {
       parent.emplace(x, x);
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
+    auto precedes = [&](char32_t a, char32_t b) {
+      auto ra = rank.find(a), rb = rank.find(b);
+      size_t ia = ra == rank.end() ? SIZE_MAX : ra->second, ib = rb == rank.end() ? SIZE_MAX : rb->second;
+      return ia != ib ? ia < ib : a < b;
+    };
+    size_t line_no = 0;
     for (size_t pos = 0; pos < classes.size();) {
       size_t nl = classes.find('\n', pos);
       if (nl == std::string_view::npos) nl = classes.size();
       std::string_view line = classes.substr(pos, nl - pos);
       pos = nl + 1;
       if (line.empty() || line[0] == '#') continue;
-      char32_t first = 0;
+      ++line_no;
+      char32_t rep = 0;
       for (size_t i = 0; i < line.size();) {
         size_t len;
         char32_t cp = DecodeUtf8(line, i, &len);
@@ -66,15 +76,21 @@ struct Normalizer::Tables {
         if (cp == ' ') continue;
         char32_t f = FoldOne(cp);
         if (f == 0) continue;
-        if (first == 0) { first = find(f); continue; }
-        char32_t a = find(first), b = find(f);
-        if (a != b) parent[std::max(a, b)] = std::min(a, b);
-        first = std::min(a, b);
+        if (rep == 0) {
+          rep = f;
+          rank.emplace(f, line_no);
+          find(f);
+          continue;
+        }
+        char32_t a = find(rep), b = find(f);
+        if (a == b) continue;
+        if (precedes(a, b)) parent[b] = a;
+        else parent[a] = b;
       }
     }
     for (auto& [cp, p] : parent) {
-      char32_t rep = find(cp);
-      if (rep != cp) variant[cp] = rep;
+      char32_t root = find(cp);
+      if (root != cp) variant[cp] = root;
     }
   }
 };

@@ -71,9 +71,9 @@ class Normalizer {
   // entries): same folding as Normalize, plus spaces and middle dots
   // removed, plus variant characters folded: every character of a variant
   // class (pipeline/normalize/variants.txt, generated from OpenCC's
-  // Traditional/Simplified, Taiwan and Hong Kong tables) becomes one
-  // character of its class (the lowest code point among the class's
-  // Simplified forms). "美國 能源部" and "美国能源部", "ＤＯＥ"/"doe",
+  // Traditional/Simplified, Taiwan and Hong Kong tables) becomes the
+  // class's representative, its character most used in Simplified Chinese,
+  // so keys read as Simplified text ("計畫署" -> "计划署"). "美國 能源部" and "美国能源部", "ＤＯＥ"/"doe",
   // "峯會"/"峰会", "計畫"/"计划", "臺"/"台", "裏"/"裡", "着"/"著" fold alike.
   // Only keys fold variants; Normalize's text (what rules match) does not.
   std::string FoldKey(std::string_view s) const;

@@ -57,6 +57,11 @@ TEST(Normalizer, FoldKeyFoldsVariantCharacters) {
   EXPECT_EQ(N()->FoldKey("里约"), N()->FoldKey("裡約"));
   EXPECT_EQ(N()->FoldKey("顯着"), N()->FoldKey("显著"));
   EXPECT_EQ(N()->FoldKey("啓動"), N()->FoldKey("啟动"));
+  // Keys read as Simplified text: each class folds to its most used character.
+  EXPECT_EQ(N()->FoldKey("世界糧食計畫署"), "世界粮食计划署");
+  EXPECT_EQ(N()->FoldKey("國立故宮博物舘"), "国立故宫博物馆");
+  EXPECT_EQ(N()->FoldKey("峯會"), "峰会");
+  EXPECT_EQ(N()->FoldKey("衞生署"), "卫生署");
   // Characters no standard writes for each other stay apart.
   EXPECT_NE(N()->FoldKey("艺术"), N()->FoldKey("芸术"));
   EXPECT_NE(N()->FoldKey("计划"), N()->FoldKey("计算"));
