@@ -254,6 +254,8 @@ Status KnowledgeBase::CatchUp(int version_before) {
       if (Status s = PutSetting("key_fold", opts_.fold_id); !s.ok()) return s;
     }
     if (Status s = FillDisplayNames(); !s.ok()) return s.WithContext("making display names");
+    if (refilled_)
+      if (Status s = MergeByDisplayNames(); !s.ok()) return s.WithContext("merging entities");
     if (Status s = PutSetting("script", script_); !s.ok()) return s;
     if (Status s = PutSetting("script_chosen_by", script_by_user_ ? "user" : "majority"); !s.ok()) return s;
     if (version_before < 6 && opts_.script_of)
@@ -369,6 +371,7 @@ Status KnowledgeBase::FillDisplayNames() {
   if (!st) return Status::IoError(Err("reading entities"));
   while (sqlite3_step(st) == SQLITE_ROW)
     todo.push_back({sqlite3_column_int64(st, 0), reinterpret_cast<const char*>(sqlite3_column_text(st, 1))});
+  refilled_ = refilled_ || !todo.empty();
   for (const Todo& t : todo) {
     EntityNames n = DisplayNamesOf(t.name);
     st = Stmt("UPDATE entities SET name_hant = ?, name_hans = ? WHERE entity_id = ?");
@@ -465,6 +468,52 @@ Status KnowledgeBase::RefoldKeys() {
     if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
   }
   ClearCaches();
+  refilled_ = true;
+  return Status::Ok();
+}
+
+Status KnowledgeBase::MergeEntity(int64_t from, int64_t into) {
+  for (const char* sql : {"UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
+                          "UPDATE facts SET subject_id = ?1 WHERE subject_id = ?2",
+                          "UPDATE facts SET object_id = ?1 WHERE object_id = ?2",
+                          "INSERT OR IGNORE INTO aliases(entity_id, key, alias) "
+                          "SELECT ?1, key, alias FROM aliases WHERE entity_id = ?2",
+                          "DELETE FROM aliases WHERE entity_id = ?2",
+                          "DELETE FROM entities WHERE entity_id = ?2"}) {
+    sqlite3_stmt* st = Stmt(sql);
+    sqlite3_bind_int64(st, 1, into);
+    sqlite3_bind_int64(st, 2, from);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("merging entities"));
+  }
+  return Status::Ok();
+}
+
+Status KnowledgeBase::MergeByDisplayNames() {
+  std::vector<std::pair<int64_t, int64_t>> pairs;
+  sqlite3_stmt* st = Stmt(
+      "SELECT DISTINCT e.entity_id, o.entity_id FROM aliases a JOIN entities e ON e.entity_id = a.entity_id "
+      "JOIN entities o ON o.kind = e.kind AND o.key = a.key AND o.entity_id != e.entity_id "
+      "WHERE a.alias = e.name_hant OR a.alias = e.name_hans");
+  if (!st) return Status::IoError(Err("finding entities to merge"));
+  while (sqlite3_step(st) == SQLITE_ROW) pairs.emplace_back(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+  std::unordered_map<int64_t, int64_t> parent;
+  auto find = [&](int64_t x) {
+    parent.emplace(x, x);
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (auto [a, b] : pairs) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the older entity stays
+  }
+  std::vector<int64_t> ids;
+  for (const auto& [id, p] : parent) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (int64_t id : ids)
+    if (int64_t root = find(id); root != id)
+      if (Status s = MergeEntity(id, root); !s.ok()) return s;
+  ClearCaches();
   return Status::Ok();
 }
 
@@ -548,6 +597,31 @@ Result<bool> KnowledgeBase::HasContent(const std::string& content_hash) {
   return rc == SQLITE_ROW;
 }
 
+int64_t KnowledgeBase::ByDisplayName(const std::string& kind, const std::string& key, const EntityNames& shown) {
+  // A display name of the new name is an entity's key (意大利政府 shown in
+  // Traditional is 義大利政府, stored as an entity) ...
+  for (const std::string* d : {&shown.hant, &shown.hans}) {
+    std::string k = Key(*d);
+    if (k == key) continue;
+    sqlite3_stmt* st = Stmt("SELECT entity_id FROM entities WHERE kind = ? AND key = ?");
+    BindText(st, 1, kind);
+    BindText(st, 2, k);
+    int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (id) return id;
+  }
+  // ... or the new name is an entity's display name (the reverse).
+  sqlite3_stmt* st = Stmt(
+      "SELECT a.entity_id FROM aliases a JOIN entities e ON e.entity_id = a.entity_id "
+      "WHERE a.key = ? AND e.kind = ? AND (a.alias = e.name_hant OR a.alias = e.name_hans) "
+      "ORDER BY a.entity_id LIMIT 1");
+  BindText(st, 1, key);
+  BindText(st, 2, kind);
+  int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  return id;
+}
+
 Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::string& name,
                                         const std::string& alias) {
   std::string key = Key(name);
@@ -561,9 +635,15 @@ Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::stri
     BindText(st, 2, key);
     if (sqlite3_step(st) == SQLITE_ROW) {
       id = sqlite3_column_int64(st, 0);
+    } else if (EntityNames shown = DisplayNamesOf(name); (id = ByDisplayName(kind, key, shown)) != 0) {
+      // The same thing in the other region's words (意大利政府 / 義大利政府).
+      sqlite3_stmt* a = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
+      sqlite3_bind_int64(a, 1, id);
+      BindText(a, 2, key);
+      BindText(a, 3, name);
+      if (sqlite3_step(a) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
     } else {
       // Display names are made here, once per entity.
-      EntityNames shown = DisplayNamesOf(name);
       sqlite3_stmt* ins =
           Stmt("INSERT INTO entities(kind, name, key, name_hant, name_hans) VALUES (?,?,?,?,?)");
       BindText(ins, 1, kind);
@@ -875,6 +955,19 @@ Result<KbStats> KnowledgeBase::Stats(const FoldFn& fold) {
     grouped("SELECT coalesce(script, 'none'), count(*) FROM documents GROUP BY 1", &s.documents_by_script);
     one("SELECT count(*) FROM entities WHERE name_hant IS NULL OR name_hans IS NULL",
         &s.entities_without_display_names);
+  }
+  if (schema_version_ >= 6 &&
+      sqlite3_prepare_v2(db_,
+                         "SELECT DISTINCT e.name, o.name FROM aliases a JOIN entities e ON e.entity_id = a.entity_id "
+                         "JOIN entities o ON o.kind = e.kind AND o.key = a.key AND o.entity_id != e.entity_id "
+                         "WHERE a.alias = e.name_hant OR a.alias = e.name_hans ORDER BY 1, 2",
+                         -1, &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      ++s.split_by_display_name;
+      s.display_split_pairs.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                                       reinterpret_cast<const char*>(sqlite3_column_text(st, 1))});
+    }
+    sqlite3_finalize(st);
   }
   if (fold) {
     // Entities of one kind whose first-stored names fold to one key.

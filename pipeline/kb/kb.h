@@ -83,6 +83,10 @@ struct KbStats {
   // one real-world thing stored as several. Each group lists its names.
   int64_t split_entities = 0;
   std::vector<std::vector<std::string>> split_groups;
+  // Pairs of entities of one kind where one's display name has the other's
+  // key: one thing in two regions' words, stored apart (schema 6).
+  int64_t split_by_display_name = 0;
+  std::vector<std::vector<std::string>> display_split_pairs;
   // Entities without both display names (0 once the file is at schema 6).
   int64_t entities_without_display_names = 0;
 };
@@ -175,8 +179,12 @@ class KnowledgeBase {
 
   // Stores a document with its sentences and mentions, linking named
   // mentions (organization, policy, place, commodity; Mention::name) to
-  // entities by (kind, fold(name)). kDuplicate (nothing written) when a
-  // document with the same content hash is stored. InvalidInput when the
+  // entities by (kind, fold(name)); a name with no entity of its key joins
+  // the entity it names in the other region's words (its display name
+  // folds to that entity's key, or that entity's display name to its key:
+  // 意大利政府 and 義大利政府 are one entity), else becomes a new one.
+  // kDuplicate (nothing written) when a document with the same content
+  // hash is stored. InvalidInput when the
   // doc key is already stored with different content.
   // `facts` refer to `mentions` by index; a fact with an index out of range
   // is an internal error (nothing of the document is stored).
@@ -230,10 +238,18 @@ class KnowledgeBase {
   Status RunQuery(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
                   const std::function<void(const Row&)>& row, void* guard);
   Status RegisterSearch(FoldFn fold, FoldTextFn fold_text);
+  // The entity of `kind` that a new name (key `key`, display names
+  // `shown`) names in the other script's or region's words: one whose key
+  // is a display name's key, or whose display name has key `key`. 0 if none.
+  int64_t ByDisplayName(const std::string& kind, const std::string& key, const EntityNames& shown);
   Result<int64_t> EntityId(const std::string& kind, const std::string& name, const std::string& alias);
   // OpenForWrite's catch-up steps (see there), each inside the caller's transaction.
   Status RefoldKeys();
   Status FillDisplayNames();
+  // Merges entities one of whose display names has another's key (stored
+  // before ByDisplayName joined them); the older entity stays.
+  Status MergeByDisplayNames();
+  Status MergeEntity(int64_t from, int64_t into);
   Status FillDocumentScripts();
   Status CatchUp(int version_before);
   Status LoadSettings();
@@ -249,6 +265,7 @@ class KnowledgeBase {
   WriteOptions opts_;
   std::string script_ = "hans";     // display script
   bool script_by_user_ = false;
+  bool refilled_ = false;           // CatchUp made display names or keys anew
   std::string key_fold_;            // settings.key_fold: the fold the stored keys were made with
   int schema_version_ = 0;
   int64_t run_id_ = 0;

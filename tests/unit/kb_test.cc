@@ -349,6 +349,36 @@ TEST(KnowledgeBase, DisplayScriptFollowsDocumentsOrTheUsersChoice) {
   EXPECT_EQ(names(), "T:A,T:B,T:C");
 }
 
+// One thing in two regions' words: the Traditional display name of
+// 意大利政府 (OpenCC s2twp: 義大利政府) is how Taiwan writes it, so a later
+// 義大利政府 joins it, and so does the reverse order.
+TEST(KnowledgeBase, NamesInTheOtherRegionsWordsAreOneEntity) {
+  WriteOptions o = RealFoldOptions();
+  o.display = [](std::string_view s) {
+    std::string n(s);
+    if (n == "意大利政府") return EntityNames{"義大利政府", "意大利政府"};
+    if (n == "赞比亚政府") return EntityNames{"尚比亞政府", "赞比亚政府"};
+    if (n == "尚比亞政府") return EntityNames{"尚比亞政府", "尚比亚政府"};
+    return EntityNames{n, n};
+  };
+  std::string path = TempDb("regions");
+  {
+    auto kb = KnowledgeBase::OpenForWrite(path, o).value();
+    ASSERT_TRUE(kb->BeginRun("test").ok());
+    ASSERT_TRUE(kb->BeginBatch().ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("cn", "意大利政府。"), {{0, 6}}, {Org(0, 5, "意大利政府", "意大利政府")}).ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("tw", "義大利政府。"), {{0, 6}}, {Org(0, 5, "義大利政府", "義大利政府")}).ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("tw2", "尚比亞政府。"), {{0, 6}}, {Org(0, 5, "尚比亞政府", "尚比亞政府")}).ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("cn2", "赞比亚政府。"), {{0, 6}}, {Org(0, 5, "赞比亚政府", "赞比亚政府")}).ok());
+    ASSERT_TRUE(kb->CommitBatch().ok());
+  }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  EXPECT_EQ(Rows(ro.get(), "SELECT group_concat(doc_key || '=' || entity_id) FROM v_organizations")[0][0],
+            "cn=1,tw=1,tw2=2,cn2=2");
+  KbStats st = ro->Stats().value();
+  EXPECT_EQ(st.split_by_display_name, 0);
+}
+
 TEST(KnowledgeBase, RefusesANewerSchema) {
   std::string path = TempDb("newer");
   { auto kb = KnowledgeBase::OpenForWrite(path, Fold).value(); }
