@@ -226,7 +226,6 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::st
 Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::string& path, WriteOptions opts) {
   std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
   kb->opts_ = std::move(opts);
-  kb->fold_ = kb->opts_.fold;
   if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
     return Status::IoError(path + ": " + kb->Err("cannot open the knowledge base"));
   sqlite3_busy_timeout(kb->db_, 10000);
