@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libicu-dev libre2-dev libsqlite3-dev
       libsimdjson-dev libgtest-dev libgumbo-dev libcmark-dev sqlite3 python3
-      python3-jieba)
+      python3-jieba libopencc-dev libopencc-data)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -42,6 +42,11 @@ const char kHelp[] =
     "  --max-doc-mb N     reject documents larger than N MiB (default 32)\n"
     "  --batch N          documents per transaction (default 200)\n"
     "  --jobs N           extraction threads (default: the number of cores); one writer\n"
+    "  --script S         the script entity names are shown in, in every view:\n"
+    "                     hant (Traditional, Taiwan usage), hans (Simplified), or auto\n"
+    "                     (the script most stored documents use). Stored in the file:\n"
+    "                     later runs keep it until it is changed. Default: the stored\n"
+    "                     choice, else auto. With no INPUT, only changes the setting.\n"
     "  --progress / --no-progress   force the progress line on stderr on or off\n"
     "                     (default: on when stderr is a terminal)\n"
     "\n"
@@ -67,7 +72,7 @@ class Ingestor {
       return;
     }
     if (Status s = kb_->BeginBatch(); !s.ok()) { fatal_ = s; return; }
-    Result<AddOutcome> r = kb_->AddDocument(doc, p.sentences, p.mentions, p.facts);
+    Result<AddOutcome> r = kb_->AddDocument(doc, p.sentences, p.mentions, p.facts, p.script);
     if (!r.ok()) {
       if (r.status().code() == Status::Code::kInvalidInput) Reject(doc.origin, doc.key, r.status().message());
       else fatal_ = r.status();
@@ -305,6 +310,26 @@ class ParallelIngest : public DocumentSink {
   std::thread writer_thread_;
 };
 
+// How the knowledge base folds keys and text, makes display names and finds
+// a document's script, from the pipeline's normaliser and script tables.
+WriteOptions KbWriteOptions(const PipelineContext& ctx) {
+  WriteOptions o;
+  std::shared_ptr<const Normalizer> norm = ctx.normalizer;
+  std::shared_ptr<const ScriptConverter> sc = ctx.script;
+  o.fold = KeyFolding(norm);
+  o.fold_text = TextFolding(norm);
+  o.fold_id = norm->FoldId();
+  o.display = [sc](std::string_view s) {
+    DisplayNames n = sc->Names(s);
+    return EntityNames{std::move(n.hant), std::move(n.hans)};
+  };
+  o.script_of = [sc](std::string_view text) -> std::string {
+    std::optional<Script> s = sc->Detect(text);
+    return s ? ScriptName(*s) : "";
+  };
+  return o;
+}
+
 }  // namespace
 
 int CmdIngest(int argc, char** argv) {
@@ -313,6 +338,7 @@ int CmdIngest(int argc, char** argv) {
   int batch = 200;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int progress = -1;
+  std::string script;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -336,12 +362,17 @@ int CmdIngest(int argc, char** argv) {
       if (jobs < 1 || jobs > 256) err = "--jobs needs a whole number from 1 to 256";
       continue;
     }
+    if (TakeOption(argc, argv, &i, "--script", &script, &err)) {
+      if (script != "hant" && script != "hans" && script != "auto")
+        err = "--script needs hant, hans or auto";
+      continue;
+    }
     if (a == "--progress") { progress = 1; continue; }
     if (a == "--no-progress") { progress = 0; continue; }
     if (a.size() > 1 && a[0] == '-') { err = "unknown option " + a; break; }
     inputs.push_back(a);
   }
-  if (err.empty() && inputs.empty()) err = "no INPUT given";
+  if (err.empty() && inputs.empty() && script.empty()) err = "no INPUT given";
   if (!err.empty()) {
     std::fprintf(stderr, "newskb ingest: %s\n\n%s", err.c_str(), kHelp);
     return 2;
@@ -351,12 +382,21 @@ int CmdIngest(int argc, char** argv) {
     std::fprintf(stderr, "newskb ingest: cannot load the rules: %s\n", ctx.status().message().c_str());
     return 2;
   }
-  std::shared_ptr<const Normalizer> norm = ctx.value()->normalizer;
-  Result<std::unique_ptr<KnowledgeBase>> kb =
-      KnowledgeBase::OpenForWrite(db, KeyFolding(norm), TextFolding(norm));
+  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::OpenForWrite(db, KbWriteOptions(*ctx.value()));
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb ingest: %s\n", kb.status().message().c_str());
     return 2;
+  }
+  if (!script.empty()) {
+    if (Status s = kb.value()->SetDisplayScript(script); !s.ok()) {
+      std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
+      return 2;
+    }
+    if (inputs.empty()) {
+      std::fprintf(stderr, "newskb ingest: entity names are now shown in %s (%s)\n",
+                   kb.value()->display_script().c_str(), script == "auto" ? "most documents' script" : "chosen");
+      return 0;
+    }
   }
   std::string command = "newskb ingest";
   for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
@@ -373,6 +413,8 @@ int CmdIngest(int argc, char** argv) {
   }
   ing.Commit();
   if (ing.fatal().ok()) {
+    if (Status s = kb.value()->UpdateDisplayScript(); !s.ok())
+      std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
     if (Status s = kb.value()->FinishRun(); !s.ok()) std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
   }
   ing.Summary();

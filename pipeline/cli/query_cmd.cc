@@ -17,6 +17,7 @@
 #include "pipeline/cli/search_folding.h"
 #include "pipeline/kb/kb.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/text/utf8.h"
 
 namespace newskb {
 namespace {
@@ -160,6 +161,10 @@ std::vector<std::pair<std::string, Value>> StatRows(const std::string& db, const
   for (const auto& [k, n] : s.mentions_by_kind) rows.push_back({"mentions." + k, Value::Integer(n)});
   rows.push_back({"entities", Value::Integer(s.entities)});
   for (const auto& [k, n] : s.entities_by_kind) rows.push_back({"entities." + k, Value::Integer(n)});
+  rows.push_back({"display_script", Value::Text(s.display_script)});
+  rows.push_back({"entities_split", Value::Integer(s.split_entities)});
+  rows.push_back({"entities_split_by_words", Value::Integer(s.split_by_display_name)});
+  for (const auto& [k, n] : s.documents_by_script) rows.push_back({"documents.script." + k, Value::Integer(n)});
   rows.push_back({"facts", Value::Integer(s.facts)});
   rows.push_back({"rejects", Value::Integer(s.rejects)});
   return rows;
@@ -178,12 +183,15 @@ void PrintStatsJson(const std::string& db, const KbStats& s) {
   std::printf(
       "{\"knowledge_base\":%s,\"file_bytes\":%lld,\"search_index_bytes\":%lld,\"schema_version\":%d,\"pipeline_versions\":%s,"
       "\"binary_version\":%s,\"documents\":%lld,\"sentences\":%lld,\"mentions\":%s,\"entities\":%lld,"
-      "\"entities_by_kind\":%s,\"facts\":%lld,\"rejects\":%lld}\n",
+      "\"entities_by_kind\":%s,\"display_script\":%s,\"entities_split\":%lld,\"entities_split_by_words\":%lld,"
+      "\"documents_by_script\":%s,\"facts\":%lld,\"rejects\":%lld}\n",
       W::JsonString(db).c_str(), static_cast<long long>(s.file_bytes),
       static_cast<long long>(s.search_index_bytes), s.schema_version, pv.c_str(),
       W::JsonString(NEWSKB_PIPELINE_VERSION).c_str(), static_cast<long long>(s.documents),
       static_cast<long long>(s.sentences), group(s.mentions_by_kind).c_str(), static_cast<long long>(s.entities),
-      group(s.entities_by_kind).c_str(), static_cast<long long>(s.facts), static_cast<long long>(s.rejects));
+      group(s.entities_by_kind).c_str(), W::JsonString(s.display_script).c_str(),
+      static_cast<long long>(s.split_entities), static_cast<long long>(s.split_by_display_name),
+      group(s.documents_by_script).c_str(), static_cast<long long>(s.facts), static_cast<long long>(s.rejects));
 }
 
 void PrintStatsTable(const std::string& db, const KbStats& s) {
@@ -202,6 +210,31 @@ void PrintStatsTable(const std::string& db, const KbStats& s) {
   for (const auto& [k, n] : s.mentions_by_kind) std::printf("  %-14s %lld\n", k.c_str(), static_cast<long long>(n));
   std::printf("entities         %lld\n", static_cast<long long>(s.entities));
   for (const auto& [k, n] : s.entities_by_kind) std::printf("  %-14s %lld\n", k.c_str(), static_cast<long long>(n));
+  if (!s.display_script.empty())
+    std::printf("  shown in       %s (%s)\n", s.display_script.c_str(),
+                s.display_script_chosen_by == "user" ? "chosen with --script" : "the script most documents use");
+  if (s.entities_without_display_names > 0)
+    std::printf("  without display names %lld (run `newskb ingest` to add them)\n",
+                static_cast<long long>(s.entities_without_display_names));
+  std::printf("  split          %lld entities stored apart whose names fold to one key (%zu groups)\n",
+              static_cast<long long>(s.split_entities), s.split_groups.size());
+  for (size_t i = 0; i < s.split_groups.size() && i < 10; ++i) {
+    std::string names;
+    for (const std::string& nm : s.split_groups[i]) names += (names.empty() ? "" : " | ") + nm;
+    std::printf("    %s\n", names.c_str());
+  }
+  if (s.split_groups.size() > 10) std::printf("    ... (`newskb ingest` merges them)\n");
+  if (s.schema_version >= 6) {
+    std::printf("  split by words %lld pairs where one's display name is the other's name\n",
+                static_cast<long long>(s.split_by_display_name));
+    for (size_t i = 0; i < s.display_split_pairs.size() && i < 10; ++i)
+      std::printf("    %s | %s\n", s.display_split_pairs[i][0].c_str(), s.display_split_pairs[i][1].c_str());
+  }
+  if (!s.documents_by_script.empty()) {
+    std::printf("documents by script\n");
+    for (const auto& [k, c] : s.documents_by_script)
+      std::printf("  %-14s %lld\n", k.c_str(), static_cast<long long>(c));
+  }
   std::printf("facts            %lld\n", static_cast<long long>(s.facts));
   std::printf("rejects          %lld\n", static_cast<long long>(s.rejects));
 }
@@ -228,7 +261,15 @@ int CmdStats(int argc, char** argv) {
     std::fprintf(stderr, "newskb stats: %s\n", kb.status().message().c_str());
     return 2;
   }
-  Result<KbStats> st = kb.value()->Stats();
+  // The fold this newskb makes keys with, to find entities stored apart
+  // that it would store as one.
+  Result<std::shared_ptr<const Normalizer>> norm = Normalizer::Create();
+  if (!norm.ok()) {
+    std::fprintf(stderr, "newskb stats: %s\n", norm.status().message().c_str());
+    return 2;
+  }
+  std::shared_ptr<const Normalizer> n = norm.value();
+  Result<KbStats> st = kb.value()->Stats([n](std::string_view s) { return n->FoldKey(s); });
   if (!st.ok()) {
     std::fprintf(stderr, "newskb stats: %s\n", st.status().message().c_str());
     return 2;

@@ -217,18 +217,303 @@ Status KnowledgeBase::RegisterSearch(FoldFn fold, FoldTextFn fold_text) {
 
 Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::string& path, FoldFn fold,
                                                                    FoldTextFn fold_text) {
+  WriteOptions o;
+  o.fold = std::move(fold);
+  o.fold_text = std::move(fold_text);
+  return OpenForWrite(path, std::move(o));
+}
+
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::string& path, WriteOptions opts) {
   std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
-  kb->fold_ = fold;
+  kb->opts_ = std::move(opts);
   if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
     return Status::IoError(path + ": " + kb->Err("cannot open the knowledge base"));
   sqlite3_busy_timeout(kb->db_, 10000);
-  if (Status s = kb->RegisterSearch(std::move(fold), std::move(fold_text)); !s.ok()) return s.WithContext(path);
+  if (Status s = kb->RegisterSearch(kb->opts_.fold, kb->opts_.fold_text); !s.ok()) return s.WithContext(path);
   if (Status s = kb->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                           "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;");
       !s.ok())
     return s.WithContext(path);
+  int before = 0;
+  if (sqlite3_stmt* st = kb->Stmt("PRAGMA user_version")) {
+    if (sqlite3_step(st) == SQLITE_ROW) before = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);  // no read snapshot left open
+  }
   if (Status s = kb->Migrate(); !s.ok()) return s.WithContext(path);
+  if (Status s = kb->CatchUp(before); !s.ok()) return s.WithContext(path);
   return kb;
+}
+
+Status KnowledgeBase::CatchUp(int version_before) {
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("opening the knowledge base");
+  auto steps = [&]() -> Status {
+    if (Status s = LoadSettings(); !s.ok()) return s;
+    if (opts_.fold && !opts_.fold_id.empty() && key_fold_ != opts_.fold_id) {
+      if (Status s = RefoldKeys(); !s.ok()) return s.WithContext("re-folding entity keys");
+      if (Status s = PutSetting("key_fold", opts_.fold_id); !s.ok()) return s;
+    }
+    if (Status s = FillDisplayNames(); !s.ok()) return s.WithContext("making display names");
+    if (refilled_)
+      if (Status s = MergeByDisplayNames(); !s.ok()) return s.WithContext("merging entities");
+    if (Status s = PutSetting("script", script_); !s.ok()) return s;
+    if (Status s = PutSetting("script_chosen_by", script_by_user_ ? "user" : "majority"); !s.ok()) return s;
+    if (version_before < 6 && opts_.script_of)
+      if (Status s = FillDocumentScripts(); !s.ok()) return s.WithContext("finding document scripts");
+    return RewriteNames();
+  };
+  if (Status s = steps(); !s.ok()) {
+    (void)Exec("ROLLBACK");
+    ClearCaches();
+    return s;
+  }
+  return Exec("COMMIT");
+}
+
+Status KnowledgeBase::LoadSettings() {
+  sqlite3_stmt* st = Stmt("SELECT key, value FROM settings");
+  if (!st) return Status::IoError(Err("reading settings"));
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::string k = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+    if (k == "script" && (v == "hant" || v == "hans")) script_ = v;
+    else if (k == "script_chosen_by") script_by_user_ = v == "user";
+    else if (k == "key_fold") key_fold_ = v;
+  }
+  return Status::Ok();
+}
+
+Status KnowledgeBase::PutSetting(const char* key, const std::string& value) {
+  sqlite3_stmt* st = Stmt("INSERT OR REPLACE INTO settings(key, value) VALUES (?,?)");
+  if (!st) return Status::IoError(Err("preparing a setting"));
+  BindText(st, 1, key);
+  BindText(st, 2, value);
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing a setting"));
+  return Status::Ok();
+}
+
+EntityNames KnowledgeBase::DisplayNamesOf(const std::string& name) const {
+  if (opts_.display) return opts_.display(name);
+  return {name, name};
+}
+
+std::string KnowledgeBase::Key(std::string_view s) const {
+  std::string k = opts_.fold ? opts_.fold(s) : std::string(s);
+  return k.empty() ? std::string(s) : k;
+}
+
+Status KnowledgeBase::RewriteNames() {
+  sqlite3_stmt* st = Stmt(
+      "UPDATE entities SET name = CASE WHEN ?1 = 'hant' THEN coalesce(name_hant, name) "
+      "ELSE coalesce(name_hans, name) END "
+      "WHERE name IS NOT (CASE WHEN ?1 = 'hant' THEN coalesce(name_hant, name) ELSE coalesce(name_hans, name) END)");
+  if (!st) return Status::IoError(Err("preparing the name rewrite"));
+  BindText(st, 1, script_);
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("rewriting entity names"));
+  return Status::Ok();
+}
+
+Status KnowledgeBase::SetDisplayScript(const std::string& script) {
+  if (script != "hant" && script != "hans" && script != "auto")
+    return Status::InvalidInput("unknown script '" + script + "' (hant, hans or auto)");
+  bool own = !in_batch_;
+  if (own)
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("setting the display script");
+  auto steps = [&]() -> Status {
+    script_by_user_ = script != "auto";
+    if (Status s = PutSetting("script_chosen_by", script_by_user_ ? "user" : "majority"); !s.ok()) return s;
+    if (!script_by_user_) return UpdateDisplayScriptIn();
+    script_ = script;
+    if (Status s = PutSetting("script", script_); !s.ok()) return s;
+    return RewriteNames();
+  };
+  Status s = steps();
+  if (own) {
+    if (!s.ok()) { (void)Exec("ROLLBACK"); return s; }
+    return Exec("COMMIT");
+  }
+  return s;
+}
+
+Status KnowledgeBase::UpdateDisplayScript() {
+  if (script_by_user_) return Status::Ok();
+  bool own = !in_batch_;
+  if (own)
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("updating the display script");
+  Status s = UpdateDisplayScriptIn();
+  if (own) {
+    if (!s.ok()) { (void)Exec("ROLLBACK"); return s; }
+    return Exec("COMMIT");
+  }
+  return s;
+}
+
+Status KnowledgeBase::UpdateDisplayScriptIn() {
+  int64_t hant = 0, hans = 0;
+  sqlite3_stmt* st = Stmt("SELECT script, count(*) FROM documents WHERE script IN ('hant','hans') GROUP BY script");
+  if (!st) return Status::IoError(Err("counting document scripts"));
+  while (sqlite3_step(st) == SQLITE_ROW)
+    (std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "hant" ? hant : hans) =
+        sqlite3_column_int64(st, 1);
+  std::string want = hant > hans ? "hant" : hans > hant ? "hans" : script_;
+  bool changed = want != script_;
+  script_ = want;
+  if (Status s = PutSetting("script", script_); !s.ok()) return s;
+  return changed ? RewriteNames() : Status::Ok();
+}
+
+Status KnowledgeBase::FillDisplayNames() {
+  struct Todo { int64_t id; std::string name; };
+  std::vector<Todo> todo;
+  sqlite3_stmt* st = Stmt(
+      "SELECT e.entity_id, coalesce((SELECT a.alias FROM aliases a WHERE a.entity_id = e.entity_id "
+      "AND a.key = e.key), e.name) FROM entities e WHERE e.name_hant IS NULL OR e.name_hans IS NULL");
+  if (!st) return Status::IoError(Err("reading entities"));
+  while (sqlite3_step(st) == SQLITE_ROW)
+    todo.push_back({sqlite3_column_int64(st, 0), reinterpret_cast<const char*>(sqlite3_column_text(st, 1))});
+  refilled_ = refilled_ || !todo.empty();
+  for (const Todo& t : todo) {
+    EntityNames n = DisplayNamesOf(t.name);
+    st = Stmt("UPDATE entities SET name_hant = ?, name_hans = ? WHERE entity_id = ?");
+    BindText(st, 1, n.hant);
+    BindText(st, 2, n.hans);
+    sqlite3_bind_int64(st, 3, t.id);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing display names"));
+    if (Status s = AddDisplayAliases(t.id, n); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status KnowledgeBase::AddDisplayAliases(int64_t id, const EntityNames& n) {
+  for (const std::string* a : {&n.hant, &n.hans}) {
+    sqlite3_stmt* st = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
+    sqlite3_bind_int64(st, 1, id);
+    BindText(st, 2, Key(*a));
+    BindText(st, 3, *a);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
+  }
+  return Status::Ok();
+}
+
+Status KnowledgeBase::FillDocumentScripts() {
+  std::vector<std::pair<int64_t, std::string>> scripts;
+  sqlite3_stmt* st = Stmt("SELECT doc_id, text FROM documents WHERE script IS NULL");
+  if (!st) return Status::IoError(Err("reading documents"));
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    std::string_view text(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)),
+                          static_cast<size_t>(sqlite3_column_bytes(st, 1)));
+    std::string sc = opts_.script_of(text);
+    if (!sc.empty()) scripts.emplace_back(sqlite3_column_int64(st, 0), sc);
+  }
+  for (const auto& [id, sc] : scripts) {
+    st = Stmt("UPDATE documents SET script = ? WHERE doc_id = ?");
+    BindText(st, 1, sc);
+    sqlite3_bind_int64(st, 2, id);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing a document's script"));
+  }
+  return Status::Ok();
+}
+
+Status KnowledgeBase::RefoldKeys() {
+  // Each entity's new key, from the name it was first stored under (the
+  // alias that carries its old key; entities.name may be a display name).
+  struct Ent { int64_t id; std::string kind, key; };
+  std::vector<Ent> ents;
+  sqlite3_stmt* st = Stmt(
+      "SELECT e.entity_id, e.kind, coalesce((SELECT a.alias FROM aliases a WHERE a.entity_id = e.entity_id "
+      "AND a.key = e.key), e.name) FROM entities e ORDER BY e.entity_id");
+  if (!st) return Status::IoError(Err("reading entities"));
+  while (sqlite3_step(st) == SQLITE_ROW)
+    ents.push_back({sqlite3_column_int64(st, 0), reinterpret_cast<const char*>(sqlite3_column_text(st, 1)),
+                    Key(reinterpret_cast<const char*>(sqlite3_column_text(st, 2)))});
+  std::map<std::pair<std::string, std::string>, int64_t> owner;  // (kind, key) -> oldest entity
+  std::unordered_map<int64_t, int64_t> into;                      // merged entity -> survivor
+  for (const Ent& e : ents) {
+    auto [it, fresh] = owner.emplace(std::make_pair(e.kind, e.key), e.id);
+    if (!fresh) into[e.id] = it->second;
+  }
+  // Aliases are re-keyed as a whole: read, clear, re-insert under survivors.
+  std::vector<std::pair<int64_t, std::string>> aliases;
+  st = Stmt("SELECT entity_id, alias FROM aliases");
+  while (sqlite3_step(st) == SQLITE_ROW)
+    aliases.emplace_back(sqlite3_column_int64(st, 0), reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+  if (Status s = Exec("DELETE FROM aliases"); !s.ok()) return s;
+  for (const auto& [from, to] : into) {
+    for (const char* sql : {"UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
+                            "UPDATE facts SET subject_id = ?1 WHERE subject_id = ?2",
+                            "UPDATE facts SET object_id = ?1 WHERE object_id = ?2",
+                            "DELETE FROM entities WHERE entity_id = ?2 AND ?1 IS NOT NULL"}) {
+      st = Stmt(sql);
+      sqlite3_bind_int64(st, 1, to);
+      sqlite3_bind_int64(st, 2, from);
+      if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("merging entities"));
+    }
+  }
+  // New keys; first a unique placeholder, so no update meets a key another
+  // entity has not given up yet.
+  if (Status s = Exec("UPDATE entities SET key = char(1) || entity_id"); !s.ok()) return s;
+  for (const Ent& e : ents) {
+    if (into.count(e.id)) continue;
+    st = Stmt("UPDATE entities SET key = ? WHERE entity_id = ?");
+    BindText(st, 1, e.key);
+    sqlite3_bind_int64(st, 2, e.id);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing an entity key"));
+  }
+  for (const auto& [id, alias] : aliases) {
+    auto m = into.find(id);
+    st = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
+    sqlite3_bind_int64(st, 1, m == into.end() ? id : m->second);
+    BindText(st, 2, Key(alias));
+    BindText(st, 3, alias);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
+  }
+  ClearCaches();
+  refilled_ = true;
+  return Status::Ok();
+}
+
+Status KnowledgeBase::MergeEntity(int64_t from, int64_t into) {
+  for (const char* sql : {"UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
+                          "UPDATE facts SET subject_id = ?1 WHERE subject_id = ?2",
+                          "UPDATE facts SET object_id = ?1 WHERE object_id = ?2",
+                          "INSERT OR IGNORE INTO aliases(entity_id, key, alias) "
+                          "SELECT ?1, key, alias FROM aliases WHERE entity_id = ?2",
+                          "DELETE FROM aliases WHERE entity_id = ?2",
+                          "DELETE FROM entities WHERE entity_id = ?2"}) {
+    sqlite3_stmt* st = Stmt(sql);
+    sqlite3_bind_int64(st, 1, into);
+    sqlite3_bind_int64(st, 2, from);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("merging entities"));
+  }
+  return Status::Ok();
+}
+
+Status KnowledgeBase::MergeByDisplayNames() {
+  std::vector<std::pair<int64_t, int64_t>> pairs;
+  sqlite3_stmt* st = Stmt(
+      "SELECT DISTINCT e.entity_id, o.entity_id FROM aliases a JOIN entities e ON e.entity_id = a.entity_id "
+      "JOIN entities o ON o.kind = e.kind AND o.key = a.key AND o.entity_id != e.entity_id "
+      "WHERE a.alias = e.name_hant OR a.alias = e.name_hans");
+  if (!st) return Status::IoError(Err("finding entities to merge"));
+  while (sqlite3_step(st) == SQLITE_ROW) pairs.emplace_back(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+  std::unordered_map<int64_t, int64_t> parent;
+  auto find = [&](int64_t x) {
+    parent.emplace(x, x);
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (auto [a, b] : pairs) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the older entity stays
+  }
+  std::vector<int64_t> ids;
+  for (const auto& [id, p] : parent) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (int64_t id : ids)
+    if (int64_t root = find(id); root != id)
+      if (Status s = MergeEntity(id, root); !s.ok()) return s;
+  ClearCaches();
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenReadOnly(const std::string& path, FoldFn fold,
@@ -311,10 +596,34 @@ Result<bool> KnowledgeBase::HasContent(const std::string& content_hash) {
   return rc == SQLITE_ROW;
 }
 
+int64_t KnowledgeBase::ByDisplayName(const std::string& kind, const std::string& key, const EntityNames& shown) {
+  // A display name of the new name is an entity's key (意大利政府 shown in
+  // Traditional is 義大利政府, stored as an entity) ...
+  for (const std::string* d : {&shown.hant, &shown.hans}) {
+    std::string k = Key(*d);
+    if (k == key) continue;
+    sqlite3_stmt* st = Stmt("SELECT entity_id FROM entities WHERE kind = ? AND key = ?");
+    BindText(st, 1, kind);
+    BindText(st, 2, k);
+    int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (id) return id;
+  }
+  // ... or the new name is an entity's display name (the reverse).
+  sqlite3_stmt* st = Stmt(
+      "SELECT a.entity_id FROM aliases a JOIN entities e ON e.entity_id = a.entity_id "
+      "WHERE a.key = ? AND e.kind = ? AND (a.alias = e.name_hant OR a.alias = e.name_hans) "
+      "ORDER BY a.entity_id LIMIT 1");
+  BindText(st, 1, key);
+  BindText(st, 2, kind);
+  int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  return id;
+}
+
 Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::string& name,
                                         const std::string& alias) {
-  std::string key = fold_ ? fold_(name) : name;
-  if (key.empty()) key = name;
+  std::string key = Key(name);
   int64_t id = 0;
   auto it = entity_cache_.find({kind, key});
   if (it != entity_cache_.end()) {
@@ -325,11 +634,22 @@ Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::stri
     BindText(st, 2, key);
     if (sqlite3_step(st) == SQLITE_ROW) {
       id = sqlite3_column_int64(st, 0);
+    } else if (EntityNames shown = DisplayNamesOf(name); (id = ByDisplayName(kind, key, shown)) != 0) {
+      // The same thing in the other region's words (意大利政府 / 義大利政府).
+      sqlite3_stmt* a = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
+      sqlite3_bind_int64(a, 1, id);
+      BindText(a, 2, key);
+      BindText(a, 3, name);
+      if (sqlite3_step(a) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
     } else {
-      sqlite3_stmt* ins = Stmt("INSERT INTO entities(kind, name, key) VALUES (?,?,?)");
+      // Display names are made here, once per entity.
+      sqlite3_stmt* ins =
+          Stmt("INSERT INTO entities(kind, name, key, name_hant, name_hans) VALUES (?,?,?,?,?)");
       BindText(ins, 1, kind);
-      BindText(ins, 2, name);
+      BindText(ins, 2, script_ == "hant" ? shown.hant : shown.hans);
       BindText(ins, 3, key);
+      BindText(ins, 4, shown.hant);
+      BindText(ins, 5, shown.hans);
       if (sqlite3_step(ins) != SQLITE_DONE) return Status::IoError(Err("storing an entity"));
       id = sqlite3_last_insert_rowid(db_);
       sqlite3_stmt* a = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
@@ -337,10 +657,12 @@ Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::stri
       BindText(a, 2, key);
       BindText(a, 3, name);
       if (sqlite3_step(a) != SQLITE_DONE) return Status::IoError(Err("storing an alias"));
+      // The display names are aliases too: `newskb entity` finds what the views show.
+      if (Status s = AddDisplayAliases(id, shown); !s.ok()) return s;
     }
     entity_cache_[{kind, key}] = id;
   }
-  std::string akey = fold_ ? fold_(alias) : alias;
+  std::string akey = opts_.fold ? opts_.fold(alias) : alias;
   if (!akey.empty() && akey != key &&
       alias_cache_.insert(std::to_string(id) + '\x1f' + akey).second) {
     sqlite3_stmt* a = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
@@ -354,7 +676,7 @@ Result<int64_t> KnowledgeBase::EntityId(const std::string& kind, const std::stri
 
 Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::vector<Sentence>& sentences,
                                               const std::vector<Mention>& mentions,
-                                              const std::vector<Fact>& facts) {
+                                              const std::vector<Fact>& facts, const std::string& script) {
   if (!in_batch_) return Status::Internal("AddDocument outside a batch");
   std::string hash = ContentHash(doc.raw);
   {
@@ -385,8 +707,8 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     return s;
   };
   sqlite3_stmt* st = Stmt(
-      "INSERT INTO documents(doc_key, title, published, source, text, raw, content_hash, run_id) "
-      "VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO documents(doc_key, title, published, source, text, raw, content_hash, run_id, script) "
+      "VALUES (?,?,?,?,?,?,?,?,?)");
   BindText(st, 1, doc.key);
   BindTextOrNull(st, 2, doc.title);
   BindTextOrNull(st, 3, doc.published);
@@ -395,6 +717,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   BindText(st, 6, doc.raw);
   BindText(st, 7, hash);
   sqlite3_bind_int64(st, 8, run_id_);
+  BindTextOrNull(st, 9, script);
   if (sqlite3_step(st) != SQLITE_DONE) return fail("storing document " + doc.key);
   int64_t doc_id = sqlite3_last_insert_rowid(db_);
 
@@ -589,7 +912,7 @@ Status KnowledgeBase::RunQuery(const std::string& sql,
   return Status::Ok();
 }
 
-Result<KbStats> KnowledgeBase::Stats() {
+Result<KbStats> KnowledgeBase::Stats(const FoldFn& fold) {
   KbStats s;
   s.schema_version = schema_version_;
   auto one = [&](const char* sql, int64_t* out) {
@@ -619,6 +942,52 @@ Result<KbStats> KnowledgeBase::Stats() {
     while (sqlite3_step(st) == SQLITE_ROW)
       s.pipeline_versions.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
   sqlite3_finalize(st);
+  if (schema_version_ >= 6) {
+    if (sqlite3_prepare_v2(db_, "SELECT key, value FROM settings", -1, &st, nullptr) == SQLITE_OK)
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        std::string k = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+        if (k == "script") s.display_script = v;
+        if (k == "script_chosen_by") s.display_script_chosen_by = v;
+      }
+    sqlite3_finalize(st);
+    grouped("SELECT coalesce(script, 'none'), count(*) FROM documents GROUP BY 1", &s.documents_by_script);
+    one("SELECT count(*) FROM entities WHERE name_hant IS NULL OR name_hans IS NULL",
+        &s.entities_without_display_names);
+  }
+  if (schema_version_ >= 6 &&
+      sqlite3_prepare_v2(db_,
+                         "SELECT DISTINCT e.name, o.name FROM aliases a JOIN entities e ON e.entity_id = a.entity_id "
+                         "JOIN entities o ON o.kind = e.kind AND o.key = a.key AND o.entity_id != e.entity_id "
+                         "WHERE a.alias = e.name_hant OR a.alias = e.name_hans ORDER BY 1, 2",
+                         -1, &st, nullptr) == SQLITE_OK) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      ++s.split_by_display_name;
+      s.display_split_pairs.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                                       reinterpret_cast<const char*>(sqlite3_column_text(st, 1))});
+    }
+    sqlite3_finalize(st);
+  }
+  if (fold) {
+    // Entities of one kind whose first-stored names fold to one key.
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> by_key;
+    if (sqlite3_prepare_v2(db_,
+                           "SELECT e.kind, coalesce((SELECT a.alias FROM aliases a WHERE a.entity_id = "
+                           "e.entity_id AND a.key = e.key), e.name), e.name FROM entities e ORDER BY e.entity_id",
+                           -1, &st, nullptr) == SQLITE_OK)
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        std::string kind = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        std::string first = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+        std::string k = fold(first);
+        by_key[{kind, k.empty() ? first : k}].push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 2)));
+      }
+    sqlite3_finalize(st);
+    for (auto& [k, names] : by_key) {
+      if (names.size() < 2) continue;
+      s.split_entities += static_cast<int64_t>(names.size());
+      s.split_groups.push_back(std::move(names));
+    }
+  }
   return s;
 }
 

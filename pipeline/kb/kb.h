@@ -51,8 +51,20 @@ struct sqlite3_stmt;
 namespace newskb {
 
 // Folds a name to its entity key (NFKC, Traditional->Simplified, case,
-// spaces): Normalizer::FoldKey, passed in so this module needs no ICU.
+// spaces, variant characters): Normalizer::FoldKey, passed in so this
+// module needs no ICU.
 using FoldFn = std::function<std::string(std::string_view)>;
+
+// An entity's display names in Traditional (Taiwan usage) and Simplified:
+// ScriptConverter::Names, passed in so this module needs no OpenCC.
+struct EntityNames {
+  std::string hant, hans;
+};
+using DisplayFn = std::function<EntityNames(std::string_view)>;
+
+// The script a document's body is written in: "hant", "hans", or "" when
+// it has no script-specific character (ScriptConverter::Detect).
+using ScriptFn = std::function<std::string(std::string_view)>;
 
 enum class AddOutcome { kStored, kDuplicate };
 
@@ -64,6 +76,19 @@ struct KbStats {
   int64_t search_index_bytes = 0;  // documents_fts's data; 0 before schema 4
   int schema_version = 0;
   std::vector<std::string> pipeline_versions;
+  std::string display_script;        // "hant" | "hans" ("" before schema 6)
+  std::string display_script_chosen_by;  // "user" | "majority"
+  std::map<std::string, int64_t> documents_by_script;  // "hant", "hans", "none"
+  // Entities of one kind whose names fold to one key (Stats with a fold):
+  // one real-world thing stored as several. Each group lists its names.
+  int64_t split_entities = 0;
+  std::vector<std::vector<std::string>> split_groups;
+  // Pairs of entities of one kind where one's display name has the other's
+  // key: one thing in two regions' words, stored apart (schema 6).
+  int64_t split_by_display_name = 0;
+  std::vector<std::vector<std::string>> display_split_pairs;
+  // Entities without both display names (0 once the file is at schema 6).
+  int64_t entities_without_display_names = 0;
 };
 
 // One value of a query result, with the SQLite storage class it had
@@ -115,14 +140,30 @@ struct FoldedText {
 };
 using FoldTextFn = std::function<FoldedText(std::string_view)>;
 
+struct WriteOptions {
+  FoldFn fold;              // entity and alias keys; null: the name itself
+  std::string fold_id;      // names `fold` (Normalizer::FoldId): a file whose
+                            // keys were made by another fold is re-keyed on open
+  DisplayFn display;        // null: both display names are the name as first seen
+  ScriptFn script_of;       // fills documents.script of files older than schema 6
+  FoldTextFn fold_text;     // the search index's folding (OpenForWrite)
+};
+
 class KnowledgeBase {
  public:
   ~KnowledgeBase();
 
   // Opens or creates `path`, sets WAL, migrates the schema to the newest
-  // version. `fold` gives entity keys; `fold_text` folds article text for
-  // the search index (without it, the index holds the text unfolded: for
-  // tests only). Both are also registered as SQL (search_sql.h).
+  // version. Then, in one transaction, brings older data up to the current
+  // folding and naming: entity and alias keys made by another fold
+  // (settings.key_fold != opts.fold_id) are re-folded and entities that then
+  // share a key are merged (mentions, facts and aliases move to the oldest);
+  // entities without display names get them; documents without a script
+  // get one. `opts.fold` and `opts.fold_text` are also registered as SQL
+  // (search_sql.h).
+  static Result<std::unique_ptr<KnowledgeBase>> OpenForWrite(const std::string& path, WriteOptions opts);
+  // `fold` gives entity keys; `fold_text` folds article text for the search
+  // index (without it, the index holds the text unfolded: for tests only).
   static Result<std::unique_ptr<KnowledgeBase>> OpenForWrite(const std::string& path, FoldFn fold,
                                                              FoldTextFn fold_text = nullptr);
   // Opens an existing file read-only. NotFound if it does not exist. With
@@ -138,14 +179,19 @@ class KnowledgeBase {
 
   // Stores a document with its sentences and mentions, linking named
   // mentions (organization, policy, place, commodity; Mention::name) to
-  // entities by (kind, fold(name)). kDuplicate (nothing written) when a
-  // document with the same content hash is stored. InvalidInput when the
+  // entities by (kind, fold(name)); a name with no entity of its key joins
+  // the entity it names in the other region's words (its display name
+  // folds to that entity's key, or that entity's display name to its key:
+  // 意大利政府 and 義大利政府 are one entity), else becomes a new one.
+  // kDuplicate (nothing written) when a document with the same content
+  // hash is stored. InvalidInput when the
   // doc key is already stored with different content.
   // `facts` refer to `mentions` by index; a fact with an index out of range
   // is an internal error (nothing of the document is stored).
+  // `script` is the body's script ("hant", "hans", "" for neither: ScriptFn).
   Result<AddOutcome> AddDocument(const Document& doc, const std::vector<Sentence>& sentences,
                                  const std::vector<Mention>& mentions,
-                                 const std::vector<Fact>& facts = {});
+                                 const std::vector<Fact>& facts = {}, const std::string& script = "");
   Status AddReject(const std::string& source, int64_t line, const std::string& doc_key,
                    const std::string& reason);
 
@@ -165,7 +211,23 @@ class KnowledgeBase {
   // duplicate costs a hash and one index lookup, not an extraction).
   Result<bool> HasContent(const std::string& content_hash);
 
-  Result<KbStats> Stats();
+  // The display script: entities.name (and so every view's name, subject
+  // and object) is each entity's display name in it. "hans" for a new file
+  // until documents say otherwise.
+  std::string display_script() const { return script_; }
+  // Chooses the display script: "hant" or "hans" (the user's choice, kept
+  // until changed), or "auto" (the script most stored documents use,
+  // re-chosen by UpdateDisplayScript). Rewrites entities.name when the
+  // script changes. InvalidInput for any other value.
+  Status SetDisplayScript(const std::string& script);
+  // Unless the user chose the script: makes it the one most stored
+  // documents use (a tie keeps the current one) and rewrites names if it
+  // changed. `newskb ingest` calls it after its last batch.
+  Status UpdateDisplayScript();
+
+  // Counts; with a fold, also the entities whose names fold to one key
+  // (split_entities, split_groups).
+  Result<KbStats> Stats(const FoldFn& fold = nullptr);
   int schema_version() const { return schema_version_; }
 
  private:
@@ -176,11 +238,35 @@ class KnowledgeBase {
   Status RunQuery(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
                   const std::function<void(const Row&)>& row, void* guard);
   Status RegisterSearch(FoldFn fold, FoldTextFn fold_text);
+  // The entity of `kind` that a new name (key `key`, display names
+  // `shown`) names in the other script's or region's words: one whose key
+  // is a display name's key, or whose display name has key `key`. 0 if none.
+  int64_t ByDisplayName(const std::string& kind, const std::string& key, const EntityNames& shown);
   Result<int64_t> EntityId(const std::string& kind, const std::string& name, const std::string& alias);
+  // OpenForWrite's catch-up steps (see there), each inside the caller's transaction.
+  Status RefoldKeys();
+  Status FillDisplayNames();
+  // Merges entities one of whose display names has another's key (stored
+  // before ByDisplayName joined them); the older entity stays.
+  Status MergeByDisplayNames();
+  Status MergeEntity(int64_t from, int64_t into);
+  Status FillDocumentScripts();
+  Status CatchUp(int version_before);
+  Status LoadSettings();
+  Status UpdateDisplayScriptIn();
+  Status AddDisplayAliases(int64_t id, const EntityNames& n);
+  EntityNames DisplayNamesOf(const std::string& name) const;
+  std::string Key(std::string_view s) const;
+  Status PutSetting(const char* key, const std::string& value);
+  Status RewriteNames();
   std::string Err(const char* what) const;
 
   sqlite3* db_ = nullptr;
-  FoldFn fold_;
+  WriteOptions opts_;
+  std::string script_ = "hans";     // display script
+  bool script_by_user_ = false;
+  bool refilled_ = false;           // CatchUp made display names or keys anew
+  std::string key_fold_;            // settings.key_fold: the fold the stored keys were made with
   int schema_version_ = 0;
   int64_t run_id_ = 0;
   bool in_batch_ = false;

@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <numeric>
+#include <unordered_map>
+#include <unicode/uversion.h>
 
 #include "pipeline/text/utf8.h"
 
@@ -19,10 +22,81 @@ struct Normalizer::Tables {
   std::string pool;
   const icu::Normalizer2* nfkc_cf = nullptr;
 
+  // Variant folding for keys: a folded character -> its class's
+  // representative (only characters that change are listed).
+  std::unordered_map<char32_t, char32_t> variant;
+  std::string fold_id;
+
   std::string_view Map(char32_t cp) const {
     return std::string_view(pool).substr(off[cp], off[cp + 1] - off[cp]);
   }
+
+  // The one code point `cp` folds to, or 0 if it folds to none or several.
+  char32_t FoldOne(char32_t cp) const {
+    if (cp >= 0x10000) return cp;  // outside the table: Han past the BMP folds to itself
+    std::string_view m = Map(cp);
+    size_t len;
+    if (m.empty()) return 0;
+    char32_t f = DecodeUtf8(m, 0, &len);
+    return len == m.size() ? f : 0;
+  }
+
+  // Reads the variant classes (one a line, characters separated by spaces,
+  // the representative first, lines by the representative's precedence;
+  // `#` comments) and fills `variant`. The folded forms of one class's
+  // characters are one class; where folding joins two classes (ICU folds a
+  // character of one to a character of another), the earlier line's
+  // representative wins.
+  void BuildVariants(std::string_view classes) {
+    std::unordered_map<char32_t, char32_t> parent;
+    std::unordered_map<char32_t, size_t> rank;  // representative -> its line's index
+    auto find = [&](char32_t x) {
+      parent.emplace(x, x);
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    auto precedes = [&](char32_t a, char32_t b) {
+      auto ra = rank.find(a), rb = rank.find(b);
+      size_t ia = ra == rank.end() ? SIZE_MAX : ra->second, ib = rb == rank.end() ? SIZE_MAX : rb->second;
+      return ia != ib ? ia < ib : a < b;
+    };
+    size_t line_no = 0;
+    for (size_t pos = 0; pos < classes.size();) {
+      size_t nl = classes.find('\n', pos);
+      if (nl == std::string_view::npos) nl = classes.size();
+      std::string_view line = classes.substr(pos, nl - pos);
+      pos = nl + 1;
+      if (line.empty() || line[0] == '#') continue;
+      ++line_no;
+      char32_t rep = 0;
+      for (size_t i = 0; i < line.size();) {
+        size_t len;
+        char32_t cp = DecodeUtf8(line, i, &len);
+        i += len;
+        if (cp == ' ') continue;
+        char32_t f = FoldOne(cp);
+        if (f == 0) continue;
+        if (rep == 0) {
+          rep = f;
+          rank.emplace(f, line_no);
+          find(f);
+          continue;
+        }
+        char32_t a = find(rep), b = find(f);
+        if (a == b) continue;
+        if (precedes(a, b)) parent[b] = a;
+        else parent[a] = b;
+      }
+    }
+    for (auto& [cp, p] : parent) {
+      char32_t root = find(cp);
+      if (root != cp) variant[cp] = root;
+    }
+  }
 };
+
+// pipeline/normalize/variants.txt, compiled in (embed.cmake).
+const char* VariantClassesText();
 
 Normalizer::Normalizer() : t_(std::make_unique<Tables>()) {}
 Normalizer::~Normalizer() = default;
@@ -86,6 +160,9 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::Create() {
     t.pool += u8;
   }
   t.off[0x10000] = static_cast<uint32_t>(t.pool.size());
+  std::string_view classes = VariantClassesText();
+  t.BuildVariants(classes);
+  t.fold_id = std::string("icu ") + U_ICU_VERSION + ", variants " + ContentHash(std::string(classes));
   return std::shared_ptr<const Normalizer>(std::move(n));
 }
 
@@ -193,10 +270,15 @@ std::string Normalizer::FoldKey(std::string_view s) const {
     char32_t cp = DecodeUtf8(f, i, &len);
     bool drop = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xB7 || cp == 0x30FB ||
                 cp == 0x2027 || cp == 0x2022 || cp == 0x2027;
-    if (!drop) out.append(f, i, len);
     i += len;
+    if (drop) continue;
+    auto v = cp < 0x3400 ? t_->variant.end() : t_->variant.find(cp);  // classes are Han only
+    if (v == t_->variant.end()) out.append(f, i - len, len);
+    else AppendUtf8(v->second, &out);
   }
   return out;
 }
+
+const std::string& Normalizer::FoldId() const { return t_->fold_id; }
 
 }  // namespace newskb

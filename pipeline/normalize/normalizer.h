@@ -68,9 +68,19 @@ class Normalizer {
   NormText Normalize(std::string_view body) const;
 
   // The folded key of a short string (entity names, aliases, dictionary
-  // entries): same folding as Normalize, plus spaces and middle dots removed.
-  // "美國 能源部" and "美国能源部" and "ＤＯＥ"/"doe" fold alike.
+  // entries): same folding as Normalize, plus spaces and middle dots
+  // removed, plus variant characters folded: every character of a variant
+  // class (pipeline/normalize/variants.txt, generated from OpenCC's
+  // Traditional/Simplified, Taiwan and Hong Kong tables) becomes the
+  // class's representative, its character most used in Simplified Chinese,
+  // so keys read as Simplified text ("計畫署" -> "计划署"). "美國 能源部" and "美国能源部", "ＤＯＥ"/"doe",
+  // "峯會"/"峰会", "計畫"/"计划", "臺"/"台", "裏"/"裡", "着"/"著" fold alike.
+  // Only keys fold variants; Normalize's text (what rules match) does not.
   std::string FoldKey(std::string_view s) const;
+
+  // Names the folding FoldKey does (ICU version, variant table), so a
+  // knowledge base can tell when its stored keys were made differently.
+  const std::string& FoldId() const;
 
   // Folding without removing spaces (for matching text against rules).
   std::string Fold(std::string_view s) const;

@@ -39,6 +39,8 @@ void Extract(const PipelineContext& ctx, const Document& doc, Processed* out) {
   for (const NormSentence& s : out->norm.sentences) out->sentences.push_back({s.start, s.stop});
   out->mentions = ctx.extractors->ExtractAll(doc, out->norm);
   out->facts = ctx.extractors->ExtractFacts(doc, out->norm, out->mentions);
+  std::optional<Script> script = ctx.script->Detect(doc.body);
+  out->script = script ? ScriptName(*script) : "";
 }
 
 }  // namespace
@@ -49,6 +51,9 @@ Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& r
   Result<std::shared_ptr<const Normalizer>> n = Normalizer::Create();
   if (!n.ok()) return n.status();
   ctx->normalizer = n.value();
+  Result<std::shared_ptr<const ScriptConverter>> sc = ScriptConverter::Create();
+  if (!sc.ok()) return sc.status();
+  ctx->script = sc.value();
   Result<BodyMarkers> m = LoadBodyMarkers(rules_dir + "/boilerplate.txt");
   if (!m.ok()) return m.status();
   ctx->body_markers = std::move(m).value();

@@ -24,6 +24,7 @@
 #include "pipeline/body/repeats.h"
 #include "pipeline/markup/markup.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/script/script.h"
 #include "pipeline/text/document.h"
 #include "pipeline/text/status.h"
 
@@ -31,13 +32,15 @@ namespace newskb {
 
 struct PipelineContext {
   std::shared_ptr<const Normalizer> normalizer;
+  std::shared_ptr<const ScriptConverter> script;  // document scripts, display names (OpenCC)
   std::shared_ptr<const ExtractorSet> extractors;
   BodyMarkers body_markers;
   MarkupOptions markup;
   std::string rules_dir;
 };
 
-// Builds the normaliser tables, loads the body markers
+// Builds the normaliser tables, loads OpenCC's script tables
+// (ScriptConverter::DefaultDataDir), the body markers
 // (RULES_DIR/boilerplate.txt) and every extractor's rules. Errors name the
 // rule file and line.
 Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& rules_dir);
@@ -48,6 +51,7 @@ struct Processed {
   std::vector<Sentence> sentences;  // code points of doc.body
   std::vector<Mention> mentions;    // document order
   std::vector<Fact> facts;          // indices into mentions
+  std::string script;               // the body's script: "hant", "hans", "" (neither)
 };
 
 // Runs the stages on one document:

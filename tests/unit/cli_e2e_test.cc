@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+
+#include "pipeline/script/script.h"
 
 namespace {
 
@@ -232,6 +235,77 @@ TEST_F(CliTest, FactsByEntityInEitherRole) {
   EXPECT_NE(unknown.out.find("no entity of that name"), std::string::npos) << unknown.out;
   EXPECT_EQ(facts("--doc nope").status, 1);
   EXPECT_EQ(facts("--since 2026/01").status, 2);
+}
+
+// Issue 13: one entity per real-world thing, whatever script or variant
+// characters the article used, shown in one script chosen by the user.
+class ScriptCliTest : public CliTest {
+ protected:
+  void IngestMixed(const std::string& script_flag) {
+    std::string in = Write("mixed.jsonl",
+        "{\"id\":\"tw\",\"text\":\"美國能源部週二宣布，以色列衞生部與稀土峯會代表見面。國務院表示支持。\"}\n"
+        "{\"id\":\"hk\",\"text\":\"以色列衛生部表示，美國能源部將出席。\"}\n"
+        "{\"id\":\"cn\",\"text\":\"美国能源部宣布，以色列卫生部和国务院出席稀土峰会。\"}\n");
+    CmdResult r = Newskb("ingest --no-progress --db '" + db_ + "' " + script_flag + " '" + in + "'");
+    ASSERT_EQ(r.status, 0) << r.out;
+  }
+  // Every name every view shows (organizations, policies, places, commodities, facts).
+  std::vector<std::string> ViewNames() {
+    std::string out = Query(
+        "SELECT name FROM v_organizations UNION SELECT name FROM v_policies UNION "
+        "SELECT name FROM v_places UNION SELECT name FROM v_commodities UNION "
+        "SELECT subject FROM v_facts UNION SELECT object FROM v_facts");
+    std::vector<std::string> names;
+    std::istringstream lines(out);
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line))
+      if (!line.empty()) names.push_back(line);
+    return names;
+  }
+  static std::shared_ptr<const newskb::ScriptConverter> Scripts() {
+    static auto s = newskb::ScriptConverter::Create().value();
+    return s;
+  }
+};
+
+TEST_F(ScriptCliTest, BothScriptsAndVariantCharactersAreOneEntity) {
+  IngestMixed("");
+  // 美國能源部/美国能源部, 以色列衞生部/以色列衛生部/以色列卫生部: one entity each.
+  EXPECT_EQ(Query("SELECT count(DISTINCT entity_id), count(DISTINCT doc_key) FROM v_organizations "
+                  "WHERE text IN ('美國能源部', '美国能源部')"),
+            "count(DISTINCT entity_id),count(DISTINCT doc_key)\n1,3\n");
+  EXPECT_EQ(Query("SELECT count(DISTINCT entity_id), count(DISTINCT doc_key) FROM v_organizations "
+                  "WHERE text LIKE '以色列%生部'"),
+            "count(DISTINCT entity_id),count(DISTINCT doc_key)\n1,3\n");
+  // Every entity has both display names, each in its own script.
+  EXPECT_EQ(Query("SELECT count(*) FROM entities WHERE name_hant IS NULL OR name_hans IS NULL OR "
+                  "name_hant = '' OR name_hans = ''"),
+            "count(*)\n0\n");
+  // Two Traditional articles of three: names are shown in Traditional.
+  EXPECT_EQ(Query("SELECT DISTINCT name FROM v_organizations WHERE text = '美国能源部'"), "name\n美國能源部\n");
+  CmdResult st = Newskb("stats --db '" + db_ + "'");
+  EXPECT_NE(st.out.find("shown in       hant (the script most documents use)"), std::string::npos) << st.out;
+  EXPECT_NE(st.out.find("split          0 entities"), std::string::npos) << st.out;
+  // The names shown are found by `newskb entity`.
+  CmdResult e = Newskb("entity --db '" + db_ + "' 以色列衛生部");
+  EXPECT_EQ(e.status, 0) << e.out;
+}
+
+TEST_F(ScriptCliTest, AViewNeverMixesScripts) {
+  IngestMixed("--script hans");
+  std::vector<std::string> hans = ViewNames();
+  ASSERT_GE(hans.size(), 3u);
+  for (const std::string& n : hans) EXPECT_FALSE(Scripts()->HasTraditionalOnly(n)) << n;
+  ASSERT_EQ(Newskb("ingest --db '" + db_ + "' --script hant").status, 0);
+  std::vector<std::string> hant = ViewNames();
+  EXPECT_EQ(hant.size(), hans.size());
+  for (const std::string& n : hant) EXPECT_FALSE(Scripts()->HasSimplifiedOnly(n)) << n;
+  // The setting stays for the next ingest.
+  std::string more = Write("more.jsonl", "{\"id\":\"cn2\",\"text\":\"国务院宣布新政策。\"}\n");
+  ASSERT_EQ(Newskb("ingest --no-progress --db '" + db_ + "' '" + more + "'").status, 0);
+  for (const std::string& n : ViewNames()) EXPECT_FALSE(Scripts()->HasSimplifiedOnly(n)) << n;
+  EXPECT_EQ(Newskb("ingest --db '" + db_ + "' --script klingon").status, 2);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "pipeline/kb/migrations.h"
+#include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/utf8.h"
 
 namespace newskb {
@@ -232,6 +233,150 @@ TEST(KnowledgeBase, UpgradesAVersion2FileToLinkedFacts) {
     EXPECT_EQ(Rows(ro.get(), std::string("SELECT count(*) FROM pragma_table_info('") + v +
                                  "') WHERE name = 'sentence_no'")[0][0], "1") << v;
   EXPECT_EQ(Rows(ro.get(), "SELECT sentence_no FROM v_organizations")[0][0], "1");
+}
+
+// The real key fold (variant characters fold) with stand-in display names,
+// so these tests need no OpenCC: hant is "T:" + name, hans "S:" + name.
+WriteOptions RealFoldOptions() {
+  static std::shared_ptr<const Normalizer> n = Normalizer::Create().value();
+  WriteOptions o;
+  o.fold = [](std::string_view s) { return n->FoldKey(s); };
+  o.fold_id = n->FoldId();
+  o.display = [](std::string_view s) { return EntityNames{"T:" + std::string(s), "S:" + std::string(s)}; };
+  o.script_of = [](std::string_view text) -> std::string {
+    return text.find("們") != std::string_view::npos ? "hant" : text.find("们") != std::string_view::npos ? "hans" : "";
+  };
+  return o;
+}
+
+// A version 2 file whose entity keys were folded without variant
+// characters: 顯着公司 and 显著公司 are one company stored twice. Opening it
+// for writing merges them (mentions, facts, aliases move to the older one),
+// gives every entity both display names and every document its script.
+TEST(KnowledgeBase, UpgradeMergesEntitiesSplitByVariantCharacters) {
+  const auto& migs = Migrations();
+  std::string path = TempDb("v2split");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    std::string sql = std::string(migs[0].sql) + ";" + migs[1].sql +
+                      "; INSERT INTO runs(run_id, pipeline_version, command, started_at)"
+                      "  VALUES (1, '0.0.9', 'ingest', '2026-01-01T00:00:00Z');"
+                      "INSERT INTO documents(doc_id, doc_key, text, raw, content_hash, run_id) VALUES"
+                      "  (1, 't', '他們說顯着公司。', 'x', 'h1', 1), (2, 's', '他们说显著公司。', 'y', 'h2', 1);"
+                      "INSERT INTO sentences VALUES (1, 0, 0, 8, '他們說顯着公司。'), (2, 0, 0, 8, '他们说显著公司。');"
+                      "INSERT INTO entities(entity_id, kind, name, key) VALUES"
+                      "  (1, 'organization', '顯着公司', '显着公司'), (2, 'organization', '显著公司', '显著公司'),"
+                      "  (3, 'organization', '另一家', '另一家');"
+                      "INSERT INTO aliases VALUES (1, '显着公司', '顯着公司'), (2, '显著公司', '显著公司'),"
+                      "  (3, '另一家', '另一家');"
+                      "INSERT INTO mentions(mention_id, doc_id, kind, start, \"end\", text, sentence_idx, entity_id, rule, run_id)"
+                      "  VALUES (1, 1, 'organization', 3, 7, '顯着公司', 0, 1, 'r', 1),"
+                      "         (2, 2, 'organization', 3, 7, '显著公司', 0, 2, 'r', 1),"
+                      "         (3, 2, 'figure', 0, 1, '他', 0, NULL, 'r', 1);"
+                      "INSERT INTO facts(doc_id, subject_id, predicate, object_id, figure_id, rule, run_id)"
+                      "  VALUES (2, 2, 'other', 3, 3, 'r', 1);"
+                      "PRAGMA user_version = 2;";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_close(db);
+  }
+  {
+    auto before = KnowledgeBase::OpenReadOnly(path).value();
+    KbStats st = before->Stats(RealFoldOptions().fold).value();
+    EXPECT_EQ(st.split_entities, 2);
+    ASSERT_EQ(st.split_groups.size(), 1u);
+    EXPECT_EQ(st.split_groups[0], (std::vector<std::string>{"顯着公司", "显著公司"}));
+  }
+  {
+    auto opened = KnowledgeBase::OpenForWrite(path, RealFoldOptions());
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+  }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  EXPECT_EQ(Rows(ro.get(), "SELECT group_concat(entity_id || ':' || name || ':' || name_hant || ':' || name_hans, ' ') "
+                           "FROM (SELECT * FROM entities ORDER BY entity_id)")[0][0],
+            "1:S:顯着公司:T:顯着公司:S:顯着公司 3:S:另一家:T:另一家:S:另一家");
+  EXPECT_EQ(Rows(ro.get(), "SELECT group_concat(doc_key || '=' || name) FROM v_organizations")[0][0],
+            "t=S:顯着公司,s=S:顯着公司");
+  EXPECT_EQ(Rows(ro.get(), "SELECT subject || '|' || object FROM v_facts")[0][0], "S:顯着公司|S:另一家");
+  // Both spellings now have one alias key, the one entity's.
+  std::string key = RealFoldOptions().fold("显著公司");
+  EXPECT_EQ(key, RealFoldOptions().fold("顯着公司"));
+  EXPECT_EQ(Rows(ro.get(), "SELECT group_concat(entity_id) FROM aliases WHERE key = '" + key + "'")[0][0], "1");
+  EXPECT_EQ(Rows(ro.get(), "SELECT group_concat(doc_key || '=' || script) FROM documents")[0][0], "t=hant,s=hans");
+  KbStats st = ro->Stats(RealFoldOptions().fold).value();
+  EXPECT_EQ(st.split_entities, 0);
+  EXPECT_EQ(st.entities_without_display_names, 0);
+  // A tie (one document each) keeps the default.
+  EXPECT_EQ(st.display_script, "hans");
+}
+
+// The display script: the majority of documents' scripts unless the user
+// chose one; kept in the file; every entity name follows it.
+TEST(KnowledgeBase, DisplayScriptFollowsDocumentsOrTheUsersChoice) {
+  std::string path = TempDb("script");
+  auto names = [&]() {
+    auto ro = KnowledgeBase::OpenReadOnly(path).value();
+    return Rows(ro.get(), "SELECT group_concat(name, ',') FROM (SELECT name FROM v_organizations ORDER BY mention_id)")[0][0];
+  };
+  {
+    auto kb = KnowledgeBase::OpenForWrite(path, RealFoldOptions()).value();
+    ASSERT_TRUE(kb->BeginRun("test").ok());
+    ASSERT_TRUE(kb->BeginBatch().ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("a", "他們A。"), {{0, 4}}, {Org(3, 4, "A", "A")}, {}, "hant").ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("b", "他們B。"), {{0, 4}}, {Org(3, 4, "B", "B")}, {}, "hant").ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("c", "他们C。"), {{0, 4}}, {Org(3, 4, "C", "C")}, {}, "hans").ok());
+    ASSERT_TRUE(kb->CommitBatch().ok());
+    EXPECT_EQ(kb->display_script(), "hans");  // a new file, until the documents are counted
+    ASSERT_TRUE(kb->UpdateDisplayScript().ok());
+    EXPECT_EQ(kb->display_script(), "hant");
+  }
+  EXPECT_EQ(names(), "T:A,T:B,T:C");
+  {
+    auto kb = KnowledgeBase::OpenForWrite(path, RealFoldOptions()).value();
+    EXPECT_EQ(kb->display_script(), "hant");  // stored in the file
+    ASSERT_TRUE(kb->SetDisplayScript("hans").ok());
+    ASSERT_TRUE(kb->UpdateDisplayScript().ok());  // the user's choice stands
+    EXPECT_FALSE(kb->SetDisplayScript("zh").ok());
+  }
+  EXPECT_EQ(names(), "S:A,S:B,S:C");
+  {
+    auto kb = KnowledgeBase::OpenForWrite(path, RealFoldOptions()).value();
+    EXPECT_EQ(kb->display_script(), "hans");
+    ASSERT_TRUE(kb->SetDisplayScript("auto").ok());
+    EXPECT_EQ(kb->display_script(), "hant");
+  }
+  EXPECT_EQ(names(), "T:A,T:B,T:C");
+}
+
+// One thing in two regions' words: the Traditional display name of
+// 意大利政府 (OpenCC s2twp: 義大利政府) is how Taiwan writes it, so a later
+// 義大利政府 joins it, and so does the reverse order.
+TEST(KnowledgeBase, NamesInTheOtherRegionsWordsAreOneEntity) {
+  WriteOptions o = RealFoldOptions();
+  o.display = [](std::string_view s) {
+    std::string n(s);
+    if (n == "意大利政府") return EntityNames{"義大利政府", "意大利政府"};
+    if (n == "赞比亚政府") return EntityNames{"尚比亞政府", "赞比亚政府"};
+    if (n == "尚比亞政府") return EntityNames{"尚比亞政府", "尚比亚政府"};
+    return EntityNames{n, n};
+  };
+  std::string path = TempDb("regions");
+  {
+    auto kb = KnowledgeBase::OpenForWrite(path, o).value();
+    ASSERT_TRUE(kb->BeginRun("test").ok());
+    ASSERT_TRUE(kb->BeginBatch().ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("cn", "意大利政府。"), {{0, 6}}, {Org(0, 5, "意大利政府", "意大利政府")}).ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("tw", "義大利政府。"), {{0, 6}}, {Org(0, 5, "義大利政府", "義大利政府")}).ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("tw2", "尚比亞政府。"), {{0, 6}}, {Org(0, 5, "尚比亞政府", "尚比亞政府")}).ok());
+    ASSERT_TRUE(kb->AddDocument(Doc("cn2", "赞比亚政府。"), {{0, 6}}, {Org(0, 5, "赞比亚政府", "赞比亚政府")}).ok());
+    ASSERT_TRUE(kb->CommitBatch().ok());
+  }
+  auto ro = KnowledgeBase::OpenReadOnly(path).value();
+  EXPECT_EQ(Rows(ro.get(), "SELECT group_concat(doc_key || '=' || entity_id) FROM v_organizations")[0][0],
+            "cn=1,tw=1,tw2=2,cn2=2");
+  KbStats st = ro->Stats().value();
+  EXPECT_EQ(st.split_by_display_name, 0);
 }
 
 TEST(KnowledgeBase, RefusesANewerSchema) {

@@ -47,6 +47,37 @@ TEST(Normalizer, FoldKeyIgnoresScriptSpacesAndCase) {
   EXPECT_NE(N()->FoldKey("能源部"), N()->FoldKey("國防部"));
 }
 
+TEST(Normalizer, FoldKeyFoldsVariantCharacters) {
+  // The classes named in issue 13, from OpenCC's tables (variants.txt).
+  EXPECT_EQ(N()->FoldKey("峯會"), N()->FoldKey("峰会"));
+  EXPECT_EQ(N()->FoldKey("計畫"), N()->FoldKey("计划"));
+  EXPECT_EQ(N()->FoldKey("計劃"), N()->FoldKey("计画"));
+  EXPECT_EQ(N()->FoldKey("臺灣"), N()->FoldKey("台湾"));
+  EXPECT_EQ(N()->FoldKey("裏約"), N()->FoldKey("裡約"));
+  EXPECT_EQ(N()->FoldKey("里约"), N()->FoldKey("裡約"));
+  EXPECT_EQ(N()->FoldKey("顯着"), N()->FoldKey("显著"));
+  EXPECT_EQ(N()->FoldKey("啓動"), N()->FoldKey("啟动"));
+  // Keys read as Simplified text: each class folds to its most used character.
+  EXPECT_EQ(N()->FoldKey("世界糧食計畫署"), "世界粮食计划署");
+  EXPECT_EQ(N()->FoldKey("國立故宮博物舘"), "国立故宫博物馆");
+  EXPECT_EQ(N()->FoldKey("峯會"), "峰会");
+  EXPECT_EQ(N()->FoldKey("衞生署"), "卫生署");
+  // Characters no standard writes for each other stay apart.
+  EXPECT_NE(N()->FoldKey("艺术"), N()->FoldKey("芸术"));
+  EXPECT_NE(N()->FoldKey("计划"), N()->FoldKey("计算"));
+  // Keys are folded forms: folding a key again changes nothing.
+  for (const char* s : {"峯會", "計畫署", "臺積電", "MP Materials", "着陆"})
+    EXPECT_EQ(N()->FoldKey(N()->FoldKey(s)), N()->FoldKey(s)) << s;
+}
+
+TEST(Normalizer, VariantsFoldOnlyInKeys) {
+  // Rules match the normalised text: variants stay as written there.
+  EXPECT_EQ(N()->Normalize("以色列衞生部").text, "以色列衞生部");
+  EXPECT_NE(N()->FoldKey("以色列衞生部"), "以色列衞生部");
+  EXPECT_EQ(N()->FoldKey("以色列衞生部"), N()->FoldKey("以色列衛生部"));
+  EXPECT_FALSE(N()->FoldId().empty());
+}
+
 TEST(Normalizer, MapCoversEveryHanCodePointOnce) {
   // Every body code point maps to at least zero bytes and offsets are monotone.
   std::string body;
