@@ -19,7 +19,7 @@
 #   python3 bench/replicate_seeds.py --mb 20 /tmp/s20.jsonl
 #   bench/speed.sh --mb 10 ../shared/corpora/real-news.dev.jsonl /tmp/s20.jsonl
 set -euo pipefail
-runs=3; mb=0; build=build
+runs=3; mb=0; build=$(cd "$(dirname "$0")/.." && pwd)/build
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2;;
@@ -35,7 +35,13 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # timed CMD...: runs CMD, appends "wall_seconds max_rss_kb" to $tmp/t
-timed() { /usr/bin/time -f "%e %M" -o "$tmp/one" "$@" >/dev/null 2>"$tmp/err" || [ $? -eq 1 ]; cat "$tmp/one" >> "$tmp/t"; }
+# (exit 1, some records rejected, is accepted; any other failure stops the bench with its message)
+timed() {
+  local rc=0
+  /usr/bin/time -f "%e %M" -o "$tmp/one" "$@" >/dev/null 2>"$tmp/err" || rc=$?
+  if [ $rc -ne 0 ] && [ $rc -ne 1 ]; then echo "speed.sh: $* failed (exit $rc): $(tail -3 "$tmp/err")" >&2; exit 2; fi
+  tail -1 "$tmp/one" >> "$tmp/t"
+}
 
 for corpus in "$@"; do
   slice=$tmp/slice.jsonl

@@ -265,7 +265,7 @@ Status ReadShard(const std::string& path, const std::function<void(ShardRecord&&
   std::istream* in = &std::cin;
   if (path != "-") {
     file.open(path, std::ios::binary);
-    if (!file) return Status::NotFound(path + ": cannot open for reading");
+    if (!file) return Status::NotFound("cannot open for reading");
     in = &file;
   }
   simdjson::dom::parser parser;
@@ -283,7 +283,7 @@ Status ReadShard(const std::string& path, const std::function<void(ShardRecord&&
     }
     record(std::move(r));
   }
-  if (in->bad()) return Status::IoError(path + ": read error");
+  if (in->bad()) return Status::IoError("read error");
   return Status::Ok();
 }
 

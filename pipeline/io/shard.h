@@ -64,7 +64,8 @@ std::string ShardRejectLine(int64_t n, const std::string& where, const std::stri
 // Reads a shard file ("-": standard input) line by line and calls `record`
 // for each record. A line that is not a shard record is passed to `bad`
 // with its line number and the reason (the rest goes on). Returns NotFound
-// or IOError when the file cannot be read at all.
+// ("cannot open for reading") or IoError when the file cannot be read at
+// all; the caller names the file.
 Status ReadShard(const std::string& path, const std::function<void(ShardRecord&&)>& record,
                  const std::function<void(int64_t line, const std::string& reason)>& bad);
 

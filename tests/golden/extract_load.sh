@@ -54,4 +54,8 @@ out=$("$newskb" load --no-progress --db "$tmp/bad.sqlite" "$tmp/bad.jsonl" 2>&1)
 echo "$out" | grep -q "rejected .*bad.jsonl (x): shard record 99: mention 'abc' ends past the body" || fail "no reject for bad offsets: $out"
 echo "$out" | grep -q "rejected .*bad.jsonl:4: not a shard record" || fail "no reject for the malformed line: $out"
 echo "$out" | grep -Eq "2 ingested" || fail "the good lines were not stored: $out"
+# A shard that cannot be read: rejected by name, exit 1.
+out=$("$newskb" load --no-progress --db "$tmp/none.sqlite" "$tmp/missing.jsonl" 2>&1); rc=$?
+[ $rc -eq 1 ] || fail "missing shard: exit $rc: $out"
+echo "$out" | grep -q "rejected .*missing.jsonl: cannot open for reading" || fail "missing shard: $out"
 echo "extract_load.sh: ingest = extract + load on two splits; deterministic; damaged shards rejected"
