@@ -26,11 +26,14 @@ namespace {
 const char kExtractHelp[] =
     "usage: newskb extract [options] [INPUT...]\n"
     "\n"
-    "Reads articles (as `newskb ingest` does: text files, folders, *.jsonl, - for\n"
+    "Reads articles (as `newskb ingest` does: text files, web pages, folders, *.jsonl, - for\n"
     "stdin, the default) and writes, for each input record in order, one JSON line:\n"
     "the document with its body, sentences, mentions (canonical names and entity\n"
-    "keys) and facts, or the reason it was rejected. Needs no knowledge base and\n"
-    "keeps no state between documents: the same input gives the same bytes.\n"
+    "keys) and facts, or the reason it was rejected. Needs no knowledge base: the\n"
+    "same input gives the same bytes. As in ingest, text a source repeats in\n"
+    "earlier documents of the input leaves the body (--part learns it from the\n"
+    "records before its part; a split made outside, e.g. by a cluster, learns it\n"
+    "from each shard's own records only).\n"
     "`newskb load` stores the shards; extract on any split of the input, then load\n"
     "of the shards in input order, gives the knowledge base one ingest gives.\n"
     "Format: pipeline/io/shard.h.\n"
@@ -78,12 +81,20 @@ class ExtractSink : public DocumentSink {
   ExtractSink(const PipelineContext& ctx, std::FILE* out, int64_t first, int64_t last)
       : ctx_(ctx), out_(out), first_(first), last_(last) {}
 
+  // Documents before the part still teach `repeats_` what their source
+  // repeats (as ingest's RepeatMemory learns over the whole input), so a
+  // part's bodies are the ones ingest stores.
   void OnDocument(Document&& doc) override {
     int64_t n = next_++;
-    if (n < first_ || n >= last_) return;
+    uint64_t seq = doc_seq_++;
+    if (n >= last_) return;
+    if (n < first_) {
+      (void)PrepareBody(ctx_, &doc, &repeats_, seq);
+      return;
+    }
     bytes_ += doc.input_bytes;
     Processed p;
-    Status s = ProcessDocument(ctx_, &doc, &p);
+    Status s = ProcessDocument(ctx_, &doc, &p, &repeats_, seq);
     if (!s.ok()) {
       Report(doc.origin, doc.key, s.message());
       Write(ShardRejectLine(n, doc.origin, doc.key, s.message()));
@@ -122,6 +133,8 @@ class ExtractSink : public DocumentSink {
   const PipelineContext& ctx_;
   std::FILE* out_;
   int64_t first_, last_, next_ = 0;
+  uint64_t doc_seq_ = 0;  // number among documents (not rejects), as ingest counts them
+  RepeatMemory repeats_;  // text each source repeats, learnt in input order
 };
 
 bool ParsePart(const std::string& v, int64_t* k, int64_t* n) {
