@@ -15,5 +15,7 @@ int CmdRules(int argc, char** argv);    // pipeline/cli/rules_cmd.cc: check | ex
 int CmdEntity(int argc, char** argv);   // pipeline/cli/entity_cmd.cc
 int CmdFacts(int argc, char** argv);    // pipeline/cli/facts_cmd.cc
 int CmdSearch(int argc, char** argv);   // pipeline/cli/search_cmd.cc
+int CmdExtract(int argc, char** argv);  // pipeline/cli/shard_cmd.cc
+int CmdLoad(int argc, char** argv);     // pipeline/cli/shard_cmd.cc
 
 }  // namespace newskb

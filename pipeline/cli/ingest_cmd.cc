@@ -15,6 +15,7 @@
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/search_folding.h"
+#include "pipeline/cli/ingestor.h"
 #include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/kb/kb.h"
@@ -55,130 +56,6 @@ const char kHelp[] =
     "JSON, missing or mistyped field, duplicate key, an id already stored with other\n"
     "content, a page with no article body) is reported on stderr and in the `rejects` table; the rest goes on.\n"
     "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error.\n";
-
-// The writer: stores processed documents and rejects, in input order, on one
-// SQLite connection; counts, reports progress and the summary.
-class Ingestor {
- public:
-  Ingestor(const PipelineContext& ctx, KnowledgeBase* kb, int batch, bool progress, uint64_t total)
-      : ctx_(ctx), kb_(kb), batch_(batch), progress_(progress), total_(total),
-        t0_(std::chrono::steady_clock::now()) {}
-
-  void Store(Document& doc, const Processed& p, const Status& processed) {
-    bytes_ += doc.input_bytes;
-    if (!fatal_.ok()) return;
-    if (!processed.ok()) {
-      Reject(doc.origin, doc.key, processed.message());
-      return;
-    }
-    if (Status s = kb_->BeginBatch(); !s.ok()) { fatal_ = s; return; }
-    Result<AddOutcome> r = kb_->AddDocument(doc, p.sentences, p.mentions, p.facts, p.script);
-    if (!r.ok()) {
-      if (r.status().code() == Status::Code::kInvalidInput) Reject(doc.origin, doc.key, r.status().message());
-      else fatal_ = r.status();
-      return;
-    }
-    if (r.value() == AddOutcome::kDuplicate) {
-      ++duplicates_;
-    } else {
-      ++stored_;
-      for (const Mention& m : p.mentions) ++by_kind_[MentionKindName(m.kind)];
-    }
-    if (++in_batch_ >= batch_) Commit();
-    Progress(false);
-  }
-
-  // A document found stored before extraction (KnowledgeBase::HasContent).
-  void KnownDuplicate(const Document& doc) {
-    bytes_ += doc.input_bytes;
-    ++duplicates_;
-    Progress(false);
-  }
-
-  void StoreReject(const newskb::Reject& r) {
-    std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
-    Reject(where, r.doc_key, r.reason, r.source, r.line);
-  }
-
-  void Skipped() { ++skipped_; }
-
-  void Commit() {
-    if (!fatal_.ok()) return;
-    if (Status s = kb_->CommitBatch(); !s.ok()) fatal_ = s;
-    in_batch_ = 0;
-  }
-
-  void Progress(bool force) {
-    if (!progress_) return;
-    auto now = std::chrono::steady_clock::now();
-    if (!force && now - last_ < std::chrono::milliseconds(250)) return;
-    last_ = now;
-    double secs = std::chrono::duration<double>(now - t0_).count();
-    double mb = bytes_ / 1e6, rate = secs > 0 ? mb / secs : 0;
-    char eta[48] = "";
-    if (total_ > 0 && rate > 0 && bytes_ <= total_)
-      std::snprintf(eta, sizeof eta, "  ETA %.0fs", (total_ - bytes_) / 1e6 / rate);
-    std::fprintf(stderr, "\r\033[K%lld docs  %.1f MB  %.1f MB/s  %.0fs elapsed%s",
-                 static_cast<long long>(stored_ + duplicates_ + rejected_), mb, rate, secs, eta);
-    std::fflush(stderr);
-  }
-
-  void Summary() {
-    if (progress_) std::fprintf(stderr, "\r\033[K");
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
-    std::string kinds;
-    for (const char* k : {"figure", "date", "organization", "policy", "place", "commodity"}) {
-      auto it = by_kind_.find(k);
-      if (it == by_kind_.end()) continue;
-      kinds += (kinds.empty() ? "" : ", ") + std::to_string(it->second) + " " + k;
-    }
-    if (kinds.empty()) kinds = "none";
-    std::fprintf(stderr,
-                 "newskb ingest: %lld ingested, %lld duplicates, %lld rejected%s; mentions: %s; "
-                 "%.1f MB in %.2f s (%.1f MB/s)\n",
-                 static_cast<long long>(stored_), static_cast<long long>(duplicates_),
-                 static_cast<long long>(rejected_),
-                 skipped_ ? (", " + std::to_string(skipped_) + " other files skipped").c_str() : "",
-                 kinds.c_str(), bytes_ / 1e6, secs, secs > 0 ? bytes_ / 1e6 / secs : 0.0);
-  }
-
-  int64_t rejected() const { return rejected_; }
-  const Status& fatal() const { return fatal_; }
-
- private:
-  void Reject(const std::string& where, const std::string& key, const std::string& reason,
-              std::string source = "", int64_t line = -1) {
-    ++rejected_;
-    if (progress_) std::fprintf(stderr, "\r\033[K");
-    std::fprintf(stderr, "newskb: rejected %s%s: %s\n", where.c_str(),
-                 key.empty() ? "" : (" (" + key + ")").c_str(), reason.c_str());
-    if (source.empty()) {  // "path:line" from a Document's origin
-      source = where;
-      line = 0;
-      size_t c = where.rfind(':');
-      if (c != std::string::npos && c + 1 < where.size() &&
-          where.find_first_not_of("0123456789", c + 1) == std::string::npos) {
-        source = where.substr(0, c);
-        line = std::stoll(where.substr(c + 1));
-      }
-    }
-    if (!fatal_.ok()) return;
-    if (Status s = kb_->BeginBatch(); !s.ok()) { fatal_ = s; return; }
-    if (Status s = kb_->AddReject(source, line, key, reason); !s.ok()) fatal_ = s;
-  }
-
-  const PipelineContext& ctx_;
-  KnowledgeBase* kb_;
-  int batch_;
-  bool progress_;
-  uint64_t total_;
-  uint64_t bytes_ = 0;
-  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0;
-  int in_batch_ = 0;
-  std::map<std::string, int64_t> by_kind_;
-  Status fatal_;
-  std::chrono::steady_clock::time_point t0_, last_;
-};
 
 // Reading on the calling thread, extraction on `jobs` worker threads, writing
 // on one writer thread, in input order. At most `window` documents are in
@@ -310,26 +187,6 @@ class ParallelIngest : public DocumentSink {
   std::thread writer_thread_;
 };
 
-// How the knowledge base folds keys and text, makes display names and finds
-// a document's script, from the pipeline's normaliser and script tables.
-WriteOptions KbWriteOptions(const PipelineContext& ctx) {
-  WriteOptions o;
-  std::shared_ptr<const Normalizer> norm = ctx.normalizer;
-  std::shared_ptr<const ScriptConverter> sc = ctx.script;
-  o.fold = KeyFolding(norm);
-  o.fold_text = TextFolding(norm);
-  o.fold_id = norm->FoldId();
-  o.display = [sc](std::string_view s) {
-    DisplayNames n = sc->Names(s);
-    return EntityNames{std::move(n.hant), std::move(n.hans)};
-  };
-  o.script_of = [sc](std::string_view text) -> std::string {
-    std::optional<Script> s = sc->Detect(text);
-    return s ? ScriptName(*s) : "";
-  };
-  return o;
-}
-
 }  // namespace
 
 int CmdIngest(int argc, char** argv) {
@@ -382,7 +239,7 @@ int CmdIngest(int argc, char** argv) {
     std::fprintf(stderr, "newskb ingest: cannot load the rules: %s\n", ctx.status().message().c_str());
     return 2;
   }
-  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::OpenForWrite(db, KbWriteOptions(*ctx.value()));
+  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::OpenForWrite(db, KbWriteOptions(ctx.value()->normalizer, ctx.value()->script));
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb ingest: %s\n", kb.status().message().c_str());
     return 2;
@@ -405,7 +262,7 @@ int CmdIngest(int argc, char** argv) {
     return 2;
   }
   bool show = progress == 1 || (progress == -1 && isatty(2));
-  Ingestor ing(*ctx.value(), kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
+  Ingestor ing("newskb ingest", kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
   {
     ParallelIngest par(*ctx.value(), &ing, jobs, db);
     (void)ReadInputs(inputs, ropts, &par);  // unreadable inputs arrive as rejects

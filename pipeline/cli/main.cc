@@ -25,6 +25,8 @@ const char kUsage[] =
     "  facts  [--db FILE] [--subject NAME] [--predicate P]\n"
     "                                facts: subject, predicate, figure, date, sentence\n"
     "  rules  check|explain|test     compile, explain and test the extraction rules\n"
+    "  extract [-o FILE] [INPUT...]  articles -> JSON Lines shard (no knowledge base; for clusters)\n"
+    "  load   [--db FILE] SHARD...   store extracted shards in the knowledge base\n"
     "\n"
     "The knowledge base is --db FILE, else $NEWSKB_DB, else ./newskb.sqlite.\n"
     "Run `newskb COMMAND --help` for a command's options.\n"
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
   if (cmd == "entity") return newskb::CmdEntity(sub_argc, sub_argv);
   if (cmd == "facts") return newskb::CmdFacts(sub_argc, sub_argv);
   if (cmd == "search") return newskb::CmdSearch(sub_argc, sub_argv);
+  if (cmd == "extract") return newskb::CmdExtract(sub_argc, sub_argv);
+  if (cmd == "load") return newskb::CmdLoad(sub_argc, sub_argv);
   std::fprintf(stderr, "newskb: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }

@@ -66,16 +66,21 @@ Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& r
   return std::shared_ptr<const PipelineContext>(std::move(ctx));
 }
 
-Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
-                       RepeatMemory* repeats, uint64_t seq) {
+Status PrepareBody(const PipelineContext& ctx, Document* doc, RepeatMemory* repeats, uint64_t seq,
+                   MarkupKind* kind) {
   Result<Article> article = Markup(ctx, doc);
   Status s = article.ok() ? Body(ctx, article.value(), doc) : article.status();
   if (repeats) {
     if (s.ok()) repeats->Observe(seq, doc->source, &doc->body);
     else repeats->Skip(seq);
   }
-  if (!s.ok()) return s;
-  out->markup = article->kind;
+  if (s.ok() && kind) *kind = article->kind;
+  return s;
+}
+
+Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
+                       RepeatMemory* repeats, uint64_t seq) {
+  if (Status s = PrepareBody(ctx, doc, repeats, seq, &out->markup); !s.ok()) return s;
   Extract(ctx, *doc, out);
   return Status::Ok();
 }

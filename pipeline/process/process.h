@@ -71,4 +71,10 @@ struct Processed {
 Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
                        RepeatMemory* repeats = nullptr, uint64_t seq = 0);
 
+// Stages 1-4 alone (markup, body, title and date, repeats): for `newskb
+// extract --part`, which lets `repeats` learn from the documents before its
+// part without extracting them. `kind` (optional): how doc.raw was read.
+Status PrepareBody(const PipelineContext& ctx, Document* doc, RepeatMemory* repeats, uint64_t seq,
+                   MarkupKind* kind = nullptr);
+
 }  // namespace newskb
