@@ -176,6 +176,7 @@ class KnowledgeBase {
   Status RunQuery(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
                   const std::function<void(const Row&)>& row, void* guard);
   Status RegisterSearch(FoldFn fold, FoldTextFn fold_text);
+  Result<int> UserVersion();
   Result<int64_t> EntityId(const std::string& kind, const std::string& name, const std::string& alias);
   std::string Err(const char* what) const;
 
