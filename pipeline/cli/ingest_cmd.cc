@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <cstdio>
@@ -14,6 +15,7 @@
 
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/ingest.h"
 #include "pipeline/cli/search_folding.h"
 #include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
@@ -74,10 +76,10 @@ class Ingestor {
       return;
     }
     if (r.value() == AddOutcome::kDuplicate) {
-      ++duplicates_;
+      ++pending_.duplicates;
     } else {
-      ++stored_;
-      for (const Mention& m : p.mentions) ++by_kind_[MentionKindName(m.kind)];
+      ++pending_.stored;
+      for (const Mention& m : p.mentions) ++pending_.by_kind[MentionKindName(m.kind)];
     }
     if (++in_batch_ >= batch_) Commit();
     Progress(false);
@@ -97,9 +99,17 @@ class Ingestor {
 
   void Skipped() { ++skipped_; }
 
+  // Commits the open batch; only then do its documents count as stored.
   void Commit() {
     if (!fatal_.ok()) return;
-    if (Status s = kb_->CommitBatch(); !s.ok()) fatal_ = s;
+    if (Status s = kb_->CommitBatch(); !s.ok()) {
+      fatal_ = s;
+      return;
+    }
+    stored_ += pending_.stored;
+    duplicates_ += pending_.duplicates;
+    for (const auto& [kind, n] : pending_.by_kind) by_kind_[kind] += n;
+    pending_ = {};
     in_batch_ = 0;
   }
 
@@ -114,7 +124,8 @@ class Ingestor {
     if (total_ > 0 && rate > 0 && bytes_ <= total_)
       std::snprintf(eta, sizeof eta, "  ETA %.0fs", (total_ - bytes_) / 1e6 / rate);
     std::fprintf(stderr, "\r\033[K%lld docs  %.1f MB  %.1f MB/s  %.0fs elapsed%s",
-                 static_cast<long long>(stored_ + duplicates_ + rejected_), mb, rate, secs, eta);
+                 static_cast<long long>(stored_ + duplicates_ + pending_.stored + pending_.duplicates + rejected_),
+                 mb, rate, secs, eta);
     std::fflush(stderr);
   }
 
@@ -135,6 +146,11 @@ class Ingestor {
                  static_cast<long long>(rejected_),
                  skipped_ ? (", " + std::to_string(skipped_) + " other files skipped").c_str() : "",
                  kinds.c_str(), bytes_ / 1e6, secs, secs > 0 ? bytes_ / 1e6 / secs : 0.0);
+    // After a fatal stop the open batch was rolled back: its documents were
+    // read and extracted but are not in the knowledge base.
+    if (!fatal_.ok() && pending_.stored + pending_.duplicates > 0)
+      std::fprintf(stderr, "newskb ingest: %lld documents of the unfinished batch were rolled back, not stored\n",
+                   static_cast<long long>(pending_.stored + pending_.duplicates));
   }
 
   int64_t rejected() const { return rejected_; }
@@ -171,6 +187,11 @@ class Ingestor {
   int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0;
   int in_batch_ = 0;
   std::map<std::string, int64_t> by_kind_;
+  // Counts of the open batch, added to the totals when it commits.
+  struct Pending {
+    int64_t stored = 0, duplicates = 0;
+    std::map<std::string, int64_t> by_kind;
+  } pending_;
   Status fatal_;
   std::chrono::steady_clock::time_point t0_, last_;
 };
@@ -351,35 +372,65 @@ int CmdIngest(int argc, char** argv) {
     std::fprintf(stderr, "newskb ingest: cannot load the rules: %s\n", ctx.status().message().c_str());
     return 2;
   }
-  std::shared_ptr<const Normalizer> norm = ctx.value()->normalizer;
+  IngestOptions opts;
+  opts.db = db;
+  opts.read = ropts;
+  opts.batch = batch;
+  opts.jobs = jobs;
+  opts.progress = progress == 1 || (progress == -1 && isatty(2));
+  opts.command = "newskb ingest";
+  for (int i = 1; i < argc; ++i) opts.command += std::string(" ") + argv[i];
+  return RunIngest(*ctx.value(), inputs, opts);
+}
+
+int RunIngest(const PipelineContext& ctx, const std::vector<std::string>& inputs, const IngestOptions& opts) {
+  const std::string& db = opts.db;
+  std::shared_ptr<const Normalizer> norm = ctx.normalizer;
   Result<std::unique_ptr<KnowledgeBase>> kb =
       KnowledgeBase::OpenForWrite(db, KeyFolding(norm), TextFolding(norm));
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb ingest: %s\n", kb.status().message().c_str());
     return 2;
   }
-  std::string command = "newskb ingest";
-  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
-  if (Status s = kb.value()->BeginRun(command); !s.ok()) {
+  if (Status s = kb.value()->BeginRun(opts.command); !s.ok()) {
     std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
     return 2;
   }
-  bool show = progress == 1 || (progress == -1 && isatty(2));
-  Ingestor ing(*ctx.value(), kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
+  bool show = opts.progress;
+  Ingestor ing(ctx, kb.value().get(), opts.batch, show, show ? TotalInputBytes(inputs) : 0);
+  std::string read_failure;
   {
-    ParallelIngest par(*ctx.value(), &ing, jobs, db);
-    (void)ReadInputs(inputs, ropts, &par);  // unreadable inputs arrive as rejects
+    ParallelIngest par(ctx, &ing, opts.jobs, db);
+    // Unreadable inputs arrive as rejects. Anything else the reader throws
+    // (out of memory, a file system error) stops the reading, not the
+    // writing: what was read is still stored.
+    try {
+      (void)ReadInputs(inputs, opts.read, &par);
+    } catch (const std::exception& e) {
+      read_failure = e.what();
+    }
     par.Finish();
   }
   ing.Commit();
+  bool run_unfinished = false;
   if (ing.fatal().ok()) {
-    if (Status s = kb.value()->FinishRun(); !s.ok()) std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
+    if (Status s = kb.value()->FinishRun(); !s.ok()) {
+      std::fprintf(stderr, "newskb ingest: %s: %s (what the summary counts is stored)\n", db.c_str(),
+                   s.message().c_str());
+      run_unfinished = true;
+    }
   }
   ing.Summary();
   if (!ing.fatal().ok()) {
     std::fprintf(stderr, "newskb ingest: stopped: %s (%s)\n", ing.fatal().message().c_str(), db.c_str());
     return 2;
   }
+  if (!read_failure.empty()) {
+    std::fprintf(stderr, "newskb ingest: reading stopped early: %s; what was read before is stored\n",
+                 read_failure.c_str());
+    return 2;
+  }
+  if (run_unfinished) return 2;
   return ing.rejected() > 0 ? 1 : 0;
 }
 
