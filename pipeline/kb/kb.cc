@@ -574,6 +574,9 @@ Status KnowledgeBase::RunQuery(const std::string& sql,
     if (rc == SQLITE_READONLY) return Status::InvalidInput("refused: `newskb query` is read-only: " + msg);
     return Status::InvalidInput(msg);
   };
+  // SQLite stops reading at a NUL, so the text after one would never run
+  // (and a statement list would not advance past it).
+  if (sql.find('\0') != std::string::npos) return Status::InvalidInput("the SQL text contains a NUL byte");
   const char* tail = sql.c_str();
   const char* end = tail + sql.size();
   while (tail < end) {
@@ -581,6 +584,7 @@ Status KnowledgeBase::RunQuery(const std::string& sql,
     const char* next = nullptr;
     int prc = sqlite3_prepare_v2(db_, tail, static_cast<int>(end - tail), &st, &next);
     if (prc != SQLITE_OK) return stopped(guard->refused.empty() ? prc & 0xff : SQLITE_AUTH, sqlite3_errmsg(db_));
+    if (!st && (!next || next <= tail)) break;  // nothing left that SQLite reads
     tail = next;
     if (!st) continue;  // whitespace or comment
     if (!sqlite3_stmt_readonly(st)) {
