@@ -255,11 +255,9 @@ std::vector<size_t> ResolveCands(const std::vector<NameCand>& cands) {
     return a.b < b.b;
   });
   std::vector<size_t> kept;
-  for (size_t i : order) {
-    bool clash = false;
-    for (size_t k : kept) clash = clash || Overlaps(cands[k], cands[i].b, cands[i].e);
-    if (!clash) kept.push_back(i);
-  }
+  DisjointSpans kept_spans;
+  for (size_t i : order)
+    if (cands[i].e <= cands[i].b || kept_spans.TryAdd(cands[i].b, cands[i].e)) kept.push_back(i);
   std::sort(kept.begin(), kept.end(), [&](size_t x, size_t y) { return cands[x].b < cands[y].b; });
   return kept;
 }

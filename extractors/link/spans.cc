@@ -138,4 +138,32 @@ bool LatinCapitalized(std::string_view s) {
   return any;
 }
 
+bool DisjointSpans::Overlaps(size_t b, size_t e) const {
+  auto it = spans_.lower_bound(e);  // the first span starting at or after e
+  if (it == spans_.begin()) return false;
+  --it;  // the last span starting before e: it has the largest end of those
+  return it->second > b;
+}
+
+bool DisjointSpans::TryAdd(size_t b, size_t e) {
+  if (Overlaps(b, e)) return false;
+  spans_.emplace(b, e);
+  return true;
+}
+
+SpanSet::SpanSet(std::vector<std::pair<size_t, size_t>> spans) {
+  std::sort(spans.begin(), spans.end());
+  begins_.reserve(spans.size());
+  max_end_.reserve(spans.size());
+  for (const auto& [b, e] : spans) {
+    begins_.push_back(b);
+    max_end_.push_back(max_end_.empty() ? e : std::max(max_end_.back(), e));
+  }
+}
+
+bool SpanSet::Overlaps(size_t b, size_t e) const {
+  size_t n = static_cast<size_t>(std::lower_bound(begins_.begin(), begins_.end(), e) - begins_.begin());
+  return n > 0 && max_end_[n - 1] > b;
+}
+
 }  // namespace newskb
