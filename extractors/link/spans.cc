@@ -166,4 +166,18 @@ bool SpanSet::Overlaps(size_t b, size_t e) const {
   return n > 0 && max_end_[n - 1] > b;
 }
 
+void GrowingSpans::Add(size_t b, size_t e) {
+  spans_.emplace(b, e);
+  longest_ = std::max(longest_, e > b ? e - b : 0);
+}
+
+bool GrowingSpans::Overlaps(size_t b, size_t e) const {
+  // A span [sb, se) overlaps when sb < e and se > b; as se <= sb + longest_,
+  // only spans with sb > b - longest_ can reach past b.
+  size_t from = b >= longest_ ? b - longest_ : 0;
+  for (auto it = spans_.lower_bound(from); it != spans_.end() && it->first < e; ++it)
+    if (it->second > b && it->first < e) return true;
+  return false;
+}
+
 }  // namespace newskb

@@ -86,6 +86,20 @@ class SpanSet {
   std::vector<size_t> max_end_;  // max_end_[i]: the largest end of spans 0..i
 };
 
+// Spans added one by one (they may overlap each other), asked whether a
+// span [b, e) overlaps any. A question costs O(log k) plus the spans that
+// begin within the longest span's length before e (names are short, so a
+// few), not a scan of all k.
+class GrowingSpans {
+ public:
+  void Add(size_t b, size_t e);
+  bool Overlaps(size_t b, size_t e) const;
+
+ private:
+  std::multimap<size_t, size_t> spans_;  // begin -> end
+  size_t longest_ = 0;
+};
+
 // The body text of normalised bytes [b, e).
 std::string_view BodySpan(const Document& doc, const NormText& norm, size_t b, size_t e);
 
