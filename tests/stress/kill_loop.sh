@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# SIGKILL an ingest at random points, KILLS times, on one knowledge base;
+# SIGKILL an ingest at random points, KILLS times, on one knowledge base
+# (started again on a new file whenever a run got to the end first);
 # after each kill the file must pass integrity_check and hold whole
 # documents only (each stored document has exactly the sentences, mentions
 # and facts a clean ingest gives it); then a resumed run must equal a clean
@@ -47,6 +48,9 @@ for k in $(seq 1 "$kills"); do
   if [ "$ic" = ok ] && [ "$bad" = 0 ]; then
     survived=$((survived + 1))
     if [ "$n" -gt 0 ] && [ "$n" -lt "$articles" ]; then midway=$((midway + 1)); fi
+    # All stored before the kill: start again on a new file, so the next
+    # kills land in the middle of writing, not in a run of duplicates.
+    if [ "$n" = "$articles" ] && [ "$k" -lt "$kills" ]; then rm -f "$db" "$db-wal" "$db-shm"; fi
   else
     echo "kill $k: integrity '$ic', partial documents '$bad', $n documents"
   fi
