@@ -24,7 +24,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/process.h"
+#include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 
 namespace fs = std::filesystem;
@@ -48,7 +48,7 @@ std::string Vary(const std::string& text, size_t i) {
   return out;
 }
 
-std::string Article(const std::vector<std::string>& seeds, size_t bytes, bool lines) {
+std::string LongArticle(const std::vector<std::string>& seeds, size_t bytes, bool lines) {
   std::string out;
   out.reserve(bytes + 65536);
   for (size_t i = 0; out.size() < bytes; ++i) {
@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
     for (double mb : sizes) {
       Document doc;
       doc.key = "bench";
-      doc.raw = Article(c.texts, static_cast<size_t>(mb * 1048576), lines);
+      doc.raw = LongArticle(c.texts, static_cast<size_t>(mb * 1048576), lines);
       double real_mb = doc.raw.size() / 1048576.0;
       auto report = [&](const std::string& stage, double s) {
         std::printf("%-8s %6.1f %-14s %9.2f %9.3f\n", lines ? "lines" : "oneline", real_mb, stage.c_str(), s,

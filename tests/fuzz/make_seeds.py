@@ -68,6 +68,22 @@ def seeds(target):
         for path in sorted(glob.glob(os.path.join(ROOT, "extractors", "rules", "*.json"))):
             with open(path, encoding="utf-8") as f:
                 yield f.read()
+    elif target == "markup_fuzzer":
+        # The first byte picks the kind: 0 page, 1 fragment, 2 Markdown, 3 detect.
+        for path in sorted(glob.glob(os.path.join(SUITES, "html-*.dev.jsonl"))):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for _, line in zip(range(15), f):
+                    try:
+                        rec = json.loads(line)
+                    except ValueError:
+                        continue
+                    if isinstance(rec.get("html"), str):
+                        yield "\x00" + rec["html"][:65536]
+        for t in corpus_texts()[:5]:
+            yield "\x03" + t
+        yield "\x02# 標題\n\n正文[連結](http://example.com/a b)，**粗體。\n\n---\n訂閱"
+        yield "\x01<p>第一段。</p><div><p>第二段<br>續。</p></div>"
+        yield '\x00<html><head><meta charset="big5"><title>t</title></head><body><article><p>\xa4\xa4</p></article></body></html>'
     elif target == "query_guard_fuzzer":
         yield from [
             "SELECT doc_key, text, value, unit FROM v_figures LIMIT 3",
