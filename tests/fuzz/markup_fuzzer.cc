@@ -22,7 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (!newskb::ValidateUtf8(input).ok()) return 0;
       kind = newskb::DetectMarkup(input);
   }
-  if (kind != newskb::MarkupKind::kHtmlPage && !newskb::ValidateUtf8(input).ok()) return 0;  // the reader rejects it
+  // What the reader rejects before this stage: invalid UTF-8 (but for a
+  // page, which may be in another charset) and NUL bytes.
+  if (kind != newskb::MarkupKind::kHtmlPage && !newskb::ValidateUtf8(input).ok()) return 0;
+  if (input.find('\0') != std::string_view::npos) return 0;
   newskb::MarkupOptions o;
   o.max_parse_bytes = 1 << 20;
   auto r = newskb::ConvertMarkup(input, kind, o);
