@@ -2,10 +2,13 @@
 # Installs the system packages newskb builds with (Debian 12 or later).
 # Idempotent: does nothing when everything is already installed.
 set -euo pipefail
+# clang and libclang-rt-dev (libFuzzer): the fuzz targets of tests/fuzz,
+# which ctest builds in a folder of their own and runs briefly.
 pkgs=(g++ cmake ninja-build pkg-config libicu-dev libre2-dev libsqlite3-dev
       libsimdjson-dev libgtest-dev libgumbo-dev libcmark-dev sqlite3 python3
       python3-jieba libopencc-dev libopencc-data
-      python3-distributed)  # python3-distributed: scripts/dask-ingest.py and its test
+      python3-distributed  # scripts/dask-ingest.py and its test
+      clang libclang-rt-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -117,35 +117,60 @@ void LinkMentions(const Gazetteer* gaz, const Normalizer& norm, std::vector<Ment
     }
   }
 
-  // Rule 4: short forms. Candidate long forms are distinct keys.
+  // Rule 4: short forms. Candidate long forms are distinct keys; they are
+  // found from each long key's own short prefixes and suffixes (map
+  // look-ups), not by comparing every mention with every other, so the rule
+  // costs O(total key length x log) however many mentions repeat.
+  std::vector<std::string> folded(n);  // Fold keeps the spaces FoldKey drops
+  for (size_t j = 0; j < n; ++j) folded[j] = norm.Fold(ms[j]->text);
+  // For each key, one mention per distinct folded text.
+  std::map<std::string_view, std::map<std::string_view, size_t>> reps;
+  for (size_t j = 0; j < n; ++j) reps[key[j]].emplace(folded[j], j);
+  std::map<std::string_view, std::vector<std::string_view>> ends_of, starts_of;  // short key -> long keys
+  for (const auto& [l, unused] : reps) {
+    // 能源部 -> 美国能源部: the rest before the short key is 1 to 4 code points.
+    size_t cut = 0;
+    for (int cps = 0; cps < 4 && cut < l.size();) {
+      cut += 1;
+      while (cut < l.size() && (static_cast<unsigned char>(l[cut]) & 0xC0) == 0x80) ++cut;
+      ++cps;
+      if (cut < l.size() && reps.count(l.substr(cut))) ends_of[l.substr(cut)].push_back(l);
+    }
+    // MP -> MP Materials: the short key is a prefix.
+    for (size_t p = 1; p < l.size(); ++p)
+      if ((static_cast<unsigned char>(l[p]) & 0xC0) != 0x80 && reps.count(l.substr(0, p)))
+        starts_of[l.substr(0, p)].push_back(l);
+  }
   for (size_t i = 0; i < n; ++i) {
     const std::string& s = key[i];
     if (CodePoints(s) < 2) continue;
     bool bare = !EndsWithHead(s) && ents[i].empty();
     std::set<size_t> groups;
-    for (size_t j = 0; j < n; ++j) {
-      const std::string& l = key[j];
-      if (l.size() <= s.size()) continue;
-      bool fits = false;
-      if (l.compare(l.size() - s.size(), s.size(), s) == 0) {
-        // 能源部 -> 美国能源部: the rest is a short Han prefix.
-        std::string_view rest(l.data(), l.size() - s.size());
-        fits = HasHan(s) && CodePoints(rest) <= 4 && HasHan(rest);
-      }
-      if (!fits && bare && l.compare(0, s.size(), s) == 0) {
-        // MP -> MP Materials, 日经 -> 日经亚洲.
-        unsigned char last = static_cast<unsigned char>(s.back());
-        std::string folded_long = norm.Fold(ms[j]->text);
-        std::string folded_short = norm.Fold(ms[i]->text);
-        if (IsAsciiAlnum(last)) {
-          fits = folded_long.size() > folded_short.size() &&
-                 folded_long.compare(0, folded_short.size(), folded_short) == 0 &&
-                 folded_long[folded_short.size()] == ' ';
-        } else {
-          fits = true;
+    std::set<std::string_view> fitted;
+    if (auto it = ends_of.find(s); it != ends_of.end()) {
+      for (std::string_view l : it->second) {
+        std::string_view rest = l.substr(0, l.size() - s.size());
+        if (HasHan(s) && HasHan(rest)) {
+          fitted.insert(l);
+          for (const auto& [f, j] : reps[l]) groups.insert(uf.Find(j));
         }
       }
-      if (fits) groups.insert(uf.Find(j));
+    }
+    if (bare) {
+      if (auto it = starts_of.find(s); it != starts_of.end()) {
+        unsigned char last = static_cast<unsigned char>(s.back());
+        const std::string& folded_short = folded[i];
+        for (std::string_view l : it->second) {
+          if (fitted.count(l)) continue;
+          for (const auto& [folded_long, j] : reps[l]) {
+            bool fits = !IsAsciiAlnum(last) ||
+                        (folded_long.size() > folded_short.size() &&
+                         folded_long.compare(0, folded_short.size(), folded_short) == 0 &&
+                         folded_long[folded_short.size()] == ' ');
+            if (fits) groups.insert(uf.Find(j));
+          }
+        }
+      }
     }
     if (groups.size() == 1) uf.Union(i, *groups.begin());
   }

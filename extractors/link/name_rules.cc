@@ -13,13 +13,7 @@
 namespace newskb {
 namespace {
 
-bool Overlaps(const NameCand& a, size_t b, size_t e) { return a.b < e && b < a.e; }
 
-bool OverlapsAny(const std::vector<NameCand>& win, size_t b, size_t e) {
-  for (const NameCand& w : win)
-    if (Overlaps(w, b, e)) return true;
-  return false;
-}
 
 std::vector<std::string_view> SplitWords(std::string_view s) {
   std::vector<std::string_view> out;
@@ -274,11 +268,9 @@ std::vector<size_t> ResolveCands(const std::vector<NameCand>& cands) {
     return a.b < b.b;
   });
   std::vector<size_t> kept;
-  for (size_t i : order) {
-    bool clash = false;
-    for (size_t k : kept) clash = clash || Overlaps(cands[k], cands[i].b, cands[i].e);
-    if (!clash) kept.push_back(i);
-  }
+  DisjointSpans kept_spans;
+  for (size_t i : order)
+    if (cands[i].e <= cands[i].b || kept_spans.TryAdd(cands[i].b, cands[i].e)) kept.push_back(i);
   std::sort(kept.begin(), kept.end(), [&](size_t x, size_t y) { return cands[x].b < cands[y].b; });
   return kept;
 }
@@ -286,6 +278,18 @@ std::vector<size_t> ResolveCands(const std::vector<NameCand>& cands) {
 void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, const Document& doc,
                      const NormText& norm, const NameLists& lists, std::vector<NameCand>* win,
                      std::vector<std::pair<size_t, size_t>>* pairs) {
+  // Indexes of *win, kept up to date as aliases are added (a scan of *win
+  // per bracket would make a long document quadratic).
+  std::map<size_t, size_t> last_ending_at;                      // e -> last index
+  std::map<std::pair<size_t, size_t>, size_t> last_on_span;     // (b, e) -> last index
+  GrowingSpans spans;
+  auto index = [&](size_t i) {
+    const NameCand& c = (*win)[i];
+    last_ending_at[c.e] = i;
+    last_on_span[{c.b, c.e}] = i;
+    spans.Add(c.b, c.e);
+  };
+  for (size_t i = 0; i < win->size(); ++i) index(i);
   // `alias` and, in 全名(English Name, ABBR), `alias2`: both name the owner.
   for (const RuleMatch& m : paren) {
     for (const char* group : {"alias", "alias2"}) {
@@ -308,10 +312,9 @@ void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, co
           }
         }
       }
-      size_t owner = win->size();
-      for (size_t i = 0; i < win->size(); ++i)
-        if ((*win)[i].e == open) owner = i;
-      if (owner == win->size()) continue;
+      auto owner_it = last_ending_at.find(open);
+      if (owner_it == last_ending_at.end()) continue;
+      size_t owner = owner_it->second;
       std::string_view alias = t.substr(ab, ae - ab);
       std::string_view body = BodySpan(doc, norm, ab, ae);
       if (HasAsciiLetter(alias)) {
@@ -326,14 +329,11 @@ void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, co
       if (std::all_of(alias.begin(), alias.end(), [](char c) { return c >= '0' && c <= '9'; }))
         continue;
       // Already a name on exactly this span: just pair them.
-      size_t same = win->size();
-      for (size_t i = 0; i < win->size(); ++i)
-        if ((*win)[i].b == ab && (*win)[i].e == ae) same = i;
-      if (same != win->size()) {
-        pairs->emplace_back(owner, same);
+      if (auto same = last_on_span.find({ab, ae}); same != last_on_span.end()) {
+        pairs->emplace_back(owner, same->second);
         continue;
       }
-      if (OverlapsAny(*win, ab, ae)) continue;
+      if (spans.Overlaps(ab, ae)) continue;
       NameCand c;
       c.b = ab;
       c.e = ae;
@@ -341,6 +341,7 @@ void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, co
       c.rule = m.rule->id;
       c.kind = (*win)[owner].kind;
       win->push_back(c);
+      index(win->size() - 1);
       pairs->emplace_back(owner, win->size() - 1);
     }
   }
@@ -376,8 +377,10 @@ void AddRepeats(std::string_view t, const Document& doc, const NormText& norm,
     }
   }
   if (trie.empty()) return;
+  GrowingSpans spans;
+  for (const NameCand& c : *win) spans.Add(c.b, c.e);
   for (const GazHit& h : trie.FindAll(t)) {
-    if (OverlapsAny(*win, h.begin, h.end)) continue;
+    if (spans.Overlaps(h.begin, h.end)) continue;
     // A generic word defined as a short title (《方案》) repeats only as a
     // title: 《方案》明确 is the policy, 回购方案 is not.
     if (lists.not_names->Contains(t.substr(h.begin, h.end - h.begin)) &&
@@ -388,6 +391,7 @@ void AddRepeats(std::string_view t, const Document& doc, const NormText& norm,
     NameCand c = proto[h.entries[0]];
     c.b = h.begin;
     c.e = h.end;
+    spans.Add(c.b, c.e);
     win->push_back(c);
   }
   (void)normalizer;

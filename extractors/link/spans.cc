@@ -142,4 +142,46 @@ bool LatinCapitalized(std::string_view s) {
   return any;
 }
 
+bool DisjointSpans::Overlaps(size_t b, size_t e) const {
+  auto it = spans_.lower_bound(e);  // the first span starting at or after e
+  if (it == spans_.begin()) return false;
+  --it;  // the last span starting before e: it has the largest end of those
+  return it->second > b;
+}
+
+bool DisjointSpans::TryAdd(size_t b, size_t e) {
+  if (Overlaps(b, e)) return false;
+  spans_.emplace(b, e);
+  return true;
+}
+
+SpanSet::SpanSet(std::vector<std::pair<size_t, size_t>> spans) {
+  std::sort(spans.begin(), spans.end());
+  begins_.reserve(spans.size());
+  max_end_.reserve(spans.size());
+  for (const auto& [b, e] : spans) {
+    begins_.push_back(b);
+    max_end_.push_back(max_end_.empty() ? e : std::max(max_end_.back(), e));
+  }
+}
+
+bool SpanSet::Overlaps(size_t b, size_t e) const {
+  size_t n = static_cast<size_t>(std::lower_bound(begins_.begin(), begins_.end(), e) - begins_.begin());
+  return n > 0 && max_end_[n - 1] > b;
+}
+
+void GrowingSpans::Add(size_t b, size_t e) {
+  spans_.emplace(b, e);
+  longest_ = std::max(longest_, e > b ? e - b : 0);
+}
+
+bool GrowingSpans::Overlaps(size_t b, size_t e) const {
+  // A span [sb, se) overlaps when sb < e and se > b; as se <= sb + longest_,
+  // only spans with sb > b - longest_ can reach past b.
+  size_t from = b >= longest_ ? b - longest_ : 0;
+  for (auto it = spans_.lower_bound(from); it != spans_.end() && it->first < e; ++it)
+    if (it->second > b && it->first < e) return true;
+  return false;
+}
+
 }  // namespace newskb

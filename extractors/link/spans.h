@@ -15,9 +15,11 @@
 // const or free and may run on many threads at once.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractors/link/gazetteer.h"
@@ -59,6 +61,45 @@ size_t TrimAfterStops(std::string_view text, size_t b, size_t limit, const WordL
 
 // Leftmost position p in [b, limit) where a `heads` entry starts; npos if none.
 size_t FirstHead(std::string_view text, size_t b, size_t limit, const WordList& heads);
+
+// Non-empty spans [b, e) kept in priority order, none overlapping another:
+// TryAdd keeps a span unless it overlaps one kept before. O(log k) a call,
+// so resolving k candidates costs O(k log k), however long the document.
+class DisjointSpans {
+ public:
+  bool Overlaps(size_t b, size_t e) const;
+  // Keeps [b, e) and returns true unless it overlaps a kept span.
+  bool TryAdd(size_t b, size_t e);
+
+ private:
+  std::map<size_t, size_t> spans_;  // begin -> end; disjoint, so ends ascend too
+};
+
+// A fixed set of spans (they may overlap each other), asked whether a span
+// [b, e) overlaps any of them. Built in O(k log k); each question O(log k).
+class SpanSet {
+ public:
+  explicit SpanSet(std::vector<std::pair<size_t, size_t>> spans);
+  bool Overlaps(size_t b, size_t e) const;
+
+ private:
+  std::vector<size_t> begins_;   // ascending
+  std::vector<size_t> max_end_;  // max_end_[i]: the largest end of spans 0..i
+};
+
+// Spans added one by one (they may overlap each other), asked whether a
+// span [b, e) overlaps any. A question costs O(log k) plus the spans that
+// begin within the longest span's length before e (names are short, so a
+// few), not a scan of all k.
+class GrowingSpans {
+ public:
+  void Add(size_t b, size_t e);
+  bool Overlaps(size_t b, size_t e) const;
+
+ private:
+  std::multimap<size_t, size_t> spans_;  // begin -> end
+  size_t longest_ = 0;
+};
 
 // The body text of normalised bytes [b, e).
 std::string_view BodySpan(const Document& doc, const NormText& norm, size_t b, size_t e);

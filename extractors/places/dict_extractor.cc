@@ -30,10 +30,11 @@ class DictExtractor : public Extractor {
   void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
     const std::string& t = norm.text;
     // Spans (code points) of earlier mentions that absorb ours.
-    std::vector<std::pair<uint32_t, uint32_t>> taken;
+    std::vector<std::pair<size_t, size_t>> taken_spans;
     for (const Mention& m : *out)
       if (std::find(opts_.absorbed_by.begin(), opts_.absorbed_by.end(), m.kind) != opts_.absorbed_by.end())
-        taken.emplace_back(m.start, m.end);
+        taken_spans.emplace_back(m.start, m.end);
+    const SpanSet taken(std::move(taken_spans));
 
     std::vector<Cand> cands;
     for (const GazHit& h : gaz_->FindAll(t)) {
@@ -79,19 +80,14 @@ class DictExtractor : public Extractor {
       return a.b < b.b;
     });
     std::vector<const Cand*> kept;
-    for (size_t i : order) {
-      const Cand& c = cands[i];
-      bool clash = false;
-      for (const Cand* k : kept) clash = clash || (c.b < k->e && k->b < c.e);
-      if (!clash) kept.push_back(&c);
-    }
+    DisjointSpans kept_spans;
+    for (size_t i : order)
+      if (kept_spans.TryAdd(cands[i].b, cands[i].e)) kept.push_back(&cands[i]);
     std::sort(kept.begin(), kept.end(), [](const Cand* a, const Cand* b) { return a->b < b->b; });
     for (const Cand* c : kept) {
       if (c->negative) continue;
       Mention m = MakeMention(opts_.kind, doc, norm, c->b, c->e, c->rule);
-      bool inside = false;
-      for (auto [s, e] : taken) inside = inside || (m.start < e && s < m.end);
-      if (inside) continue;
+      if (taken.Overlaps(m.start, m.end)) continue;
       m.name = c->name;
       out->push_back(std::move(m));
     }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <cstdio>
@@ -14,6 +15,7 @@
 
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/ingest.h"
 #include "pipeline/cli/search_folding.h"
 #include "pipeline/cli/ingestor.h"
 #include "pipeline/process/process.h"
@@ -239,46 +241,78 @@ int CmdIngest(int argc, char** argv) {
     std::fprintf(stderr, "newskb ingest: cannot load the rules: %s\n", ctx.status().message().c_str());
     return 2;
   }
-  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::OpenForWrite(db, KbWriteOptions(ctx.value()->normalizer, ctx.value()->script));
+  IngestOptions opts;
+  opts.db = db;
+  opts.read = ropts;
+  opts.batch = batch;
+  opts.jobs = jobs;
+  opts.progress = progress == 1 || (progress == -1 && isatty(2));
+  opts.script = script;
+  opts.command = "newskb ingest";
+  for (int i = 1; i < argc; ++i) opts.command += std::string(" ") + argv[i];
+  return RunIngest(*ctx.value(), inputs, opts);
+}
+
+int RunIngest(const PipelineContext& ctx, const std::vector<std::string>& inputs, const IngestOptions& opts) {
+  const std::string& db = opts.db;
+  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::OpenForWrite(db, KbWriteOptions(ctx.normalizer, ctx.script));
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb ingest: %s\n", kb.status().message().c_str());
     return 2;
   }
-  if (!script.empty()) {
-    if (Status s = kb.value()->SetDisplayScript(script); !s.ok()) {
+  if (!opts.script.empty()) {
+    if (Status s = kb.value()->SetDisplayScript(opts.script); !s.ok()) {
       std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
       return 2;
     }
     if (inputs.empty()) {
       std::fprintf(stderr, "newskb ingest: entity names are now shown in %s (%s)\n",
-                   kb.value()->display_script().c_str(), script == "auto" ? "most documents' script" : "chosen");
+                   kb.value()->display_script().c_str(),
+                   opts.script == "auto" ? "most documents' script" : "chosen");
       return 0;
     }
   }
-  std::string command = "newskb ingest";
-  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
-  if (Status s = kb.value()->BeginRun(command); !s.ok()) {
+  if (Status s = kb.value()->BeginRun(opts.command); !s.ok()) {
     std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
     return 2;
   }
-  bool show = progress == 1 || (progress == -1 && isatty(2));
-  Ingestor ing("newskb ingest", kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
+  bool show = opts.progress;
+  Ingestor ing("newskb ingest", kb.value().get(), opts.batch, show, show ? TotalInputBytes(inputs) : 0);
+  std::string read_failure;
   {
-    ParallelIngest par(*ctx.value(), &ing, jobs, db);
-    (void)ReadInputs(inputs, ropts, &par);  // unreadable inputs arrive as rejects
+    ParallelIngest par(ctx, &ing, opts.jobs, db);
+    // Unreadable inputs arrive as rejects. Anything else the reader throws
+    // (out of memory, a file system error) stops the reading, not the
+    // writing: what was read is still stored.
+    try {
+      (void)ReadInputs(inputs, opts.read, &par);
+    } catch (const std::exception& e) {
+      read_failure = e.what();
+    }
     par.Finish();
   }
   ing.Commit();
+  bool run_unfinished = false;
   if (ing.fatal().ok()) {
     if (Status s = kb.value()->UpdateDisplayScript(); !s.ok())
       std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
-    if (Status s = kb.value()->FinishRun(); !s.ok()) std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
+    if (Status s = kb.value()->FinishRun(); !s.ok()) {
+      std::fprintf(stderr, "newskb ingest: %s: %s (what the summary counts is stored)\n", db.c_str(),
+                   s.message().c_str());
+      run_unfinished = true;
+    }
   }
   ing.Summary();
   if (!ing.fatal().ok()) {
     std::fprintf(stderr, "newskb ingest: stopped: %s (%s)\n", ing.fatal().message().c_str(), db.c_str());
     return 2;
   }
+  if (!read_failure.empty()) {
+    std::fprintf(stderr, "newskb ingest: reading stopped early: %s; what was read before is stored\n",
+                 read_failure.c_str());
+    return 2;
+  }
+  if (run_unfinished) return 2;
   return ing.rejected() > 0 ? 1 : 0;
 }
 

@@ -72,10 +72,10 @@ class Ingestor {
       return;
     }
     if (r.value() == AddOutcome::kDuplicate) {
-      ++duplicates_;
+      ++pending_.duplicates;
     } else {
-      ++stored_;
-      for (const Mention& m : p.mentions) ++by_kind_[MentionKindName(m.kind)];
+      ++pending_.stored;
+      for (const Mention& m : p.mentions) ++pending_.by_kind[MentionKindName(m.kind)];
     }
     if (++in_batch_ >= batch_) Commit();
     Progress(false);
@@ -100,9 +100,17 @@ class Ingestor {
 
   void Skipped() { ++skipped_; }
 
+  // Commits the open batch; only then do its documents count as stored.
   void Commit() {
     if (!fatal_.ok()) return;
-    if (Status s = kb_->CommitBatch(); !s.ok()) fatal_ = s;
+    if (Status s = kb_->CommitBatch(); !s.ok()) {
+      fatal_ = s;
+      return;
+    }
+    stored_ += pending_.stored;
+    duplicates_ += pending_.duplicates;
+    for (const auto& [kind, n] : pending_.by_kind) by_kind_[kind] += n;
+    pending_ = {};
     in_batch_ = 0;
   }
 
@@ -117,7 +125,8 @@ class Ingestor {
     if (total_ > 0 && rate > 0 && bytes_ <= total_)
       std::snprintf(eta, sizeof eta, "  ETA %.0fs", (total_ - bytes_) / 1e6 / rate);
     std::fprintf(stderr, "\r\033[K%lld docs  %.1f MB  %.1f MB/s  %.0fs elapsed%s",
-                 static_cast<long long>(stored_ + duplicates_ + rejected_), mb, rate, secs, eta);
+                 static_cast<long long>(stored_ + duplicates_ + pending_.stored + pending_.duplicates + rejected_),
+                 mb, rate, secs, eta);
     std::fflush(stderr);
   }
 
@@ -138,6 +147,11 @@ class Ingestor {
                  static_cast<long long>(rejected_),
                  skipped_ ? (", " + std::to_string(skipped_) + " other files skipped").c_str() : "",
                  kinds.c_str(), bytes_ / 1e6, secs, secs > 0 ? bytes_ / 1e6 / secs : 0.0);
+    // After a fatal stop the open batch was rolled back: its documents were
+    // read and extracted but are not in the knowledge base.
+    if (!fatal_.ok() && pending_.stored + pending_.duplicates > 0)
+      std::fprintf(stderr, "%s: %lld documents of the unfinished batch were rolled back, not stored\n",
+                   command_.c_str(), static_cast<long long>(pending_.stored + pending_.duplicates));
   }
 
   int64_t rejected() const { return rejected_; }
@@ -174,6 +188,11 @@ class Ingestor {
   int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0;
   int in_batch_ = 0;
   std::map<std::string, int64_t> by_kind_;
+  // Counts of the open batch, added to the totals when it commits.
+  struct Pending {
+    int64_t stored = 0, duplicates = 0;
+    std::map<std::string, int64_t> by_kind;
+  } pending_;
   Status fatal_;
   std::chrono::steady_clock::time_point t0_, last_;
 };

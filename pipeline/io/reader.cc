@@ -10,6 +10,7 @@
 #include <iostream>
 #include <set>
 
+#include "pipeline/io/line_reader.h"
 #include "pipeline/text/utf8.h"
 
 namespace fs = std::filesystem;
@@ -21,10 +22,17 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+constexpr char kBom[] = "\xEF\xBB\xBF";  // UTF-8 byte-order mark
+
 std::string MiB(uint64_t n) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MiB", n / 1048576.0);
   return buf;
+}
+
+std::string TooLarge(const char* what, uint64_t size, const ReadOptions& opts) {
+  return std::string(what) + " is " + MiB(size) + ", over the " + MiB(opts.max_doc_bytes) +
+         " limit (raise it with --max-doc-mb)";
 }
 
 // Checks what every document's text must satisfy; empty if fine.
@@ -79,9 +87,7 @@ void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* s
     return;
   }
   if (size > opts.max_doc_bytes) {
-    sink->OnReject({src, 0, path.stem().string(),
-                    "document is " + MiB(size) + ", over the " + MiB(opts.max_doc_bytes) +
-                        " limit (raise it with --max-doc-mb)"});
+    sink->OnReject({src, 0, path.stem().string(), TooLarge("document", size, opts)});
     return;
   }
   std::ifstream in(path, std::ios::binary);
@@ -89,12 +95,25 @@ void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* s
     sink->OnReject({src, 0, "", "cannot open for reading"});
     return;
   }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Read at most one byte over the limit: a file that grew since it was
+  // measured is still never held whole.
+  std::string text(static_cast<size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  text.resize(static_cast<size_t>(in.gcount()));
+  char extra[4096];
+  while (in.read(extra, sizeof extra) || in.gcount() > 0) {
+    if (text.size() + static_cast<uint64_t>(in.gcount()) > opts.max_doc_bytes) {
+      sink->OnReject({src, 0, path.stem().string(),
+                      "document grew over the " + MiB(opts.max_doc_bytes) + " limit while it was read"});
+      return;
+    }
+    text.append(extra, static_cast<size_t>(in.gcount()));
+  }
   if (IsHtmlFile(src)) {
     ReadHtmlFile(path, std::move(text), size, sink);
     return;
   }
-  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  if (text.size() >= 3 && text.compare(0, 3, kBom) == 0) text.erase(0, 3);
   Document d;
   d.key = path.stem().string();
   d.source = src;
@@ -111,12 +130,13 @@ void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* s
 }
 
 // Reads one JSON Lines record. Returns the reason it is rejected, or "".
+// `line` must have SIMDJSON_PADDING bytes of capacity past its size (the
+// LineReader reserves them), so it is parsed in place, not copied.
 std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& line,
                         const std::string& default_key, Document* d) {
   if (Status u = ValidateUtf8(line); !u.ok()) return u.message();
-  simdjson::padded_string padded(line);
   simdjson::ondemand::document doc;
-  auto err = parser.iterate(padded).get(doc);
+  auto err = parser.iterate(line.data(), line.size(), line.capacity()).get(doc);
   if (err) return std::string("malformed JSON: ") + simdjson::error_message(err);
   simdjson::ondemand::object obj;
   if ((err = doc.get_object().get(obj))) return "malformed JSON: the line is not a JSON object";
@@ -180,18 +200,23 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
 void ReadJsonLines(std::istream& in, const std::string& src, const std::string& stem,
                    const ReadOptions& opts, DocumentSink* sink) {
   simdjson::ondemand::parser parser;
+  LineReader lines(in, opts.max_doc_bytes, simdjson::SIMDJSON_PADDING);
   std::string line;
-  int64_t n = 0;
-  while (std::getline(in, line)) {
+  int64_t n = 0, records = 0;
+  for (;;) {
+    LineReader::Status got = lines.Next(&line);
+    if (got == LineReader::kEnd) break;
     ++n;
-    uint64_t bytes = line.size() + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    if (line.size() > opts.max_doc_bytes) {
-      sink->OnReject({src, n, "", "record is " + MiB(line.size()) + ", over the " +
-                                      MiB(opts.max_doc_bytes) + " limit (raise it with --max-doc-mb)"});
+    uint64_t bytes = lines.last_line_bytes();
+    if (got == LineReader::kTooLong) {
+      ++records;
+      sink->OnReject({src, n, "", TooLarge("record", bytes, opts)});
       continue;
     }
+    if (n == 1 && line.compare(0, 3, kBom) == 0) line.erase(0, 3);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    ++records;
     if (line.size() + simdjson::SIMDJSON_PADDING > parser.capacity()) {
       if (parser.allocate(line.size() + 4096)) {
         sink->OnReject({src, n, "", "out of memory parsing the record"});
@@ -209,6 +234,12 @@ void ReadJsonLines(std::istream& in, const std::string& src, const std::string& 
     if (d.source.empty()) d.source = d.origin;
     sink->OnDocument(std::move(d));
   }
+  if (lines.error()) {
+    sink->OnReject({src, n + 1, "", "read error after line " + std::to_string(n)});
+  } else if (records == 0) {
+    sink->OnReject({src, 0, "", n == 0 ? "empty file: no JSON Lines records"
+                                       : "no JSON Lines records (only blank lines)"});
+  }
 }
 
 void ReadPath(const fs::path& p, const ReadOptions& opts, DocumentSink* sink) {
@@ -222,17 +253,35 @@ void ReadPath(const fs::path& p, const ReadOptions& opts, DocumentSink* sink) {
   }
 }
 
-std::vector<fs::path> FolderFiles(const fs::path& dir, std::vector<fs::path>* skipped) {
+// The article files below `dir`, sorted. An entry that cannot be read (a
+// symbolic link loop, a dangling link, a folder we may not list) is added to
+// `problems` with the reason, and the walk goes on.
+std::vector<fs::path> FolderFiles(const fs::path& dir, std::vector<fs::path>* skipped,
+                                  std::vector<Reject>* problems) {
   std::vector<fs::path> files;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    std::string name = it->path().filename().string();
+  auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec && problems) problems->push_back({dir.string(), 0, "", "cannot list the folder: " + ec.message()});
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    fs::path path = it->path();
+    std::string name = path.filename().string();
     if (name.empty() || name[0] == '.') continue;
     if (EndsWith(name, ".expected.jsonl") || EndsWith(name, ".questions.jsonl")) continue;
-    if (EndsWith(name, ".txt") || EndsWith(name, ".jsonl") || IsHtmlFile(name)) files.push_back(it->path());
-    else if (skipped) skipped->push_back(it->path());
+    bool article = EndsWith(name, ".txt") || EndsWith(name, ".jsonl") || IsHtmlFile(name);
+    std::error_code fec;
+    bool regular = it->is_regular_file(fec);
+    if (fec) {  // a link loop or a dangling link: say so if it looks like an article
+      if (!article) { if (skipped) skipped->push_back(path); }
+      else if (problems) problems->push_back({path.string(), 0, "", "cannot read: " + fec.message()});
+      continue;
+    }
+    if (!regular) continue;
+    if (article) files.push_back(path);
+    else if (skipped) skipped->push_back(path);
+  }
+  if (ec && problems) {
+    std::string where = it != fs::recursive_directory_iterator() ? it->path().string() : dir.string();
+    problems->push_back({where, 0, "", "cannot read the folder further: " + ec.message()});
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -305,7 +354,9 @@ Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opt
     }
     if (fs::is_directory(st)) {
       std::vector<fs::path> skipped;
-      for (const fs::path& f : FolderFiles(p, &skipped)) ReadPath(f, opts, sink);
+      std::vector<Reject> problems;
+      for (const fs::path& f : FolderFiles(p, &skipped, &problems)) ReadPath(f, opts, sink);
+      for (Reject& r : problems) sink->OnReject(std::move(r));
       for (const fs::path& f : skipped) sink->OnSkippedFile(f.string());
     } else {
       ReadPath(p, opts, sink);
@@ -320,9 +371,13 @@ uint64_t TotalInputBytes(const std::vector<std::string>& inputs) {
     if (in == "-") return 0;
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
-      for (const fs::path& f : FolderFiles(in, nullptr)) total += fs::file_size(f, ec);
+      for (const fs::path& f : FolderFiles(in, nullptr, nullptr)) {
+        uint64_t n = fs::file_size(f, ec);
+        if (!ec) total += n;
+      }
     } else if (fs::is_regular_file(in, ec)) {
-      total += fs::file_size(in, ec);
+      uint64_t n = fs::file_size(in, ec);
+      if (!ec) total += n;
     }
   }
   return total;

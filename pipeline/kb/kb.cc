@@ -177,20 +177,31 @@ sqlite3_stmt* KnowledgeBase::Stmt(const char* sql) {
   return st;
 }
 
-Status KnowledgeBase::Migrate() {
+Result<int> KnowledgeBase::UserVersion() {
   sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &st, nullptr);
-  int v = 0;
-  if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+  if (sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &st, nullptr) != SQLITE_OK)
+    return Status::IoError(Err("reading the schema version"));
+  int rc = sqlite3_step(st);
+  int v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
   sqlite3_finalize(st);
+  if (rc != SQLITE_ROW) return Status::IoError(Err("reading the schema version"));
+  return v;
+}
+
+// The version is read under the write lock (BEGIN IMMEDIATE): two ingests
+// opening a new file at once must not both see version 0 and both create
+// the tables; the second waits for the lock (busy timeout), then reads the
+// version the first one wrote and has nothing to do.
+Status KnowledgeBase::Migrate() {
   const auto& migs = Migrations();
   int newest = migs.empty() ? 0 : migs.back().version;
-  if (v > newest)
-    return Status::InvalidInput("the knowledge base has schema version " + std::to_string(v) +
-                                ", newer than this newskb understands (" + std::to_string(newest) +
-                                "); use a newer newskb");
-  if (v < newest) {
+  Result<int> seen = UserVersion();  // without the lock: the common case, nothing to do
+  if (!seen.ok()) return seen.status();
+  if (seen.value() < newest) {
     if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("migrating the schema");
+    seen = UserVersion();
+    if (!seen.ok()) { Exec("ROLLBACK"); return seen.status(); }
+    int v = seen.value();
     for (const Migration& m : migs) {
       if (m.version <= v) continue;
       if (Status s = Exec(m.sql); !s.ok()) {
@@ -198,10 +209,16 @@ Status KnowledgeBase::Migrate() {
         return s.WithContext(std::string("schema migration ") + m.name);
       }
     }
-    std::string pv = "PRAGMA user_version = " + std::to_string(newest);
-    if (Status s = Exec(pv.c_str()); !s.ok()) { Exec("ROLLBACK"); return s; }
-    if (Status s = Exec("COMMIT"); !s.ok()) return s.WithContext("migrating the schema");
+    if (v < newest) {
+      std::string pv = "PRAGMA user_version = " + std::to_string(newest);
+      if (Status s = Exec(pv.c_str()); !s.ok()) { Exec("ROLLBACK"); return s; }
+    }
+    if (Status s = Exec("COMMIT"); !s.ok()) { Exec("ROLLBACK"); return s.WithContext("migrating the schema"); }
   }
+  if (seen.value() > newest)
+    return Status::InvalidInput("the knowledge base has schema version " + std::to_string(seen.value()) +
+                                ", newer than this newskb understands (" + std::to_string(newest) +
+                                "); use a newer newskb");
   schema_version_ = newest;
   return Status::Ok();
 }
@@ -880,6 +897,9 @@ Status KnowledgeBase::RunQuery(const std::string& sql,
     if (rc == SQLITE_READONLY) return Status::InvalidInput("refused: `newskb query` is read-only: " + msg);
     return Status::InvalidInput(msg);
   };
+  // SQLite stops reading at a NUL, so the text after one would never run
+  // (and a statement list would not advance past it).
+  if (sql.find('\0') != std::string::npos) return Status::InvalidInput("the SQL text contains a NUL byte");
   const char* tail = sql.c_str();
   const char* end = tail + sql.size();
   while (tail < end) {
@@ -887,6 +907,7 @@ Status KnowledgeBase::RunQuery(const std::string& sql,
     const char* next = nullptr;
     int prc = sqlite3_prepare_v2(db_, tail, static_cast<int>(end - tail), &st, &next);
     if (prc != SQLITE_OK) return stopped(guard->refused.empty() ? prc & 0xff : SQLITE_AUTH, sqlite3_errmsg(db_));
+    if (!st && (!next || next <= tail)) break;  // nothing left that SQLite reads
     tail = next;
     if (!st) continue;  // whitespace or comment
     if (!sqlite3_stmt_readonly(st)) {

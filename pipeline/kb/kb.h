@@ -242,6 +242,7 @@ class KnowledgeBase {
   // `shown`) names in the other script's or region's words: one whose key
   // is a display name's key, or whose display name has key `key`. 0 if none.
   int64_t ByDisplayName(const std::string& kind, const std::string& key, const EntityNames& shown);
+  Result<int> UserVersion();
   Result<int64_t> EntityId(const std::string& kind, const std::string& name, const std::string& alias);
   // OpenForWrite's catch-up steps (see there), each inside the caller's transaction.
   Status RefoldKeys();

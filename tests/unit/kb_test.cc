@@ -428,5 +428,20 @@ TEST(KnowledgeBase, HasContentSeesCommittedDocumentsOnly) {
   EXPECT_TRUE(known(b)) << "a later commit is seen by the same reader";
 }
 
+// Found by tests/fuzz/query_guard_fuzzer: SQL with a NUL byte made Query
+// loop for ever (SQLite stops reading at the NUL and the statement list
+// never advanced).
+TEST(KnowledgeBase, QueryWithANulByteIsRefusedNotLooped) {
+  std::string path = TempDb("nul_sql");
+  { auto kb = KnowledgeBase::OpenForWrite(path, Fold); ASSERT_TRUE(kb.ok()); }
+  auto kb = KnowledgeBase::OpenReadOnly(path);
+  ASSERT_TRUE(kb.ok());
+  Status s = kb.value()->Query(std::string("\n\0\0SELECT 1", 11), [](const std::vector<std::string>&) {},
+                               [](const Row&) {});
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "the SQL text contains a NUL byte");
+  EXPECT_EQ(Rows(kb.value().get(), "SELECT 1; -- a comment at the end\n  ").size(), 1u);
+}
+
 }  // namespace
 }  // namespace newskb

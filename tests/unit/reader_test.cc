@@ -139,3 +139,68 @@ TEST(ReaderDates, ParsesCrawlerDateForms) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+// Issue 16.1: a symbolic link loop in a folder used to throw out of the
+// folder walk (the whole ingest aborted). It is a reject naming the link;
+// the walk goes on.
+TEST_F(ReaderTest, SymlinkLoopInAFolderIsRejectedAndTheWalkGoesOn) {
+  Write("in/a.txt", "甲。");
+  Write("in/z/b.txt", "乙。");
+  fs::create_symlink(dir_ / "in" / "loop2.txt", dir_ / "in" / "loop1.txt");
+  fs::create_symlink(dir_ / "in" / "loop1.txt", dir_ / "in" / "loop2.txt");
+  fs::create_directory_symlink(dir_ / "in", dir_ / "in" / "z" / "up");  // a folder cycle: not followed
+  fs::create_symlink(dir_ / "in" / "gone.txt", dir_ / "in" / "dangling.txt");
+  Collect c = Read({(dir_ / "in").string()});
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].key, "a");
+  EXPECT_EQ(c.docs[1].key, "b");
+  std::string all;
+  for (auto& r : c.rejects) all += r.source + ": " + r.reason + "\n";
+  EXPECT_NE(all.find("loop1.txt: cannot read: Too many levels of symbolic links"), std::string::npos) << all;
+  EXPECT_NE(all.find("loop2.txt: cannot read: Too many levels of symbolic links"), std::string::npos) << all;
+  EXPECT_NE(all.find("dangling.txt: cannot read: No such file or directory"), std::string::npos) << all;
+  EXPECT_EQ(c.rejects.size(), 3u) << all;
+  EXPECT_EQ(TotalInputBytes({(dir_ / "in").string()}), 2 * std::string("甲。").size());
+}
+
+// Issue 16.7: a byte-order mark before the first record used to make it
+// malformed JSON.
+TEST_F(ReaderTest, ByteOrderMarkBeforeTheFirstJsonLinesRecord) {
+  Collect c = Read({Write("bom.jsonl", "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"一。\"}\r\n{\"id\":\"b\",\"text\":\"二。\"}\r\n")});
+  ASSERT_EQ(c.rejects.size(), 0u) << c.rejects[0].reason;
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[0].key, "a");
+  EXPECT_EQ(c.docs[0].raw, "一。");
+}
+
+// Issue 16.7: an empty JSON Lines file used to pass without a word.
+TEST_F(ReaderTest, EmptyJsonLinesFileIsReported) {
+  Collect c = Read({Write("empty.jsonl", ""), Write("blank.jsonl", "\n  \n\r\n"), Write("bom_only.jsonl", "\xEF\xBB\xBF")});
+  EXPECT_EQ(c.docs.size(), 0u);
+  ASSERT_EQ(c.rejects.size(), 3u);
+  EXPECT_EQ(c.rejects[0].reason, "empty file: no JSON Lines records");
+  EXPECT_EQ(c.rejects[0].line, 0);
+  EXPECT_EQ(c.rejects[1].reason, "no JSON Lines records (only blank lines)");
+  EXPECT_EQ(c.rejects[2].reason, "no JSON Lines records (only blank lines)");
+}
+
+// Issue 16.5: a record over the limit is skipped to its end while streaming;
+// the records after it are read, and the reader never holds the long line.
+TEST_F(ReaderTest, OversizedRecordIsSkippedAndTheNextOnesRead) {
+  ReadOptions o;
+  o.max_doc_bytes = 1 << 20;
+  std::string big = "{\"id\":\"big\",\"text\":\"" + std::string(5 << 20, 'a') + "\"}\n";
+  Collect c = Read({Write("mixed.jsonl", "{\"id\":\"a\",\"text\":\"一。\"}\n" + big + "{\"id\":\"c\",\"text\":\"三。\"}")}, o);
+  ASSERT_EQ(c.docs.size(), 2u);
+  EXPECT_EQ(c.docs[1].key, "c");
+  ASSERT_EQ(c.rejects.size(), 1u);
+  EXPECT_EQ(c.rejects[0].line, 2);
+  EXPECT_NE(c.rejects[0].reason.find("record is 5.0 MiB, over the 1.0 MiB limit"), std::string::npos)
+      << c.rejects[0].reason;
+}
+
+}  // namespace
+}  // namespace newskb
