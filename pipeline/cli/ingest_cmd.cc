@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "pipeline/cli/args.h"
+#include "extractors/rules_hash.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/interrupt.h"
 #include "pipeline/cli/search_folding.h"
 #include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
@@ -53,18 +55,31 @@ const char kHelp[] =
     "A document already stored (same content) is counted as a duplicate and not\n"
     "stored again. A bad input (invalid UTF-8, NUL byte, empty, too large, malformed\n"
     "JSON, missing or mistyped field, duplicate key, an id already stored with other\n"
-    "content, a page with no article body) is reported on stderr and in the `rejects` table; the rest goes on.\n"
-    "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error.\n";
+    "content, a page with no article body) is reported on stderr and in the `rejects`\n"
+    "table; the rest goes on.\n"
+    "A JSON `date` newskb cannot read (03/01/2026 is ambiguous) is stored as NULL\n"
+    "with a warning on stderr and in `rejects` (severity 'warning').\n"
+    "\n"
+    "Ctrl-C (SIGINT) or SIGTERM finishes the current batch, records the run as\n"
+    "interrupted and exits 130 (143 for SIGTERM); run the same command again to\n"
+    "resume: what is stored counts as duplicates. A second Ctrl-C stops at once\n"
+    "(no document is ever half stored).\n"
+    "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error,\n"
+    "130 interrupted.\n";
 
 // The writer: stores processed documents and rejects, in input order, on one
 // SQLite connection; counts, reports progress and the summary.
 class Ingestor {
  public:
-  Ingestor(const PipelineContext& ctx, KnowledgeBase* kb, int batch, bool progress, uint64_t total)
-      : ctx_(ctx), kb_(kb), batch_(batch), progress_(progress), total_(total),
+  Ingestor(const PipelineContext& ctx, KnowledgeBase* kb, int batch, bool progress, uint64_t total,
+           const InterruptScope* interrupt)
+      : ctx_(ctx), kb_(kb), batch_(batch), progress_(progress), total_(total), interrupt_(interrupt),
         t0_(std::chrono::steady_clock::now()) {}
 
+  // After an interrupt, documents still in flight are dropped unstored (the
+  // next run reads them again) and the current batch is committed.
   void Store(Document& doc, const Processed& p, const Status& processed) {
+    if (interrupt_->interrupted()) return;
     bytes_ += doc.input_bytes;
     if (!fatal_.ok()) return;
     if (!processed.ok()) {
@@ -83,6 +98,7 @@ class Ingestor {
     } else {
       ++stored_;
       for (const Mention& m : p.mentions) ++by_kind_[MentionKindName(m.kind)];
+      for (const std::string& w : doc.warnings) Warn(doc.origin, doc.key, w);
     }
     if (++in_batch_ >= batch_) Commit();
     Progress(false);
@@ -96,6 +112,7 @@ class Ingestor {
   }
 
   void StoreReject(const newskb::Reject& r) {
+    if (interrupt_->interrupted()) return;
     std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
     Reject(where, r.doc_key, r.reason, r.source, r.line);
   }
@@ -134,15 +151,17 @@ class Ingestor {
     }
     if (kinds.empty()) kinds = "none";
     std::fprintf(stderr,
-                 "newskb ingest: %lld ingested, %lld duplicates, %lld rejected%s; mentions: %s; "
+                 "newskb ingest: %lld ingested, %lld duplicates, %lld rejected%s%s; mentions: %s; "
                  "%.1f MB in %.2f s (%.1f MB/s)\n",
                  static_cast<long long>(stored_), static_cast<long long>(duplicates_),
                  static_cast<long long>(rejected_),
+                 warnings_ ? (", " + std::to_string(warnings_) + " warnings").c_str() : "",
                  skipped_ ? (", " + std::to_string(skipped_) + " other files skipped").c_str() : "",
                  kinds.c_str(), bytes_ / 1e6, secs, secs > 0 ? bytes_ / 1e6 / secs : 0.0);
   }
 
   int64_t rejected() const { return rejected_; }
+  int64_t stored() const { return stored_; }
   const Status& fatal() const { return fatal_; }
 
  private:
@@ -167,13 +186,31 @@ class Ingestor {
     if (Status s = kb_->AddReject(source, line, key, reason); !s.ok()) fatal_ = s;
   }
 
+  // A stored document with a field left NULL: stderr and `rejects`, severity 'warning'.
+  void Warn(const std::string& where, const std::string& key, const std::string& what) {
+    ++warnings_;
+    if (progress_) std::fprintf(stderr, "\r\033[K");
+    std::fprintf(stderr, "newskb: warning %s%s: %s\n", where.c_str(), key.empty() ? "" : (" (" + key + ")").c_str(),
+                 what.c_str());
+    std::string source = where;
+    int64_t line = 0;
+    size_t c = where.rfind(':');
+    if (c != std::string::npos && c + 1 < where.size() &&
+        where.find_first_not_of("0123456789", c + 1) == std::string::npos) {
+      source = where.substr(0, c);
+      line = std::stoll(where.substr(c + 1));
+    }
+    if (Status s = kb_->AddReject(source, line, key, what, "warning"); !s.ok()) fatal_ = s;
+  }
+
   const PipelineContext& ctx_;
   KnowledgeBase* kb_;
   int batch_;
   bool progress_;
   uint64_t total_;
+  const InterruptScope* interrupt_;
   uint64_t bytes_ = 0;
-  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0;
+  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0, warnings_ = 0;
   int in_batch_ = 0;
   std::map<std::string, int64_t> by_kind_;
   Status fatal_;
@@ -186,9 +223,11 @@ class Ingestor {
 class ParallelIngest : public DocumentSink {
  public:
   // `db`: the knowledge base being written; each worker opens it read-only to
-  // skip documents already stored before extracting them.
-  ParallelIngest(const PipelineContext& ctx, Ingestor* writer, int jobs, const std::string& db)
-      : ctx_(ctx), writer_(writer), window_(static_cast<uint64_t>(jobs) * 8 + 8) {
+  // skip documents already stored before extracting them. After `interrupt`
+  // the reading stops (Stopped()).
+  ParallelIngest(const PipelineContext& ctx, Ingestor* writer, int jobs, const std::string& db,
+                 const InterruptScope* interrupt)
+      : ctx_(ctx), writer_(writer), window_(static_cast<uint64_t>(jobs) * 8 + 8), interrupt_(interrupt) {
     for (int i = 0; i < jobs; ++i) workers_.emplace_back([this, db] { Work(db); });
     writer_thread_ = std::thread([this] { Write(); });
   }
@@ -199,6 +238,7 @@ class ParallelIngest : public DocumentSink {
     std::lock_guard<std::mutex> l(mu_);
     ++skipped_;
   }
+  bool Stopped() const override { return interrupt_->interrupted(); }
 
   // Waits until every document is written.
   void Finish() {
@@ -298,6 +338,7 @@ class ParallelIngest : public DocumentSink {
   const PipelineContext& ctx_;
   Ingestor* writer_;
   const uint64_t window_;
+  const InterruptScope* interrupt_;
   std::mutex mu_;
   std::condition_variable todo_cv_, done_cv_, space_cv_;
   std::deque<Item> todo_;
@@ -398,16 +439,22 @@ int CmdIngest(int argc, char** argv) {
       return 0;
     }
   }
+  Result<std::string> rules_hash = RulesHash(rules);
+  if (!rules_hash.ok()) {
+    std::fprintf(stderr, "newskb ingest: %s\n", rules_hash.status().message().c_str());
+    return 2;
+  }
   std::string command = "newskb ingest";
   for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
-  if (Status s = kb.value()->BeginRun(command); !s.ok()) {
+  if (Status s = kb.value()->BeginRun(command, rules_hash.value()); !s.ok()) {
     std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
     return 2;
   }
   bool show = progress == 1 || (progress == -1 && isatty(2));
-  Ingestor ing(*ctx.value(), kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0);
+  InterruptScope interrupt;
+  Ingestor ing(*ctx.value(), kb.value().get(), batch, show, show ? TotalInputBytes(inputs) : 0, &interrupt);
   {
-    ParallelIngest par(*ctx.value(), &ing, jobs, db);
+    ParallelIngest par(*ctx.value(), &ing, jobs, db, &interrupt);
     (void)ReadInputs(inputs, ropts, &par);  // unreadable inputs arrive as rejects
     par.Finish();
   }
@@ -415,12 +462,18 @@ int CmdIngest(int argc, char** argv) {
   if (ing.fatal().ok()) {
     if (Status s = kb.value()->UpdateDisplayScript(); !s.ok())
       std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
-    if (Status s = kb.value()->FinishRun(); !s.ok()) std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
   }
+  const char* end = !ing.fatal().ok() ? "failed" : interrupt.interrupted() ? "interrupted" : "finished";
+  if (Status s = kb.value()->FinishRun(end, ing.stored()); !s.ok() && ing.fatal().ok())
+    std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
   ing.Summary();
   if (!ing.fatal().ok()) {
     std::fprintf(stderr, "newskb ingest: stopped: %s (%s)\n", ing.fatal().message().c_str(), db.c_str());
     return 2;
+  }
+  if (interrupt.interrupted()) {
+    std::fprintf(stderr, "interrupted: %lld stored; run again to resume\n", static_cast<long long>(ing.stored()));
+    return interrupt.exit_status();
   }
   return ing.rejected() > 0 ? 1 : 0;
 }
