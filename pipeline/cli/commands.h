@@ -15,5 +15,7 @@ int CmdRules(int argc, char** argv);    // pipeline/cli/rules_cmd.cc: check | ex
 int CmdEntity(int argc, char** argv);   // pipeline/cli/entity_cmd.cc
 int CmdFacts(int argc, char** argv);    // pipeline/cli/facts_cmd.cc
 int CmdSearch(int argc, char** argv);   // pipeline/cli/search_cmd.cc
+int CmdReextract(int argc, char** argv);  // pipeline/cli/reextract_cmd.cc
+int CmdShow(int argc, char** argv);     // pipeline/cli/show_cmd.cc
 
 }  // namespace newskb

@@ -13,20 +13,13 @@
 #include <string>
 #include <thread>
 
+#include "tests/unit/cli_helpers.h"
+
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Shell(const std::string& cmd, int* status = nullptr) {
-  std::string out;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int st = pclose(p);
-  if (status) *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return out;
-}
+using newskb_test::Dump;
+using newskb_test::Shell;
 
 std::string JsonEscape(const std::string& s) {
   std::string o;
@@ -68,22 +61,6 @@ class UnixCliTest : public ::testing::Test {
         out << "{\"id\":\"d" << c << "_" << i << "\",\"date\":\"2026-03-01\",\"text\":\""
             << JsonEscape(texts[i] + "\n（第" + std::to_string(c) + "份）") << "\"}\n";
     return path;
-  }
-
-  // Everything a user can read from the knowledge base, in a stable order.
-  std::string Dump(const std::string& db) {
-    const char* sql[] = {
-        "SELECT doc_key, title, published, source, text FROM documents ORDER BY doc_key",
-        "SELECT doc_key, kind, start, \\\"end\\\", text, value, low, high, unit, qualifier, date_value, rule "
-        "FROM v_mentions ORDER BY doc_key, start, \\\"end\\\", kind, rule",
-        "SELECT e.kind, e.name, m.doc_key, m.start FROM v_mentions m JOIN entities e USING(entity_id) "
-        "ORDER BY m.doc_key, m.start, e.kind",
-        "SELECT doc_key, subject, predicate, object, value, unit, date, figure_text, sentence FROM v_facts "
-        "ORDER BY doc_key, figure_text, predicate, subject, object"};
-    std::string all;
-    for (const char* q : sql)
-      all += Shell("'" NEWSKB_BINARY "' query --db '" + db + "' --format csv \"" + q + "\"");
-    return all;
   }
 
   fs::path dir_;
