@@ -17,5 +17,6 @@ int CmdFacts(int argc, char** argv);    // pipeline/cli/facts_cmd.cc
 int CmdSearch(int argc, char** argv);   // pipeline/cli/search_cmd.cc
 int CmdReextract(int argc, char** argv);  // pipeline/cli/reextract_cmd.cc
 int CmdShow(int argc, char** argv);     // pipeline/cli/show_cmd.cc
+int CmdReport(int argc, char** argv);   // pipeline/cli/report_cmd.cc
 
 }  // namespace newskb

@@ -25,6 +25,8 @@ const char kUsage[] =
     "  facts  [--db FILE] [--subject NAME] [--predicate P]\n"
     "                                facts: subject, predicate, figure, date, sentence\n"
     "  show   [--db FILE] DOC_KEY    an article with its mentions marked and its facts\n"
+    "  report [--db FILE] [--entity NAME] [--since D] [--until D] --out FILE.html\n"
+    "                                one self-contained HTML report: timelines, top entities, articles\n"
     "  reextract [--db FILE] [--all] run the current rules again over the stored inputs\n"
     "  rules  check|explain|test     compile, explain and test the extraction rules\n"
     "\n"
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
   if (cmd == "search") return newskb::CmdSearch(sub_argc, sub_argv);
   if (cmd == "reextract") return newskb::CmdReextract(sub_argc, sub_argv);
   if (cmd == "show") return newskb::CmdShow(sub_argc, sub_argv);
+  if (cmd == "report") return newskb::CmdReport(sub_argc, sub_argv);
   std::fprintf(stderr, "newskb: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }
