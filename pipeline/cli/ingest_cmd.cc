@@ -40,7 +40,7 @@ const char kHelp[] =
     "\n"
     "options:\n"
     "  --db FILE          knowledge base (default: $NEWSKB_DB, else ./newskb.sqlite)\n"
-    "  --rules DIR        rule and dictionary folder (default: $NEWSKB_RULES, else the source tree's)\n"
+    "  --rules DIR        rule and dictionary folder (default: $NEWSKB_RULES, else the installed rules)\n"
     "  --max-doc-mb N     reject documents larger than N MiB (default 32)\n"
     "  --batch N          documents per transaction (default 200)\n"
     "  --jobs N           extraction threads (default: the number of cores); one writer\n"

@@ -32,7 +32,7 @@ const char kHelp[] =
     "       newskb rules test [--rules DIR] [--min-f1 X] [PATH...]\n"
     "\n"
     "check    load and compile every rule family (*.json but macros.json) in DIR\n"
-    "         (default: $NEWSKB_RULES or the source tree's extractors/rules), run every\n"
+    "         (default: $NEWSKB_RULES, else the installed rules), run every\n"
     "         rule's examples; each failure prints\n"
     "           file:line: rule ID: example \"TEXT\": expected ..., got ...\n"
     "         A must-match example needs a match of its rule that the extractors keep\n"
