@@ -83,11 +83,13 @@ std::map<std::string, Change> Diff(const Signatures& before, const Signatures& a
   return d;
 }
 
+// "commodity -6; fact costs +1 -1": per label, added then removed.
 std::string DescribeChange(const std::map<std::string, Change>& d) {
   std::string out;
   for (const auto& [label, c] : d) {
-    if (c.added) out += " +" + std::to_string(c.added) + " " + label;
-    if (c.removed) out += " -" + std::to_string(c.removed) + " " + label;
+    out += (out.empty() ? " " : "; ") + label;
+    if (c.added) out += " +" + std::to_string(c.added);
+    if (c.removed) out += " -" + std::to_string(c.removed);
   }
   return out;
 }
