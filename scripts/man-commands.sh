@@ -6,7 +6,7 @@ set -euo pipefail
 newskb=$1 out=$2
 {
   echo "[COMMANDS]"
-  for c in ingest query stats entity facts show report reextract rules; do
+  for c in ingest query search stats entity facts show report reextract rules; do
     echo ".SS \"newskb $c\""
     echo ".nf"
     "$newskb" "$c" --help | sed -e 's/\\/\\\\/g' -e 's/^\./\\\&./' -e "s/^'/\\\\\&'/"

@@ -26,7 +26,7 @@ _newskb() {
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD-1]}
   cmd=${COMP_WORDS[1]}
-  local commands="ingest query stats entity facts show report reextract rules --help --version"
+  local commands="ingest query search stats entity facts show report reextract rules --help --version"
   if ((COMP_CWORD == 1)); then
     COMPREPLY=($(compgen -W "$commands" -- "$cur"))
     return
@@ -42,8 +42,9 @@ _newskb() {
   esac
   case $cmd in
     ingest) opts="--db --rules --max-doc-mb --batch --jobs --progress --no-progress --help" ;;
-    query) opts="--db --format --help" ;;
-    stats) opts="--db --help" ;;
+    query) opts="--db --format --excel --timeout --file --help" ;;
+    search) opts="--db --since --until --entity --format --excel --limit --help" ;;
+    stats) opts="--db --format --help" ;;
     entity) opts="--db --help" ;;
     facts) opts="--db --subject --predicate --help" ;;
     show) opts="--db --color --help" ;;
