@@ -43,7 +43,9 @@ class UnixCliTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // Our corpus/ samples, `copies` times each, every copy its own article
-  // (a numbered closing line), as one JSON Lines file.
+  // (a numbered closing line), as one JSON Lines file. Each copy is its own
+  // source (site): the body's repeated-text stage learns per source over
+  // one run, and must not see the same article five times from one site.
   std::string Corpus(int copies) {
     std::vector<std::string> texts;
     for (const auto& e : fs::directory_iterator(fs::path(NEWSKB_SOURCE_DIR) / "corpus")) {
@@ -58,7 +60,8 @@ class UnixCliTest : public ::testing::Test {
     std::ofstream out(path, std::ios::binary);
     for (int c = 0; c < copies; ++c)
       for (size_t i = 0; i < texts.size(); ++i)
-        out << "{\"id\":\"d" << c << "_" << i << "\",\"date\":\"2026-03-01\",\"text\":\""
+        out << "{\"id\":\"d" << c << "_" << i << "\",\"date\":\"2026-03-01\",\"source\":\"https://copy" << c
+            << ".example/" << i << "\",\"text\":\""
             << JsonEscape(texts[i] + "\n（第" + std::to_string(c) + "份）") << "\"}\n";
     return path;
   }
