@@ -46,7 +46,7 @@ _newskb() {
     search) opts="--db --since --until --entity --format --excel --limit --help" ;;
     stats) opts="--db --format --help" ;;
     entity) opts="--db --help" ;;
-    facts) opts="--db --subject --predicate --help" ;;
+    facts) opts="--db --entity --subject --object --predicate --since --until --doc --format --help" ;;
     show) opts="--db --color --help" ;;
     report) opts="--db --entity --since --until --max-articles --timelines --out --help" ;;
     reextract) opts="--db --rules --all --quiet --help" ;;
