@@ -4,7 +4,6 @@
 set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libicu-dev libre2-dev libsqlite3-dev
       libsimdjson-dev libgtest-dev libgumbo-dev libcmark-dev sqlite3 python3
-      libsimdjson-dev libgtest-dev libgumbo-dev libcmark-dev sqlite3 python3
       python3-jieba libopencc-dev libopencc-data
       help2man                      # the man page
       chromium fonts-wqy-microhei)  # the report's browser test (and a CJK font for its screenshots)

@@ -94,6 +94,26 @@ std::string DescribeChange(const std::map<std::string, Change>& d) {
   return out;
 }
 
+// The knowledge base's foldings and display names, as ingest opens it
+// (ingest_cmd.cc, KbWriteOptions), so re-extracted entities are named alike.
+WriteOptions ReextractWriteOptions(const PipelineContext& ctx) {
+  WriteOptions o;
+  std::shared_ptr<const Normalizer> norm = ctx.normalizer;
+  std::shared_ptr<const ScriptConverter> sc = ctx.script;
+  o.fold = KeyFolding(norm);
+  o.fold_text = TextFolding(norm);
+  o.fold_id = norm->FoldId();
+  o.display = [sc](std::string_view s) {
+    DisplayNames n = sc->Names(s);
+    return EntityNames{std::move(n.hant), std::move(n.hans)};
+  };
+  o.script_of = [sc](std::string_view text) -> std::string {
+    std::optional<Script> s = sc->Detect(text);
+    return s ? ScriptName(*s) : "";
+  };
+  return o;
+}
+
 }  // namespace
 
 int CmdReextract(int argc, char** argv) {
@@ -126,7 +146,7 @@ int CmdReextract(int argc, char** argv) {
   if (FILE* f = std::fopen(db.c_str(), "rb"); f) std::fclose(f);
   else { std::fprintf(stderr, "newskb reextract: %s: no knowledge base here (run `newskb ingest` first)\n", db.c_str()); return 2; }
   Result<std::unique_ptr<KnowledgeBase>> opened =
-      KnowledgeBase::OpenForWrite(db, KeyFolding(norm), TextFolding(norm));
+      KnowledgeBase::OpenForWrite(db, ReextractWriteOptions(*ctx.value()));
   if (!opened.ok()) {
     std::fprintf(stderr, "newskb reextract: %s\n", opened.status().message().c_str());
     return 2;

@@ -48,7 +48,7 @@ done
 for k in figure date organization policy place commodity; do
   [ "$(count "<mark class=\"k-$k\" title=" "$dom")" -ge 10 ] || fail "fewer than 10 $k mentions highlighted"
 done
-grep -q '<mark class="k-organization" title="organization">宁德时代</mark>' "$dom" || fail "宁德时代 not highlighted as an organization"
+grep -q '<mark class="k-organization" title="organization: 寧德時代">宁德时代</mark>' "$dom" || fail "宁德时代 not highlighted as the organization 寧德時代"
 grep -q "<b>$docs</b><span>articles</span>" "$dom" || fail "the header does not count $docs articles"
 
 # The filter by entity, named in the other script: only the articles that mention it.
@@ -56,7 +56,7 @@ want=$("$newskb" query --db "$tmp/kb.sqlite" --format csv \
   "SELECT count(DISTINCT m.doc_id) FROM mentions m JOIN aliases a USING(entity_id) WHERE a.key = '宁德时代'" | tail -1)
 "$newskb" report --db "$tmp/kb.sqlite" --entity 寧德時代 --out "$tmp/catl.html" 2>/dev/null || fail "report --entity"
 [ "$(count '<article class="page"' "$tmp/catl.html")" -eq "$want" ] || fail "--entity 寧德時代: not its $want articles"
-grep -q '<g class="row" data-entity="宁德时代">' "$tmp/catl.html" || fail "--entity: its timeline is missing"
+grep -q '<g class="row" data-entity="寧德時代">' "$tmp/catl.html" || fail "--entity: its timeline is missing"
 set +e
 "$newskb" report --db "$tmp/kb.sqlite" --entity 不存在的公司 --out "$tmp/none.html" >/dev/null 2>&1
 rc=$?

@@ -88,11 +88,11 @@ TEST_F(ReextractTest, ShowMarksEveryMentionAndListsTheFacts) {
   std::string out = Newskb("show --db '" + db_ + "' s02_plain_catl_annual", &rc);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_EQ(out.rfind("s02_plain_catl_annual  (undated)  ", 0), 0u) << out;
-  EXPECT_NE(out.find("[宁德时代]{org}[3月]{date}公布的[2025年]{date}年报显示"), std::string::npos) << out;
+  EXPECT_NE(out.find("[宁德时代]{org=寧德時代}[3月]{date}公布的[2025年]{date}年报显示"), std::string::npos) << out;
   EXPECT_NE(out.find("营业收入[约4,020亿元]{fig}"), std::string::npos) << out;
-  EXPECT_NE(out.find("[Stellantis]{org=斯泰兰蒂斯}"), std::string::npos) << out;  // the canonical name
+  EXPECT_NE(out.find("[Stellantis]{org=斯泰蘭蒂斯}"), std::string::npos) << out;  // the canonical name
   EXPECT_NE(out.find("\nfacts: "), std::string::npos) << out;
-  EXPECT_NE(out.find("  宁德时代  "), std::string::npos) << out;
+  EXPECT_NE(out.find("  寧德時代  "), std::string::npos) << out;
   EXPECT_EQ(out.find("\033["), std::string::npos) << "colour codes when stdout is no terminal";
   out = Newskb("show --db '" + db_ + "' no_such_article", &rc);
   EXPECT_EQ(rc, 1);
