@@ -80,8 +80,11 @@ class ExtractorSet {
   std::unique_ptr<FactExtractor> facts_;
 };
 
-// Where the rule and dictionary files live: $NEWSKB_RULES if set, else the
-// `extractors/rules` folder of the source tree this binary was built from.
+// Where the rule and dictionary files live: $NEWSKB_RULES if set, else
+// beside the running binary: BINDIR/../share/newskb/rules (an installed
+// copy: PREFIX/bin/newskb and PREFIX/share/newskb/rules), else
+// BINDIR/share/newskb/rules (the build tree, where CMake links it to the
+// source tree's extractors/rules). Never a path compiled into the binary.
 std::string DefaultRulesDir();
 
 // Loads every extractor from the rule files under `rules_dir`

@@ -1,6 +1,7 @@
 // newskb/extractors/registry.cc: the one place that lists the extractors.
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 
 #include "extractors/extractor.h"
 // Each family's factory: Result<std::unique_ptr<Extractor>> Make...Extractor(
@@ -34,7 +35,14 @@ std::vector<Fact> ExtractorSet::ExtractFacts(const Document& doc, const NormText
 
 std::string DefaultRulesDir() {
   if (const char* env = std::getenv("NEWSKB_RULES"); env && *env) return env;
-  return std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "share/newskb/rules";
+  const std::filesystem::path dir = exe.parent_path();
+  const std::filesystem::path installed = dir / ".." / "share" / "newskb" / "rules";
+  for (const std::filesystem::path& p : {installed, dir / "share" / "newskb" / "rules"})
+    if (std::filesystem::is_directory(p, ec)) return std::filesystem::weakly_canonical(p, ec).string();
+  return std::filesystem::weakly_canonical(installed, ec).string();  // named in the error that follows
 }
 
 Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(

@@ -7,8 +7,10 @@ set -euo pipefail
 pkgs=(g++ cmake ninja-build pkg-config libicu-dev libre2-dev libsqlite3-dev
       libsimdjson-dev libgtest-dev libgumbo-dev libcmark-dev sqlite3 python3
       python3-jieba libopencc-dev libopencc-data
-      python3-distributed  # scripts/dask-ingest.py and its test
-      clang libclang-rt-dev)
+      python3-distributed           # scripts/dask-ingest.py and its test
+      clang libclang-rt-dev         # the fuzz targets (tests/fuzz)
+      help2man                      # the man page
+      chromium fonts-wqy-microhei)  # the report's browser test (and a CJK font for its screenshots)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -17,5 +17,8 @@ int CmdFacts(int argc, char** argv);    // pipeline/cli/facts_cmd.cc
 int CmdSearch(int argc, char** argv);   // pipeline/cli/search_cmd.cc
 int CmdExtract(int argc, char** argv);  // pipeline/cli/shard_cmd.cc
 int CmdLoad(int argc, char** argv);     // pipeline/cli/shard_cmd.cc
+int CmdReextract(int argc, char** argv);  // pipeline/cli/reextract_cmd.cc
+int CmdShow(int argc, char** argv);     // pipeline/cli/show_cmd.cc
+int CmdReport(int argc, char** argv);   // pipeline/cli/report_cmd.cc
 
 }  // namespace newskb

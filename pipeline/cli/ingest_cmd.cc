@@ -14,8 +14,10 @@
 #include <vector>
 
 #include "pipeline/cli/args.h"
+#include "extractors/rules_hash.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/ingest.h"
+#include "pipeline/cli/interrupt.h"
 #include "pipeline/cli/search_folding.h"
 #include "pipeline/cli/ingestor.h"
 #include "pipeline/process/process.h"
@@ -41,7 +43,7 @@ const char kHelp[] =
     "\n"
     "options:\n"
     "  --db FILE          knowledge base (default: $NEWSKB_DB, else ./newskb.sqlite)\n"
-    "  --rules DIR        rule and dictionary folder (default: $NEWSKB_RULES, else the source tree's)\n"
+    "  --rules DIR        rule and dictionary folder (default: $NEWSKB_RULES, else the installed rules)\n"
     "  --max-doc-mb N     reject documents larger than N MiB (default 32)\n"
     "  --batch N          documents per transaction (default 200)\n"
     "  --jobs N           extraction threads (default: the number of cores); one writer\n"
@@ -56,8 +58,17 @@ const char kHelp[] =
     "A document already stored (same content) is counted as a duplicate and not\n"
     "stored again. A bad input (invalid UTF-8, NUL byte, empty, too large, malformed\n"
     "JSON, missing or mistyped field, duplicate key, an id already stored with other\n"
-    "content, a page with no article body) is reported on stderr and in the `rejects` table; the rest goes on.\n"
-    "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error.\n";
+    "content, a page with no article body) is reported on stderr and in the `rejects`\n"
+    "table; the rest goes on.\n"
+    "A JSON `date` newskb cannot read (03/01/2026 is ambiguous) is stored as NULL\n"
+    "with a warning on stderr and in `rejects` (severity 'warning').\n"
+    "\n"
+    "Ctrl-C (SIGINT) or SIGTERM finishes the current batch, records the run as\n"
+    "interrupted and exits 130 (143 for SIGTERM); run the same command again to\n"
+    "resume: what is stored counts as duplicates. A second Ctrl-C stops at once\n"
+    "(no document is ever half stored).\n"
+    "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error,\n"
+    "130 interrupted.\n";
 
 // Reading on the calling thread, extraction on `jobs` worker threads, writing
 // on one writer thread, in input order. At most `window` documents are in
@@ -65,9 +76,11 @@ const char kHelp[] =
 class ParallelIngest : public DocumentSink {
  public:
   // `db`: the knowledge base being written; each worker opens it read-only to
-  // skip documents already stored before extracting them.
-  ParallelIngest(const PipelineContext& ctx, Ingestor* writer, int jobs, const std::string& db)
-      : ctx_(ctx), writer_(writer), window_(static_cast<uint64_t>(jobs) * 8 + 8) {
+  // skip documents already stored before extracting them. After `interrupt`
+  // the reading stops (Stopped()).
+  ParallelIngest(const PipelineContext& ctx, Ingestor* writer, int jobs, const std::string& db,
+                 const InterruptScope* interrupt)
+      : ctx_(ctx), writer_(writer), window_(static_cast<uint64_t>(jobs) * 8 + 8), interrupt_(interrupt) {
     for (int i = 0; i < jobs; ++i) workers_.emplace_back([this, db] { Work(db); });
     writer_thread_ = std::thread([this] { Write(); });
   }
@@ -78,6 +91,7 @@ class ParallelIngest : public DocumentSink {
     std::lock_guard<std::mutex> l(mu_);
     ++skipped_;
   }
+  bool Stopped() const override { return interrupt_->interrupted(); }
 
   // Waits until every document is written.
   void Finish() {
@@ -177,6 +191,7 @@ class ParallelIngest : public DocumentSink {
   const PipelineContext& ctx_;
   Ingestor* writer_;
   const uint64_t window_;
+  const InterruptScope* interrupt_;
   std::mutex mu_;
   std::condition_variable todo_cv_, done_cv_, space_cv_;
   std::deque<Item> todo_;
@@ -248,6 +263,12 @@ int CmdIngest(int argc, char** argv) {
   opts.jobs = jobs;
   opts.progress = progress == 1 || (progress == -1 && isatty(2));
   opts.script = script;
+  Result<std::string> rules_hash = RulesHash(rules);
+  if (!rules_hash.ok()) {
+    std::fprintf(stderr, "newskb ingest: %s\n", rules_hash.status().message().c_str());
+    return 2;
+  }
+  opts.rules_hash = rules_hash.value();
   opts.command = "newskb ingest";
   for (int i = 1; i < argc; ++i) opts.command += std::string(" ") + argv[i];
   return RunIngest(*ctx.value(), inputs, opts);
@@ -272,15 +293,16 @@ int RunIngest(const PipelineContext& ctx, const std::vector<std::string>& inputs
       return 0;
     }
   }
-  if (Status s = kb.value()->BeginRun(opts.command); !s.ok()) {
+  if (Status s = kb.value()->BeginRun(opts.command, opts.rules_hash); !s.ok()) {
     std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
     return 2;
   }
   bool show = opts.progress;
-  Ingestor ing("newskb ingest", kb.value().get(), opts.batch, show, show ? TotalInputBytes(inputs) : 0);
+  InterruptScope interrupt;
+  Ingestor ing("newskb ingest", kb.value().get(), opts.batch, show, show ? TotalInputBytes(inputs) : 0, &interrupt);
   std::string read_failure;
   {
-    ParallelIngest par(ctx, &ing, opts.jobs, db);
+    ParallelIngest par(ctx, &ing, opts.jobs, db, &interrupt);
     // Unreadable inputs arrive as rejects. Anything else the reader throws
     // (out of memory, a file system error) stops the reading, not the
     // writing: what was read is still stored.
@@ -292,20 +314,25 @@ int RunIngest(const PipelineContext& ctx, const std::vector<std::string>& inputs
     par.Finish();
   }
   ing.Commit();
-  bool run_unfinished = false;
   if (ing.fatal().ok()) {
     if (Status s = kb.value()->UpdateDisplayScript(); !s.ok())
       std::fprintf(stderr, "newskb ingest: %s\n", s.message().c_str());
-    if (Status s = kb.value()->FinishRun(); !s.ok()) {
-      std::fprintf(stderr, "newskb ingest: %s: %s (what the summary counts is stored)\n", db.c_str(),
-                   s.message().c_str());
-      run_unfinished = true;
-    }
+  }
+  const char* end = !ing.fatal().ok() ? "failed" : interrupt.interrupted() ? "interrupted" : "finished";
+  bool run_unfinished = false;
+  if (Status s = kb.value()->FinishRun(end, ing.stored()); !s.ok() && ing.fatal().ok()) {
+    std::fprintf(stderr, "newskb ingest: %s: %s (what the summary counts is stored)\n", db.c_str(),
+                 s.message().c_str());
+    run_unfinished = true;
   }
   ing.Summary();
   if (!ing.fatal().ok()) {
     std::fprintf(stderr, "newskb ingest: stopped: %s (%s)\n", ing.fatal().message().c_str(), db.c_str());
     return 2;
+  }
+  if (interrupt.interrupted()) {
+    std::fprintf(stderr, "interrupted: %lld stored; run again to resume\n", static_cast<long long>(ing.stored()));
+    return interrupt.exit_status();
   }
   if (!read_failure.empty()) {
     std::fprintf(stderr, "newskb ingest: reading stopped early: %s; what was read before is stored\n",

@@ -26,6 +26,7 @@
 #include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/kb/kb.h"
+#include "pipeline/cli/interrupt.h"
 #include "pipeline/cli/search_folding.h"
 
 namespace newskb {
@@ -53,11 +54,16 @@ inline WriteOptions KbWriteOptions(std::shared_ptr<const Normalizer> norm,
 
 class Ingestor {
  public:
-  Ingestor(std::string command, KnowledgeBase* kb, int batch, bool progress, uint64_t total)
+  // `interrupt` (may be null): once it is raised, documents still in flight
+  // are dropped unstored (the next run reads them again) and the caller
+  // commits the current batch.
+  Ingestor(std::string command, KnowledgeBase* kb, int batch, bool progress, uint64_t total,
+           const InterruptScope* interrupt = nullptr)
       : command_(std::move(command)), kb_(kb), batch_(batch), progress_(progress), total_(total),
-        t0_(std::chrono::steady_clock::now()) {}
+        interrupt_(interrupt), t0_(std::chrono::steady_clock::now()) {}
 
   void Store(Document& doc, const Processed& p, const Status& processed) {
+    if (Interrupted()) return;
     bytes_ += doc.input_bytes;
     if (!fatal_.ok()) return;
     if (!processed.ok()) {
@@ -76,6 +82,7 @@ class Ingestor {
     } else {
       ++pending_.stored;
       for (const Mention& m : p.mentions) ++pending_.by_kind[MentionKindName(m.kind)];
+      for (const std::string& w : doc.warnings) Warn(doc.origin, doc.key, w);
     }
     if (++in_batch_ >= batch_) Commit();
     Progress(false);
@@ -89,6 +96,7 @@ class Ingestor {
   }
 
   void StoreReject(const newskb::Reject& r) {
+    if (Interrupted()) return;
     std::string where = r.line ? r.source + ":" + std::to_string(r.line) : r.source;
     Reject(where, r.doc_key, r.reason, r.source, r.line);
   }
@@ -141,10 +149,11 @@ class Ingestor {
     }
     if (kinds.empty()) kinds = "none";
     std::fprintf(stderr,
-                 "%s: %lld ingested, %lld duplicates, %lld rejected%s; mentions: %s; "
+                 "%s: %lld ingested, %lld duplicates, %lld rejected%s%s; mentions: %s; "
                  "%.1f MB in %.2f s (%.1f MB/s)\n",
                  command_.c_str(), static_cast<long long>(stored_), static_cast<long long>(duplicates_),
                  static_cast<long long>(rejected_),
+                 warnings_ ? (", " + std::to_string(warnings_) + " warnings").c_str() : "",
                  skipped_ ? (", " + std::to_string(skipped_) + " other files skipped").c_str() : "",
                  kinds.c_str(), bytes_ / 1e6, secs, secs > 0 ? bytes_ / 1e6 / secs : 0.0);
     // After a fatal stop the open batch was rolled back: its documents were
@@ -155,9 +164,29 @@ class Ingestor {
   }
 
   int64_t rejected() const { return rejected_; }
+  int64_t stored() const { return stored_; }
   const Status& fatal() const { return fatal_; }
 
  private:
+  bool Interrupted() const { return interrupt_ && interrupt_->interrupted(); }
+
+  // A stored document with a field left NULL: stderr and `rejects`, severity 'warning'.
+  void Warn(const std::string& where, const std::string& key, const std::string& what) {
+    ++warnings_;
+    if (progress_) std::fprintf(stderr, "\r\033[K");
+    std::fprintf(stderr, "newskb: warning %s%s: %s\n", where.c_str(), key.empty() ? "" : (" (" + key + ")").c_str(),
+                 what.c_str());
+    std::string source = where;
+    int64_t line = 0;
+    size_t c = where.rfind(':');
+    if (c != std::string::npos && c + 1 < where.size() &&
+        where.find_first_not_of("0123456789", c + 1) == std::string::npos) {
+      source = where.substr(0, c);
+      line = std::stoll(where.substr(c + 1));
+    }
+    if (Status s = kb_->AddReject(source, line, key, what, "warning"); !s.ok()) fatal_ = s;
+  }
+
   void Reject(const std::string& where, const std::string& key, const std::string& reason,
               std::string source = "", int64_t line = -1) {
     ++rejected_;
@@ -184,8 +213,9 @@ class Ingestor {
   int batch_;
   bool progress_;
   uint64_t total_;
+  const InterruptScope* interrupt_;
   uint64_t bytes_ = 0;
-  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0;
+  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0, warnings_ = 0;
   int in_batch_ = 0;
   std::map<std::string, int64_t> by_kind_;
   // Counts of the open batch, added to the totals when it commits.

@@ -24,11 +24,18 @@ const char kUsage[] =
     "  entity [--db FILE] NAME       an entity by any alias, either script, with its mentions\n"
     "  facts  [--db FILE] [--subject NAME] [--predicate P]\n"
     "                                facts: subject, predicate, figure, date, sentence\n"
+    "  show   [--db FILE] DOC_KEY    an article with its mentions marked and its facts\n"
+    "  report [--db FILE] [--entity NAME] [--since D] [--until D] --out FILE.html\n"
+    "                                one self-contained HTML report: timelines, top entities, articles\n"
+    "  reextract [--db FILE] [--all] run the current rules again over the stored inputs\n"
     "  rules  check|explain|test     compile, explain and test the extraction rules\n"
     "  extract [-o FILE] [INPUT...]  articles -> JSON Lines shard (no knowledge base; for clusters)\n"
     "  load   [--db FILE] SHARD...   store extracted shards in the knowledge base\n"
     "\n"
     "The knowledge base is --db FILE, else $NEWSKB_DB, else ./newskb.sqlite.\n"
+    "The rules are --rules DIR, else $NEWSKB_RULES, else the installed rules\n"
+    "(PREFIX/share/newskb/rules beside bin/newskb).\n"
+    "--version prints the version (also the pipeline version every stored row names).\n"
     "Run `newskb COMMAND --help` for a command's options.\n"
     "Exit status: 0 ok, 1 some inputs rejected or checks failed, 2 usage or fatal error.\n";
 
@@ -56,6 +63,9 @@ int main(int argc, char** argv) {
   if (cmd == "search") return newskb::CmdSearch(sub_argc, sub_argv);
   if (cmd == "extract") return newskb::CmdExtract(sub_argc, sub_argv);
   if (cmd == "load") return newskb::CmdLoad(sub_argc, sub_argv);
+  if (cmd == "reextract") return newskb::CmdReextract(sub_argc, sub_argv);
+  if (cmd == "show") return newskb::CmdShow(sub_argc, sub_argv);
+  if (cmd == "report") return newskb::CmdReport(sub_argc, sub_argv);
   std::fprintf(stderr, "newskb: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }

@@ -167,6 +167,15 @@ std::vector<std::pair<std::string, Value>> StatRows(const std::string& db, const
   for (const auto& [k, n] : s.documents_by_script) rows.push_back({"documents.script." + k, Value::Integer(n)});
   rows.push_back({"facts", Value::Integer(s.facts)});
   rows.push_back({"rejects", Value::Integer(s.rejects)});
+  rows.push_back({"warnings", Value::Integer(s.warnings)});
+  if (s.last_run) {
+    rows.push_back({"last_run.id", Value::Integer(s.last_run->id)});
+    rows.push_back({"last_run.status", Value::Text(s.last_run->status)});
+    rows.push_back({"last_run.stored", Value::Integer(s.last_run->stored)});
+    rows.push_back({"last_run.started_at", Value::Text(s.last_run->started_at)});
+    rows.push_back({"last_run.command", Value::Text(s.last_run->command)});
+  }
+  rows.push_back({"interrupted_runs", Value::Integer(s.interrupted_runs)});
   return rows;
 }
 
@@ -180,18 +189,25 @@ void PrintStatsJson(const std::string& db, const KbStats& s) {
   std::string pv = "[";
   for (const auto& v : s.pipeline_versions) pv += (pv.size() > 1 ? "," : "") + W::JsonString(v);
   pv += "]";
+  std::string last_run = "null";
+  if (s.last_run)
+    last_run = "{\"id\":" + std::to_string(s.last_run->id) + ",\"status\":" + W::JsonString(s.last_run->status) +
+               ",\"stored\":" + std::to_string(s.last_run->stored) + ",\"started_at\":" +
+               W::JsonString(s.last_run->started_at) + ",\"command\":" + W::JsonString(s.last_run->command) + "}";
   std::printf(
       "{\"knowledge_base\":%s,\"file_bytes\":%lld,\"search_index_bytes\":%lld,\"schema_version\":%d,\"pipeline_versions\":%s,"
       "\"binary_version\":%s,\"documents\":%lld,\"sentences\":%lld,\"mentions\":%s,\"entities\":%lld,"
       "\"entities_by_kind\":%s,\"display_script\":%s,\"entities_split\":%lld,\"entities_split_by_words\":%lld,"
-      "\"documents_by_script\":%s,\"facts\":%lld,\"rejects\":%lld}\n",
+      "\"documents_by_script\":%s,\"facts\":%lld,\"rejects\":%lld,\"warnings\":%lld,\"last_run\":%s,"
+      "\"interrupted_runs\":%lld}\n",
       W::JsonString(db).c_str(), static_cast<long long>(s.file_bytes),
       static_cast<long long>(s.search_index_bytes), s.schema_version, pv.c_str(),
       W::JsonString(NEWSKB_PIPELINE_VERSION).c_str(), static_cast<long long>(s.documents),
       static_cast<long long>(s.sentences), group(s.mentions_by_kind).c_str(), static_cast<long long>(s.entities),
       group(s.entities_by_kind).c_str(), W::JsonString(s.display_script).c_str(),
       static_cast<long long>(s.split_entities), static_cast<long long>(s.split_by_display_name),
-      group(s.documents_by_script).c_str(), static_cast<long long>(s.facts), static_cast<long long>(s.rejects));
+      group(s.documents_by_script).c_str(), static_cast<long long>(s.facts), static_cast<long long>(s.rejects),
+      static_cast<long long>(s.warnings), last_run.c_str(), static_cast<long long>(s.interrupted_runs));
 }
 
 void PrintStatsTable(const std::string& db, const KbStats& s) {
@@ -237,6 +253,15 @@ void PrintStatsTable(const std::string& db, const KbStats& s) {
   }
   std::printf("facts            %lld\n", static_cast<long long>(s.facts));
   std::printf("rejects          %lld\n", static_cast<long long>(s.rejects));
+  if (s.warnings) std::printf("warnings         %lld (stored with a field left NULL; see rejects)\n",
+                              static_cast<long long>(s.warnings));
+  if (s.last_run) {
+    std::printf("last run         #%lld %s, %lld stored, started %s: %s\n", static_cast<long long>(s.last_run->id),
+                s.last_run->status.c_str(), static_cast<long long>(s.last_run->stored),
+                s.last_run->started_at.c_str(), s.last_run->command.c_str());
+    if (s.last_run->status == "interrupted") std::printf("                 run the same command again to resume\n");
+  }
+  if (s.interrupted_runs) std::printf("interrupted runs %lld\n", static_cast<long long>(s.interrupted_runs));
 }
 
 }  // namespace

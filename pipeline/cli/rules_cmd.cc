@@ -17,6 +17,7 @@
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/process/process.h"
+#include "pipeline/kb/kb.h"
 #include "pipeline/io/reader.h"
 #include "pipeline/text/utf8.h"
 
@@ -27,11 +28,11 @@ namespace {
 
 const char kHelp[] =
     "usage: newskb rules check [--engine-only] [DIR]\n"
-    "       newskb rules explain [--rules DIR] [--date YYYY-MM-DD] (TEXT | --file FILE)\n"
+    "       newskb rules explain [--rules DIR] [--date YYYY-MM-DD] (TEXT | --file FILE | --doc KEY [--db FILE])\n"
     "       newskb rules test [--rules DIR] [--min-f1 X] [PATH...]\n"
     "\n"
     "check    load and compile every rule family (*.json but macros.json) in DIR\n"
-    "         (default: $NEWSKB_RULES or the source tree's extractors/rules), run every\n"
+    "         (default: $NEWSKB_RULES, else the installed rules), run every\n"
     "         rule's examples; each failure prints\n"
     "           file:line: rule ID: example \"TEXT\": expected ..., got ...\n"
     "         A must-match example needs a match of its rule that the extractors keep\n"
@@ -43,6 +44,8 @@ const char kHelp[] =
     "         mentions no rule explains (dictionaries), then the facts.\n"
     "         --file FILE (.txt, .html/.htm, or the first record of a .jsonl) goes through\n"
     "         the markup and body stages first: the text explained is the body ingest stores.\n"
+    "         --doc KEY explains a stored document: its stored body (documents.text)\n"
+    "         and publication date, with the current rules.\n"
     "test     run sample articles (NAME.txt beside NAME.expected.jsonl, in the gold\n"
     "         format of ../shared/gold/FORMAT.md; default: the corpus/ folder) through\n"
     "         the ingestion steps (date line, body, normalise, extract) and compare:\n"
@@ -649,7 +652,7 @@ int CmdRules(int argc, char** argv) {
     std::fputs(kHelp, argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
-  std::string sub = argv[1], dir = DefaultRulesDir(), date, file, err, v;
+  std::string sub = argv[1], dir = DefaultRulesDir(), date, file, doc_key, db = DefaultDbPath(), err, v;
   std::vector<std::string> args;
   double min_f1 = 0;
   bool engine_only = false;
@@ -660,6 +663,8 @@ int CmdRules(int argc, char** argv) {
     if (TakeOption(argc, argv, &i, "--rules", &dir, &err)) continue;
     if (TakeOption(argc, argv, &i, "--date", &date, &err)) continue;
     if (TakeOption(argc, argv, &i, "--file", &file, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--doc", &doc_key, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
     if (TakeOption(argc, argv, &i, "--min-f1", &v, &err)) { min_f1 = std::atof(v.c_str()); continue; }
     if (a.rfind("--", 0) == 0) { err = "unknown option " + a; break; }
     args.push_back(a);
@@ -674,7 +679,13 @@ int CmdRules(int argc, char** argv) {
   }
   if (sub == "explain") {
     std::string text;
-    if (!file.empty()) {
+    if (!doc_key.empty()) {
+      auto kb = KnowledgeBase::OpenReadOnly(db);
+      Result<StoredDocument> d = kb.ok() ? kb.value()->FindDocument(doc_key) : Result<StoredDocument>(kb.status());
+      if (!d.ok()) { std::fprintf(stderr, "newskb rules explain: %s: %s\n", db.c_str(), d.status().message().c_str()); return 2; }
+      text = d.value().doc.body;
+      if (date.empty()) date = d.value().doc.published;
+    } else if (!file.empty()) {
       // The file goes through the reader and the pipeline's markup and body
       // stages, so the text explained is the body ingest would store.
       Result<std::string> body = BodyOfFile(dir, file, &date);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -78,6 +79,41 @@ void ReadHtmlFile(const fs::path& path, std::string bytes, uint64_t size, Docume
   sink->OnDocument(std::move(d));
 }
 
+// Fields that name the publisher or site, in order of preference; `url`
+// and `link` give their host.
+const char* const kSiteFields[] = {"publisher", "site_name", "site", "media", "outlet", "url", "link"};
+
+bool IsSiteField(const std::string& key) {
+  for (const char* f : kSiteFields)
+    if (key == f) return true;
+  return false;
+}
+
+// "https://www.udn.com/news/1" -> "www.udn.com"; "" if not a URL.
+std::string UrlHost(const std::string& url) {
+  size_t p = url.find("://");
+  if (p == std::string::npos || p == 0) return "";
+  size_t b = p + 3, e = url.find_first_of("/?#", b);
+  std::string host = url.substr(b, e == std::string::npos ? std::string::npos : e - b);
+  size_t at = host.rfind('@');
+  if (at != std::string::npos) host.erase(0, at + 1);
+  size_t colon = host.rfind(':');
+  if (colon != std::string::npos && host.find(']') == std::string::npos) host.erase(colon);
+  return host;
+}
+
+// Keeps the more preferred of `cur` and this field's name.
+std::pair<int, std::string> PreferredSite(const std::string& key, const std::string& value,
+                                          std::pair<int, std::string> cur) {
+  int rank = 0;
+  while (key != kSiteFields[rank]) ++rank;
+  std::string name = key == "url" || key == "link" ? UrlHost(value) : value;
+  size_t b = name.find_first_not_of(" \t"), e = name.find_last_not_of(" \t");
+  name = b == std::string::npos ? "" : name.substr(b, e - b + 1);
+  if (name.empty() || rank >= cur.first) return cur;
+  return {rank, name};
+}
+
 void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* sink) {
   std::string src = path.string();
   std::error_code ec;
@@ -144,6 +180,7 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
   bool has_text = false;
   bool text_null = false;
   std::string html;  // the `html` field; used when `text` is missing, null or empty
+  std::pair<int, std::string> site{99, ""};  // (preference, name) of the publisher fields
   for (auto field : obj) {
     std::string_view key_raw;
     if ((err = field.unescaped_key().get(key_raw))) return std::string("malformed JSON: ") + simdjson::error_message(err);
@@ -152,7 +189,7 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
     simdjson::ondemand::value v;
     if ((err = field.value().get(v))) return std::string("malformed JSON: ") + simdjson::error_message(err);
     bool known = key == "id" || key == "title" || key == "date" || key == "source" || key == "text" ||
-                 key == "html";
+                 key == "html" || IsSiteField(key);
     if (!known) {
       continue;  // unknown fields are allowed (crawlers add url, lang...); skipped unread
     }
@@ -175,11 +212,14 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
     if (key == "id") d->key = s;
     else if (key == "title") d->title = s;
     else if (key == "source") d->source = s;
+    else if (IsSiteField(key)) site = PreferredSite(key, s, site);
     else if (key == "text") { d->raw = s; has_text = true; }
     else if (key == "html") html = s;
     else if (key == "date") {
       if (!s.empty() && !ParseIsoDate(s, &d->published))
-        return "field 'date' is \"" + s + "\", not a date (expected YYYY-MM-DD)";
+        d->warnings.push_back("field 'date' is \"" + s +
+                              "\", not a date newskb can read (YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日, "
+                              "RFC 2822, ISO 8601 with a time); stored without a date");
     }
   }
   {
@@ -192,6 +232,7 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
     has_text = true;
   }
   if (!has_text) return text_null ? "field 'text' is null, expected a string" : "missing field 'text'";
+  if (d->source.empty()) d->source = site.second;
   if (d->key.empty()) d->key = default_key;
   if (std::string why = TextProblem(d->raw); !why.empty()) return std::string(d->raw_is_html ? "field 'html': " : "field 'text': ") + why;
   return "";
@@ -203,7 +244,7 @@ void ReadJsonLines(std::istream& in, const std::string& src, const std::string& 
   LineReader lines(in, opts.max_doc_bytes, simdjson::SIMDJSON_PADDING);
   std::string line;
   int64_t n = 0, records = 0;
-  for (;;) {
+  while (!sink->Stopped()) {
     LineReader::Status got = lines.Next(&line);
     if (got == LineReader::kEnd) break;
     ++n;
@@ -289,31 +330,126 @@ std::vector<fs::path> FolderFiles(const fs::path& dir, std::vector<fs::path>* sk
 
 }  // namespace
 
-bool ParseIsoDate(const std::string& s, std::string* iso) {
-  // YYYY
-  if (!IsDigits(s, 0, 4)) return false;
-  std::string y = s.substr(0, 4);
-  if (s.size() == 4) { *iso = y; return true; }
-  char sep = s[4];
-  if (sep != '-' && sep != '/' && sep != '.') return false;
-  size_t i = 5, j = i;
-  while (j < s.size() && j - i < 2 && s[j] >= '0' && s[j] <= '9') ++j;
-  if (j == i) return false;
-  int mo = std::stoi(s.substr(i, j - i));
-  if (mo < 1 || mo > 12) return false;
+namespace {
+
+int DaysIn(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// Reads 1..max_digits ASCII digits at *i.
+bool ReadNumber(const std::string& s, size_t* i, size_t max_digits, int* out) {
+  size_t j = *i;
+  while (j < s.size() && j - *i < max_digits && s[j] >= '0' && s[j] <= '9') ++j;
+  if (j == *i) return false;
+  *out = std::stoi(s.substr(*i, j - *i));
+  *i = j;
+  return true;
+}
+
+// Formats y[-m[-d]] after checking the ranges; m or d 0 = absent.
+bool IsoOf(int y, int m, int d, std::string* iso) {
+  if (y < 1000 || y > 2999 || m < 0 || m > 12 || d < 0 || (d > 0 && (m == 0 || d > DaysIn(y, m)))) return false;
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%s-%02d", y.c_str(), mo);
-  if (j == s.size()) { *iso = buf; return true; }
-  if (s[j] != sep) return false;
-  i = j + 1, j = i;
-  while (j < s.size() && j - i < 2 && s[j] >= '0' && s[j] <= '9') ++j;
-  if (j == i) return false;
-  int da = std::stoi(s.substr(i, j - i));
-  if (da < 1 || da > 31) return false;
-  if (j != s.size() && s[j] != 'T' && s[j] != ' ') return false;
-  std::snprintf(buf, sizeof buf, "%s-%02d-%02d", y.c_str(), mo, da);
+  if (m == 0) std::snprintf(buf, sizeof buf, "%04d", y);
+  else if (d == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   *iso = buf;
   return true;
+}
+
+// What may follow a full date: nothing, or a time ("T10:00", " 10:00:00+08:00").
+bool TimeFollows(const std::string& s, size_t i) {
+  if (i == s.size()) return true;
+  if (s[i] != 'T' && s[i] != ' ') return false;
+  size_t j = s.find_first_not_of(' ', i + 1);
+  return j != std::string::npos && j + 1 < s.size() && s[j] >= '0' && s[j] <= '9';
+}
+
+// 2026-02-18, 2026/2/18, 2026.2.18, 2026-02, with an optional time.
+bool ParseNumericDate(const std::string& s, std::string* iso) {
+  size_t i = 0;
+  int y = 0, m = 0, d = 0;
+  if (!ReadNumber(s, &i, 4, &y) || i != 4) return false;
+  if (i == s.size()) return IsoOf(y, 0, 0, iso);
+  char sep = s[i];
+  if (sep != '-' && sep != '/' && sep != '.') return false;
+  ++i;
+  if (!ReadNumber(s, &i, 2, &m)) return false;
+  if (i == s.size()) return IsoOf(y, m, 0, iso);
+  if (s[i] != sep) return false;
+  ++i;
+  if (!ReadNumber(s, &i, 2, &d)) return false;
+  return TimeFollows(s, i) && IsoOf(y, m, d, iso);
+}
+
+// 20260218, with an optional time (ISO 8601 basic form).
+bool ParseBasicDate(const std::string& s, std::string* iso) {
+  if (!IsDigits(s, 0, 8) || (s.size() > 8 && s[8] >= '0' && s[8] <= '9') || !TimeFollows(s, 8)) return false;
+  return IsoOf(std::stoi(s.substr(0, 4)), std::stoi(s.substr(4, 2)), std::stoi(s.substr(6, 2)), iso);
+}
+
+// 2026年2月18日 (spaces allowed, 號/号 for 日), 2026年2月, 2026年; a time may follow.
+bool ParseHanDate(const std::string& s, std::string* iso) {
+  auto skip_spaces = [&](size_t* i) { while (*i < s.size() && s[*i] == ' ') ++*i; };
+  auto word = [&](size_t* i, const char* w) {
+    size_t n = std::strlen(w);
+    if (s.compare(*i, n, w) != 0) return false;
+    *i += n;
+    return true;
+  };
+  size_t i = 0;
+  int y = 0, m = 0, d = 0;
+  if (!ReadNumber(s, &i, 4, &y) || i != 4) return false;
+  skip_spaces(&i);
+  if (!word(&i, "年")) return false;
+  skip_spaces(&i);
+  if (i == s.size()) return IsoOf(y, 0, 0, iso);
+  if (!ReadNumber(s, &i, 2, &m)) return false;
+  skip_spaces(&i);
+  if (!word(&i, "月")) return false;
+  skip_spaces(&i);
+  if (i == s.size()) return IsoOf(y, m, 0, iso);
+  if (!ReadNumber(s, &i, 2, &d)) return false;
+  skip_spaces(&i);
+  if (!word(&i, "日") && !word(&i, "號") && !word(&i, "号")) return false;
+  return IsoOf(y, m, d, iso);  // a time or weekday may follow (10:00, 星期日)
+}
+
+// RFC 2822: "Wed, 18 Feb 2026 10:00:00 +0800" (weekday and time optional).
+bool ParseRfc2822Date(const std::string& s, std::string* iso) {
+  static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+  size_t i = 0;
+  size_t comma = s.find(',');
+  if (comma != std::string::npos && comma <= 9) i = comma + 1;
+  while (i < s.size() && s[i] == ' ') ++i;
+  int d = 0, y = 0, m = 0;
+  if (!ReadNumber(s, &i, 2, &d) || i >= s.size() || s[i] != ' ') return false;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i + 3 > s.size()) return false;
+  std::string mon = s.substr(i, 3);
+  for (char& c : mon) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int k = 0; k < 12; ++k)
+    if (mon == kMonths[k]) m = k + 1;
+  if (m == 0) return false;
+  i += 3;
+  while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;  // "March"
+  if (i >= s.size() || s[i] != ' ') return false;
+  while (i < s.size() && s[i] == ' ') ++i;
+  size_t ys = i;
+  if (!ReadNumber(s, &i, 4, &y) || i - ys != 4) return false;
+  return (i == s.size() || s[i] == ' ') && IsoOf(y, m, d, iso);
+}
+
+}  // namespace
+
+bool ParseIsoDate(const std::string& in, std::string* iso) {
+  size_t b = in.find_first_not_of(" \t"), e = in.find_last_not_of(" \t");
+  if (b == std::string::npos) return false;
+  const std::string s = in.substr(b, e - b + 1);
+  return ParseNumericDate(s, iso) || ParseBasicDate(s, iso) || ParseHanDate(s, iso) || ParseRfc2822Date(s, iso);
 }
 
 size_t DatePrefixLength(const std::string& text, std::string* date) {
@@ -340,6 +476,7 @@ size_t DatePrefixLength(const std::string& text, std::string* date) {
 Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opts, DocumentSink* sink) {
   Status result;
   for (const std::string& in : inputs) {
+    if (sink->Stopped()) break;
     if (in == "-") {
       ReadJsonLines(std::cin, "-", "stdin", opts, sink);
       continue;
@@ -355,7 +492,10 @@ Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opt
     if (fs::is_directory(st)) {
       std::vector<fs::path> skipped;
       std::vector<Reject> problems;
-      for (const fs::path& f : FolderFiles(p, &skipped, &problems)) ReadPath(f, opts, sink);
+      for (const fs::path& f : FolderFiles(p, &skipped, &problems)) {
+        if (sink->Stopped()) break;
+        ReadPath(f, opts, sink);
+      }
       for (Reject& r : problems) sink->OnReject(std::move(r));
       for (const fs::path& f : skipped) sink->OnSkippedFile(f.string());
     } else {

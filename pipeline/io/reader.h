@@ -11,7 +11,12 @@
 //     as skipped);
 //   * a JSON Lines file (*.jsonl): one article per line,
 //     {"id","title","date","source","text"}; `text` is required, the others
-//     optional (null allowed); `id` defaults to "<file stem>:<line>";
+//     optional (null allowed); `id` defaults to "<file stem>:<line>".
+//     `date` may be any form ParseIsoDate reads; one it cannot read leaves
+//     the date empty and adds a warning to Document::warnings (the article
+//     still goes in). The publisher or site is `source`, else `publisher`,
+//     `site_name`, `site`, `media` or `outlet`, else the host of `url`/`link`;
+//     when the record names none, Document::source is the input location;
 //   * "-": JSON Lines on standard input.
 //
 // Streaming: documents are handed to the sink one at a time as they are
@@ -51,6 +56,8 @@ class DocumentSink {
   virtual void OnReject(Reject&& reject) = 0;
   // A file in a folder that is neither *.txt nor *.jsonl.
   virtual void OnSkippedFile(const std::string& path) {}
+  // Asked between records: true stops the reading (an interrupted ingest).
+  virtual bool Stopped() const { return false; }
 };
 
 struct ReadOptions {
@@ -68,9 +75,14 @@ Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opt
 // for progress and ETA; 0 when unknown (stdin).
 uint64_t TotalInputBytes(const std::vector<std::string>& inputs);
 
-// Parses the date forms a crawler writes ("2026-02-18", "2026/2/18",
-// "2026-02-18T10:00:00Z", "2026-02", "2026") into ISO "YYYY-MM-DD" (or
-// "YYYY-MM", "YYYY"). Returns false if `s` is none of them.
+// Parses the date forms a crawler writes into ISO "YYYY-MM-DD" (or
+// "YYYY-MM", "YYYY"): "2026-02-18", "2026/2/18", "2026.2.18", "20260218",
+// ISO 8601 with a time ("2026-02-18T10:00:00+08:00", "2026-02-18 10:00"),
+// "2026年2月18日" (with or without a time after it, "2026年2月", "2026年"), RFC 2822
+// ("Wed, 18 Feb 2026 10:00:00 +0800", the weekday optional), "2026-02",
+// "2026". The date is the one written (no time-zone shift). Returns false
+// for anything else, an impossible day (2026-02-30) among them, and for
+// day-first or month-first forms like 03/01/2026, which are ambiguous.
 bool ParseIsoDate(const std::string& s, std::string* iso);
 
 // If `text` starts with " date YYYY-MM-DD " (leading space optional), sets

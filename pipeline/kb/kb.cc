@@ -554,21 +554,26 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenReadOnly(const std::st
   return kb;
 }
 
-Status KnowledgeBase::BeginRun(const std::string& command) {
-  sqlite3_stmt* st = Stmt("INSERT INTO runs(pipeline_version, command, started_at) VALUES (?,?,?)");
+Status KnowledgeBase::BeginRun(const std::string& command, const std::string& rules_hash) {
+  rules_hash_ = rules_hash;
+  sqlite3_stmt* st = Stmt(
+      "INSERT INTO runs(pipeline_version, command, started_at, status, rules_hash) VALUES (?,?,?,'running',?)");
   if (!st) return Status::IoError(Err("preparing runs insert"));
   BindText(st, 1, NEWSKB_PIPELINE_VERSION);
   BindText(st, 2, command);
   BindText(st, 3, NowIso());
+  BindTextOrNull(st, 4, rules_hash);
   if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("recording the run"));
   run_id_ = sqlite3_last_insert_rowid(db_);
   return Status::Ok();
 }
 
-Status KnowledgeBase::FinishRun() {
-  sqlite3_stmt* st = Stmt("UPDATE runs SET finished_at = ? WHERE run_id = ?");
+Status KnowledgeBase::FinishRun(const std::string& status, int64_t stored) {
+  sqlite3_stmt* st = Stmt("UPDATE runs SET finished_at = ?, status = ?, stored = ? WHERE run_id = ?");
   BindText(st, 1, NowIso());
-  sqlite3_bind_int64(st, 2, run_id_);
+  BindText(st, 2, status);
+  if (stored >= 0) sqlite3_bind_int64(st, 3, stored); else sqlite3_bind_null(st, 3);
+  sqlite3_bind_int64(st, 4, run_id_);
   if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("finishing the run"));
   return Status::Ok();
 }
@@ -708,24 +713,10 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
                                   (first ? first : "?") + ")");
     }
   }
-  // Code point -> byte offsets of the body, for sentence texts.
-  std::vector<uint32_t> byte_of;
-  byte_of.reserve(doc.body.size() + 1);
-  for (size_t i = 0; i < doc.body.size(); ++i)
-    if ((static_cast<unsigned char>(doc.body[i]) & 0xC0) != 0x80) byte_of.push_back(static_cast<uint32_t>(i));
-  byte_of.push_back(static_cast<uint32_t>(doc.body.size()));
-  const uint32_t ncp = static_cast<uint32_t>(byte_of.size() - 1);
-
   if (Status s = Exec("SAVEPOINT doc"); !s.ok()) return s;
-  auto fail = [&](const std::string& what) -> Status {
-    Status s = Status::IoError(Err(what.c_str()));
-    Exec("ROLLBACK TO doc; RELEASE doc");
-    ClearCaches();
-    return s;
-  };
   sqlite3_stmt* st = Stmt(
-      "INSERT INTO documents(doc_key, title, published, source, text, raw, content_hash, run_id, script) "
-      "VALUES (?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO documents(doc_key, title, published, source, text, raw, content_hash, run_id, script, rules_hash) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?)");
   BindText(st, 1, doc.key);
   BindTextOrNull(st, 2, doc.title);
   BindTextOrNull(st, 3, doc.published);
@@ -735,9 +726,35 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   BindText(st, 7, hash);
   sqlite3_bind_int64(st, 8, run_id_);
   BindTextOrNull(st, 9, script);
-  if (sqlite3_step(st) != SQLITE_DONE) return fail("storing document " + doc.key);
-  int64_t doc_id = sqlite3_last_insert_rowid(db_);
+  BindTextOrNull(st, 10, rules_hash_);
+  Status s = sqlite3_step(st) == SQLITE_DONE ? Status::Ok() : Status::IoError(Err(("storing document " + doc.key).c_str()));
+  const int64_t doc_id = sqlite3_last_insert_rowid(db_);
+  if (s.ok()) s = InsertExtraction(doc_id, doc, sentences, mentions, facts);
+  if (!s.ok()) {
+    Exec("ROLLBACK TO doc; RELEASE doc");
+    ClearCaches();
+    return s;
+  }
+  if (Status r = Exec("RELEASE doc"); !r.ok()) return r;
+  pending_fts_bytes_ += doc.title.size() + doc.body.size();
+  pending_fts_.push_back({doc_id, doc.title, doc.body});
+  if (pending_fts_bytes_ > kPendingFtsBytes) {
+    if (Status f = FlushSearchIndex(); !f.ok()) return f;
+  }
+  return AddOutcome::kStored;
+}
 
+Status KnowledgeBase::InsertExtraction(int64_t doc_id, const Document& doc, const std::vector<Sentence>& sentences,
+                                       const std::vector<Mention>& mentions, const std::vector<Fact>& facts) {
+  // Code point -> byte offsets of the body, for sentence texts.
+  std::vector<uint32_t> byte_of;
+  byte_of.reserve(doc.body.size() + 1);
+  for (size_t i = 0; i < doc.body.size(); ++i)
+    if ((static_cast<unsigned char>(doc.body[i]) & 0xC0) != 0x80) byte_of.push_back(static_cast<uint32_t>(i));
+  byte_of.push_back(static_cast<uint32_t>(doc.body.size()));
+  const uint32_t ncp = static_cast<uint32_t>(byte_of.size() - 1);
+  auto fail = [&](const std::string& what) { return Status::IoError(Err(what.c_str())); };
+  sqlite3_stmt* st = nullptr;
   std::vector<Sentence> sents = sentences;
   if (sents.empty()) sents.push_back({0, ncp});
   for (size_t i = 0; i < sents.size(); ++i) {
@@ -754,11 +771,8 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   mention_ids.reserve(mentions.size());
   entity_ids.reserve(mentions.size());
   for (const Mention& m : mentions) {
-    if (m.end > ncp || m.start >= m.end) {
-      Exec("ROLLBACK TO doc; RELEASE doc");
-      ClearCaches();
+    if (m.end > ncp || m.start >= m.end)
       return Status::Internal("mention out of the body's range (rule " + m.rule + ") in " + doc.key);
-    }
     auto it = std::upper_bound(sents.begin(), sents.end(), m.start,
                                [](uint32_t v, const Sentence& s) { return v < s.start; });
     int64_t sidx = it == sents.begin() ? 0 : (it - sents.begin()) - 1;
@@ -766,7 +780,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     if (IsEntityKind(m.kind)) {
       const std::string& name = m.name.empty() ? m.text : m.name;
       Result<int64_t> e = EntityId(MentionKindName(m.kind), name, m.text);
-      if (!e.ok()) { Exec("ROLLBACK TO doc; RELEASE doc"); ClearCaches(); return e.status(); }
+      if (!e.ok()) return e.status();
       entity = e.value();
     }
     st = Stmt(
@@ -797,11 +811,8 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   const int nm = static_cast<int>(mentions.size());
   for (const Fact& f : facts) {
     auto ok = [nm](int i) { return i >= -1 && i < nm; };
-    if (f.figure < 0 || !ok(f.figure) || !ok(f.subject) || !ok(f.object) || !ok(f.date)) {
-      Exec("ROLLBACK TO doc; RELEASE doc");
-      ClearCaches();
+    if (f.figure < 0 || !ok(f.figure) || !ok(f.subject) || !ok(f.object) || !ok(f.date))
       return Status::Internal("fact refers to no mention (rule " + f.rule + ") in " + doc.key);
-    }
     st = Stmt(
         "INSERT INTO facts(doc_id, subject_id, predicate, object_id, figure_id, date_id, rule, run_id) "
         "VALUES (?,?,?,?,?,?,?,?)");
@@ -817,13 +828,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     sqlite3_bind_int64(st, 8, run_id_);
     if (sqlite3_step(st) != SQLITE_DONE) return fail("storing facts of " + doc.key);
   }
-  if (Status s = Exec("RELEASE doc"); !s.ok()) return s;
-  pending_fts_bytes_ += doc.title.size() + doc.body.size();
-  pending_fts_.push_back({doc_id, doc.title, doc.body});
-  if (pending_fts_bytes_ > kPendingFtsBytes) {
-    if (Status s = FlushSearchIndex(); !s.ok()) return s;
-  }
-  return AddOutcome::kStored;
+  return Status::Ok();
 }
 
 // FTS5 writes its pending terms to a new segment at every SAVEPOINT, so
@@ -849,16 +854,176 @@ Status KnowledgeBase::FlushSearchIndex() {
 }
 
 Status KnowledgeBase::AddReject(const std::string& source, int64_t line, const std::string& doc_key,
-                                const std::string& reason) {
-  sqlite3_stmt* st = Stmt("INSERT INTO rejects(source, line, doc_key, reason, run_id, at) VALUES (?,?,?,?,?,?)");
+                                const std::string& reason, const std::string& severity) {
+  sqlite3_stmt* st =
+      Stmt("INSERT INTO rejects(source, line, doc_key, reason, run_id, at, severity) VALUES (?,?,?,?,?,?,?)");
   BindText(st, 1, source);
   sqlite3_bind_int64(st, 2, line);
   BindTextOrNull(st, 3, doc_key);
   BindText(st, 4, reason);
   sqlite3_bind_int64(st, 5, run_id_);
   BindText(st, 6, NowIso());
+  BindText(st, 7, severity);
   if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("recording a reject"));
   return Status::Ok();
+}
+
+// ---------------------------------------------------------------- re-extraction
+
+Result<std::vector<int64_t>> KnowledgeBase::DocumentsToReextract(const std::string& rules_hash, bool all) {
+  std::vector<int64_t> ids;
+  sqlite3_stmt* st = Stmt(all ? "SELECT doc_id FROM documents ORDER BY doc_id"
+                              : "SELECT doc_id FROM documents WHERE rules_hash IS NOT ?1 ORDER BY doc_id");
+  if (!st) return Status::IoError(Err("listing documents to re-extract"));
+  if (!all) BindText(st, 1, rules_hash);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) ids.push_back(sqlite3_column_int64(st, 0));
+  if (rc != SQLITE_DONE) return Status::IoError(Err("listing documents to re-extract"));
+  return ids;
+}
+
+namespace {
+std::string ColumnText(sqlite3_stmt* st, int i) {
+  const unsigned char* t = sqlite3_column_text(st, i);
+  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i)) : std::string();
+}
+}  // namespace
+
+#define NEWSKB_DOC_COLUMNS "doc_id, doc_key, title, published, source, raw, text, rules_hash FROM documents "
+
+static Result<StoredDocument> ReadStoredDocument(sqlite3_stmt* st, const std::string& what, sqlite3* db) {
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) return Status::NotFound("no document " + what + " in the knowledge base");
+  if (rc != SQLITE_ROW) return Status::IoError(std::string("reading document ") + what + ": " + sqlite3_errmsg(db));
+  StoredDocument d;
+  d.doc_id = sqlite3_column_int64(st, 0);
+  d.doc.key = ColumnText(st, 1);
+  d.doc.title = ColumnText(st, 2);
+  d.doc.published = ColumnText(st, 3);
+  d.doc.source = ColumnText(st, 4);
+  d.doc.origin = d.doc.key;
+  d.doc.raw = ColumnText(st, 5);
+  d.doc.body = ColumnText(st, 6);
+  d.rules_hash = ColumnText(st, 7);
+  return d;
+}
+
+Result<StoredDocument> KnowledgeBase::LoadDocument(int64_t doc_id) {
+  sqlite3_stmt* st = nullptr;
+  std::string sql = schema_version_ >= 5 ? "SELECT " NEWSKB_DOC_COLUMNS "WHERE doc_id = ?"
+                                         : "SELECT doc_id, doc_key, title, published, source, raw, text, NULL "
+                                           "FROM documents WHERE doc_id = ?";
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return Status::IoError(Err("reading a document"));
+  sqlite3_bind_int64(st, 1, doc_id);
+  Result<StoredDocument> r = ReadStoredDocument(st, "#" + std::to_string(doc_id), db_);
+  sqlite3_finalize(st);
+  return r;
+}
+
+Result<StoredDocument> KnowledgeBase::FindDocument(const std::string& doc_key) {
+  sqlite3_stmt* st = nullptr;
+  std::string sql = schema_version_ >= 5 ? "SELECT " NEWSKB_DOC_COLUMNS "WHERE doc_key = ?"
+                                         : "SELECT doc_id, doc_key, title, published, source, raw, text, NULL "
+                                           "FROM documents WHERE doc_key = ?";
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return Status::IoError(Err("reading a document"));
+  BindText(st, 1, doc_key);
+  Result<StoredDocument> r = ReadStoredDocument(st, "'" + doc_key + "'", db_);
+  sqlite3_finalize(st);
+  return r;
+}
+
+Status KnowledgeBase::ReplaceExtraction(int64_t doc_id, const Document& doc, const std::vector<Sentence>& sentences,
+                                        const std::vector<Mention>& mentions, const std::vector<Fact>& facts) {
+  if (in_batch_) return Status::Internal("ReplaceExtraction inside a batch");
+  if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("re-extracting " + doc.key);
+  auto step = [&](const char* sql, bool with_body) -> Status {
+    sqlite3_stmt* st = Stmt(sql);
+    if (!st) return Status::IoError(Err("preparing a re-extraction statement"));
+    if (with_body) {
+      BindText(st, 1, doc.body);
+      BindTextOrNull(st, 2, rules_hash_);
+      sqlite3_bind_int64(st, 3, doc_id);
+    } else {
+      sqlite3_bind_int64(st, 1, doc_id);
+    }
+    return sqlite3_step(st) == SQLITE_DONE ? Status::Ok() : Status::IoError(Err("re-extracting"));
+  };
+  Status s = ReindexForSearch(doc_id, doc);
+  if (s.ok()) s = step("DELETE FROM facts WHERE doc_id = ?", false);
+  if (s.ok()) s = step("DELETE FROM mentions WHERE doc_id = ?", false);
+  if (s.ok()) s = step("DELETE FROM sentences WHERE doc_id = ?", false);
+  if (s.ok()) s = step("UPDATE documents SET text = ?, rules_hash = ? WHERE doc_id = ?", true);
+  if (s.ok()) s = InsertExtraction(doc_id, doc, sentences, mentions, facts);
+  if (s.ok()) s = Exec("COMMIT");
+  if (!s.ok()) {
+    Exec("ROLLBACK");
+    ClearCaches();
+    return s.WithContext("re-extracting " + doc.key + " (left as it was)");
+  }
+  return Status::Ok();
+}
+
+// documents_fts is an external-content index: a changed body leaves it with
+// the old row's terms unless they are deleted (with the old values) first.
+Status KnowledgeBase::ReindexForSearch(int64_t doc_id, const Document& doc) {
+  if (schema_version_ < 4) return Status::Ok();
+  std::string old_title, old_text;
+  bool found = false;
+  sqlite3_stmt* st = Stmt("SELECT coalesce(title, ''), text FROM documents WHERE doc_id = ?");
+  sqlite3_bind_int64(st, 1, doc_id);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    found = true;
+    old_title = ColumnText(st, 0);
+    old_text = ColumnText(st, 1);
+  }
+  if (!found || (old_title == doc.title && old_text == doc.body)) return Status::Ok();
+  st = Stmt("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)");
+  sqlite3_bind_int64(st, 1, doc_id);
+  BindTextOrNull(st, 2, old_title);
+  BindText(st, 3, old_text);
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("updating the search index"));
+  st = Stmt("INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)");
+  sqlite3_bind_int64(st, 1, doc_id);
+  BindTextOrNull(st, 2, doc.title);
+  BindText(st, 3, doc.body);
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("updating the search index"));
+  return Status::Ok();
+}
+
+Result<int64_t> KnowledgeBase::DropOrphanEntities() {
+  const char* orphan =
+      "entity_id NOT IN (SELECT entity_id FROM mentions WHERE entity_id IS NOT NULL) "
+      "AND entity_id NOT IN (SELECT subject_id FROM facts WHERE subject_id IS NOT NULL) "
+      "AND entity_id NOT IN (SELECT object_id FROM facts WHERE object_id IS NOT NULL)";
+  std::string sql = std::string("BEGIN IMMEDIATE; DELETE FROM aliases WHERE ") + orphan +
+                    "; DELETE FROM entities WHERE " + orphan + ";";
+  if (Status s = Exec(sql.c_str()); !s.ok()) { Exec("ROLLBACK"); return s.WithContext("dropping unused entities"); }
+  int64_t n = sqlite3_changes(db_);
+  if (Status s = Exec("COMMIT"); !s.ok()) { Exec("ROLLBACK"); return s; }
+  ClearCaches();
+  return n;
+}
+
+Status KnowledgeBase::Select(const std::string& sql, const std::vector<std::string>& params,
+                             const std::function<void(const TextRow&)>& row) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
+    return Status::InvalidInput(Err("preparing a query"));
+  if (!sqlite3_stmt_readonly(st)) {
+    sqlite3_finalize(st);
+    return Status::Internal("Select is read-only");
+  }
+  for (size_t i = 0; i < params.size(); ++i) BindText(st, static_cast<int>(i) + 1, params[i]);
+  int n = sqlite3_column_count(st), rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    TextRow r(n);
+    for (int i = 0; i < n; ++i)
+      if (sqlite3_column_type(st, i) != SQLITE_NULL) r[i] = ColumnText(st, i);
+    row(r);
+  }
+  Status s = rc == SQLITE_DONE ? Status::Ok() : Status::IoError(Err("running a query"));
+  sqlite3_finalize(st);
+  return s;
 }
 
 Status KnowledgeBase::Query(const std::string& sql,
@@ -951,7 +1116,13 @@ Result<KbStats> KnowledgeBase::Stats(const FoldFn& fold) {
   };
   one("SELECT count(*) FROM documents", &s.documents);
   one("SELECT count(*) FROM sentences", &s.sentences);
-  one("SELECT count(*) FROM rejects", &s.rejects);
+  if (schema_version_ >= 5) {
+    one("SELECT count(*) FROM rejects WHERE severity = 'rejected'", &s.rejects);
+    one("SELECT count(*) FROM rejects WHERE severity = 'warning'", &s.warnings);
+    one("SELECT count(*) FROM runs WHERE status = 'interrupted'", &s.interrupted_runs);
+  } else {
+    one("SELECT count(*) FROM rejects", &s.rejects);
+  }
   one("SELECT count(*) FROM entities", &s.entities);
   one("SELECT count(*) FROM facts", &s.facts);
   one("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", &s.file_bytes);
@@ -1009,6 +1180,23 @@ Result<KbStats> KnowledgeBase::Stats(const FoldFn& fold) {
       s.split_groups.push_back(std::move(names));
     }
   }
+  st = nullptr;
+  const char* last = schema_version_ >= 5
+      ? "SELECT run_id, command, started_at, coalesce(status, CASE WHEN finished_at IS NULL THEN 'unfinished' "
+        "ELSE 'finished' END), coalesce(stored, (SELECT count(*) FROM documents d WHERE d.run_id = runs.run_id)) "
+        "FROM runs ORDER BY run_id DESC LIMIT 1"
+      : "SELECT run_id, command, started_at, CASE WHEN finished_at IS NULL THEN 'unfinished' ELSE 'finished' END, "
+        "(SELECT count(*) FROM documents d WHERE d.run_id = runs.run_id) FROM runs ORDER BY run_id DESC LIMIT 1";
+  if (sqlite3_prepare_v2(db_, last, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    KbStats::Run r;
+    r.id = sqlite3_column_int64(st, 0);
+    r.command = ColumnText(st, 1);
+    r.started_at = ColumnText(st, 2);
+    r.status = ColumnText(st, 3);
+    r.stored = sqlite3_column_int64(st, 4);
+    s.last_run = r;
+  }
+  sqlite3_finalize(st);
   return s;
 }
 

@@ -89,6 +89,15 @@ struct KbStats {
   std::vector<std::vector<std::string>> display_split_pairs;
   // Entities without both display names (0 once the file is at schema 6).
   int64_t entities_without_display_names = 0;
+  int64_t warnings = 0;  // rejects rows of severity 'warning' (stored with a field left NULL)
+  // The newest run: id, command, status (running | finished | interrupted |
+  // failed; "" before schema 5), documents stored, start time.
+  struct Run {
+    int64_t id = 0, stored = 0;
+    std::string command, status, started_at;
+  };
+  std::optional<Run> last_run;
+  int64_t interrupted_runs = 0;
 };
 
 // One value of a query result, with the SQLite storage class it had
@@ -149,6 +158,17 @@ struct WriteOptions {
   FoldTextFn fold_text;     // the search index's folding (OpenForWrite)
 };
 
+// A stored document as re-extraction, `show` and the report read it back.
+struct StoredDocument {
+  int64_t doc_id = 0;
+  Document doc;            // key, title, published, source, raw, body (= documents.text)
+  std::string rules_hash;  // of the run that last extracted it; "" if unknown
+};
+
+// One result row of Select: column values as text (numbers in SQLite's
+// text form), nullopt for NULL.
+using TextRow = std::vector<std::optional<std::string>>;
+
 class KnowledgeBase {
  public:
   ~KnowledgeBase();
@@ -172,8 +192,13 @@ class KnowledgeBase {
   static Result<std::unique_ptr<KnowledgeBase>> OpenReadOnly(const std::string& path, FoldFn fold = nullptr,
                                                              FoldTextFn fold_text = nullptr);
 
-  Status BeginRun(const std::string& command);
-  Status FinishRun();
+  // Records a run (status 'running'); `rules_hash` (RulesHash in
+  // pipeline/cli/rules_hash.h) is stored on the run and on every document it
+  // stores or re-extracts.
+  Status BeginRun(const std::string& command, const std::string& rules_hash = "");
+  // Ends the run: `status` is "finished", "interrupted" or "failed";
+  // `stored` the documents it stored.
+  Status FinishRun(const std::string& status = "finished", int64_t stored = -1);
   Status BeginBatch();
   Status CommitBatch();
 
@@ -192,8 +217,30 @@ class KnowledgeBase {
   Result<AddOutcome> AddDocument(const Document& doc, const std::vector<Sentence>& sentences,
                                  const std::vector<Mention>& mentions,
                                  const std::vector<Fact>& facts = {}, const std::string& script = "");
+  // `severity`: "rejected" (not stored) or "warning" (stored, a field left NULL).
   Status AddReject(const std::string& source, int64_t line, const std::string& doc_key,
-                   const std::string& reason);
+                   const std::string& reason, const std::string& severity = "rejected");
+
+  // ---- re-extraction (newskb reextract): one document per transaction.
+  // Ids of the documents whose rules hash is not `rules_hash` (all with
+  // `all`), in doc_id order.
+  Result<std::vector<int64_t>> DocumentsToReextract(const std::string& rules_hash, bool all);
+  // NotFound if no such document.
+  Result<StoredDocument> LoadDocument(int64_t doc_id);
+  Result<StoredDocument> FindDocument(const std::string& doc_key);
+  // Replaces the document's body (doc.body), sentences, mentions and facts
+  // in one transaction of its own (outside any batch): all or nothing.
+  // The document's run_id stays (the run that stored it); the new rows and
+  // documents.rules_hash name the current run.
+  Status ReplaceExtraction(int64_t doc_id, const Document& doc, const std::vector<Sentence>& sentences,
+                           const std::vector<Mention>& mentions, const std::vector<Fact>& facts);
+  // Drops entities (and their aliases) no mention or fact refers to any more.
+  Result<int64_t> DropOrphanEntities();
+
+  // Runs one read-only statement with `params` bound as text (?1, ?2 ...),
+  // calling `row` per result row. For the read-side commands (show, report).
+  Status Select(const std::string& sql, const std::vector<std::string>& params,
+                const std::function<void(const TextRow&)>& row);
 
   // Runs `sql` (one or more statements) read-only, streaming: calls
   // `header` once with the column names of each statement, `row` per
@@ -260,6 +307,12 @@ class KnowledgeBase {
   std::string Key(std::string_view s) const;
   Status PutSetting(const char* key, const std::string& value);
   Status RewriteNames();
+  // Inserts the sentences, mentions and facts of stored document `doc_id`
+  // (inside the caller's savepoint); on error the caller rolls back.
+  // Replaces the search index row of `doc_id` when its title or body changes.
+  Status ReindexForSearch(int64_t doc_id, const Document& doc);
+  Status InsertExtraction(int64_t doc_id, const Document& doc, const std::vector<Sentence>& sentences,
+                          const std::vector<Mention>& mentions, const std::vector<Fact>& facts);
   std::string Err(const char* what) const;
 
   sqlite3* db_ = nullptr;
@@ -270,6 +323,7 @@ class KnowledgeBase {
   std::string key_fold_;            // settings.key_fold: the fold the stored keys were made with
   int schema_version_ = 0;
   int64_t run_id_ = 0;
+  std::string rules_hash_;
   bool in_batch_ = false;
   // Prepared statements by the address of their SQL literal (every call
   // site passes a string literal; one site, one statement).

@@ -31,6 +31,9 @@ struct Document {
   bool raw_is_html = false;  // an .html/.htm file or a JSON Lines `html` field: a whole web page
   std::string body;       // the article body, chosen from raw by pipeline/body; characters unchanged
   uint64_t input_bytes = 0;  // bytes of input this record took (file size or JSON line), for progress
+  // Problems that did not stop the document (a `date` newskb cannot read:
+  // stored as NULL); each is recorded as a warning in `rejects`.
+  std::vector<std::string> warnings;
 };
 
 enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity };

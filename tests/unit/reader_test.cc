@@ -70,23 +70,56 @@ TEST_F(ReaderTest, JsonLinesRecordsAndErrorsNameTheLine) {
                         "{\"id\":\"g\",\"date\":\"yesterday\",\"text\":\"三。\"}\n"
                         "[1,2]\n");
   Collect c = Read({p});
-  ASSERT_EQ(c.docs.size(), 2u);
+  ASSERT_EQ(c.docs.size(), 3u);
   EXPECT_EQ(c.docs[0].key, "a");
   EXPECT_EQ(c.docs[0].title, "T");
   EXPECT_EQ(c.docs[0].published, "2026-02-18");
+  EXPECT_EQ(c.docs[0].source, "s");
   EXPECT_EQ(c.docs[1].key, "f");
   EXPECT_EQ(c.docs[1].published, "");
-  ASSERT_EQ(c.rejects.size(), 6u);
+  EXPECT_EQ(c.docs[1].source, "x");  // the host of `url`
+  // A date newskb cannot read: the article goes in, undated, with a warning.
+  EXPECT_EQ(c.docs[2].key, "g");
+  EXPECT_EQ(c.docs[2].published, "");
+  ASSERT_EQ(c.docs[2].warnings.size(), 1u);
+  EXPECT_NE(c.docs[2].warnings[0].find("field 'date' is \"yesterday\", not a date"), std::string::npos)
+      << c.docs[2].warnings[0];
+  ASSERT_EQ(c.rejects.size(), 5u);
   EXPECT_EQ(c.rejects[0].line, 2);
   EXPECT_NE(c.rejects[0].reason.find("malformed JSON"), std::string::npos) << c.rejects[0].reason;
   EXPECT_EQ(c.rejects[1].line, 3);
   EXPECT_EQ(c.rejects[1].reason, "missing field 'text'");
   EXPECT_EQ(c.rejects[2].reason, "field 'text' is a number, expected a string");
   EXPECT_EQ(c.rejects[3].reason, "duplicate key 'text' in one record");
-  EXPECT_NE(c.rejects[4].reason.find("not a date"), std::string::npos);
-  EXPECT_EQ(c.rejects[4].line, 8);
-  EXPECT_EQ(c.rejects[5].line, 9);
-  EXPECT_EQ(c.rejects[5].reason, "malformed JSON: the line is not a JSON object");
+  EXPECT_EQ(c.rejects[4].line, 9);
+  EXPECT_EQ(c.rejects[4].reason, "malformed JSON: the line is not a JSON object");
+}
+
+TEST_F(ReaderTest, SourceIsThePublisherOrSiteTheRecordNames) {
+  std::string p = Write("sites.jsonl",
+                        "{\"id\":\"a\",\"text\":\"一。\",\"url\":\"https://udn.com:443/news/1?x=1\",\"site_name\":\"聯合新聞網\"}\n"
+                        "{\"id\":\"b\",\"text\":\"二。\",\"link\":\"https://www.rfi.fr/cn/x\"}\n"
+                        "{\"id\":\"c\",\"text\":\"三。\",\"publisher\":\" 中央社 \",\"source\":\"CNA\"}\n"
+                        "{\"id\":\"d\",\"text\":\"四。\"}\n");
+  Collect c = Read({p});
+  ASSERT_EQ(c.docs.size(), 4u);
+  EXPECT_EQ(c.docs[0].source, "聯合新聞網");   // a named site beats the URL's host
+  EXPECT_EQ(c.docs[1].source, "www.rfi.fr");
+  EXPECT_EQ(c.docs[2].source, "CNA");          // `source` itself comes first
+  EXPECT_EQ(c.docs[3].source, p + ":4");       // none named: where it was read
+}
+
+// The sink asks to stop (an interrupted ingest): no record after that is read.
+TEST_F(ReaderTest, StopsWhenTheSinkSaysSo) {
+  struct StopAfterTwo : DocumentSink {
+    std::vector<Document> docs;
+    void OnDocument(Document&& d) override { docs.push_back(std::move(d)); }
+    void OnReject(Reject&&) override {}
+    bool Stopped() const override { return docs.size() >= 2; }
+  } sink;
+  std::string p = Write("four.jsonl", "{\"text\":\"一。\"}\n{\"text\":\"二。\"}\n{\"text\":\"三。\"}\n");
+  (void)ReadInputs({p, Write("more.txt", "四。")}, ReadOptions{}, &sink);
+  EXPECT_EQ(sink.docs.size(), 2u);
 }
 
 TEST_F(ReaderTest, BadFilesAreRejectedWithReasons) {
@@ -131,6 +164,31 @@ TEST(ReaderDates, ParsesCrawlerDateForms) {
   EXPECT_TRUE(ParseIsoDate("2026-02", &iso)); EXPECT_EQ(iso, "2026-02");
   EXPECT_FALSE(ParseIsoDate("2026-13-01", &iso));
   EXPECT_FALSE(ParseIsoDate("Feb 18", &iso));
+  // The other forms crawlers write.
+  const std::pair<const char*, const char*> kForms[] = {
+      {"2026/03/01", "2026-03-01"},
+      {"2026.3.1", "2026-03-01"},
+      {"20260301", "2026-03-01"},
+      {"2026年3月1日", "2026-03-01"},
+      {"2026 年 3 月 1 日 10:30", "2026-03-01"},
+      {"2026年03月01日星期日", "2026-03-01"},
+      {"2026年3月", "2026-03"},
+      {"Sun, 01 Mar 2026 10:00:00 +0800", "2026-03-01"},
+      {"1 Mar 2026", "2026-03-01"},
+      {"2026-03-01T23:30:00+08:00", "2026-03-01"},
+      {"2026-03-01 23:30", "2026-03-01"},
+      {" 2026-03-01 ", "2026-03-01"},
+      {"2024-02-29", "2024-02-29"},
+  };
+  for (const auto& [in, want] : kForms) {
+    iso.clear();
+    EXPECT_TRUE(ParseIsoDate(in, &iso)) << in;
+    EXPECT_EQ(iso, want) << in;
+  }
+  // Ambiguous, impossible or not dates at all.
+  for (const char* bad : {"03/01/2026", "01.03.2026", "2026-02-30", "2025-02-29", "2026年13月1日",
+                          "Sun, 01 Foo 2026", "2026-03-01x", "2026年3月1", "yesterday", ""})
+    EXPECT_FALSE(ParseIsoDate(bad, &iso)) << bad;
   std::string d;
   EXPECT_EQ(DatePrefixLength(" date 2026-01-06 我的頻道", &d), 17u);
   EXPECT_EQ(d, "2026-01-06");

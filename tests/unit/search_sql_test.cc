@@ -128,7 +128,10 @@ TEST(SearchIndex, RolledBackDocumentsAreNotIndexedAndAnOlderFileIsIndexedOnOpen)
     ASSERT_EQ(sqlite3_exec(db,
                            "DROP TABLE documents_fts; DROP TABLE settings; ALTER TABLE entities DROP COLUMN name_hant; "
                            "ALTER TABLE entities DROP COLUMN name_hans; ALTER TABLE documents DROP COLUMN script; "
-                           "PRAGMA user_version = 2;",
+                           "DROP INDEX documents_by_rules_hash; "
+                           "ALTER TABLE documents DROP COLUMN rules_hash; ALTER TABLE runs DROP COLUMN status; "
+                           "ALTER TABLE runs DROP COLUMN rules_hash; ALTER TABLE runs DROP COLUMN stored; "
+                           "ALTER TABLE rejects DROP COLUMN severity; PRAGMA user_version = 2;",
                            nullptr, nullptr, nullptr),
               SQLITE_OK) << sqlite3_errmsg(db);
     sqlite3_close(db);
