@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/rules_hash.h"
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
 #include "pipeline/cli/ingestor.h"
@@ -78,8 +79,10 @@ class CountingSink : public DocumentSink {
 // its shard line.
 class ExtractSink : public DocumentSink {
  public:
-  ExtractSink(const PipelineContext& ctx, std::FILE* out, int64_t first, int64_t last)
-      : ctx_(ctx), out_(out), first_(first), last_(last) {}
+  // `rules_hash`: of the rule files the pipeline was loaded from (RulesHash),
+  // written on every document so `load` records which rules extracted it.
+  ExtractSink(const PipelineContext& ctx, std::FILE* out, int64_t first, int64_t last, std::string rules_hash)
+      : ctx_(ctx), out_(out), first_(first), last_(last), rules_hash_(std::move(rules_hash)) {}
 
   // Documents before the part still teach `repeats_` what their source
   // repeats (as ingest's RepeatMemory learns over the whole input), so a
@@ -104,7 +107,7 @@ class ExtractSink : public DocumentSink {
     for (size_t i = 0; i < p.mentions.size(); ++i)
       if (!p.mentions[i].name.empty()) keys[i] = ctx_.normalizer->FoldKey(p.mentions[i].name);
     ++documents_;
-    Write(ShardDocumentLine(n, doc, p.sentences, p.mentions, p.facts, keys, p.script));
+    Write(ShardDocumentLine(n, doc, p.sentences, p.mentions, p.facts, keys, p.script, rules_hash_));
   }
 
   void OnReject(Reject&& r) override {
@@ -133,6 +136,7 @@ class ExtractSink : public DocumentSink {
   const PipelineContext& ctx_;
   std::FILE* out_;
   int64_t first_, last_, next_ = 0;
+  std::string rules_hash_;
   uint64_t doc_seq_ = 0;  // number among documents (not rejects), as ingest counts them
   RepeatMemory repeats_;  // text each source repeats, learnt in input order
 };
@@ -227,7 +231,12 @@ int CmdExtract(int argc, char** argv) {
     }
   }
   auto t0 = std::chrono::steady_clock::now();
-  ExtractSink sink(*ctx.value(), out, first, last);
+  Result<std::string> rules_hash = RulesHash(rules);
+  if (!rules_hash.ok()) {
+    std::fprintf(stderr, "newskb extract: %s\n", rules_hash.status().message().c_str());
+    return 2;
+  }
+  ExtractSink sink(*ctx.value(), out, first, last, rules_hash.value());
   (void)ReadInputs(inputs, ropts, &sink);  // unreadable inputs arrive as rejects
   bool write_failed = sink.write_failed_ || std::fflush(out) != 0 || (out != stdout && std::fclose(out) != 0);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -304,6 +313,7 @@ int CmdLoad(int argc, char** argv) {
             p.mentions = std::move(r.mentions);
             p.facts = std::move(r.facts);
             p.script = std::move(r.script);
+            kb.value()->set_rules_hash(r.rules_hash);
             ing.Store(r.doc, p, Status::Ok());
           }
         },

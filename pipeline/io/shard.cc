@@ -127,6 +127,7 @@ std::string ParseDocument(const object& o, ShardRecord* r) {
     if (!(why = GetString(o, name, field)).empty()) return why;
   if (d.key.empty()) return "missing field 'id'";
   if (!(why = GetString(o, "script", &r->script)).empty()) return why;
+  if (!(why = GetString(o, "rules", &r->rules_hash)).empty()) return why;
   simdjson::dom::array a;
   if (!o.at_key("sentences").get(a)) {
     for (element s : a) {
@@ -181,7 +182,8 @@ std::string ParseLine(simdjson::dom::parser& parser, const std::string& line, Sh
 
 std::string ShardDocumentLine(int64_t n, const Document& doc, const std::vector<Sentence>& sentences,
                               const std::vector<Mention>& mentions, const std::vector<Fact>& facts,
-                              const std::vector<std::string>& keys, const std::string& script) {
+                              const std::vector<std::string>& keys, const std::string& script,
+                              const std::string& rules_hash) {
   std::string out = Open(n);
   out.reserve(doc.raw.size() + doc.body.size() + 64 * mentions.size() + 256);
   out.append(",\"id\":");
@@ -195,6 +197,7 @@ std::string ShardDocumentLine(int64_t n, const Document& doc, const std::vector<
   out.append(",\"body\":");
   AppendJsonString(&out, doc.body);
   Field(&out, "script", script);
+  Field(&out, "rules", rules_hash);
   out.append(",\"sentences\":[");
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (i) out.push_back(',');

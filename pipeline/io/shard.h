@@ -5,7 +5,7 @@
 //
 //   a document:
 //     {"n":0,"id":"k","title":"…","date":"2026-02-18","source":"…","origin":"f.jsonl:1",
-//      "raw":"…","body":"…","script":"hant","sentences":[[0,31],[31,60]],
+//      "raw":"…","body":"…","script":"hant","rules":"9f…","sentences":[[0,31],[31,60]],
 //      "mentions":[{"kind":"organization","start":3,"end":8,"text":"美國能源部",
 //                   "name":"美國能源部","key":"美国能源部","rule":"dict.org"}, …],
 //      "facts":[{"subject":0,"predicate":"invests","figure":2,"rule":"facts.verb"}, …]}
@@ -45,6 +45,7 @@ struct ShardRecord {
   std::vector<Mention> mentions;
   std::vector<Fact> facts;
   std::string script;  // the body's script ("hant", "hans", or empty), as ingest stores it
+  std::string rules_hash;  // of the rules that extracted it (RulesHash), or empty
   // A reject: `where` alone (the pipeline refused the document at that
   // origin), or source + line (the reader refused the record).
   std::string where;
@@ -52,10 +53,12 @@ struct ShardRecord {
 };
 
 // One line (with its '\n') for a document. `keys[i]` is mention i's entity
-// key ("" for none); `keys` may be empty. `script` is the body's script.
+// key ("" for none); `keys` may be empty. `script` is the body's script,
+// `rules_hash` the hash of the rules that extracted it.
 std::string ShardDocumentLine(int64_t n, const Document& doc, const std::vector<Sentence>& sentences,
                               const std::vector<Mention>& mentions, const std::vector<Fact>& facts,
-                              const std::vector<std::string>& keys, const std::string& script);
+                              const std::vector<std::string>& keys, const std::string& script,
+                              const std::string& rules_hash);
 // One line for a record the reader rejected.
 std::string ShardReaderRejectLine(int64_t n, const Reject& r);
 // One line for a document the pipeline refused at `where` (its origin).

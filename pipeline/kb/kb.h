@@ -196,6 +196,9 @@ class KnowledgeBase {
   // pipeline/cli/rules_hash.h) is stored on the run and on every document it
   // stores or re-extracts.
   Status BeginRun(const std::string& command, const std::string& rules_hash = "");
+  // For `newskb load`: documents stored from now on name these rules (each
+  // shard record says which rules extracted it), not the run's.
+  void set_rules_hash(const std::string& rules_hash) { rules_hash_ = rules_hash; }
   // Ends the run: `status` is "finished", "interrupted" or "failed";
   // `stored` the documents it stored.
   Status FinishRun(const std::string& status = "finished", int64_t stored = -1);
