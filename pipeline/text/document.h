@@ -33,7 +33,7 @@ struct Document {
   uint64_t input_bytes = 0;  // bytes of input this record took (file size or JSON line), for progress
 };
 
-enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity };
+enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity, kIndicator };
 
 // Stable lower-case names used in the database and on the command line:
 // "figure", "date", "organization", "policy", "place", "commodity".
