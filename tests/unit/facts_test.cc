@@ -226,6 +226,7 @@ TEST(Facts, IndicatorIsTheSubjectOfItsStatistic) {
   auto fs = F().Run("国家统计局数据显示，今年一季度，全国固定资产投资103174亿元。", {{"103174亿元", "CNY", ""}});
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_EQ(fs[0].subject, "固定資產投資");
+  EXPECT_EQ(fs[0].predicate, "other");  // 投资 inside the indicator's name is no cue
   auto actor = F().Run("美國國防部向MP Materials投入4億美元，佔其國內生產總值的一小部分。", {{"4億美元", "USD", ""}});
   ASSERT_EQ(actor.size(), 1u);
   EXPECT_EQ(actor[0].subject, "美国国防部");
