@@ -13,6 +13,7 @@
 #include "extractors/policies/policies.h"
 #include "extractors/places/places.h"
 #include "extractors/commodities/commodities.h"
+#include "extractors/indicators/indicators.h"
 #include "extractors/facts/facts.h"
 
 namespace newskb {
@@ -64,6 +65,7 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   // appended before them: keep them after those.
   if (Status s = add(MakePlaceExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeCommodityExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  if (Status s = add(MakeIndicatorExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (auto f = MakeFactExtractor(rules_dir, normalizer); f.ok()) set->SetFactExtractor(std::move(f).value());
   else return f.status();
   return std::shared_ptr<const ExtractorSet>(std::move(set));

@@ -121,6 +121,24 @@ unsigned UnitBit(const std::string& cls) {
   return kOtherUnit;
 }
 
+// A cue inside an indicator's name is part of what the indicator measures
+// (投资 of 固定资产投资, 融资 of 社会融资规模), not the figure's predicate.
+// Both lists sorted by begin: one merge pass.
+static void DropCuesInsideIndicators(const std::vector<Ent>& ents, std::vector<Cue>* cues) {
+  std::vector<std::pair<size_t, size_t>> names;  // indicator spans: never overlap, so sorted by end too
+  for (const Ent& en : ents)
+    if (en.kind == MentionKind::kIndicator) names.emplace_back(en.b, en.e);
+  if (names.empty()) return;
+  size_t k = 0, kept = 0;
+  for (size_t i = 0; i < cues->size(); ++i) {
+    const Cue& c = (*cues)[i];
+    while (k < names.size() && names[k].second <= c.b) ++k;
+    const bool inside = k < names.size() && names[k].first <= c.b && c.e <= names[k].second;
+    if (!inside) (*cues)[kept++] = c;
+  }
+  cues->resize(kept);
+}
+
 Matches MatchRules(const RuleSet& rules, const NormText& norm, const Layout& layout, const Placed& placed) {
   const std::string& t = norm.text;
   Matches out;
@@ -156,6 +174,7 @@ Matches MatchRules(const RuleSet& rules, const NormText& norm, const Layout& lay
   }
   auto by_b = [](const auto& x, const auto& y) { return x.b < y.b; };
   std::stable_sort(out.cues.begin(), out.cues.end(), by_b);
+  DropCuesInsideIndicators(placed.ents, &out.cues);
   std::stable_sort(out.preps.begin(), out.preps.end(), [](const Span& x, const Span& y) { return x.e < y.e; });
   for (auto* list : {&out.spans, &out.appositives, &out.froms, &out.tos, &out.anaphors, &out.blocks})
     std::stable_sort(list->begin(), list->end(), by_b);

@@ -39,6 +39,7 @@ bool KindAllowed(const std::string& kinds, MentionKind k) {
   return InList(kinds, k == MentionKind::kOrganization ? "organization"
                        : k == MentionKind::kPolicy     ? "policy"
                        : k == MentionKind::kPlace      ? "place"
+                       : k == MentionKind::kIndicator  ? "indicator"
                                                        : "commodity");
 }
 

@@ -35,7 +35,7 @@ void BindOpt(sqlite3_stmt* st, int i, const std::optional<double>& v) {
 
 bool IsEntityKind(MentionKind k) {
   return k == MentionKind::kOrganization || k == MentionKind::kPolicy || k == MentionKind::kPlace ||
-         k == MentionKind::kCommodity;
+         k == MentionKind::kCommodity || k == MentionKind::kIndicator;
 }
 
 // Unfolded text as a FoldedText: the search index without a Normalizer (tests).

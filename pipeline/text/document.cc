@@ -10,13 +10,15 @@ const char* MentionKindName(MentionKind k) {
     case MentionKind::kPolicy: return "policy";
     case MentionKind::kPlace: return "place";
     case MentionKind::kCommodity: return "commodity";
+    case MentionKind::kIndicator: return "indicator";
   }
   return "unknown";
 }
 
 std::optional<MentionKind> MentionKindFromName(const std::string& name) {
   for (MentionKind k : {MentionKind::kFigure, MentionKind::kDate, MentionKind::kOrganization,
-                        MentionKind::kPolicy, MentionKind::kPlace, MentionKind::kCommodity}) {
+                        MentionKind::kPolicy, MentionKind::kPlace, MentionKind::kCommodity,
+                        MentionKind::kIndicator}) {
     if (name == MentionKindName(k)) return k;
   }
   return std::nullopt;

@@ -36,7 +36,7 @@ struct Document {
   std::vector<std::string> warnings;
 };
 
-enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity };
+enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity, kIndicator };
 
 // Stable lower-case names used in the database and on the command line:
 // "figure", "date", "organization", "policy", "place", "commodity".

@@ -77,5 +77,13 @@ TEST(Commodities, CompoundRule) {
   EXPECT_EQ(F().Run("碳酸鋰價格回升"), "碳酸鋰=碳酸鋰");
 }
 
+// Memory chips are priced and traded as such (DRAM contract prices):
+// their own product, longer than 晶片 of 半導體.
+TEST(Commodities, MemoryChipsAreAProduct) {
+  EXPECT_EQ(F().Run("主要記憶體晶片價格已大漲25%"), "記憶體晶片=記憶體晶片");
+  EXPECT_EQ(F().Run("DRAM合約價下跌"), "DRAM=記憶體晶片");
+  EXPECT_EQ(F().Run("存储芯片和晶片"), "存储芯片=記憶體晶片 晶片=半導體");
+}
+
 }  // namespace
 }  // namespace newskb

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extractors/commodities/commodities.h"
+#include "extractors/indicators/indicators.h"
 #include "extractors/organizations/organizations.h"
 #include "extractors/places/places.h"
 #include "extractors/policies/policies.h"
@@ -49,6 +50,7 @@ struct Fixture {
     add(MakePolicyExtractor(kRulesDir, norm));
     add(MakePlaceExtractor(kRulesDir, norm));
     add(MakeCommodityExtractor(kRulesDir, norm));
+    add(MakeIndicatorExtractor(kRulesDir, norm));
     auto f = MakeFactExtractor(kRulesDir, norm);
     if (f.ok()) facts = std::move(f).value();
     else ADD_FAILURE() << f.status().message();
@@ -216,6 +218,27 @@ TEST(Facts, SpeakerIsTheSubjectOnlyAsALastResort) {
   ASSERT_EQ(other.size(), 1u);
   EXPECT_EQ(other[0].subject, "澳洲");
   EXPECT_EQ(other[0].object, "-");
+}
+
+// A named indicator is what a statistical figure measures: the subject when
+// the clause names no actor, and it outranks the speaker of the release.
+TEST(Facts, IndicatorIsTheSubjectOfItsStatistic) {
+  auto fs = F().Run("国家统计局数据显示，今年一季度，全国固定资产投资103174亿元。", {{"103174亿元", "CNY", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "固定資產投資");
+  EXPECT_EQ(fs[0].predicate, "other");  // 投资 inside the indicator's name is no cue
+  auto actor = F().Run("美國國防部向MP Materials投入4億美元，佔其國內生產總值的一小部分。", {{"4億美元", "USD", ""}});
+  ASSERT_EQ(actor.size(), 1u);
+  EXPECT_EQ(actor[0].subject, "美国国防部");
+}
+
+// A news credit opening the text (央视网消息：, 新华社…电：) is a source: the
+// release's author speaks, the outlet never is the subject.
+TEST(Facts, DatelineIsNoSubject) {
+  auto fs = F().Run("央视网消息（新闻联播）：中国人民银行公布的最新数据显示，8月末，货币存量为433.66万亿元。",
+                    {{"433.66万亿元", "CNY", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "中国人民银行");
 }
 
 // Sentences joined by a semicolon keep a dropped subject (甲…；乙…。), and
