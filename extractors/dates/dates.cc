@@ -73,6 +73,13 @@ class DateExtractor : public Extractor {
           continue;
         }
         c.m = m;
+        // span: the part of the match that is the date (the end of a range
+        // whose start gives the year: 11 月 of 2019 年 7 月至 11 月).
+        if (m.Has("span")) {
+          std::string_view sp = m.Group("span");
+          c.m.begin = static_cast<size_t>(sp.data() - sent.data());
+          c.m.end = c.m.begin + sp.size();
+        }
         cands.push_back(std::move(c));
       }
       std::vector<Cand> kept;
