@@ -102,6 +102,7 @@ struct Cand {
   Mention fig;     // value/low/high/unit/qualifier filled
   size_t b = 0, e = 0;  // mention span in norm.text bytes
   bool local_currency = false;  // money from a bare 元/块 (may take a named currency before it)
+  bool idiom = false;  // a rule with attr idiom=1 won: the words are no figure (医到一半: halfway)
 };
 
 // "三四十万" -> {"三十万", "四十万"}: two adjacent Chinese digits one apart
@@ -163,7 +164,11 @@ class FigureExtractor : public Extractor {
       std::vector<RuleMatch> ok;
       for (RuleMatch& m : raw) {
         Cand c;
-        if (!Interpret(m, sent, local, &c)) continue;
+        // idiom=1: a phrase that holds a figure's words but no figure
+        // (做到一半 'halfway', 百分之百肯定 'totally'); when it wins the
+        // overlap, nothing inside it is a figure.
+        c.idiom = RuleAttr(*m.rule, "idiom") == "1";
+        if (!c.idiom && !Interpret(m, sent, local, &c)) continue;
         c.m = m;
         cands.push_back(std::move(c));
         ok.push_back(m);
@@ -173,6 +178,7 @@ class FigureExtractor : public Extractor {
       for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
+          if (c.idiom) break;
           Mention mm = MakeMention(MentionKind::kFigure, doc, norm, s.begin + c.b, s.begin + c.e, w.rule->id);
           mm.value = c.fig.value;
           mm.low = c.fig.low;
