@@ -369,6 +369,11 @@ class FigureExtractor : public Extractor {
     }
     // Unit.
     f.unit = RuleAttr(r, "unit");
+    // unit LOCAL: the document's own currency, as a bare 元 (40K of a salary).
+    if (f.unit == "LOCAL") {
+      f.unit = local();
+      c->local_currency = true;
+    }
     if (f.unit.empty() && m.Has("cur")) {
       const std::string* code = words_.Find("currency", Trim(m.Group("cur")));
       if (!code) return false;
