@@ -355,13 +355,20 @@ class FigureExtractor : public Extractor {
       double kv = std::strtod(k->c_str(), nullptr);
       apply([&](double v) { return v * kv; });
     }
+    // sub1, sub2: smaller units after the main one (3块5毛, 4年9个月,
+    // 1小时15分), each less than one main unit; subunit_table names the
+    // word table that gives their fraction of it (default: subunit, money).
+    std::string sub_table = RuleAttr(r, "subunit_table");
+    if (sub_table.empty()) sub_table = "subunit";
     for (const char* g : {"sub1", "sub2"}) {
       if (!m.Has(g)) continue;
       std::string gu = std::string(g) + "u";
       std::optional<double> sv = ParseNumeral(Trim(m.Group(g)));
-      const std::string* k = words_.Find("subunit", Trim(m.Group(gu)));
+      const std::string* k = words_.Find(sub_table, Trim(m.Group(gu)));
       if (!sv || !k || !f.value) return false;
-      f.value = *f.value + *sv * std::strtod(k->c_str(), nullptr);
+      double add = *sv * std::strtod(k->c_str(), nullptr);
+      if (add >= 1) return false;  // 4年12个月, 1小时60分: no compound length
+      f.value = *f.value + add;
     }
     if (std::string mx = RuleAttr(r, "max_value"); !mx.empty() && f.value &&
         *f.value > std::strtod(mx.c_str(), nullptr)) {

@@ -353,14 +353,25 @@ inline std::string SmallNumber(Gen& g, int n, std::string* style) {
 
 // Lengths and counts written around their number (second round on real
 // articles): centuries counted (半个世纪, 两个半世纪), quarters after a run
-// word (连续17季), pay in K after a pay word (月薪最高46K), a scaled number
+// word (连续17季), lengths in two units (4年9个月), pay in K after a pay word (月薪最高46K), a scaled number
 // of people a noun names (超过10亿用户), days after a stay word (持续五日).
 // Fills *c except its frame; returns the words before the span that belong
 // to the sentence (月薪), or "".
 inline std::string GenerateRoundTwoFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
-  int form = g.Int(0, 4);
-  if (form == 0) {
+  int form = g.Int(0, 5);
+  if (form == 5) {  // 4年9个月 = 4.75 year, 1小时15分 = 1.25 hour
+    std::string st2;
+    bool years = g.Coin();
+    int a = g.Int(1, years ? 30 : 12), b = g.Int(1, years ? 11 : 59);
+    std::string joint = g.Coin(0.2) ? "零" : "";
+    if (years) { *s = SmallNumber(g, a, &st) + "年" + joint + SmallNumber(g, b, &st2) + "个月"; c->value = a + b / 12.0; c->unit = "year"; }
+    else {
+      *s = SmallNumber(g, a, &st) + (g.Coin() ? "小时" : "个小时") + joint + SmallNumber(g, b, &st2) + (g.Coin() ? "分钟" : "分");
+      c->value = a + b / 60.0; c->unit = "hour";
+    }
+    c->style = std::string("compound/") + c->unit + "/" + st + "/" + st2;
+  } else if (form == 0) {
     int n = g.Int(1, 9);
     int half = g.Int(0, 2);  // 0: N个世纪, 1: N个半世纪, 2: 半个世纪
     if (half == 2) { *s = g.Coin() ? "半个世纪" : "半世纪"; c->value = 50; }
