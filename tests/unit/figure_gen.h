@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -416,7 +417,8 @@ inline std::string GenerateRoundTwoFigure(Gen& g, bool trad, GenCase* c, std::st
 // Ranges of months and days and bare years (second round): the end of a
 // month range takes its start's year (2019年7月至11月 -> 11月 = 2019-11),
 // a range written with one 月 gives its start (2025年1—2月份 -> 2025年1),
-// the end of a day range takes its start's month (3月3日至5日), a year
+// the end of a day range takes its start's month (3月3日至5日), a relative
+// day with its date in brackets is one date (今天（6月16日）), a year
 // without 年 before a verb of an event (2009到印度). Returns the words
 // before the span that belong to the date (2019年7月至).
 inline std::string GenerateRoundTwoDate(Gen& g, GenCase* c, std::string* s) {
@@ -427,8 +429,23 @@ inline std::string GenerateRoundTwoDate(Gen& g, GenCase* c, std::string* s) {
   auto month = [&](int m) { return cn ? WriteChineseNumeral(m) : std::to_string(m); };
   auto day = [&](int d) { return cn ? WriteChineseNumeral(d) : std::to_string(d); };
   char buf[32];
-  int form = g.Int(0, 3);
+  int form = g.Int(0, 4);
   std::string prefix;
+  if (form == 4) {  // 今天（6月16日）, 昨晚(8日): one date, the bracket's
+    static const std::vector<std::pair<const char*, int>> kRel = {
+        {"今天", 0}, {"今日", 0}, {"今早", 0}, {"昨天", -1}, {"昨晚", -1}, {"前天", -2}, {"明天", 1}};
+    const auto& rel = g.Pick(kRel);
+    int py = g.Int(2015, 2030), pm = g.Int(1, 12), pd = g.Int(3, 27);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", py, pm, pd);
+    c->published = buf;
+    std::string iso = IsoOfDay(DayNumber(py, pm, pd) + rel.second);
+    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
+    bool full = g.Coin();
+    *s = std::string(rel.first) + (full ? "（" : "(") + (g.Coin() ? month(m) + "月" : "") + day(d) + "日" + (full ? "）" : ")");
+    c->date = iso;
+    c->style = std::string("date_range/rel_bracket") + (cn ? "/cn" : "");
+    return "";
+  }
   if (form == 0) {
     prefix = std::to_string(y) + "年" + month(m1) + "月" + to;
     *s = month(m2) + "月" + (g.Coin() ? "份" : "");
