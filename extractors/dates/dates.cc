@@ -28,6 +28,7 @@ struct Cand {
   RuleMatch m;
   ResolvedDate r;
   std::string qualifier;
+  bool idiom = false;  // a rule with attr idiom=1 won: the words are no date (到今天仍: to this day)
 };
 
 class DateExtractor : public Extractor {
@@ -68,11 +69,21 @@ class DateExtractor : public Extractor {
       for (const RuleMatch& m : raw) {
         Cand c;
         bool impossible = false;
-        if (!Interpret(m, sent, doc.published, traditional, &c, &impossible)) {
+        // idiom=1: a phrase that holds a date's words but no date (到今天仍
+        // 'to this day'); when it wins the overlap, nothing inside is a date.
+        c.idiom = RuleAttr(*m.rule, "idiom") == "1";
+        if (!c.idiom && !Interpret(m, sent, doc.published, traditional, &c, &impossible)) {
           if (impossible) invalid.emplace_back(m.begin, m.end);
           continue;
         }
         c.m = m;
+        // span: the part of the match that is the date (the end of a range
+        // whose start gives the year: 11 月 of 2019 年 7 月至 11 月).
+        if (m.Has("span")) {
+          std::string_view sp = m.Group("span");
+          c.m.begin = static_cast<size_t>(sp.data() - sent.data());
+          c.m.end = c.m.begin + sp.size();
+        }
         cands.push_back(std::move(c));
       }
       std::vector<Cand> kept;
@@ -87,6 +98,7 @@ class DateExtractor : public Extractor {
       for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
+          if (c.idiom) break;
           Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
           mm.date_value = c.r.iso;
           mm.note = c.r.note;

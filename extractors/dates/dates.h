@@ -8,14 +8,17 @@
 //
 // Rules: extractors/rules/dates.json; words: extractors/rules/date_words.tsv.
 // Named groups: year, era, month, day, rel_year, rel_month, rel_day,
-// rel_week, weekday, qual_pre, qual_post; rel_n + rel_unit + rel_dir (三天后,
+// rel_week, weekday, qual_pre, qual_post; span (if present, the mention's
+// span: the end of a range whose start gives the year, 11 月 of 2019 年 7 月至
+// 11 月); rel_n + rel_unit + rel_dir (三天后,
 // 两年前, 六个月后: any numeral), year_part / month_part (年底, 月初 alone:
 // this year, this month), first + second (25/12/2024, 12/25/2024: only one
 // reading possible); attrs nearest_weekday (周三 alone: the one nearest the
 // publication date), roc (113年 in Traditional-script text is an ROC year); attrs not_after / not_before (veto
 // words, figures/word_table.h), not_after_except (words that end with a
 // not_after word and lift its veto: 合约 for 约), not_before_except (words that
-// start with a not_before word and lift it: 夜间 for 夜 in 8日夜间), qualifier (constant). Resolution:
+// start with a not_before word and lift it: 夜间 for 夜 in 8日夜间), qualifier (constant),
+// idiom ("1": no mention, and nothing inside the winning match is a date: 到今天仍). Resolution:
 // date_resolver.h. A relative date in an undated article gives a mention
 // with an empty date_value and a note; an impossible date (2月30日) gives
 // none. Dates inside book-title marks 《》 are titles, not dates.

@@ -102,6 +102,7 @@ struct Cand {
   Mention fig;     // value/low/high/unit/qualifier filled
   size_t b = 0, e = 0;  // mention span in norm.text bytes
   bool local_currency = false;  // money from a bare 元/块 (may take a named currency before it)
+  bool idiom = false;  // a rule with attr idiom=1 won: the words are no figure (医到一半: halfway)
 };
 
 // "三四十万" -> {"三十万", "四十万"}: two adjacent Chinese digits one apart
@@ -163,7 +164,11 @@ class FigureExtractor : public Extractor {
       std::vector<RuleMatch> ok;
       for (RuleMatch& m : raw) {
         Cand c;
-        if (!Interpret(m, sent, local, &c)) continue;
+        // idiom=1: a phrase that holds a figure's words but no figure
+        // (做到一半 'halfway', 百分之百肯定 'totally'); when it wins the
+        // overlap, nothing inside it is a figure.
+        c.idiom = RuleAttr(*m.rule, "idiom") == "1";
+        if (!c.idiom && !Interpret(m, sent, local, &c)) continue;
         c.m = m;
         cands.push_back(std::move(c));
         ok.push_back(m);
@@ -173,6 +178,7 @@ class FigureExtractor : public Extractor {
       for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
+          if (c.idiom) break;
           Mention mm = MakeMention(MentionKind::kFigure, doc, norm, s.begin + c.b, s.begin + c.e, w.rule->id);
           mm.value = c.fig.value;
           mm.low = c.fig.low;
@@ -349,13 +355,20 @@ class FigureExtractor : public Extractor {
       double kv = std::strtod(k->c_str(), nullptr);
       apply([&](double v) { return v * kv; });
     }
+    // sub1, sub2: smaller units after the main one (3块5毛, 4年9个月,
+    // 1小时15分), each less than one main unit; subunit_table names the
+    // word table that gives their fraction of it (default: subunit, money).
+    std::string sub_table = RuleAttr(r, "subunit_table");
+    if (sub_table.empty()) sub_table = "subunit";
     for (const char* g : {"sub1", "sub2"}) {
       if (!m.Has(g)) continue;
       std::string gu = std::string(g) + "u";
       std::optional<double> sv = ParseNumeral(Trim(m.Group(g)));
-      const std::string* k = words_.Find("subunit", Trim(m.Group(gu)));
+      const std::string* k = words_.Find(sub_table, Trim(m.Group(gu)));
       if (!sv || !k || !f.value) return false;
-      f.value = *f.value + *sv * std::strtod(k->c_str(), nullptr);
+      double add = *sv * std::strtod(k->c_str(), nullptr);
+      if (add >= 1) return false;  // 4年12个月, 1小时60分: no compound length
+      f.value = *f.value + add;
     }
     if (std::string mx = RuleAttr(r, "max_value"); !mx.empty() && f.value &&
         *f.value > std::strtod(mx.c_str(), nullptr)) {
@@ -363,6 +376,11 @@ class FigureExtractor : public Extractor {
     }
     // Unit.
     f.unit = RuleAttr(r, "unit");
+    // unit LOCAL: the document's own currency, as a bare 元 (40K of a salary).
+    if (f.unit == "LOCAL") {
+      f.unit = local();
+      c->local_currency = true;
+    }
     if (f.unit.empty() && m.Has("cur")) {
       const std::string* code = words_.Find("currency", Trim(m.Group("cur")));
       if (!code) return false;

@@ -15,7 +15,8 @@
 //   frac         a digit or 半 after 成 (七成六 = 76, 两成半 = 25)
 //   cur          currency word/symbol -> ISO code (LOCAL: CNY in a
 //                Simplified-script document, CUR? in a Traditional one)
-//   sub1/sub1u, sub2/sub2u   sub-units after the main unit (50元6角3分)
+//   sub1/sub1u, sub2/sub2u   sub-units after the main unit (50元6角3分,
+//                4年9个月 = 4.75 year), each below one main unit
 //   escale       English scale after a symbol amount (US$1.5 billion)
 //   unit         measure word -> unit (公吨 -> t, 个月 -> month, 种 -> count)
 //   per          rate denominator (每公斤110美元 -> USD/kg)
@@ -26,7 +27,12 @@
 //   half         半 after the unit (三米半 = 3.5 m, 一年半); a 半 inside the
 //                unit word (两个半小时, 两个半月) counts the same
 // Attributes (strings):
-//   unit         constant unit ("%", "CUR?")
+//   unit         constant unit ("%", "CUR?"; "LOCAL": the document's own
+//                currency, as for a bare 元: 月薪46K)
+//   subunit_table  word table of the sub-units' fractions (default subunit,
+//                money; subunit_time: 个月 = 1/12, 分钟 = 1/60)
+//   idiom        "1": the rule makes no mention; when it wins an overlap,
+//                nothing inside it is a figure (医到一半就: 'halfway')
 //   value        constant value (一半 -> 50)
 //   multiply     value factor (成 -> 10)
 //   vague_range  "1": two adjacent Chinese digits one apart are a range

@@ -20,6 +20,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -57,6 +58,7 @@ inline std::string ToTrad(const std::string& s) {
       {"个", "個"}, {"吨", "噸"}, {"亩", "畝"}, {"时", "時"}, {"欧", "歐"}, {"币", "幣"}, {"约", "約"},
       {"过", "過"}, {"余", "餘"}, {"这", "這"}, {"说", "說"}, {"该", "該"}, {"报", "報"}, {"总", "總"},
       {"额", "額"}, {"为", "為"}, {"达", "達"}, {"据", "據"}, {"导", "導"}, {"预", "預"}, {"计", "計"},
+      {"连", "連"}, {"观", "觀"}, {"众", "眾"}, {"职", "職"}, {"毕", "畢"}, {"担", "擔"}, {"游", "遊"},
       {"产", "產"}, {"业", "業"}, {"亚", "亞"}, {"东", "東"}, {"国", "國"}, {"资", "資"}, {"规", "規"},
       {"模", "模"}, {"项", "項"}, {"间", "間"}, {"调", "調"}, {"查", "查"}, {"显", "顯"}, {"示", "示"},
       {"发", "發"}, {"电", "電"}, {"长", "長"}, {"积", "積"}, {"约", "約"}, {"双", "雙"}, {"单", "單"},
@@ -343,13 +345,141 @@ inline void GenerateRelativeDate(Gen& g, bool trad, GenCase* c, std::string* s) 
   }
 }
 
+// A number 1..n-1 in Arabic or Chinese words (for small counts after a cue).
+inline std::string SmallNumber(Gen& g, int n, std::string* style) {
+  if (g.Coin()) { *style = "arabic"; return std::to_string(n); }
+  *style = "chinese";
+  return WriteChineseNumeral(n, false);
+}
+
+// Lengths and counts written around their number (second round on real
+// articles): centuries counted (半个世纪, 两个半世纪), quarters after a run
+// word (连续17季), lengths in two units (4年9个月), pay in K after a pay word (月薪最高46K), a scaled number
+// of people a noun names (超过10亿用户), days after a stay word (持续五日).
+// Fills *c except its frame; returns the words before the span that belong
+// to the sentence (月薪), or "".
+inline std::string GenerateRoundTwoFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
+  std::string st;
+  int form = g.Int(0, 5);
+  if (form == 5) {  // 4年9个月 = 4.75 year, 1小时15分 = 1.25 hour
+    std::string st2;
+    bool years = g.Coin();
+    int a = g.Int(1, years ? 30 : 12), b = g.Int(1, years ? 11 : 59);
+    std::string joint = g.Coin(0.2) ? "零" : "";
+    if (years) { *s = SmallNumber(g, a, &st) + "年" + joint + SmallNumber(g, b, &st2) + "个月"; c->value = a + b / 12.0; c->unit = "year"; }
+    else {
+      *s = SmallNumber(g, a, &st) + (g.Coin() ? "小时" : "个小时") + joint + SmallNumber(g, b, &st2) + (g.Coin() ? "分钟" : "分");
+      c->value = a + b / 60.0; c->unit = "hour";
+    }
+    c->style = std::string("compound/") + c->unit + "/" + st + "/" + st2;
+  } else if (form == 0) {
+    int n = g.Int(1, 9);
+    int half = g.Int(0, 2);  // 0: N个世纪, 1: N个半世纪, 2: 半个世纪
+    if (half == 2) { *s = g.Coin() ? "半个世纪" : "半世纪"; c->value = 50; }
+    else { *s = SmallNumber(g, n, &st) + "个" + (half ? "半" : "") + "世纪"; c->value = n * 100 + (half ? 50 : 0); }
+    c->unit = "year";
+    c->style = "century/" + std::to_string(half);
+  } else if (form == 1) {
+    static const std::vector<const char*> kRun = {"连续", "连", "过去"};
+    int n = g.Int(2, 40);
+    *s = std::string(g.Pick(kRun)) + SmallNumber(g, n, &st) + "季";
+    c->value = n;
+    c->unit = "quarter";
+    c->style = "quarters/" + st;
+  } else if (form == 2) {
+    static const std::vector<const char*> kPay = {"月薪", "起薪", "年薪", "薪资", "待遇"};
+    int n = g.Int(10, 300);
+    *s = std::to_string(n) + (g.Coin() ? "K" : "k");
+    c->value = n * 1000.0;
+    c->unit = trad ? "CUR?" : "CNY";
+    if (g.Coin()) { *s += "以上"; c->qualifier = "more_than"; }
+    c->style = "salary_k";
+    return std::string(g.Pick(kPay)) + (g.Coin() ? "约在" : "为");
+  } else if (form == 3) {
+    static const std::vector<const char*> kWho = {"用户", "人口", "观众", "会员", "居民", "游客", "员工"};
+    int n = g.Int(1, 999);
+    bool yi = g.Coin();
+    *s = std::to_string(n) + (yi ? "亿" : "万") + (g.Coin() ? "名" : "") + g.Pick(kWho);
+    c->value = n * (yi ? 1e8 : 1e4);
+    c->unit = "count";
+    c->style = "population";
+  } else {
+    static const std::vector<const char*> kStay = {"持续", "停留", "逗留", "为期", "连续"};
+    int n = g.Int(2, 30);
+    *s = std::string(g.Pick(kStay)) + SmallNumber(g, n, &st) + "日";
+    c->value = n;
+    c->unit = "day";
+    c->style = "stay_days/" + st;
+  }
+  return "";
+}
+
+// Ranges of months and days and bare years (second round): the end of a
+// month range takes its start's year (2019年7月至11月 -> 11月 = 2019-11),
+// a range written with one 月 gives its start (2025年1—2月份 -> 2025年1),
+// the end of a day range takes its start's month (3月3日至5日), a relative
+// day with its date in brackets is one date (今天（6月16日）), a year
+// without 年 before a verb of an event (2009到印度). Returns the words
+// before the span that belong to the date (2019年7月至).
+inline std::string GenerateRoundTwoDate(Gen& g, GenCase* c, std::string* s) {
+  static const std::vector<const char*> kTo = {"至", "到", "—", "-", "~"};
+  int y = g.Int(1950, 2035), m1 = g.Int(1, 11), m2 = g.Int(m1 + 1, 12), d1 = g.Int(1, 26), d2 = g.Int(d1 + 1, 28);
+  std::string to = g.Pick(kTo);
+  bool cn = g.Coin();
+  auto month = [&](int m) { return cn ? WriteChineseNumeral(m) : std::to_string(m); };
+  auto day = [&](int d) { return cn ? WriteChineseNumeral(d) : std::to_string(d); };
+  char buf[32];
+  int form = g.Int(0, 4);
+  std::string prefix;
+  if (form == 4) {  // 今天（6月16日）, 昨晚(8日): one date, the bracket's
+    static const std::vector<std::pair<const char*, int>> kRel = {
+        {"今天", 0}, {"今日", 0}, {"今早", 0}, {"昨天", -1}, {"昨晚", -1}, {"前天", -2}, {"明天", 1}};
+    const auto& rel = g.Pick(kRel);
+    int py = g.Int(2015, 2030), pm = g.Int(1, 12), pd = g.Int(3, 27);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", py, pm, pd);
+    c->published = buf;
+    std::string iso = IsoOfDay(DayNumber(py, pm, pd) + rel.second);
+    int m = std::atoi(iso.substr(5, 2).c_str()), d = std::atoi(iso.substr(8, 2).c_str());
+    bool full = g.Coin();
+    *s = std::string(rel.first) + (full ? "（" : "(") + (g.Coin() ? month(m) + "月" : "") + day(d) + "日" + (full ? "）" : ")");
+    c->date = iso;
+    c->style = std::string("date_range/rel_bracket") + (cn ? "/cn" : "");
+    return "";
+  }
+  if (form == 0) {
+    prefix = std::to_string(y) + "年" + month(m1) + "月" + to;
+    *s = month(m2) + "月" + (g.Coin() ? "份" : "");
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m2);
+  } else if (form == 1) {
+    *s = std::to_string(y) + "年" + month(m1);
+    c->tail = to + month(m2) + "月份";
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m1);
+  } else if (form == 2) {
+    prefix = std::to_string(y) + "年" + month(m1) + "月" + day(d1) + "日" + to;
+    *s = day(d2) + (g.Coin() ? "日" : "号");
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m1, d2);
+  } else {
+    static const std::vector<const char*> kVerb = {"到", "入职", "加入", "成立", "毕业", "移居", "退休", "起担任"};
+    y = g.Int(1900, 2099);
+    *s = std::to_string(y);
+    std::string verb = g.Pick(kVerb);
+    c->tail = verb;
+    if (verb == "起担任") c->qualifier = "after";
+    std::snprintf(buf, sizeof buf, "%04d", y);
+  }
+  c->date = buf;
+  c->style = "date_range/" + std::to_string(form) + "/" + to + (cn ? "/cn" : "");
+  return prefix;
+}
+
 // One random case.
 inline GenCase GenerateCase(std::mt19937_64& rng) {
   Gen g(rng);
   GenCase c;
   std::string s, st;
   bool trad = g.Coin();
-  int kind = g.Int(0, 15);
+  int kind = g.Int(0, 17);
+  std::string lead;  // words of the sentence right before the span (月薪, 2019年7月至)
   auto qualify = [&](std::string* text) {
     // Qualifier before or after, or none.
     static const std::vector<std::pair<const char*, const char*>> kPre = {
@@ -554,6 +684,13 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
       }
       break;
     }
+    case 16:
+      lead = GenerateRoundTwoFigure(g, trad, &c, &s);
+      break;
+    case 17:
+      c.is_date = true;
+      lead = GenerateRoundTwoDate(g, &c, &s);
+      break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
       if (g.Coin()) {
@@ -583,6 +720,7 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   std::string before = f.before, after = f.after;
   // A bare ROC year after 达/为 reads as a length (達104年): give it a date's frame.
   if (c.style.rfind("date/roc", 0) == 0) { before = "政府预计于"; after = "公布。"; }
+  before += lead;
   if (trad) { s = ToTrad(s); before = ToTrad(before); after = ToTrad(after); c.tail = ToTrad(c.tail); }
   c.span = s;
   c.text = before + s + c.tail + after;
