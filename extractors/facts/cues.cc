@@ -11,14 +11,6 @@ namespace facts {
 
 namespace {
 
-bool IsLead(unsigned char c) { return (c & 0xC0) != 0x80; }
-
-// Code points in t[b, e).
-int Cps(std::string_view t, size_t b, size_t e) {
-  int n = 0;
-  for (size_t i = b; i < e && i < t.size(); ++i) n += IsLead(static_cast<unsigned char>(t[i]));
-  return n;
-}
 
 unsigned UnitBits(const std::string& list) {
   unsigned bits = 0;
@@ -78,10 +70,10 @@ const Cue* BestCue(std::string_view t, const std::vector<Cue>& cues, size_t cb, 
       gap = 0;  // inside the figure: 削减一半, 超过十年
     } else if (c.e <= f.b) {
       if (c.side == 'a') continue;
-      gap = Cps(t, c.e, f.b);
+      gap = CodePointsIn(t, c.e, f.b);
     } else {
       if (c.side == 'b') continue;
-      gap = Cps(t, f.e, c.b);
+      gap = CodePointsIn(t, f.e, c.b);
     }
     if (gap > c.max_gap) continue;
     if (!best || c.rule->priority > best->rule->priority ||
@@ -202,9 +194,9 @@ std::vector<Reading> ReadPredicates(std::string_view t, const Layout& layout, co
     const Fig &a = figs[fi], &b = figs[fi + 1];
     if (a.clause < 0 || a.clause != b.clause) continue;
     const size_t lo = a.b > 16 ? a.b - 16 : 0;  // 从 ends at most 2 code points before A
-    bool has_from = AnyIn(matches.froms, lo, a.b, [&](const Span& s) { return s.e <= a.b && Cps(t, s.e, a.b) <= 2; });
+    bool has_from = AnyIn(matches.froms, lo, a.b, [&](const Span& s) { return s.e <= a.b && CodePointsIn(t, s.e, a.b) <= 2; });
     bool has_to = AnyIn(matches.tos, a.e, std::min(b.b, a.e + 8), [&](const Span& s) {
-      return s.e <= b.b && Cps(t, a.e, s.b) <= 1 && Cps(t, s.e, b.b) <= 2;
+      return s.e <= b.b && CodePointsIn(t, a.e, s.b) <= 1 && CodePointsIn(t, s.e, b.b) <= 2;
     });
     if (!has_from || !has_to) continue;
     Reading r;

@@ -11,13 +11,6 @@ namespace facts {
 
 namespace {
 
-bool IsLead(unsigned char c) { return (c & 0xC0) != 0x80; }
-
-int Cps(std::string_view t, size_t b, size_t e) {
-  int n = 0;
-  for (size_t i = b; i < e && i < t.size(); ++i) n += IsLead(static_cast<unsigned char>(t[i]));
-  return n;
-}
 
 // The longest np group of a span rule (40 code points of at most 4 bytes).
 constexpr size_t kMaxSpanBytes = 164;
@@ -96,7 +89,7 @@ void MarkDescriptor(std::string_view t, const Matches& m, std::vector<Ent>& ents
     const Ent& p = ents[j];
     if (p.clause != en.clause || p.e > right) break;
     std::string_view gap(t.data() + p.e, right - p.e);
-    bool close = right == head_b ? Cps(t, p.e, right) <= 4 && gap.find_first_of(",;:()") == std::string_view::npos &&
+    bool close = right == head_b ? CodePointsIn(t, p.e, right) <= 4 && gap.find_first_of(",;:()") == std::string_view::npos &&
                                        gap.find("、") == std::string_view::npos
                                  : gap.empty() || gap == "的";
     if (!close) break;

@@ -39,6 +39,7 @@
 #include "extractors/link/name_rules.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/document.h"
+#include "pipeline/text/utf8.h"
 
 namespace newskb {
 namespace facts {
@@ -81,6 +82,12 @@ Layout SplitClauses(const NormText& norm);
 enum Mark { kNone = 0, kSource, kSpeaker, kFrom, kTarget, kPlace, kPassive, kMembers, kModifier };
 Mark MarkOf(const std::string& name);  // facts.json `mark` attr; kNone if unknown
 const char* MarkName(Mark m);
+// Code points of t[b, e) (clamped to t): the gaps the rules measure.
+inline int CodePointsIn(std::string_view t, size_t b, size_t e) {
+  if (b >= t.size() || e <= b) return 0;
+  return static_cast<int>(CountCodePoints(t.substr(b, e - b)));
+}
+
 inline bool CanBeSubject(Mark m) { return m == kNone; }
 inline bool CanBeObject(Mark m) { return m == kNone || m == kFrom || m == kTarget || m == kMembers; }
 
