@@ -6,7 +6,8 @@
 #   scripts/fuzz.sh --list
 #
 # Targets (tests/fuzz/*_fuzzer.cc): jsonl_reader_fuzzer, text_body_fuzzer,
-# normalizer_fuzzer, rules_loader_fuzzer, query_guard_fuzzer, markup_fuzzer.
+# normalizer_fuzzer, rules_loader_fuzzer, query_guard_fuzzer, markup_fuzzer,
+# shard_reader_fuzzer.
 # Build: build-fuzz/ (clang, -DNEWSKB_FUZZ=ON, ASan + UBSan), apart from
 # build/. Seeds: made from corpus/, extractors/rules/ and ../shared/suites
 # (tests/fuzz/make_seeds.py); the growing corpus is kept in

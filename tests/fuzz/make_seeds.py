@@ -84,6 +84,21 @@ def seeds(target):
         yield "\x02# 標題\n\n正文[連結](http://example.com/a b)，**粗體。\n\n---\n訂閱"
         yield "\x01<p>第一段。</p><div><p>第二段<br>續。</p></div>"
         yield '\x00<html><head><meta charset="big5"><title>t</title></head><body><article><p>\xa4\xa4</p></article></body></html>'
+    elif target == "shard_reader_fuzzer":
+        # Shard records in the format of pipeline/io/shard.h, around the samples' texts.
+        for i, t in enumerate(corpus_texts()[:6]):
+            body = t[:2000]
+            doc = {"n": i, "id": f"c{i}", "date": "2026-02-18", "origin": f"in.jsonl:{i + 1}", "raw": body,
+                   "body": body, "script": "hant", "rules": "0123456789abcdef",
+                   "sentences": [[0, min(10, len(body))], [min(10, len(body)), len(body)]],
+                   "mentions": [{"kind": "figure", "start": 0, "end": 2, "text": body[:2], "value": 5,
+                                 "unit": "%", "rule": "fig.test"},
+                                {"kind": "organization", "start": 2, "end": 4, "text": body[2:4],
+                                 "name": body[2:4], "key": body[2:4], "rule": "gaz.org"}],
+                   "facts": [{"subject": 1, "predicate": "share", "figure": 0, "rule": "fact.test"}]}
+            yield json.dumps(doc, ensure_ascii=False) + "\n" + json.dumps(
+                {"n": i + 1, "reject": "no article body found", "where": "in.jsonl:9"}) + "\n"
+        yield '{"n":0,"reject":"bad","source":"a.jsonl","line":2,"id":"k"}\n{"n":1}\n[]\n\n'
     elif target == "query_guard_fuzzer":
         yield from [
             "SELECT doc_key, text, value, unit FROM v_figures LIMIT 3",
