@@ -717,6 +717,9 @@ bool LineRestates(std::string_view line, std::string_view c) {
   return bigrams > 0 && found * 4 >= bigrams * 3;
 }
 
+// How many lines before and after a caption its restated sentence may stand.
+constexpr size_t kCaptionRestateWindow = 200;
+
 bool CaptionRepeatsBody(std::string_view before,
                         const std::unordered_map<std::string_view, uint32_t>& clause_count,
                         const std::vector<std::string_view>& other_lines) {
@@ -1238,8 +1241,13 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     if (clause_count.empty())
       for (size_t j = 0; j < n; ++j)
         ForEachClause(feats[j].trimmed, [&](std::string_view c, uint32_t) { ++clause_count[c]; });
+    // The lines a caption may restate: those within kCaptionRestateWindow of
+    // it (a caption sits by its story), so a page of many captions stays
+    // linear in its size.
     std::vector<std::string_view> others;
-    for (size_t j = 0; j < n; ++j)
+    size_t lo = i > kCaptionRestateWindow ? i - kCaptionRestateWindow : 0;
+    size_t hi = std::min(n, i + kCaptionRestateWindow + 1);
+    for (size_t j = lo; j < hi; ++j)
       if (j != i && !IsDropped(r.lines[j].cls) && feats[j].cp > 0) others.push_back(feats[j].trimmed);
     if (CaptionRepeatsBody(before, clause_count, others)) r.lines[i].cls = LineClass::kCredit;
   }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# One article at the size limit ingests in bounded time (issue 16): a text of
+# about 31 MiB made from the samples, every line numbered so that no line
+# repeats (a repeated line is boilerplate to the body step), is stored whole
+# with its mentions. ctest gives it a generous timeout; the seconds per MB of
+# each stage are in bench/ (newskb_bench_scale, newskb_bench_facts).
+#   size_limit.sh NEWSKB CORPUS_DIR PYTHON
+set -euo pipefail
+newskb=$1 corpus=$2 python=${3:-python3}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$python" - "$corpus" "$tmp/big.txt" <<'PY'
+import glob, os, re, sys
+corpus, out = sys.argv[1], sys.argv[2]
+lines = []
+for p in sorted(glob.glob(os.path.join(corpus, "*.txt"))):
+    text = re.sub(r"^ date \S+ ", "", open(p, encoding="utf-8").read())
+    lines += [l for l in text.splitlines() if l.strip()]
+size, i = 0, 0
+with open(out, "w", encoding="utf-8") as f:
+    while size < 31 * 1024 * 1024:
+        line = "（%d）%s\n" % (i, lines[i % len(lines)])
+        f.write(line)
+        size += len(line.encode())
+        i += 1
+PY
+start=$(date +%s)
+"$newskb" ingest --db "$tmp/kb.sqlite" --no-progress "$tmp/big.txt" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+secs=$(( $(date +%s) - start ))
+cat "$tmp/err"
+grep -q "1 ingested" "$tmp/err" || { echo "size_limit.sh: the article was not stored"; exit 1; }
+chars=$("$newskb" query --db "$tmp/kb.sqlite" --format csv "SELECT length(text) FROM documents" | tail -n 1)
+figures=$("$newskb" query --db "$tmp/kb.sqlite" --format csv "SELECT count(*) FROM v_figures" | tail -n 1)
+echo "size_limit.sh: 31 MiB article stored in ${secs} s: ${chars} characters of body, ${figures} figures"
