@@ -39,7 +39,7 @@ struct Document {
 enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity, kIndicator };
 
 // Stable lower-case names used in the database and on the command line:
-// "figure", "date", "organization", "policy", "place", "commodity".
+// "figure", "date", "organization", "policy", "place", "commodity", "indicator".
 const char* MentionKindName(MentionKind k);
 std::optional<MentionKind> MentionKindFromName(const std::string& name);
 
