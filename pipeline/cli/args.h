@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <cstdint>
 #include <string>
 
 namespace newskb {
@@ -15,5 +16,10 @@ inline std::string DefaultDbPath() {
 // "--name=value" or "--name value": sets *value and advances *i.
 // Returns false if argv[*i] is not this option.
 bool TakeOption(int argc, char** argv, int* i, const char* name, std::string* value, std::string* error);
+
+// "--max-doc-mb N" (ingest, extract): a positive number of MiB, stored in
+// *bytes. Returns false if argv[*i] is not this option; a bad number sets
+// *error.
+bool TakeMaxDocMb(int argc, char** argv, int* i, uint64_t* bytes, std::string* error);
 
 }  // namespace newskb

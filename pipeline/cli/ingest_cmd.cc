@@ -219,13 +219,7 @@ int CmdIngest(int argc, char** argv) {
     if (a == "--help" || a == "-h") { std::fputs(kHelp, stdout); return 0; }
     if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
     if (TakeOption(argc, argv, &i, "--rules", &rules, &err)) continue;
-    if (TakeOption(argc, argv, &i, "--max-doc-mb", &v, &err)) {
-      char* end = nullptr;
-      double mb = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end || mb <= 0) err = "--max-doc-mb needs a positive number";
-      ropts.max_doc_bytes = static_cast<uint64_t>(mb * 1048576);
-      continue;
-    }
+    if (TakeMaxDocMb(argc, argv, &i, &ropts.max_doc_bytes, &err)) continue;
     if (TakeOption(argc, argv, &i, "--batch", &v, &err)) {
       batch = std::atoi(v.c_str());
       if (batch < 1) err = "--batch needs a positive whole number";

@@ -180,7 +180,7 @@ std::string RecordProblem(const ShardRecord& r) {
 }  // namespace
 
 int CmdExtract(int argc, char** argv) {
-  std::string rules = DefaultRulesDir(), output, part, err, v;
+  std::string rules = DefaultRulesDir(), output, part, err;
   ReadOptions ropts;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
@@ -190,13 +190,7 @@ int CmdExtract(int argc, char** argv) {
     if (TakeOption(argc, argv, &i, "--output", &output, &err)) continue;
     if (TakeOption(argc, argv, &i, "-o", &output, &err)) continue;
     if (TakeOption(argc, argv, &i, "--part", &part, &err)) continue;
-    if (TakeOption(argc, argv, &i, "--max-doc-mb", &v, &err)) {
-      char* end = nullptr;
-      double mb = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end || mb <= 0) err = "--max-doc-mb needs a positive number";
-      ropts.max_doc_bytes = static_cast<uint64_t>(mb * 1048576);
-      continue;
-    }
+    if (TakeMaxDocMb(argc, argv, &i, &ropts.max_doc_bytes, &err)) continue;
     if (a.size() > 1 && a[0] == '-') { err = "unknown option " + a; break; }
     inputs.push_back(a);
   }
