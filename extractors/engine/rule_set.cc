@@ -37,6 +37,66 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
+// ------------------------------------------------------------ set patterns
+
+// The pattern a rule contributes to its family's RE2::Set: the rule's own
+// pattern with every counted repetition relaxed to an open one
+// (X{m,n}, X{m,}, X{m} -> X+ when m >= 1, X* when m = 0; a lazy `?` after
+// it stays). Every text the rule matches, the relaxed pattern matches too
+// (X^k with m <= k <= n is in X+), so the Set still names every rule that
+// hits a line; the rule's own RE2 then finds the exact matches, so a rule
+// the Set names in excess costs one scan and changes no result. Why: a
+// Set's DFA must track every counter of every rule at once (how many Han
+// characters since each possible start, up to 12, 16, ...), and on varied
+// text it keeps building new states (most of the time of a cold run) and
+// holding them (most of the memory); open repetitions need one state each.
+// `{` that opens no repetition (RE2 reads it as a literal), and anything
+// inside a character class or after a backslash, is copied as it is.
+std::string SetPattern(std::string_view p) {
+  if (p.find("\\Q") != std::string_view::npos) return std::string(p);  // quoted text: keep as written
+  std::string out;
+  out.reserve(p.size());
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {  // an escape: two bytes as they are
+      out += c;
+      out += p[++i];
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
+      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];  // []...] and [^]...]: a literal ]
+      continue;
+    }
+    if (c == '{' && !out.empty()) {
+      // {m}, {m,}, {m,n}: digits, optional comma and digits, closing brace.
+      size_t j = i + 1, m_end;
+      while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j]))) ++j;
+      m_end = j;
+      if (m_end > i + 1 && j < p.size() && p[j] == ',') {
+        ++j;
+        while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j]))) ++j;
+      }
+      if (m_end > i + 1 && j < p.size() && p[j] == '}') {
+        bool zero = p.find_first_not_of('0', i + 1) >= m_end;
+        out += zero ? '*' : '+';
+        i = j;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
 // ------------------------------------------------------------ comments
 
 // Blanks `//` comments outside JSON strings (a whole line, or the end of a
@@ -644,7 +704,7 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
   im.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
   for (const Rule& r : im.rules) {
     std::string err;
-    if (im.set->Add(r.pattern, &err) < 0)
+    if (im.set->Add(SetPattern(r.pattern), &err) < 0)
       return Status::InvalidInput(name + ":" + std::to_string(r.line) + ": rule " + r.id + ": " + err);
   }
   if (!im.set->Compile())

@@ -280,6 +280,33 @@ TEST(RuleSet, SetOnlyRunsHitRules) {
   EXPECT_EQ(none.rules_run, 0u);
 }
 
+// The Set holds each rule with its counted repetitions opened (X{2,3} ->
+// X+), to keep its DFA small; the rules' own patterns still decide what
+// matches: bounds hold, a `{` that is no repetition stays a literal, and a
+// brace inside a class stays in the class.
+TEST(RuleSet, CountedRepetitionsKeepTheirBounds) {
+  auto rs = Load(R"J({"rules":[
+    {"id":"co","kind":"f","pattern":"(?P<name>\\p{Han}{2,3}?公司)"},
+    {"id":"x3","kind":"f","pattern":"\\bx{3}\\b"},
+    {"id":"lit","kind":"f","pattern":"a{b"},
+    {"id":"cls","kind":"f","pattern":"[{}]{2}z"},
+    {"id":"opt","kind":"f","pattern":"q{0,1}w"}]})J");
+  ASSERT_TRUE(rs.ok()) << rs.status().message();
+  auto texts = [](const std::string& t, const std::vector<RuleMatch>& ms) {
+    std::vector<std::string> out;
+    for (const RuleMatch& m : ms) out.push_back(m.rule->id + ":" + t.substr(m.begin, m.end - m.begin));
+    return out;
+  };
+  std::string t = "他说中华电力公司，甲公司 xx xxxx xxx a{b {}z {z w";
+  EXPECT_EQ(texts(t, rs->FindAll(t)),
+            (std::vector<std::string>{"co:华电力公司", "x3:xxx", "lit:a{b", "cls:{}z", "opt:w"}));
+  // Lines where only the opened pattern holds: the Set names the rule, its
+  // own pattern finds nothing (one extra scan, no extra match).
+  FindStats st;
+  EXPECT_TRUE(rs->FindAll("甲公司 xx xxxx {z", &st).empty());
+  EXPECT_EQ(st.rules_run, 3u);  // co, x3, cls
+}
+
 TEST(RuleSet, FindsEveryOccurrenceAndSkipsEmptyMatches) {
   auto rs = Load(R"({"rules":[{"id":"n","kind":"f","pattern":"\\d*"},{"id":"b","kind":"f","pattern":"\\b"}]})");
   ASSERT_TRUE(rs.ok());
