@@ -7,6 +7,7 @@ SQLITE_EXTENSION_INIT3
 #include <sqlite3.h>
 #endif
 
+#include <algorithm>
 #include <vector>
 
 namespace newskb {
@@ -44,35 +45,6 @@ char32_t Decode(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
-struct Run {
-  CharClass cls;
-  std::vector<size_t> chars;  // byte offset of each code point in the folded text; back() = end
-};
-
-// Runs of code points of one class (CJK or word), separators dropped.
-std::vector<Run> Runs(std::string_view t) {
-  std::vector<Run> runs;
-  bool open = false;
-  size_t i = 0;
-  auto close = [&]() {
-    if (open) runs.back().chars.push_back(i);
-    open = false;
-  };
-  while (i < t.size()) {
-    size_t len;
-    CharClass c = ClassOf(Decode(t, i, &len));
-    if (c == CharClass::kSeparator || (open && runs.back().cls != c)) close();
-    if (c != CharClass::kSeparator) {
-      if (!open) runs.push_back({c, {}});
-      open = true;
-      runs.back().chars.push_back(i);
-    }
-    i += len;
-  }
-  close();
-  return runs;
-}
-
 }  // namespace
 
 void SearchTokens(const FoldedText& f, TokenMode mode,
@@ -81,29 +53,88 @@ void SearchTokens(const FoldedText& f, TokenMode mode,
   // Unfolded byte span of folded bytes [b, e).
   auto start_of = [&](size_t b) { return static_cast<int>(f.byte_of_cp[f.cp_of_byte[b]]); };
   auto end_of = [&](size_t e) { return static_cast<int>(f.byte_of_cp[f.cp_of_byte[e - 1] + 1]); };
-  std::vector<Run> runs = Runs(t);
-  for (size_t r = 0; r < runs.size(); ++r) {
-    const std::vector<size_t>& c = runs[r].chars;  // n code points: c[0..n-1] starts, c[n] end
-    const size_t n = c.size() - 1;
-    if (runs[r].cls == CharClass::kWord) {
-      if (!emit(t.substr(c[0], c[n] - c[0]), start_of(c[0]), end_of(c[n]), false)) return;
-      continue;
+  // One pass over the code points, runs of one class (CJK or word) closed
+  // by a separator or a change of class, holding only the open run's start
+  // and, in a CJK run, the character whose tokens wait for the next one.
+  // Position i of a CJK run: in a document, the character alone, with the
+  // bigram of it and the next as a colocated token; in a query, the bigram
+  // (the last character alone). A phrase thus needs its characters
+  // adjacent, and highlight() marks exactly them (it marks positions' first
+  // tokens).
+  constexpr size_t kNone = std::string_view::npos;
+  CharClass open = CharClass::kSeparator;
+  size_t word_begin = 0;                   // open word run: its start
+  size_t wait_begin = kNone, wait_end = 0;  // open CJK run: the character waiting
+  auto close = [&](size_t at) {
+    if (open == CharClass::kWord) {
+      if (!emit(t.substr(word_begin, at - word_begin), start_of(word_begin), end_of(at), false)) return false;
+    } else if (open == CharClass::kCjk && wait_begin != kNone) {
+      if (!emit(t.substr(wait_begin, wait_end - wait_begin), start_of(wait_begin), end_of(wait_end), false))
+        return false;
     }
-    // Position i: in a document, the character alone, with the bigram of
-    // it and the next as a colocated token; in a query, the bigram (the
-    // last character alone). A phrase thus needs its characters adjacent,
-    // and highlight() marks exactly them (it marks positions' first tokens).
-    for (size_t i = 0; i < n; ++i) {
-      const bool has_next = i + 1 < n;
-      if (mode == TokenMode::kQuery && has_next) {
-        if (!emit(t.substr(c[i], c[i + 2] - c[i]), start_of(c[i]), end_of(c[i + 2]), false)) return;
-        continue;
+    open = CharClass::kSeparator;
+    wait_begin = kNone;
+    return true;
+  };
+  for (size_t i = 0; i < t.size();) {
+    size_t len;
+    const CharClass c = ClassOf(Decode(t, i, &len));
+    if (c != open && !close(i)) return;
+    if (c == CharClass::kWord && open != CharClass::kWord) word_begin = i;
+    if (c == CharClass::kCjk) {
+      if (wait_begin != kNone) {  // the waiting character has its next: its tokens
+        if (mode == TokenMode::kQuery) {
+          if (!emit(t.substr(wait_begin, i + len - wait_begin), start_of(wait_begin), end_of(i + len), false))
+            return;
+        } else {
+          if (!emit(t.substr(wait_begin, wait_end - wait_begin), start_of(wait_begin), end_of(wait_end), false))
+            return;
+          if (!emit(t.substr(wait_begin, i + len - wait_begin), start_of(wait_begin), end_of(i + len), true))
+            return;
+        }
       }
-      if (!emit(t.substr(c[i], c[i + 1] - c[i]), start_of(c[i]), end_of(c[i + 1]), false)) return;
-      if (mode == TokenMode::kDocument && has_next &&
-          !emit(t.substr(c[i], c[i + 2] - c[i]), start_of(c[i]), end_of(c[i + 2]), true))
-        return;
+      wait_begin = i;
+      wait_end = i + len;
     }
+    open = c;
+    i += len;
+  }
+  close(t.size());
+}
+
+namespace {
+
+// True if the text may be cut before text[p] for folding in pieces, with
+// the same folded text and tokens as whole: an ASCII separator before it
+// (no token spans it; folding maps it alone), and ASCII or a Han character
+// at it (nothing that composes with what precedes it, as a combining mark
+// or a Hangul jamo would).
+bool SafeCut(std::string_view text, size_t p) {
+  if (p == 0 || p >= text.size()) return p >= text.size();
+  unsigned char before = static_cast<unsigned char>(text[p - 1]);
+  if (before >= 0x80 || ClassOf(before) != CharClass::kSeparator || before == '\r') return false;
+  unsigned char at = static_cast<unsigned char>(text[p]);
+  if (at < 0x80) return at != '\n';
+  size_t len;
+  char32_t cp = Decode(text, p, &len);
+  return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+}  // namespace
+
+void SearchTokensOfText(const FoldTextFn& fold, std::string_view text, TokenMode mode, size_t piece_bytes,
+                        const std::function<bool(std::string_view, int, int, bool)>& emit) {
+  bool go = true;
+  for (size_t b = 0; b < text.size() && go;) {
+    size_t e = std::min(text.size(), b + std::max<size_t>(piece_bytes, 1));
+    while (!SafeCut(text, e)) ++e;
+    FoldedText f = fold(text.substr(b, e - b));
+    if (f.cp_of_byte.size() < f.text.size() || f.byte_of_cp.empty()) return;
+    const int base = static_cast<int>(b);
+    SearchTokens(f, mode, [&](std::string_view t, int start, int end, bool colocated) {
+      return go = emit(t, base + start, base + end, colocated);
+    });
+    b = e;
   }
 }
 
@@ -133,14 +164,16 @@ int TokTokenize(Fts5Tokenizer* tok, void* ctx, int flags, const char* text, int 
                 int (*token)(void*, int, const char*, int, int, int)) {
   auto* h = reinterpret_cast<Holder*>(tok);
   if (ntext <= 0) return SQLITE_OK;
-  FoldedText f = h->folding->text(std::string_view(text, ntext));
-  if (f.cp_of_byte.size() < f.text.size() || f.byte_of_cp.empty()) return SQLITE_ERROR;
   int rc = SQLITE_OK;
   TokenMode mode = (flags & FTS5_TOKENIZE_QUERY) ? TokenMode::kQuery : TokenMode::kDocument;
-  SearchTokens(f, mode, [&](std::string_view t, int start, int end, bool colocated) {
-    rc = token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, t.data(), static_cast<int>(t.size()), start, end);
-    return rc == SQLITE_OK;
-  });
+  // Folded a piece at a time: a 30 MB article holds a folded piece and its
+  // offset maps (9 bytes a byte), not the whole text's.
+  SearchTokensOfText(h->folding->text, std::string_view(text, ntext), mode, kSearchPieceBytes,
+                     [&](std::string_view t, int start, int end, bool colocated) {
+                       rc = token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, t.data(),
+                                  static_cast<int>(t.size()), start, end);
+                       return rc == SQLITE_OK;
+                     });
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

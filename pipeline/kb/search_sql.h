@@ -57,4 +57,14 @@ enum class TokenMode { kDocument, kQuery };
 void SearchTokens(const FoldedText& folded, TokenMode mode,
                   const std::function<bool(std::string_view token, int start, int end, bool colocated)>& emit);
 
+// The tokens of unfolded `text`, folded with `fold` a piece of about
+// `piece_bytes` at a time (each piece ends where nothing folds or tokenizes
+// across the cut: after an ASCII separator, before ASCII or a Han
+// character; a longer stretch without such a place is one piece). The
+// tokens and offsets are those of SearchTokens(fold(text)); the memory is a
+// piece's. The FTS5 tokenizer uses kSearchPieceBytes.
+constexpr size_t kSearchPieceBytes = size_t{1} << 20;
+void SearchTokensOfText(const FoldTextFn& fold, std::string_view text, TokenMode mode, size_t piece_bytes,
+                        const std::function<bool(std::string_view token, int start, int end, bool colocated)>& emit);
+
 }  // namespace newskb

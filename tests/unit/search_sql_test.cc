@@ -60,6 +60,31 @@ TEST(SearchTokens, QueryIsBigramsThenTheLastCharacter) {
   EXPECT_TRUE(Tokens("，。！ ", TokenMode::kQuery).empty());
 }
 
+// The index folds a long text a piece at a time (a 30 MB article would
+// otherwise hold its whole folded copy and offset maps): the tokens and
+// offsets must be those of the text folded whole, wherever it is cut.
+TEST(SearchTokens, PiecesGiveTheTokensOfTheWholeText) {
+  const std::vector<std::string> parts = {
+      "碳酸鋰ＡＢＣ，稀土", "abc 1,2,3.", "한국어 조선", "cafe\xCC\x81 ", "ｶﾀｶﾅ。", "1%,", "\n", "x\r\n",
+      "蘋果公司（Apple Inc.）", "\xE3\x81\x8B\xE3\x82\x99", " 2026年3月", "  ", "鋰,鋰", "A.B"};
+  std::string text;
+  for (size_t i = 0; text.size() < 6000; i = (i * 7 + 3) % 97) text += parts[i % parts.size()];
+  auto tokens = [&](size_t piece, TokenMode mode) {
+    std::vector<Tok> out;
+    SearchTokensOfText(TextFolding(N()), text, mode, piece, [&](std::string_view t, int s, int e, bool c) {
+      out.push_back({std::string(t), s, e, c});
+      return true;
+    });
+    return out;
+  };
+  for (TokenMode mode : {TokenMode::kDocument, TokenMode::kQuery}) {
+    std::vector<Tok> whole = Tokens(text, mode);
+    ASSERT_GT(whole.size(), 1000u);
+    for (size_t piece : {size_t{1}, size_t{5}, size_t{64}, size_t{1000}, kSearchPieceBytes})
+      EXPECT_EQ(tokens(piece, mode), whole) << "pieces of " << piece << " bytes";
+  }
+}
+
 std::string TempDb(const char* name) {
   std::string p =
       (fs::temp_directory_path() / ("newskb_search_" + std::to_string(::getpid()) + "_" + name + ".sqlite")).string();
