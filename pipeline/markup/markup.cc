@@ -243,7 +243,6 @@ Result<Article> HtmlPage(std::string_view bytes, const MarkupOptions& o) {
   Article a;
   a.kind = MarkupKind::kHtmlPage;
   a.charset = dec->charset;
-  if (dec->charset != "UTF-8" || dec->text.size() != bytes.size()) a.decoded = dec->text;
   Result<markup::Prepared> p = Prepare(dec->text, o);
   if (!p.ok()) return p.status();
   // The strictest level first; a page where it finds under kRetryBelow code
