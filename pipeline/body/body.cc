@@ -1091,6 +1091,49 @@ size_t EditorSuffixStart(std::string_view line, const BodyMarkers& markers) {
   return end;
 }
 
+// Where a notice glued onto the end of a paragraph starts, or line.size():
+// the last sentences (up to kNoticeMaxSentences, each ending in 。！？!?
+// and closing quotes) that hold an [end] phrase, with the spaces before
+// them ("…的理想未來。　違反上述規定者，中時電子報有權刪除留言…"). What
+// remains must be a sentence of its own (kAffixMinRestCp code points,
+// ending in final punctuation), so a line that is all notice is left to the
+// line classes. One matcher scan per sentence looked at.
+constexpr int kNoticeMaxSentences = 3;
+
+size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
+  if (markers.matcher == nullptr) return line.size();
+  // Sentence starts: after a final punctuation mark and the closers after
+  // it. Only the last kNoticeMaxSentences + 1 are kept (no allocation).
+  size_t ring[kNoticeMaxSentences + 1] = {0};
+  size_t count = 1;  // starts seen; ring[(count - 1) % size] is the last
+  constexpr size_t kRing = kNoticeMaxSentences + 1;
+  for (size_t i = 0; i < line.size();) {
+    size_t len;
+    char32_t c = CpAt(line, i, &len);
+    i += len;
+    if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F && c != '!' && c != '?') continue;
+    while (i < line.size()) {
+      char32_t d = CpAt(line, i, &len);
+      if (!IsCloser(d) && d != 0x3002 && d != 0xFF01 && d != 0xFF1F && d != '!' && d != '?') break;
+      i += len;
+    }
+    if (i < line.size()) ring[count++ % kRing] = i;
+  }
+  size_t end = line.size();
+  for (size_t k = 0; k < kNoticeMaxSentences && k + 1 < count; ++k) {
+    size_t b = ring[(count - 1 - k) % kRing];
+    if (!(markers.matcher->Scan(line.substr(b, end - b)) & body_internal::kHitEnd)) break;
+    end = b;
+  }
+  if (end == line.size()) return end;
+  end = TrimEnd(line.substr(0, end));
+  std::string_view rest = line.substr(0, end);
+  if (VisibleCp(rest) < kAffixMinRestCp || !Measure(rest).ends_final) return line.size();
+  // Notice all along (its first sentence too): the line classes judge it.
+  if (markers.matcher->Scan(rest) & body_internal::kHitEnd) return line.size();
+  return end;
+}
+
 // The part of a line that is classified: without a dateline at its start or
 // a bracketed editor note at its end, so that "新华社北京1月5日电 …" and
 // "…。(编辑 李四)" are judged by their sentences (a space between ideographs
@@ -1098,6 +1141,7 @@ size_t EditorSuffixStart(std::string_view line, const BodyMarkers& markers) {
 // only on lines starting with an ideograph or an opening bracket and on lines
 // ending with a closing bracket or a digit.
 std::string_view WithoutAffixes(std::string_view line, const BodyMarkers& markers) {
+  line = line.substr(0, TrailingNoticeStart(line, markers));
   if (markers.affixes == nullptr) return line;
   size_t e = TrimEnd(line);
   if (e > 0) {
@@ -1165,6 +1209,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     first.body_begin += static_cast<uint32_t>(DatelinePrefixLength(line_text(kept.front()), markers));
     BodyLine& last = r.lines[kept.back()];
     std::string_view tail = raw.substr(last.body_begin, last.body_end - last.body_begin);
+    tail = tail.substr(0, TrailingNoticeStart(tail, markers));
     last.body_end = last.body_begin + static_cast<uint32_t>(EditorSuffixStart(tail, markers));
     for (size_t k = 0; k < kept.size(); ++k) {
       if (k) r.body.push_back('\n');

@@ -70,8 +70,12 @@
 //     up to four, with the spaces after each: "中新网北京1月5日电(记者 张三)")
 //     if at least two code points remain; the last body line loses a
 //     trailing [editor_suffix] match (up to four, the last first) if what
-//     remains ends with sentence-final punctuation. Nothing else is cut
-//     from inside a line. BodyLine::body_begin/body_end say which bytes of
+//     remains ends with sentence-final punctuation. Before that, the last
+//     body line loses the sentences at its end (up to three) that hold an
+//     [end] phrase: a comment-board notice or a subscription appeal glued
+//     onto the last paragraph ("…的理想未來。　違反上述規定者，…請先閱讀
+//     留言板規則，謝謝配合。"), if what remains is a sentence of its own and
+//     holds no [end] phrase. Nothing else is cut from inside a line. BodyLine::body_begin/body_end say which bytes of
 //     each line went into the body. (Step 1 measures every line without
 //     such a dateline or bracketed editor note, so that the space in
 //     "新华社北京1月5日电 …" or "…。(编辑 李四)" does not make it a headline.)
@@ -84,7 +88,8 @@
 //    order, joined by '\n': the bytes [body_begin, body_end) of every line
 //    with in_body set. Each piece is a whole line (without its trailing
 //    '\r') except that the first may start later (a dateline cut off) and
-//    the last may end earlier (an editor note cut off), see step 4.
+//    the last may end earlier (an editor note or a glued notice cut off),
+//    see step 4.
 //  * A short document (at most kWholeMaxLines non-blank lines) is kept
 //    whole, and so is a document in which nothing looks like content: body
 //    is then all lines of raw (leading and trailing blank lines removed;

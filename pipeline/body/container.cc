@@ -14,7 +14,14 @@ bool Dropped(LineClass c) {
 
 BodyResult ExtractBodyInContainer(std::string_view text, const BodyMarkers& markers) {
   BodyResult r = ExtractBody(text, markers);
-  if (r.whole) return r;  // short or without content: ExtractBody kept it all
+  // Without any content line ExtractBody kept it all; a short container
+  // (kept whole too) still loses its bylines and credits below.
+  auto has_content = [&] {
+    for (const BodyLine& bl : r.lines)
+      if (bl.cls == LineClass::kGood || bl.cls == LineClass::kNearGood) return true;
+    return false;
+  };
+  if (r.whole && !has_content()) return r;
   int first_in = -1, last_in = -1;
   for (size_t i = 0; i < r.lines.size(); ++i)
     if (r.lines[i].in_body) { if (first_in < 0) first_in = static_cast<int>(i); last_in = static_cast<int>(i); }

@@ -9,7 +9,10 @@
 //  * a block marker (延伸閱讀, 相關新聞) or a strong boilerplate line
 //    (copyright, reprint notice) after some content ends the body;
 //  * the first and last kept lines lose the dateline and editor note that
-//    ExtractBody cut, when they are its first and last body lines.
+//    ExtractBody cut, when they are its first and last body lines;
+//  * a short container, which ExtractBody keeps whole, still loses these
+//    lines when it holds a content line ("2022.01.20 16:31 来源：…" above
+//    two paragraphs).
 // The body guarantees of body.h hold (pieces of lines, in order, joined by
 // '\n'; never empty when the text has a non-blank line).
 #pragma once

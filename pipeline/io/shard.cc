@@ -4,8 +4,11 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+
+#include "pipeline/text/utf8.h"
 
 namespace newskb {
 namespace {
@@ -50,6 +53,48 @@ void NumField(std::string* out, const char* name, const std::optional<double>& v
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, *v);
   out->append(",\"").append(name).append("\":").append(buf, r.ptr);
+}
+
+// A raw input that is not UTF-8 (a web page in Big5, GBK...) cannot be a
+// JSON string: it travels as "raw_base64" (RFC 4648, with padding).
+constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+void AppendBase64(std::string* out, std::string_view s) {
+  size_t i = 0;
+  for (; i + 3 <= s.size(); i += 3) {
+    uint32_t v = (uint32_t(uint8_t(s[i])) << 16) | (uint32_t(uint8_t(s[i + 1])) << 8) | uint8_t(s[i + 2]);
+    for (int k = 3; k >= 0; --k) out->push_back(kB64[(v >> (6 * k)) & 63]);
+  }
+  if (size_t rest = s.size() - i) {
+    uint32_t v = uint32_t(uint8_t(s[i])) << 16;
+    if (rest == 2) v |= uint32_t(uint8_t(s[i + 1])) << 8;
+    out->push_back(kB64[(v >> 18) & 63]);
+    out->push_back(kB64[(v >> 12) & 63]);
+    out->push_back(rest == 2 ? kB64[(v >> 6) & 63] : '=');
+    out->push_back('=');
+  }
+}
+
+// Decodes base64 into *out; false if `s` is not base64.
+bool DecodeBase64(std::string_view s, std::string* out) {
+  if (s.size() % 4) return false;
+  out->clear();
+  out->reserve(s.size() / 4 * 3);
+  for (size_t i = 0; i < s.size(); i += 4) {
+    uint32_t v = 0;
+    int pad = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = s[i + k];
+      const char* p = c ? std::strchr(kB64, c) : nullptr;
+      if (c == '=' && i + 4 == s.size() && k >= 2) { ++pad; v <<= 6; continue; }
+      if (!p || pad) return false;
+      v = (v << 6) | uint32_t(p - kB64);
+    }
+    out->push_back(char(v >> 16));
+    if (pad < 2) out->push_back(char((v >> 8) & 0xFF));
+    if (pad < 1) out->push_back(char(v & 0xFF));
+  }
+  return true;
 }
 
 // The first field of an object: {"n":N
@@ -126,6 +171,12 @@ std::string ParseDocument(const object& o, ShardRecord* r) {
                              {"raw", &d.raw}, {"body", &d.body}})
     if (!(why = GetString(o, name, field)).empty()) return why;
   if (d.key.empty()) return "missing field 'id'";
+  std::string b64;
+  if (!(why = GetString(o, "raw_base64", &b64)).empty()) return why;
+  if (!b64.empty()) {
+    if (!DecodeBase64(b64, &d.raw)) return "field 'raw_base64' is not base64";
+    d.raw_is_html = true;  // only a web page may be other than UTF-8
+  }
   if (!(why = GetString(o, "script", &r->script)).empty()) return why;
   if (!(why = GetString(o, "rules", &r->rules_hash)).empty()) return why;
   simdjson::dom::array a;
@@ -192,8 +243,14 @@ std::string ShardDocumentLine(int64_t n, const Document& doc, const std::vector<
   Field(&out, "date", doc.published);
   Field(&out, "source", doc.source);
   Field(&out, "origin", doc.origin);
-  out.append(",\"raw\":");
-  AppendJsonString(&out, doc.raw);
+  if (ValidateUtf8(doc.raw).ok()) {
+    out.append(",\"raw\":");
+    AppendJsonString(&out, doc.raw);
+  } else {
+    out.append(",\"raw_base64\":\"");
+    AppendBase64(&out, doc.raw);
+    out.push_back('"');
+  }
   out.append(",\"body\":");
   AppendJsonString(&out, doc.body);
   Field(&out, "script", script);

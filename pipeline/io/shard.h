@@ -12,6 +12,8 @@
 //   a rejected input record (read error, or no article body):
 //     {"n":1,"reject":"reason","where":"f.jsonl:2","source":"f.jsonl","line":2,"id":"k2"}
 //
+// `raw` is the input as given; one that is not UTF-8 (a web page in Big5 or
+// GBK, kept in its bytes) is written as "raw_base64" instead.
 // `n` is the record's ordinal in the extract's input (all inputs, in order).
 // Offsets (sentences, mentions) are code points of `body`. A mention's
 // `name` is the canonical name the linker gave it and `key` that name

@@ -26,6 +26,15 @@ std::string NowIso() {
 void BindText(sqlite3_stmt* st, int i, std::string_view s) {
   sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
+// documents.raw is the input as given: TEXT when it is UTF-8, else (a web
+// page in Big5, GBK...) a BLOB of its bytes, which SQLite keeps unchanged
+// in the TEXT-affinity column. Only web pages may be other than UTF-8 (the
+// reader validates every text), so a BLOB raw reads back as a web page.
+void BindRaw(sqlite3_stmt* st, int i, std::string_view s) {
+  if (ValidateUtf8(s).ok()) { BindText(st, i, s); return; }
+  sqlite3_bind_blob64(st, i, s.data(), s.size(), SQLITE_TRANSIENT);
+}
+
 void BindTextOrNull(sqlite3_stmt* st, int i, const std::string& s) {
   if (s.empty()) sqlite3_bind_null(st, i); else BindText(st, i, s);
 }
@@ -722,7 +731,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   BindTextOrNull(st, 3, doc.published);
   BindTextOrNull(st, 4, doc.source);
   BindText(st, 5, doc.body);
-  BindText(st, 6, doc.raw);
+  BindRaw(st, 6, doc.raw);
   BindText(st, 7, hash);
   sqlite3_bind_int64(st, 8, run_id_);
   BindTextOrNull(st, 9, script);
@@ -902,7 +911,13 @@ static Result<StoredDocument> ReadStoredDocument(sqlite3_stmt* st, const std::st
   d.doc.published = ColumnText(st, 3);
   d.doc.source = ColumnText(st, 4);
   d.doc.origin = d.doc.key;
-  d.doc.raw = ColumnText(st, 5);
+  if (sqlite3_column_type(st, 5) == SQLITE_BLOB) {
+    const void* b = sqlite3_column_blob(st, 5);
+    d.doc.raw.assign(static_cast<const char*>(b ? b : ""), sqlite3_column_bytes(st, 5));
+    d.doc.raw_is_html = true;  // see BindRaw
+  } else {
+    d.doc.raw = ColumnText(st, 5);
+  }
   d.doc.body = ColumnText(st, 6);
   d.rules_hash = ColumnText(st, 7);
   return d;

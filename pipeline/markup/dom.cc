@@ -60,6 +60,83 @@ bool Unlikely(const GumboNode* n) {
   return ContainsAny(cls, kUnlikely) && !ContainsAny(cls, kMaybe);
 }
 
+// The words of class and id values, split at spaces, '-' and '_' (BEM names
+// such as "m-block-ad__label" give m, block, ad, label).
+bool HasClassWord(const GumboNode* n, const char* const* words) {
+  for (const char* a : {"class", "id"}) {
+    std::string v = Attr(n, a);
+    size_t b = 0;
+    while (b < v.size()) {
+      size_t e = v.find_first_of(" \t\n-_", b);
+      if (e == std::string::npos) e = v.size();
+      std::string_view w(v.data() + b, e - b);
+      for (const char* const* k = words; *k; ++k)
+        if (w == *k) return true;
+      b = e + 1;
+    }
+  }
+  return false;
+}
+
+// An advertising slot: a class or id word that names an ad (Readability
+// matches only "-ad-"; sites write "m-block-ad", "ad_box", "adsbygoogle",
+// "gg" for 广告, "guanggao"). Whole words, so "head", "load", "shadow" and
+// "gallery" are not ads.
+const char* const kAdWords[] = {"ad", "ads", "adv", "advert", "adverts", "advertisement",
+                                "adsbygoogle", "adslot", "adbox", "adwrap", "adcontainer",
+                                "sponsored", "guanggao", "gg", nullptr};
+
+bool AdSlot(const GumboNode* n) {
+  GumboTag t = n->v.element.tag;
+  if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) return false;
+  if (Attr(n, "itemprop").find("articlebody") != std::string::npos) return false;
+  return HasClassWord(n, kAdWords);
+}
+
+bool IsSpaceChar(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x3000;
+}
+
+// A picture with its caption: a block or inline wrapper (not a paragraph)
+// that holds an <img> and at most kCaptionMaxText code points of text and
+// no paragraph: <div class="pic"><a><img></a><span>caption（記者攝）</span></div>,
+// the pre-HTML5 form of <figure><figcaption>. Looks at most kCaptionMaxNodes
+// nodes below `n`, so the cost per element is bounded.
+constexpr int kCaptionMaxText = 150;
+constexpr int kCaptionMaxNodes = 64;
+
+bool PictureWithCaption(const GumboNode* n) {
+  switch (n->v.element.tag) {
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DL:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_TD: case GUMBO_TAG_TABLE: case GUMBO_TAG_A: break;
+    default: return false;
+  }
+  int images = 0, text = 0, nodes = 0;
+  std::vector<const GumboNode*> stack{n};
+  while (!stack.empty()) {
+    const GumboNode* c = stack.back();
+    stack.pop_back();
+    if (++nodes > kCaptionMaxNodes) return false;
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
+      std::string_view s = c->v.text.text;
+      for (size_t i = 0; i < s.size();) {
+        size_t len = 1;
+        char32_t cp = DecodeUtf8(s, i, &len);
+        i += len;
+        if (!IsSpaceChar(cp) && ++text > kCaptionMaxText) return false;
+      }
+      continue;
+    }
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag t = c->v.element.tag;
+    if (t == GUMBO_TAG_P || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_SECTION) return false;
+    if (t == GUMBO_TAG_IMG) ++images;
+    const GumboVector& ch = c->v.element.children;
+    for (size_t i = 0; i < ch.length; ++i) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+  }
+  return images > 0 && text > 0;
+}
+
 void CountText(std::string_view s, bool in_link, NodeStats* st) {
   char32_t prev = 0;
   for (size_t i = 0; i < s.size();) {
@@ -153,7 +230,7 @@ bool IsNonContentTag(const GumboNode* n) {
   }
 }
 
-Dom::Dom(std::string_view html, bool strip_unlikely) {
+Dom::Dom(std::string_view html, Strip strip) {
   GumboOptions opts = kGumboDefaultOptions;
   opts.max_errors = 0;  // do not collect parse errors (a broken page has millions)
   output_ = gumbo_parse_with_options(&opts, html.data(), html.size());
@@ -176,7 +253,9 @@ Dom::Dom(std::string_view html, bool strip_unlikely) {
     if (n->type != GUMBO_NODE_ELEMENT) continue;
     NodeStats& st = stats_[n];
     st.weight = ClassWeight(n);
-    st.excluded = it.excluded || IsNonContentTag(n) || (strip_unlikely && Unlikely(n));
+    st.excluded = it.excluded || IsNonContentTag(n) ||
+                  (strip != Strip::kNone && (Unlikely(n) || AdSlot(n))) ||
+                  (strip == Strip::kAll && PictureWithCaption(n));
     if (n->v.element.tag == GUMBO_TAG_BODY && !body_) body_ = n;
     elements_.push_back(n);
     bool link = it.in_link || (n->v.element.tag == GUMBO_TAG_A && HasAttr(n, "href"));

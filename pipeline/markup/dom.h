@@ -30,12 +30,19 @@ struct NodeStats {
 
 class Dom {
  public:
+  // How much a page loses before the body finder scores it; a page where
+  // the strictest level finds too little is looked at again one level
+  // down (as Readability retries without its unlikely-candidate step).
+  enum class Strip {
+    kNone,      // only what is never text (scripts, nav, hidden...): a fragment
+    kUnlikely,  // + elements whose class/id says navigation, comments,
+                //   sharing, related articles... (Readability's unlikely
+                //   candidates) and advertising slots (class word ad, ads...)
+    kAll,       // + pictures with their captions in a wrapper that is not
+                //   a <figure> (<div class="pic"><img><span>caption</span></div>)
+  };
   // Parses UTF-8 `html` (already prepared, see prepare.h).
-  // `strip_unlikely`: elements whose class/id says navigation, comments,
-  // sharing, related articles... (Readability's unlikely candidates) are
-  // excluded; off for a fragment of an article, and for the second try on a
-  // page where the first found too little (as Readability retries).
-  Dom(std::string_view html, bool strip_unlikely);
+  Dom(std::string_view html, Strip strip);
   ~Dom();
   Dom(const Dom&) = delete;
   Dom& operator=(const Dom&) = delete;

@@ -243,21 +243,27 @@ Result<Article> HtmlPage(std::string_view bytes, const MarkupOptions& o) {
   Article a;
   a.kind = MarkupKind::kHtmlPage;
   a.charset = dec->charset;
-  if (dec->charset != "UTF-8" || dec->text.size() != bytes.size()) a.decoded = dec->text;
   Result<markup::Prepared> p = Prepare(dec->text, o);
   if (!p.ok()) return p.status();
-  {
-    Dom dom(p->html, /*strip_unlikely=*/true);
-    a.text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true);
-    a.title = markup::FindTitle(dom);
-    a.published = markup::FindPublished(dom, p->html);
-  }
-  if (VisibleCodePoints(a.text) < kRetryBelow) {
-    // Readability's second try: a container named like "post_header" may
-    // hold the article; look again without excluding unlikely class names.
-    Dom dom(p->html, /*strip_unlikely=*/false);
+  // The strictest level first; a page where it finds under kRetryBelow code
+  // points is looked at again one level down (a container named like
+  // "post_header" may hold the article; a photo gallery's article is its
+  // captions). A lower level's text is taken when it is at least twice as
+  // long: what the stricter level left out was most of the article, not a
+  // caption or two beside it.
+  size_t best = 0;
+  bool first = true;
+  for (Dom::Strip level : {Dom::Strip::kAll, Dom::Strip::kUnlikely, Dom::Strip::kNone}) {
+    Dom dom(p->html, level);
     std::string text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true);
-    if (VisibleCodePoints(text) > VisibleCodePoints(a.text)) a.text = std::move(text);
+    if (first) {
+      a.title = markup::FindTitle(dom);
+      a.published = markup::FindPublished(dom, p->html);
+      first = false;
+    }
+    size_t cps = VisibleCodePoints(text);
+    if (cps > 2 * best || a.text.empty()) best = cps, a.text = std::move(text);
+    if (best >= kRetryBelow) break;
   }
   if (VisibleCodePoints(a.text) < o.min_body_code_points) return NoBody();
   return a;
@@ -314,7 +320,7 @@ Result<Article> HtmlFragment(std::string_view html, MarkupKind kind, const Marku
   a.charset = "UTF-8";
   Result<markup::Prepared> p = Prepare(html, o);
   if (!p.ok()) return p.status();
-  Dom dom(p->html, /*strip_unlikely=*/false);
+  Dom dom(p->html, Dom::Strip::kNone);
   const GumboNode* h1 = LeadingHeading(dom);
   if (h1) a.title = markup::InlineText(h1);
   std::vector<const GumboNode*> nodes = ArticleBlocks(dom, h1);

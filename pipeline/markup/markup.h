@@ -84,7 +84,6 @@ struct Article {
   std::string title;      // from metadata/headline; may be empty
   std::string published;  // ISO "YYYY-MM-DD" (or "YYYY-MM"); may be empty
   std::string charset;    // the charset the bytes were decoded from ("UTF-8", "Big5", ...)
-  std::string decoded;    // the input decoded to UTF-8 when it was not UTF-8, else empty
   MarkupKind kind = MarkupKind::kPlain;
 };
 

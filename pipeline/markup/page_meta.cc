@@ -81,8 +81,8 @@ int MonthName(std::string_view s, size_t i, size_t* len) {
   return 0;
 }
 
-// A date starting at s[i], ISO or "".
-std::string DateAt(std::string_view s, size_t i) {
+// A date starting at s[i], ISO or ""; *end (if given) is set past it.
+std::string DateAt(std::string_view s, size_t i, size_t* end = nullptr) {
   if (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) return "";
   size_t j = i;
   int a = Num(s, &j, 4);
@@ -104,6 +104,7 @@ std::string DateAt(std::string_view s, size_t i) {
     int d = Num(s, &j, 2);
     if (d < 0) return "";
     if (j < s.size() && s[j] >= '0' && s[j] <= '9') return "";
+    if (end) *end = j;
     return Iso(a, m, d);
   }
   size_t len = 0;
@@ -117,6 +118,7 @@ std::string DateAt(std::string_view s, size_t i) {
     size_t y0 = j;
     int y = Num(s, &j, 4);
     if (j - y0 != 4) return "";
+    if (end) *end = j;
     return Iso(y, m, d);
   }
   j = i;
@@ -128,7 +130,10 @@ std::string DateAt(std::string_view s, size_t i) {
       while (j < s.size() && s[j] == ' ') ++j;
       size_t y0 = j;
       int y = Num(s, &j, 4);
-      if (j - y0 == 4) return Iso(y, m, d);
+      if (j - y0 == 4) {
+        if (end) *end = j;
+        return Iso(y, m, d);
+      }
     }
   }
   return "";
@@ -194,6 +199,38 @@ std::string TimeDate(const Dom& dom) {
   return first;
 }
 
+// True if a time of day (H:MM or HH:MM) follows s[i], after an optional 日
+// or 号 and spaces or a 'T': "2005-9-15 11:46:00", "2024年5月1日 10:00".
+bool TimeFollows(std::string_view s, size_t i) {
+  if (s.compare(i, 3, "日") == 0 || s.compare(i, 3, "号") == 0) i += 3;
+  size_t spaces = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == 'T') && spaces < 3) ++i, ++spaces;
+  if (spaces == 0) return false;
+  size_t j = i;
+  while (j < s.size() && j - i < 2 && s[j] >= '0' && s[j] <= '9') ++j;
+  if (j == i || j >= s.size() || s[j] != ':') return false;
+  return j + 2 < s.size() && s[j + 1] >= '0' && s[j + 1] <= '5' && s[j + 2] >= '0' && s[j + 2] <= '9';
+}
+
+// The first date written with a time of day, ISO or "": a page's
+// publication stamp ("发表于 2005-9-15 11:46:00"), where a bare date may be
+// anything (a blog's founding date in the sidebar, an archive link). A
+// stamp in brackets is a list's ("回复: …(2006-12-24 03:45:27)": comments,
+// replies), not the page's.
+std::string FirstTimestampedDateIn(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < '0' || c > '9') continue;
+    if (i > 0 && (text[i - 1] == '(' || text[i - 1] == '[' ||
+                  (i >= 3 && (text.compare(i - 3, 3, "（") == 0 || text.compare(i - 3, 3, "【") == 0))))
+      continue;
+    size_t end = 0;
+    std::string d = DateAt(text, i, &end);
+    if (!d.empty() && TimeFollows(text, end)) return d;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string FirstDateIn(std::string_view text) {
@@ -256,7 +293,10 @@ std::string FindPublished(const Dom& dom, std::string_view prepared_html) {
       if (!d.empty()) return d;
     }
   }
-  return FirstDateIn(text);
+  // No headline, or no date after it: the first date stamped with a time,
+  // else the first date anywhere.
+  d = FirstTimestampedDateIn(text);
+  return d.empty() ? FirstDateIn(text) : d;
 }
 
 }  // namespace newskb::markup

@@ -13,7 +13,9 @@
 //    datetime or text); a JSON-LD "datePublished"; a <time datetime>;
 //    else the first date written in the page's text after the headline
 //    (2024-05-01, 2024/5/1, 2024.05.01, 2024年5月1日, May 1, 2024,
-//    1 May 2024), else anywhere in the text.
+//    1 May 2024), else the first date in the text followed by a time of
+//    day ("2005-9-15 11:46:00", not in brackets: a comment list's stamp),
+//    else the first date anywhere in the text.
 #pragma once
 
 #include <string>

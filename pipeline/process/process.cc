@@ -12,9 +12,9 @@ bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 // Stage 1: raw input -> plain article text (and page metadata).
 Result<Article> Markup(const PipelineContext& ctx, Document* doc) {
   MarkupKind kind = doc->raw_is_html ? MarkupKind::kHtmlPage : DetectMarkup(doc->raw);
-  Result<Article> a = ConvertMarkup(doc->raw, kind, ctx.markup);
-  if (a.ok() && !a->decoded.empty()) doc->raw = std::move(a->decoded);  // stored as UTF-8
-  return a;
+  // doc->raw stays the input as given (a Big5 or GBK page keeps its bytes);
+  // only the article text is UTF-8.
+  return ConvertMarkup(doc->raw, kind, ctx.markup);
 }
 
 // Stage 2: the line-level body rules; the title and date the input lacks.

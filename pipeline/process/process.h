@@ -57,7 +57,7 @@ struct Processed {
 // Runs the stages on one document:
 //  1. markup: a web page (doc->raw_is_html), or a raw text recognised as
 //     HTML or Markdown (DetectMarkup), becomes plain text; a page in another
-//     charset is decoded and doc->raw becomes its UTF-8 text;
+//     charset is decoded for that, and doc->raw keeps the bytes as given;
 //  2. body: the line-level rules choose doc->body from that text;
 //  3. doc->title and doc->published, when the input gave none, come from
 //     the page's metadata (markup), else the headline the body rules found;

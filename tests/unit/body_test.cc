@@ -790,6 +790,34 @@ TEST(Body, ShortDocumentLosesDatelineToo) {
   EXPECT_EQ(ExtractBody("（中央社記者潘智義台北3日電）", Markers()).body, "（中央社記者潘智義台北3日電）");
 }
 
+// A comment-board notice or a subscription appeal glued onto the last
+// paragraph (no line break; an ideographic space or nothing between): the
+// sentences holding an [end] phrase are cut from the end of the body, for
+// each board and notice wording generated here.
+TEST(Body, NoticeGluedOntoTheLastParagraphIsCut) {
+  const std::string article =
+      "北富銀今天宣布推出新的行動銀行服務，客戶可在手機上完成開戶與轉帳。\n"
+      "銀行表示，新服務採用生物辨識技術，交易更安全，預計年底前用戶突破百萬。";
+  const std::vector<std::string> notices = {
+      "違反上述規定者，某某電子報有權刪除留言，或者直接封鎖帳號！請使用者在發言前，務必先閱讀留言板規則，謝謝配合。",
+      "违反上述规定者，本网有权删除留言。请先阅读留言板规则。",
+      "請加入成為本報的月費訂戶，長期支持我們的工作。",
+  };
+  for (const char* glue : {"", "\u3000", "\u3000\u3000\u3000", " "}) {
+    for (const std::string& notice : notices) {
+      std::string raw = article + glue + notice;
+      BodyResult r = ExtractBody(raw, Markers());
+      EXPECT_EQ(r.body, article) << notice << "\n" << DescribeBody(raw, r);
+      ExpectPiecesOfRaw(raw, r);
+    }
+  }
+  // A sentence that only speaks of comments stays; a line that is all
+  // notice is left to the line classes (never cut to nothing).
+  const std::string plain = article + "網友紛紛在臉書留言支持這項服務。";
+  EXPECT_EQ(ExtractBody(plain, Markers()).body, plain);
+  EXPECT_EQ(ExtractBody(notices[0], Markers()).body, notices[0]);
+}
+
 TEST(BodyMarkers, AffixPatternErrorsNameLine) {
   Result<BodyMarkers> r = ParseBodyMarkers("[dateline_prefix]\n{open}{nope}{close}\n", "m.txt");
   ASSERT_FALSE(r.ok());

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "pipeline/markup/charset.h"
 #include "pipeline/markup/prepare.h"
@@ -120,6 +121,40 @@ TEST(PageMeta, DateFromEachKindOfMetadata) {
     std::string art = std::string(kArticle);
     art.insert(art.find("<div class='share-bar'>"), c.body_prefix);
     EXPECT_EQ(Page(NewsPage(c.head, art)).published, c.want) << c.head << c.body_prefix;
+  }
+}
+
+// A page without a headline element or metadata (an old blog, a forum
+// post): its publication stamp is the first date written with a time of
+// day; bare dates before it (a sidebar's "建立于", an archive link) and
+// bracketed stamps (a comment list's) are not.
+TEST(PageMeta, TimestampedDatelineWithoutHeadline) {
+  const std::vector<std::string> before = {
+      "<div>Blog名:某某<br>建立于:2004年10月6日</div>",
+      "<ul><li><a href='/a?p=1'>博客精选文章(截止2006年8月10日)</a></li></ul>",
+      "<ul><li>网友回复:支持…<br>(2006-12-24 03:45:27)</li></ul>",
+      "<ul><li>网友回复:支持…（2006-12-24 03:45）</li></ul>",
+  };
+  const std::vector<std::pair<std::string, std::string>> stamps = {
+      {"发表于 2005-9-15 11:46:00", "2005-09-15"},
+      {"2005-06-14 03:25:55", "2005-06-14"},
+      {"2005年6月14日 21:05 来源：本站", "2005-06-14"},
+      {"Posted 2005/06/14 9:30", "2005-06-14"},
+  };
+  const std::string post =
+      "<p>今天去了湖南，吃了好几家湘菜馆，印象最深的是一家老店的剁椒鱼头，辣得过瘾。</p>"
+      "<p>老板说，这道菜的关键在于剁椒要自己腌，至少要放三个月，味道才够。</p>";
+  for (const std::string& b : before) {
+    for (const auto& [stamp, want] : stamps) {
+      std::string html = "<html><head><title>某某博客</title></head><body>" + b +
+                         "<table><tr><td class='post-title'>湘菜馆游记</td><td>" + stamp + "</td></tr></table>" +
+                         post + "</body></html>";
+      EXPECT_EQ(Page(html).published, want) << b << " | " << stamp;
+    }
+    // Without a stamp, the first date of the page as before.
+    std::string html = "<html><head><title>某某博客</title></head><body><div>2005年6月14日</div>" + b + post +
+                       "</body></html>";
+    EXPECT_EQ(Page(html).published, "2005-06-14") << b;
   }
 }
 
