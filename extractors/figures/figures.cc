@@ -91,6 +91,17 @@ bool ThousandIsNumerals(std::string_view x, std::string_view prefix) {
   return b == "万" || b == "亿" || b == "兆";
 }
 
+// True if the number starts with a bare scale, no digit before it (百, 千,
+// 万, 亿: 近万人, 逾千家, 近百亿元). Alone such a word is an idiom or a vague
+// amount (百年老店, 万人空巷, 千家万户); after a qualifier it is the number.
+bool BareScaleStart(std::string_view num) {
+  if (num.substr(0, 3) == "负") num.remove_prefix(3);
+  while (!num.empty() && num.front() == ' ') num.remove_prefix(1);
+  for (std::string_view w : {"百", "佰", "千", "仟", "万", "亿", "兆"})
+    if (num.substr(0, w.size()) == w) return true;
+  return false;
+}
+
 std::string Trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -314,6 +325,7 @@ class FigureExtractor : public Extractor {
         if (roc && RocYear(num)) return false;
       }
       if (RuleAttr(r, "need_scale") == "1" && TrailingScale(num) == 1) return false;
+      if (BareScaleStart(num) && !m.Has("qual_pre") && !m.Has("den")) return false;  // 百分之百 is 100 %
       std::string min_cn = RuleAttr(r, "min_cn");
       // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
       // a determiner (一个月后, 一家公司).
@@ -335,6 +347,8 @@ class FigureExtractor : public Extractor {
       if (!d || *d <= 0) return false;
       apply([&](double v) { return v / *d * 100; });
     }
+    // pow2: the number counts doublings (翻两番 = 4 times, 翻三番 = 8).
+    if (RuleAttr(r, "pow2") == "1") apply([](double v) { return std::pow(2.0, v); });
     if (std::string mul = RuleAttr(r, "multiply"); !mul.empty()) {
       double k = std::strtod(mul.c_str(), nullptr);
       apply([&](double v) { return v * k; });

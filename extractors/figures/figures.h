@@ -35,6 +35,7 @@
 //                nothing inside it is a figure (医到一半就: 'halfway')
 //   value        constant value (一半 -> 50)
 //   multiply     value factor (成 -> 10)
+//   pow2         "1": the number counts doublings, value 2^num (翻两番 = 4 times)
 //   vague_range  "1": two adjacent Chinese digits one apart are a range
 //                (三四成 = 30-40 %, 五六十家 = 50-60, 三四十万元); with a
 //                unit (counts, measures) the high end must reach 10
@@ -54,6 +55,9 @@
 //   not_after, not_before   veto words (word_table.h)
 //   not_before_except       words that start with a not_before word and lift
 //                its veto (日前 'recently' after 七部门 lifts 日, meant for 次日)
+// A number that starts with a bare scale (百, 千, 万, 亿 with no digit
+// before it: 近万人, 逾千家) is kept only after a qualifier (qual_pre);
+// alone it is an idiom or vague (百年老店, 万人空巷).
 // A bare 元/块 after a figure in a named currency, joined by 、/和/及/至 ...,
 // takes that currency (新臺幣5萬元、8萬元 are both TWD).
 // A figure inside book-title marks 《》 is part of a title (《十年》).
