@@ -80,11 +80,17 @@ class OrganizationExtractor : public Extractor {
       if (all_kind("media") && DatelineCredit(t, h.begin, h.end)) continue;
       // A lexicon name counts on word boundaries only: 新乐队 is none in
       // 重新乐队; 国务院法制办 of 国务院法制办公室 is the whole.
+      // So does a listed company's exchange short name (kind `listed`,
+      // gazetteer/organizations/tw_listed.tsv): 南電 is none in 湖南電力.
       size_t end = h.end;
-      if (all_kind("lexicon")) {
+      if (all_kind("lexicon") || (lists_.lexicon && all_kind("listed"))) {
         end = WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, h.begin, h.end);
         if (end == std::string_view::npos) continue;
       }
+      // A short name followed by a head word of two characters or more is
+      // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):
+      // the rules find that one.
+      if (all_kind("listed") && unit_heads_->MatchAt(t, end) >= 6) continue;
       NameCand c;
       c.b = h.begin;
       c.e = end;
@@ -215,7 +221,7 @@ class OrganizationExtractor : public Extractor {
           if (const auto* ids = gaz_->Lookup(norm_->FoldKey(t.substr(b, e - b)))) {
             for (uint32_t id : *ids) {
               const std::string& k = gaz_->entry(id).kind;
-              known = known || k == "company" || k == "bank";
+              known = known || k == "company" || k == "bank" || k == "listed";
             }
           }
         }

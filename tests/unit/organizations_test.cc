@@ -244,5 +244,36 @@ TEST(Organizations, UnknownCompanyListedBesideAKnownOne) {
   EXPECT_FALSE(Has(F().Run("华友钴业、川能动力在津巴布韦布局。"), "川能动力"));
 }
 
+// Taiwan's listed companies by their exchange short names
+// (gazetteer/organizations/tw_listed.tsv), in both scripts, on word
+// boundaries only, and never as the start of a longer name.
+TEST(Organizations, ListedShortNamesOnWordBoundaries) {
+  auto ms = F().Run("南亞科與祥碩公布營收，南电也表示看好。");
+  EXPECT_TRUE(Has(ms, "南亞科")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "祥碩"));
+  EXPECT_TRUE(Has(ms, "南电"));
+  // 南電 inside 湖南電力 (湖南 + 電力), 華興 as the start of 華興銀行.
+  EXPECT_FALSE(Has(F().Run("湖南電力公司表示"), "南電"));
+  EXPECT_FALSE(Has(F().Run("廣東華興銀行（華興銀行）發布公告"), "華興"));
+}
+
+// The class "name + stock code in brackets", in every market's notation and
+// both scripts: the name is an organization, the code is no figure.
+TEST(Organizations, NameBeforeAStockCode) {
+  const char* const kCases[][2] = {
+      {"雅高控股 (3313-HK)公布業績", "雅高控股"}, {"雅高控股 (3313-HK)公布业绩", "雅高控股"},
+      {"國賓(2704)今日股價", "國賓"},             {"统一(1216-TW)公布营收", "统一"},
+      {"騰訊控股(00700.HK)股價", "騰訊控股"},     {"海康威视(SZ002415)股价", "海康威视"},
+      {"長江基建集團（港股代號：1038）", "長江基建集團"},
+      {"应用材料(NASDAQ:AMAT)市值", "应用材料"}, {"安川電機(6506.T)銷量", "安川電機"},
+  };
+  for (const auto& c : kCases) {
+    auto ms = F().Run(c[0]);
+    EXPECT_TRUE(Has(ms, c[1])) << c[0] << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(F().Run("今年预算(2025)增加").empty());
+  EXPECT_TRUE(F().Run("財政年度(2025-26)").empty());
+}
+
 }  // namespace
 }  // namespace newskb
