@@ -161,6 +161,7 @@ class OrganizationExtractor : public Extractor {
     AddShortForms(t, &win, &pairs);
     // 4. Repeats and short forms of names found by rules, within the document.
     AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
+    ExtendRepeats(t, &win);
     EmitAndLink(doc, norm, MentionKind::kOrganization, gaz_.get(), *norm_, win, pairs, out);
   }
 
@@ -189,6 +190,26 @@ class OrganizationExtractor : public Extractor {
       c.from_gazetteer = true;
       win->push_back(std::move(c));
       pairs->emplace_back(owner, win->size() - 1);
+    }
+  }
+
+  // A repeat extends over the unit that follows it, as a first mention does
+  // (ExtendUnit): 統一 (1216-TW) found, then 統一集團, 統一國際開發公司 are
+  // whole names, not 統一 and a rest.
+  void ExtendRepeats(std::string_view t, std::vector<NameCand>* win) const {
+    if (!lists_.lexicon) return;
+    for (NameCand& c : *win) {
+      if (c.rule != "org.repeat") continue;
+      size_t e = ExtendUnit(*lists_.lexicon, *unit_heads_, t, c.e);
+      size_t head = unit_heads_->MatchAt(t, c.e);  // a head word right after: 集團, 企業
+      if (head >= 6) e = std::max(e, c.e + head);
+      if (e == c.e) continue;
+      bool clash = false;
+      for (const NameCand& w : *win) clash = clash || (&w != &c && w.b < e && c.e < w.e);
+      if (clash) continue;
+      c.e = e;
+      c.rule += "+branch";
+      c.from_gazetteer = false;
     }
   }
 

@@ -275,5 +275,29 @@ TEST(Organizations, NameBeforeAStockCode) {
   EXPECT_TRUE(F().Run("財政年度(2025-26)").empty());
 }
 
+// The official lists of gazetteer/organizations/: mainland universities
+// (the Ministry of Education's list), Taiwan and Hong Kong universities,
+// exchanges, international organizations, news agencies; either script,
+// short forms linked to the full name.
+TEST(Organizations, OfficialListsBothScripts) {
+  auto ms = F().Run("哈爾濱工業大學與國立成功大學合作，新加坡交易所、世界糧食計劃署和德新社都提到，哈工大表示");
+  for (const char* n : {"哈爾濱工業大學", "國立成功大學", "新加坡交易所", "世界糧食計劃署", "德新社", "哈工大"})
+    EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "哈工大"), NameOf(ms, "哈爾濱工業大學"));
+  auto hans = F().Run("新疆工业职业技术学院、香港理工大学、联合国粮农组织与郑州商品交易所");
+  for (const char* n : {"新疆工业职业技术学院", "香港理工大学", "联合国粮农组织", "郑州商品交易所"})
+    EXPECT_TRUE(Has(hans, n)) << n << ": " << ::testing::PrintToString(Texts(hans));
+  // Words holding a name are none: 实事求是 holds no 求是, 台商台企 no 商台.
+  EXPECT_TRUE(F().Run("坚持实事求是，呼吁台商台企").empty());
+}
+
+// A repeat of a found name extends over a head word that follows it, as the
+// first mention would: 統一 (1216-TW), then 統一集團 is one name.
+TEST(Organizations, RepeatExtendsOverAHeadWord) {
+  auto ms = F().Run("統一 (1216-TW) 公布營收。統一集團原本持有股份。");
+  EXPECT_TRUE(Has(ms, "統一")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "統一集團")) << ::testing::PrintToString(Texts(ms));
+}
+
 }  // namespace
 }  // namespace newskb
