@@ -91,6 +91,8 @@ class OrganizationExtractor : public Extractor {
       // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):
       // the rules find that one.
       if (all_kind("listed") && unit_heads_->MatchAt(t, end) >= 6) continue;
+      // 東華路, 中華街: a street or place named like the company.
+      if (all_kind("listed") && listed_not_before_->MatchAt(t, end) > 0) continue;
       NameCand c;
       c.b = h.begin;
       c.e = end;
@@ -306,7 +308,7 @@ class OrganizationExtractor : public Extractor {
   std::shared_ptr<const Gazetteer> gaz_;
   NameLists lists_;
  public:
-  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_;
+  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -370,6 +372,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!branches.ok()) return branches.status();
   auto cues = WordList::LoadFile(rules_dir + "/gazetteer/sports_cues.txt", *normalizer);
   if (!cues.ok()) return cues.status();
+  auto listed_nb = WordList::LoadFile(rules_dir + "/gazetteer/listed_not_before.txt", *normalizer);
+  if (!listed_nb.ok()) return listed_nb.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -382,6 +386,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->branches_ = std::move(branches).value();
   ex->sports_cues_ = std::move(cues).value();
   ex->unit_heads_ = std::move(unit_heads).value();
+  ex->listed_not_before_ = std::move(listed_nb).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

@@ -255,6 +255,8 @@ TEST(Organizations, ListedShortNamesOnWordBoundaries) {
   // 南電 inside 湖南電力 (湖南 + 電力), 華興 as the start of 華興銀行.
   EXPECT_FALSE(Has(F().Run("湖南電力公司表示"), "南電"));
   EXPECT_FALSE(Has(F().Run("廣東華興銀行（華興銀行）發布公告"), "華興"));
+  // A street named like a company (東華路), a place word (中環) is none.
+  EXPECT_TRUE(F().Run("限行區域為東華路、祥和大街。中環是香港最高檔的地方。").empty());
 }
 
 // The class "name + stock code in brackets", in every market's notation and
