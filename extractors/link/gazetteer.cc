@@ -178,9 +178,11 @@ Status Gazetteer::AddTsv(std::string_view tsv, const std::string& name, const No
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty() || Trim(line).front() == '#') continue;
     std::vector<std::string_view> cols = Split(line, '\t');
-    if (cols.size() < 2 || cols.size() > 3) {
+    // A fourth column is a note for the reader (a stock code, a source
+    // record's id); it is not matched.
+    if (cols.size() < 2 || cols.size() > 4) {
       return Status::InvalidInput(name + ":" + std::to_string(line_no) +
-                                  ": expected canonical<TAB>kind<TAB>aliases");
+                                  ": expected canonical<TAB>kind<TAB>aliases[<TAB>note]");
     }
     GazEntry e;
     e.canonical = std::string(Trim(cols[0]));
@@ -189,7 +191,7 @@ Status Gazetteer::AddTsv(std::string_view tsv, const std::string& name, const No
     if (e.canonical.empty() || e.kind.empty()) {
       return Status::InvalidInput(name + ":" + std::to_string(line_no) + ": empty canonical or kind");
     }
-    if (cols.size() == 3) {
+    if (cols.size() >= 3) {
       for (std::string_view a : Split(cols[2], '|')) {
         a = Trim(a);
         if (!a.empty()) e.aliases.emplace_back(a);

@@ -5,7 +5,8 @@
 //
 // File format (extractors/rules/gazetteer/README.md): UTF-8 TSV, one entity
 // a line,
-//     canonical <TAB> kind <TAB> alias|alias|...
+//     canonical <TAB> kind <TAB> alias|alias|... [<TAB> note]
+// (the optional note, e.g. a stock code, is for the reader and never matched).
 // `#` starts a comment line; blank lines are skipped. Every alias and the
 // canonical name are folded with Normalizer::Fold (NFKC case fold,
 // Traditional -> Simplified, spaces kept) before they enter the trie, so

@@ -80,11 +80,19 @@ class OrganizationExtractor : public Extractor {
       if (all_kind("media") && DatelineCredit(t, h.begin, h.end)) continue;
       // A lexicon name counts on word boundaries only: 新乐队 is none in
       // 重新乐队; 国务院法制办 of 国务院法制办公室 is the whole.
+      // So does a listed company's exchange short name (kind `listed`,
+      // gazetteer/organizations/tw_listed.tsv): 南電 is none in 湖南電力.
       size_t end = h.end;
-      if (all_kind("lexicon")) {
+      if (all_kind("lexicon") || (lists_.lexicon && all_kind("listed"))) {
         end = WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, h.begin, h.end);
         if (end == std::string_view::npos) continue;
       }
+      // A short name followed by a head word of two characters or more is
+      // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):
+      // the rules find that one.
+      if (all_kind("listed") && unit_heads_->MatchAt(t, end) >= 6) continue;
+      // 東華路, 中華街: a street or place named like the company.
+      if (all_kind("listed") && listed_not_before_->MatchAt(t, end) > 0) continue;
       NameCand c;
       c.b = h.begin;
       c.e = end;
@@ -155,6 +163,7 @@ class OrganizationExtractor : public Extractor {
     AddShortForms(t, &win, &pairs);
     // 4. Repeats and short forms of names found by rules, within the document.
     AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
+    ExtendRepeats(t, &win);
     EmitAndLink(doc, norm, MentionKind::kOrganization, gaz_.get(), *norm_, win, pairs, out);
   }
 
@@ -183,6 +192,26 @@ class OrganizationExtractor : public Extractor {
       c.from_gazetteer = true;
       win->push_back(std::move(c));
       pairs->emplace_back(owner, win->size() - 1);
+    }
+  }
+
+  // A repeat extends over the unit that follows it, as a first mention does
+  // (ExtendUnit): 統一 (1216-TW) found, then 統一集團, 統一國際開發公司 are
+  // whole names, not 統一 and a rest.
+  void ExtendRepeats(std::string_view t, std::vector<NameCand>* win) const {
+    if (!lists_.lexicon) return;
+    for (NameCand& c : *win) {
+      if (c.rule != "org.repeat") continue;
+      size_t e = ExtendUnit(*lists_.lexicon, *unit_heads_, t, c.e);
+      size_t head = unit_heads_->MatchAt(t, c.e);  // a head word right after: 集團, 企業
+      if (head >= 6) e = std::max(e, c.e + head);
+      if (e == c.e) continue;
+      bool clash = false;
+      for (const NameCand& w : *win) clash = clash || (&w != &c && w.b < e && c.e < w.e);
+      if (clash) continue;
+      c.e = e;
+      c.rule += "+branch";
+      c.from_gazetteer = false;
     }
   }
 
@@ -215,7 +244,7 @@ class OrganizationExtractor : public Extractor {
           if (const auto* ids = gaz_->Lookup(norm_->FoldKey(t.substr(b, e - b)))) {
             for (uint32_t id : *ids) {
               const std::string& k = gaz_->entry(id).kind;
-              known = known || k == "company" || k == "bank";
+              known = known || k == "company" || k == "bank" || k == "listed";
             }
           }
         }
@@ -279,7 +308,7 @@ class OrganizationExtractor : public Extractor {
   std::shared_ptr<const Gazetteer> gaz_;
   NameLists lists_;
  public:
-  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_;
+  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -343,6 +372,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!branches.ok()) return branches.status();
   auto cues = WordList::LoadFile(rules_dir + "/gazetteer/sports_cues.txt", *normalizer);
   if (!cues.ok()) return cues.status();
+  auto listed_nb = WordList::LoadFile(rules_dir + "/gazetteer/listed_not_before.txt", *normalizer);
+  if (!listed_nb.ok()) return listed_nb.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -355,6 +386,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->branches_ = std::move(branches).value();
   ex->sports_cues_ = std::move(cues).value();
   ex->unit_heads_ = std::move(unit_heads).value();
+  ex->listed_not_before_ = std::move(listed_nb).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

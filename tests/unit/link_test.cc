@@ -83,6 +83,15 @@ TEST(LiteralTrie, FindsEveryKeyAfterGrowingAndOutsideTheBmp) {
   EXPECT_TRUE(LiteralTrie().FindAll("anything").empty());
 }
 
+// A fourth column is a note for the reader (a stock code): loaded, never matched.
+TEST(Gazetteer, FourthColumnIsANoteNeverMatched) {
+  auto g = Gazetteer::LoadString("台泥\tlisted\t\tTWSE 1101\n", "t", *Norm());
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(Hits(*g.value(), "台泥公布"), std::vector<std::string>{"台泥"});
+  EXPECT_TRUE(Hits(*g.value(), "TWSE 1101").empty());
+  EXPECT_FALSE(Gazetteer::LoadString("a\tb\tc\td\te\n", "t", *Norm()).ok());
+}
+
 TEST(Gazetteer, BadLineIsAnErrorNamingTheLine) {
   auto g = Gazetteer::LoadString("# c\n\nonly-one-column\n", "x.tsv", *Norm());
   ASSERT_FALSE(g.ok());

@@ -244,5 +244,62 @@ TEST(Organizations, UnknownCompanyListedBesideAKnownOne) {
   EXPECT_FALSE(Has(F().Run("华友钴业、川能动力在津巴布韦布局。"), "川能动力"));
 }
 
+// Taiwan's listed companies by their exchange short names
+// (gazetteer/organizations/tw_listed.tsv), in both scripts, on word
+// boundaries only, and never as the start of a longer name.
+TEST(Organizations, ListedShortNamesOnWordBoundaries) {
+  auto ms = F().Run("南亞科與祥碩公布營收，南电也表示看好。");
+  EXPECT_TRUE(Has(ms, "南亞科")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "祥碩"));
+  EXPECT_TRUE(Has(ms, "南电"));
+  // 南電 inside 湖南電力 (湖南 + 電力), 華興 as the start of 華興銀行.
+  EXPECT_FALSE(Has(F().Run("湖南電力公司表示"), "南電"));
+  EXPECT_FALSE(Has(F().Run("廣東華興銀行（華興銀行）發布公告"), "華興"));
+  // A street named like a company (東華路), a place word (中環) is none.
+  EXPECT_TRUE(F().Run("限行區域為東華路、祥和大街。中環是香港最高檔的地方。").empty());
+}
+
+// The class "name + stock code in brackets", in every market's notation and
+// both scripts: the name is an organization, the code is no figure.
+TEST(Organizations, NameBeforeAStockCode) {
+  const char* const kCases[][2] = {
+      {"雅高控股 (3313-HK)公布業績", "雅高控股"}, {"雅高控股 (3313-HK)公布业绩", "雅高控股"},
+      {"國賓(2704)今日股價", "國賓"},             {"统一(1216-TW)公布营收", "统一"},
+      {"騰訊控股(00700.HK)股價", "騰訊控股"},     {"海康威视(SZ002415)股价", "海康威视"},
+      {"長江基建集團（港股代號：1038）", "長江基建集團"},
+      {"应用材料(NASDAQ:AMAT)市值", "应用材料"}, {"安川電機(6506.T)銷量", "安川電機"},
+  };
+  for (const auto& c : kCases) {
+    auto ms = F().Run(c[0]);
+    EXPECT_TRUE(Has(ms, c[1])) << c[0] << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(F().Run("今年预算(2025)增加").empty());
+  EXPECT_TRUE(F().Run("財政年度(2025-26)").empty());
+}
+
+// The official lists of gazetteer/organizations/: mainland universities
+// (the Ministry of Education's list), Taiwan and Hong Kong universities,
+// exchanges, international organizations, news agencies; either script,
+// short forms linked to the full name.
+TEST(Organizations, OfficialListsBothScripts) {
+  auto ms = F().Run("哈爾濱工業大學與國立成功大學合作，新加坡交易所、世界糧食計劃署和德新社都提到，哈工大表示");
+  for (const char* n : {"哈爾濱工業大學", "國立成功大學", "新加坡交易所", "世界糧食計劃署", "德新社", "哈工大"})
+    EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "哈工大"), NameOf(ms, "哈爾濱工業大學"));
+  auto hans = F().Run("新疆工业职业技术学院、香港理工大学、联合国粮农组织与郑州商品交易所");
+  for (const char* n : {"新疆工业职业技术学院", "香港理工大学", "联合国粮农组织", "郑州商品交易所"})
+    EXPECT_TRUE(Has(hans, n)) << n << ": " << ::testing::PrintToString(Texts(hans));
+  // Words holding a name are none: 实事求是 holds no 求是, 台商台企 no 商台.
+  EXPECT_TRUE(F().Run("坚持实事求是，呼吁台商台企").empty());
+}
+
+// A repeat of a found name extends over a head word that follows it, as the
+// first mention would: 統一 (1216-TW), then 統一集團 is one name.
+TEST(Organizations, RepeatExtendsOverAHeadWord) {
+  auto ms = F().Run("統一 (1216-TW) 公布營收。統一集團原本持有股份。");
+  EXPECT_TRUE(Has(ms, "統一")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "統一集團")) << ::testing::PrintToString(Texts(ms));
+}
+
 }  // namespace
 }  // namespace newskb
