@@ -108,6 +108,7 @@ Result<std::unique_ptr<FactExtractor>> MakeFactExtractor(const std::string& rule
   for (size_t i = 0; i < gaz.value()->size(); ++i) {
     const GazEntry& e = gaz.value()->entry(static_cast<uint32_t>(i));
     org_classes.emplace(e.canonical, e.kind);
+    org_classes.emplace(ShownName(e), e.kind);  // the name its mentions carry
   }
   return std::unique_ptr<FactExtractor>(
       std::make_unique<FactStage>(std::make_unique<RuleSet>(std::move(rs).value()), std::move(org_classes)));

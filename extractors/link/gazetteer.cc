@@ -6,6 +6,26 @@
 #include <sstream>
 
 namespace newskb {
+
+std::string ShownName(const GazEntry& e) {
+  if (e.kind != "gov") return e.canonical;
+  auto ends_with = [](std::string_view s, std::string_view w) {
+    return s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+  };
+  for (std::string_view country : {"中华人民共和国", "中華人民共和國", "中国", "中國"}) {
+    std::string_view c(e.canonical);
+    if (c.size() <= country.size() || c.compare(0, country.size(), country) != 0) continue;
+    std::string_view own = c.substr(country.size());
+    bool organ = false;
+    for (std::string_view head : {"部", "局", "署", "委", "委员会", "委員會", "办公室", "辦公室"})
+      organ = organ || ends_with(own, head);
+    if (!organ) return e.canonical;
+    for (const std::string& a : e.aliases)
+      if (a == own) return a;
+    return e.canonical;
+  }
+  return e.canonical;
+}
 namespace {
 
 bool IsUtf8Lead(unsigned char c) { return (c & 0xC0) != 0x80; }

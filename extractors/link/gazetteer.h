@@ -50,6 +50,15 @@ struct GazEntry {
   bool generic() const { return kind == "generic"; }
 };
 
+// The name mentions of entry `e` show (Mention::name): its canonical name,
+// except for a body of China's state whose canonical name carries the
+// country (中国国家能源局: kind `gov`, the rest an organ ending in 部 局 署
+// 委 委员会 办公室) and whose own name without it is listed as an alias
+// (国家能源局): that own name, as the body calls itself and as China's press
+// and analysts write it. Foreign bodies keep their country (美国能源部), and
+// names of which 中国 is a part keep it (中国人民银行, 中国共产党).
+std::string ShownName(const GazEntry& e);
+
 struct GazHit {
   size_t begin = 0, end = 0;          // bytes in the searched text
   std::vector<uint32_t> entries;      // entities sharing this alias (>1: ambiguous)

@@ -58,6 +58,23 @@ bool EndsWithHead(const std::string& key) {
 
 }  // namespace
 
+const std::vector<uint32_t>* HomeBodyLookup(const Gazetteer& gaz, const Normalizer& norm, std::string_view key) {
+  for (std::string_view country : {"中华人民共和国", "中国"}) {
+    if (key.size() <= country.size() || key.compare(0, country.size(), country) != 0) continue;
+    std::string_view rest = key.substr(country.size());
+    if (CodePoints(rest) < 2) return nullptr;
+    const std::vector<uint32_t>* ids = gaz.Lookup(std::string(rest));
+    if (!ids || ids->size() != 1) return nullptr;
+    const GazEntry& e = gaz.entry((*ids)[0]);
+    if (e.generic() || e.kind != "gov") return nullptr;
+    const std::string canon = norm.FoldKey(e.canonical);
+    for (std::string_view own : {"中华人民共和国", "中国", "国务院", "中共", "中央", "全国", "国家"})
+      if (canon.compare(0, own.size(), own) == 0) return ids;
+    return nullptr;
+  }
+  return nullptr;
+}
+
 bool HasHan(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     size_t n;
@@ -87,7 +104,7 @@ void LinkMentions(const Gazetteer* gaz, const Normalizer& norm, std::vector<Ment
     auto [it, fresh] = first_of_key.emplace(key[i], i);
     if (!fresh) uf.Union(i, it->second);  // rule 1
     if (gaz) {
-      if (const auto* ids = gaz->Lookup(key[i])) {
+      if (const auto* ids = gaz->Lookup(key[i]); ids || (ids = HomeBodyLookup(*gaz, norm, key[i]))) {
         for (uint32_t id : *ids) {
           if (gaz->entry(id).generic()) generic[i] = true;
           else ents[i].push_back(id);
@@ -187,7 +204,7 @@ void LinkMentions(const Gazetteer* gaz, const Normalizer& norm, std::vector<Ment
       auto best = std::max_element(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
         return a.second < b.second;
       });
-      name = gaz->entry(best->first).canonical;
+      name = ShownName(gaz->entry(best->first));
     } else {
       size_t best = list[0];
       auto score = [&](size_t i) {

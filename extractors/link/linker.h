@@ -9,15 +9,20 @@
 //   2. the extractor paired them: `全名(ABBR)`, `中文名(English Name)`;
 //   3. they hit the same gazetteer entity (an alias listed under several
 //      entities counts only if the document names exactly one of them; a
-//      `generic` entry such as 国防部 never links by itself);
+//      `generic` entry such as 国防部 never links by itself); a name that is
+//      no alias but 中国 / 中华人民共和国 + one is that body when the body is
+//      China's (HomeBodyLookup: 中國國務院國資委 is 国务院国资委; 中国国家经济
+//      委员会 is not the 美国国家经济委员会 whose alias 国家经济委员会 is);
 //   4. a short form is the long form minus a leading place or body name of
 //      at most four characters (能源部 -> 美国能源部), or the long form
 //      begins with the short form and the short form is a bare name, not
 //      ending in an organization head word (MP -> MP Materials,
 //      Lynas -> Lynas Rare Earths); in both cases only if exactly one
 //      group of the document fits.
-// The group's name is the canonical name of its gazetteer entity when it
-// has one (so the same organization gets one name in every document), else
+// The group's name is the name of its gazetteer entity when it has one
+// (ShownName: the canonical name, or a Chinese state body's own name, 国家能源局
+// for 中国国家能源局; so the same organization gets one name in every
+// document), else
 // the fullest Chinese form among its mentions (longest text containing a
 // Han character; if none, the longest text), as written in the body.
 //
@@ -39,6 +44,13 @@ namespace newskb {
 // into `mentions` known to name one entity. `gaz` may be null.
 void LinkMentions(const Gazetteer* gaz, const Normalizer& norm, std::vector<Mention*>& mentions,
                   const std::vector<std::pair<size_t, size_t>>& same);
+
+// The gazetteer entity of a name written 中国 / 中华人民共和国 + a listed
+// alias (`key` folded, FoldKey), when that alias names exactly one body of
+// China's state: a `gov` entry whose canonical name starts with 中国,
+// 中华人民共和国, 国务院, 中共, 中央, 全国 or 国家 (foreign bodies are listed
+// with their country: 美国国家经济委员会). nullptr otherwise.
+const std::vector<uint32_t>* HomeBodyLookup(const Gazetteer& gaz, const Normalizer& norm, std::string_view key);
 
 // True if `s` (UTF-8) contains a Han character.
 bool HasHan(std::string_view s);

@@ -42,7 +42,7 @@ inline WriteOptions KbWriteOptions(std::shared_ptr<const Normalizer> norm,
   o.fold_id = norm->FoldId();
   o.display = [sc](std::string_view s) {
     DisplayNames n = sc->Names(s);
-    return EntityNames{std::move(n.hant), std::move(n.hans)};
+    return EntityNames{std::move(n.hant), std::move(n.hans), std::move(n.hant_words)};
   };
   o.script_of = [sc](std::string_view text) -> std::string {
     std::optional<Script> s = sc->Detect(text);

@@ -410,7 +410,8 @@ Status KnowledgeBase::FillDisplayNames() {
 }
 
 Status KnowledgeBase::AddDisplayAliases(int64_t id, const EntityNames& n) {
-  for (const std::string* a : {&n.hant, &n.hans}) {
+  for (const std::string* a : {&n.hant, &n.hans, &n.words}) {
+    if (a->empty()) continue;
     sqlite3_stmt* st = Stmt("INSERT OR IGNORE INTO aliases(entity_id, key, alias) VALUES (?,?,?)");
     sqlite3_bind_int64(st, 1, id);
     BindText(st, 2, Key(*a));
@@ -628,9 +629,11 @@ Result<bool> KnowledgeBase::HasContent(const std::string& content_hash) {
 }
 
 int64_t KnowledgeBase::ByDisplayName(const std::string& kind, const std::string& key, const EntityNames& shown) {
-  // A display name of the new name is an entity's key (意大利政府 shown in
-  // Traditional is 義大利政府, stored as an entity) ...
-  for (const std::string* d : {&shown.hant, &shown.hans}) {
+  // A display name of the new name, or its name in Taiwan's words, is an
+  // entity's key (意大利政府 in Taiwan's words is 義大利政府, stored as an
+  // entity) ...
+  for (const std::string* d : {&shown.hant, &shown.hans, &shown.words}) {
+    if (d->empty()) continue;
     std::string k = Key(*d);
     if (k == key) continue;
     sqlite3_stmt* st = Stmt("SELECT entity_id FROM entities WHERE kind = ? AND key = ?");
@@ -640,14 +643,23 @@ int64_t KnowledgeBase::ByDisplayName(const std::string& kind, const std::string&
     sqlite3_reset(st);
     if (id) return id;
   }
-  // ... or the new name is an entity's display name (the reverse).
+  // ... or the new name is an entity's display name or its name in
+  // Taiwan's words (the reverse).
   sqlite3_stmt* st = Stmt(
-      "SELECT a.entity_id FROM aliases a JOIN entities e ON e.entity_id = a.entity_id "
-      "WHERE a.key = ? AND e.kind = ? AND (a.alias = e.name_hant OR a.alias = e.name_hans) "
-      "ORDER BY a.entity_id LIMIT 1");
+      "SELECT a.entity_id, a.alias, e.name_hant, e.name_hans FROM aliases a "
+      "JOIN entities e ON e.entity_id = a.entity_id WHERE a.key = ? AND e.kind = ? ORDER BY a.entity_id");
   BindText(st, 1, key);
   BindText(st, 2, kind);
-  int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  int64_t id = 0;
+  while (id == 0 && sqlite3_step(st) == SQLITE_ROW) {
+    auto col = [&](int c) {
+      const unsigned char* v = sqlite3_column_text(st, c);
+      return v ? std::string(reinterpret_cast<const char*>(v)) : std::string();
+    };
+    std::string alias = col(1), hant = col(2), hans = col(3);
+    if (alias == hant || alias == hans || (!hans.empty() && alias == DisplayNamesOf(hans).words))
+      id = sqlite3_column_int64(st, 0);
+  }
   sqlite3_reset(st);
   return id;
 }

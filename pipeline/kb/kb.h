@@ -55,10 +55,14 @@ namespace newskb {
 // module needs no ICU.
 using FoldFn = std::function<std::string(std::string_view)>;
 
-// An entity's display names in Traditional (Taiwan usage) and Simplified:
-// ScriptConverter::Names, passed in so this module needs no OpenCC.
+// An entity's display names in Traditional (Taiwan's standard characters)
+// and Simplified: ScriptConverter::Names, passed in so this module needs no
+// OpenCC. `words`, when not empty, is the name in Taiwan's words (意大利政府
+// -> 義大利政府): never shown, an alias by which a name written in those
+// words finds the entity.
 struct EntityNames {
   std::string hant, hans;
+  std::string words;
 };
 using DisplayFn = std::function<EntityNames(std::string_view)>;
 

@@ -81,7 +81,7 @@ int Count(const CodePointSet& set, std::string_view s) {
 }  // namespace
 
 struct ScriptConverter::Impl {
-  std::unique_ptr<opencc::SimpleConverter> s2twp, t2tw, t2s;
+  std::unique_ptr<opencc::SimpleConverter> s2tw, s2twp, t2tw, t2s;
   CodePointSet traditional_only, simplified_only;
 };
 
@@ -99,10 +99,12 @@ Result<std::shared_ptr<const ScriptConverter>> ScriptConverter::Create(const std
   try {
     // SimpleConverter reads a config naming its dictionaries; check the
     // config is there first, so a missing install names the file.
-    for (const char* config : {"s2twp.json", "t2tw.json", "t2s.json"}) {
+    for (const char* config : {"s2tw.json", "s2twp.json", "t2tw.json", "t2s.json"}) {
       file = data_dir + "/" + config;
       if (!std::ifstream(file)) return Status::NotFound(file + ": OpenCC's data is missing (install libopencc-data)");
     }
+    file = data_dir + "/s2tw.json";
+    sc->impl_->s2tw = std::make_unique<opencc::SimpleConverter>(file);
     file = data_dir + "/s2twp.json";
     sc->impl_->s2twp = std::make_unique<opencc::SimpleConverter>(file);
     file = data_dir + "/t2tw.json";
@@ -131,6 +133,10 @@ Result<std::shared_ptr<const ScriptConverter>> ScriptConverter::Create(const std
 }
 
 std::string ScriptConverter::ToHant(std::string_view s) const {
+  return impl_->s2tw->Convert(s.data(), s.size());
+}
+
+std::string ScriptConverter::ToTaiwanWords(std::string_view s) const {
   return impl_->s2twp->Convert(s.data(), s.size());
 }
 
@@ -159,15 +165,19 @@ DisplayNames ScriptConverter::Names(std::string_view name) const {
   if (trad && !simp) {
     n.hant = impl_->t2tw->Convert(name.data(), name.size());
     n.hans = ToHans(name);
+    n.hant_words = n.hant;  // written in Traditional: already in its writer's words
   } else if (simp && !trad) {
     n.hans = ToHans(name);  // as written, but for characters mainland usage writes otherwise (於 -> 于)
     n.hant = ToHant(name);
+    n.hant_words = ToTaiwanWords(name);
   } else if (trad && simp) {
     n.hans = ToHans(name);
     n.hant = ToHant(n.hans);
+    n.hant_words = ToTaiwanWords(n.hans);
   } else {
     n.hans = ToHans(name);
     n.hant = ToHant(name);
+    n.hant_words = ToTaiwanWords(name);
   }
   return n;
 }

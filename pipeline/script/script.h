@@ -1,8 +1,8 @@
 // newskb/pipeline/script/script.h
 //
 // Chinese script: which script a text is written in, and an entity's
-// display names in Traditional (Taiwan usage) and Simplified script, made
-// with OpenCC (Debian's libopencc; this is the only module that links it).
+// display names in Traditional (Taiwan standard characters) and Simplified
+// script, made with OpenCC (Debian's libopencc; this is the only module that links it).
 //
 //   Result<std::shared_ptr<const ScriptConverter>> sc = ScriptConverter::Create();
 //   DisplayNames n = (*sc)->Names("美国能源部");   // n.hant "美國能源部", n.hans "美国能源部"
@@ -15,12 +15,20 @@
 //     Simplified name is OpenCC t2s;
 //   a name written in Simplified keeps its characters, but for those
 //     mainland usage writes otherwise (OpenCC t2s: 居於 -> 居于); its
-//     Traditional name is OpenCC s2twp (Taiwan phrases and variants:
-//     台湾 -> 臺灣);
+//     Traditional name is OpenCC s2tw (characters, by phrase where one
+//     Simplified character has several Traditional ones, and Taiwan's
+//     variants: 台湾 -> 臺灣, 计划 -> 計劃), never a change of words: a name
+//     is a name, so 中国信息通信研究院 is 中國信息通信研究院, not Taiwan's
+//     vocabulary 中國資訊通訊研究院 (which folds to another key and is not
+//     the institute's name);
 //   a name with characters of both scripts is first made Simplified (t2s),
-//     then Traditional from that (s2twp);
+//     then Traditional from that (s2tw);
 //   a name with no script-specific character (乾隆, MP Materials) is
 //     converted both ways; Latin letters keep their case.
+// `hant_words` is the Traditional name in Taiwan's own words (OpenCC
+// s2twp: 意大利政府 -> 義大利政府, 国家数据局 -> 國家資料局), not shown: the
+// knowledge base keeps it as an alias, so the same thing written by a
+// Taiwan outlet in its words joins the entity.
 //
 // Scripts (Detect, HasTraditionalOnly, HasSimplifiedOnly) come from OpenCC's
 // character tables: a Traditional-only character is a key of TSCharacters
@@ -32,7 +40,7 @@
 //
 // Thread safety: immutable after Create(); every method is const and may
 // run on many threads at once. Cost: Create() loads three OpenCC configs
-// and four character tables (~30 ms); Names() is two or three OpenCC conversions.
+// and four character tables (~30 ms); Names() is three or four OpenCC conversions.
 #pragma once
 
 #include <cstdint>
@@ -54,8 +62,9 @@ const char* ScriptName(Script s);
 std::optional<Script> ParseScript(std::string_view s);
 
 struct DisplayNames {
-  std::string hant;  // Traditional, Taiwan usage
+  std::string hant;  // Traditional, Taiwan's standard characters
   std::string hans;  // Simplified
+  std::string hant_words;  // Traditional in Taiwan's words (s2twp); an alias, not shown
   const std::string& in(Script s) const { return s == Script::kHant ? hant : hans; }
 };
 
@@ -64,7 +73,7 @@ class ScriptConverter {
   // OpenCC's data folder: $NEWSKB_OPENCC_DIR if set, else /usr/share/opencc.
   static std::string DefaultDataDir();
 
-  // Loads s2twp.json, t2tw.json, t2s.json and the character tables
+  // Loads s2tw.json, s2twp.json, t2tw.json, t2s.json and the character tables
   // STCharacters.ocd2, TSCharacters.ocd2 from `data_dir`. NotFound (naming
   // the file) if OpenCC's data is missing or unreadable.
   static Result<std::shared_ptr<const ScriptConverter>> Create(const std::string& data_dir = DefaultDataDir());
@@ -74,9 +83,12 @@ class ScriptConverter {
   // The display names of an entity name (see the header comment).
   DisplayNames Names(std::string_view name) const;
 
-  // Phrase-level conversions: Simplified -> Traditional (Taiwan usage,
-  // OpenCC s2twp) and Traditional -> Simplified (OpenCC t2s).
+  // Phrase-level conversions: Simplified -> Traditional (Taiwan's standard
+  // characters, OpenCC s2tw; words unchanged), Simplified -> Traditional in
+  // Taiwan's words (OpenCC s2twp: 信息 -> 資訊, 意大利 -> 義大利) and
+  // Traditional -> Simplified (OpenCC t2s).
   std::string ToHant(std::string_view s) const;
+  std::string ToTaiwanWords(std::string_view s) const;
   std::string ToHans(std::string_view s) const;
 
   // The script `text` is written in: kHant if it has more Traditional-only

@@ -232,6 +232,16 @@ TEST(Facts, IndicatorIsTheSubjectOfItsStatistic) {
   EXPECT_EQ(actor[0].subject, "美国国防部");
 }
 
+// A measured quantity found before its value (ind.measured_quantity) is the
+// subject of its figures, in its clause and in the clauses after it.
+TEST(Facts, MeasuredQuantityIsTheSubjectOfItsValues) {
+  auto fs = F().Run("最新数据显示，一季度，全社会用电量累计25141亿千瓦时，同比增长5.2%。",
+                    {{"25141亿千瓦时", "kWh", ""}, {"5.2%", "%", ""}});
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].subject, "全社会用电量");
+  EXPECT_EQ(fs[1].subject, "全社会用电量");
+}
+
 // A news credit opening the text (央视网消息：, 新华社…电：) is a source: the
 // release's author speaks, the outlet never is the subject.
 TEST(Facts, DatelineIsNoSubject) {

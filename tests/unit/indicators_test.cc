@@ -76,5 +76,19 @@ TEST(Indicators, BareActsAreNoIndicator) {
   EXPECT_EQ(F().Run("該公司出口增長5%，營收17億元，新增人民币贷款3万亿元"), "");
 }
 
+// A measured quantity of a release standing right before its value
+// (rule ind.measured_quantity): named as written, from the clause's start,
+// a time word or 实现/完成 on; words opening the clause (其中, 预计, 一季度)
+// are no part of the name; without a value it is no indicator.
+TEST(Indicators, MeasuredQuantityBeforeItsValue) {
+  EXPECT_EQ(F().Run("一季度，全社会用电量累计25141亿千瓦时，同比增长5.2%。"), "全社会用电量=全社会用电量");
+  EXPECT_EQ(F().Run("前两个月，全国规模以上工业企业实现出口交货值2.4万亿元。"), "出口交货值=出口交货值");
+  EXPECT_EQ(F().Run("中秋假期期间全社会跨区域人员流动量预计日均超2.05亿人次。"),
+            "全社会跨区域人员流动量=全社会跨区域人员流动量");
+  EXPECT_EQ(F().Run("其中，鐵路客運量為1.1億人次；一季度全國公路客運量累計27.6億人次。"),
+            "鐵路客運量=鐵路客運量 全國公路客運量=全國公路客運量");
+  EXPECT_EQ(F().Run("全社会用电量持续增长。"), "");
+}
+
 }  // namespace
 }  // namespace newskb

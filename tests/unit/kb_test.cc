@@ -349,17 +349,18 @@ TEST(KnowledgeBase, DisplayScriptFollowsDocumentsOrTheUsersChoice) {
   EXPECT_EQ(names(), "T:A,T:B,T:C");
 }
 
-// One thing in two regions' words: the Traditional display name of
-// 意大利政府 (OpenCC s2twp: 義大利政府) is how Taiwan writes it, so a later
-// 義大利政府 joins it, and so does the reverse order.
+// One thing in two regions' words: 意大利政府 in Taiwan's words (OpenCC
+// s2twp: 義大利政府, not shown: its Traditional display name keeps the
+// words) is how Taiwan writes it, so a later 義大利政府 joins it, and so
+// does the reverse order.
 TEST(KnowledgeBase, NamesInTheOtherRegionsWordsAreOneEntity) {
   WriteOptions o = RealFoldOptions();
   o.display = [](std::string_view s) {
     std::string n(s);
-    if (n == "意大利政府") return EntityNames{"義大利政府", "意大利政府"};
-    if (n == "赞比亚政府") return EntityNames{"尚比亞政府", "赞比亚政府"};
-    if (n == "尚比亞政府") return EntityNames{"尚比亞政府", "尚比亚政府"};
-    return EntityNames{n, n};
+    if (n == "意大利政府") return EntityNames{"意大利政府", "意大利政府", "義大利政府"};
+    if (n == "赞比亚政府") return EntityNames{"贊比亞政府", "赞比亚政府", "尚比亞政府"};
+    if (n == "尚比亞政府") return EntityNames{"尚比亞政府", "尚比亚政府", "尚比亞政府"};
+    return EntityNames{n, n, n};
   };
   std::string path = TempDb("regions");
   {

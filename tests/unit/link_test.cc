@@ -165,6 +165,31 @@ TEST(Linker, GazetteerCanonicalAcrossScriptsAndAliases) {
   EXPECT_EQ(names, (std::vector<std::string>{"美国能源部", "美国能源部", "美国能源部"}));
 }
 
+// A body of China's state is shown by its own name (国家能源局, not the
+// gazetteer's 中国国家能源局), however the article writes it; foreign bodies
+// keep their country, names of which 中国 is a part keep it.
+TEST(Linker, ChineseStateBodiesGoByTheirOwnName) {
+  auto g = Gazetteer::LoadFiles({kGazDir + "/organizations.tsv"}, *Norm());
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(Link(g.value().get(), {"中國國家能源局", "國家能源局", "NEA"}),
+            (std::vector<std::string>{"国家能源局", "国家能源局", "国家能源局"}));
+  EXPECT_EQ(Link(g.value().get(), {"中国海关总署"}), std::vector<std::string>{"海关总署"});
+  EXPECT_EQ(Link(g.value().get(), {"美國能源部"}), std::vector<std::string>{"美国能源部"});
+  EXPECT_EQ(Link(g.value().get(), {"中國人民銀行"}), std::vector<std::string>{"中国人民银行"});
+  EXPECT_EQ(Link(g.value().get(), {"中國共產黨"}), std::vector<std::string>{"中国共产党"});
+}
+
+// 中国 + a listed name of China's body is that body (中國國務院國資委 is
+// 国务院国资委); 中国 + a foreign body's bare alias is not the foreign body.
+TEST(Linker, CountryBeforeAHomeBodyIsTheBody) {
+  auto g = Gazetteer::LoadFiles({kGazDir + "/organizations.tsv"}, *Norm());
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  auto names = Link(g.value().get(), {"中國國務院國資委", "國資委"});
+  EXPECT_EQ(names[0], names[1]);
+  EXPECT_EQ(names[0], "国务院国有资产监督管理委员会");
+  EXPECT_EQ(Link(g.value().get(), {"中国国家经济委员会"}), std::vector<std::string>{"中国国家经济委员会"});
+}
+
 TEST(Linker, GenericEntryNeverLinksAlone) {
   auto g = Gazetteer::LoadString("国防部\tgeneric\t\n", "t", *Norm());
   ASSERT_TRUE(g.ok());

@@ -13,7 +13,7 @@ std::shared_ptr<const ScriptConverter> S() {
 }  // namespace
 
 TEST(Script, DisplayNamesInBothScriptsFromEither) {
-  // Written in Simplified: kept; Traditional (Taiwan usage) made by OpenCC s2twp.
+  // Written in Simplified: kept; Traditional (Taiwan's characters) made by OpenCC s2tw.
   DisplayNames a = S()->Names("美国能源部");
   EXPECT_EQ(a.hans, "美国能源部");
   EXPECT_EQ(a.hant, "美國能源部");
@@ -30,6 +30,22 @@ TEST(Script, DisplayNamesInBothScriptsFromEither) {
   EXPECT_EQ(S()->Names("计划").hant, "計劃");
   // A Simplified name with a character mainland usage writes otherwise.
   EXPECT_EQ(S()->Names("居於单位条例").hans, "居于单位条例");
+}
+
+// A name is a name: its Traditional display name changes characters, not
+// words, so it folds back to the name as written (中国信息通信研究院 is not
+// Taiwan's 中國資訊通訊研究院, 国家数据局 not 國家資料局). Taiwan's words are
+// kept apart (hant_words), for the knowledge base to find an entity a Taiwan
+// outlet names in them (意大利 -> 義大利).
+TEST(Script, TraditionalNamesKeepTheirWords) {
+  EXPECT_EQ(S()->Names("中国信息通信研究院").hant, "中國信息通信研究院");
+  EXPECT_EQ(S()->Names("工业和信息化部").hant, "工業和信息化部");
+  EXPECT_EQ(S()->Names("国家数据局").hant, "國家數據局");
+  EXPECT_EQ(S()->Names("国家互联网信息办公室").hant, "國家互聯網信息辦公室");
+  EXPECT_EQ(S()->Names("意大利政府").hant, "意大利政府");
+  EXPECT_EQ(S()->Names("意大利政府").hant_words, "義大利政府");
+  EXPECT_EQ(S()->Names("国家数据局").hant_words, "國家資料局");
+  EXPECT_EQ(S()->Names("國家資料局").hant_words, "國家資料局");  // written in Traditional: as written
 }
 
 TEST(Script, LatinNamesKeepTheirCase) {
@@ -74,7 +90,7 @@ TEST(Script, ParsesItsNames) {
 TEST(Script, MissingOpenccDataIsAnErrorNamingTheFile) {
   Result<std::shared_ptr<const ScriptConverter>> r = ScriptConverter::Create("/nonexistent/opencc");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("/nonexistent/opencc/s2twp.json"), std::string::npos)
+  EXPECT_NE(r.status().message().find("/nonexistent/opencc/s2tw.json"), std::string::npos)
       << r.status().message();
 }
 
