@@ -18,6 +18,17 @@ bool OpensWithConjunction(std::string_view t, size_t b) {
   return false;
 }
 
+// True if clause fc is its sentence's first, or follows only connectives
+// (clauses of at most kConnectiveCps code points: 此外, 同时, 据悉, 目前).
+bool OpensItsSentence(std::string_view t, const Layout& layout, int fc) {
+  constexpr int kConnectiveCps = 4;
+  for (int c = layout.first_clause[layout.clauses[fc].sentence]; c < fc; ++c) {
+    const Clause& cl = layout.clauses[c];
+    if (CodePointsIn(t, cl.b, cl.e) > kConnectiveCps + 1) return false;  // + its comma
+  }
+  return true;
+}
+
 // Index of the first element of `list` (sorted by b) with b >= pos.
 template <typename T>
 int FirstAt(const std::vector<T>& list, size_t pos) {
@@ -64,6 +75,12 @@ void FindSubject(std::string_view t, const Layout& layout, const Placed& p, cons
   }
   for (int c = fc - 1; c >= 0 && fc - c <= kClauseWindow && layout.PeriodOfClause(c) == per; --c)
     if (take(c, "previous")) return;
+  // A later clause's subject only for a figure in the sentence's leading
+  // adverbial, after at most connectives (此外，在过去六个月里，白宫…; 2年後，
+  // 同泰電子…): a figure further in has a subject of its own the rules did
+  // not find (揚州廠…獲利超過4千萬元，我會努力讓台灣2個廠…), and the topic of
+  // the sentences before serves it better than an entity of what follows.
+  if (!OpensItsSentence(t, layout, fc)) return;
   const int nc = static_cast<int>(layout.clauses.size());
   for (int c = fc + 1; c < nc && c - fc <= kClauseWindow && layout.PeriodOfClause(c) == per; ++c)
     if (take(c, "next")) return;

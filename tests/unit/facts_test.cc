@@ -242,6 +242,20 @@ TEST(Facts, MeasuredQuantityIsTheSubjectOfItsValues) {
   EXPECT_EQ(fs[1].subject, "全社会用电量");
 }
 
+// A later clause gives the subject only to a figure of the sentence's
+// leading adverbial (此外，在過去六個月裏，白宮…); a figure further in takes
+// the topic of the sentences before, not an entity of what follows it.
+TEST(Facts, LaterClauseSubjectOnlyForALeadingAdverbial) {
+  auto lead = F().Run("此外，在過去六個月裏，白宮還宣佈向私營企業提供投資承諾。", {{"六個月", "month", ""}});
+  ASSERT_EQ(lead.size(), 1u);
+  EXPECT_EQ(lead[0].subject, "白宫");
+  auto inner = F().Run("力拓公布財報，營收增長。「從沒想過公司會虧錢，揚州廠從第三季開始獲利超過4千萬元，"
+                       "我會努力讓台灣2個廠的虧損縮小。」",
+                       {{"超過4千萬元", "CUR?", ""}});
+  ASSERT_EQ(inner.size(), 1u);
+  EXPECT_EQ(inner[0].subject, "力拓");
+}
+
 // A news credit opening the text (央视网消息：, 新华社…电：) is a source: the
 // release's author speaks, the outlet never is the subject.
 TEST(Facts, DatelineIsNoSubject) {
