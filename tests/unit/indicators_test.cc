@@ -88,6 +88,10 @@ TEST(Indicators, MeasuredQuantityBeforeItsValue) {
   EXPECT_EQ(F().Run("其中，鐵路客運量為1.1億人次；一季度全國公路客運量累計27.6億人次。"),
             "鐵路客運量=鐵路客運量 全國公路客運量=全國公路客運量");
   EXPECT_EQ(F().Run("全社会用电量持续增长。"), "");
+  // 产量, 销售额 name an indicator only with what they measure before them.
+  EXPECT_EQ(F().Run("全国粮食总产量13908.2亿斤，集成电路出口额为1000亿美元。"),
+            "全国粮食总产量=全国粮食总产量 集成电路出口额=集成电路出口额");
+  EXPECT_EQ(F().Run("公司表示，销售额达30亿元，带动销售额12亿元。"), "");
 }
 
 }  // namespace
