@@ -92,6 +92,8 @@ TEST(Indicators, MeasuredQuantityBeforeItsValue) {
   EXPECT_EQ(F().Run("全国粮食总产量13908.2亿斤，集成电路出口额为1000亿美元。"),
             "全国粮食总产量=全国粮食总产量 集成电路出口额=集成电路出口额");
   EXPECT_EQ(F().Run("公司表示，销售额达30亿元，带动销售额12亿元。"), "");
+  // A bare head is a figure of the sentence's own subject (嘉兴市), no indicator.
+  EXPECT_EQ(F().Run("嘉兴市今年实现总产值500亿元，年发电量3.5亿千瓦时。"), "");
 }
 
 }  // namespace
