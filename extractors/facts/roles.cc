@@ -232,6 +232,14 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
     int s = layout.clauses[c].sentence;
     if (own[s] < 0 && p.first_subject[c] >= 0) own[s] = p.first_subject[c];
   }
+  // Else the speaker who stood in as its subject: the sentences after a
+  // release (X发布的数据显示，…。其中，…。在出口方面，…) still give X's figures.
+  for (size_t fi = 0; fi < p.figs.size(); ++fi) {
+    const Roles& r = (*roles)[fi];
+    if (r.subject < 0 || r.how != "speaker" || p.figs[fi].clause < 0) continue;
+    int s = layout.clauses[p.figs[fi].clause].sentence;
+    if (own[s] < 0) own[s] = r.subject;
+  }
   for (size_t fi = 0; fi < p.figs.size(); ++fi) {
     Roles& r = (*roles)[fi];
     if (r.subject >= 0 || p.figs[fi].clause < 0) continue;

@@ -256,6 +256,22 @@ TEST(Facts, LaterClauseSubjectOnlyForALeadingAdverbial) {
   EXPECT_EQ(inner[0].subject, "力拓");
 }
 
+// The body whose release a paragraph reports stays the subject of the
+// sentences after it that name none (其中，…; 在出口方面，…), as it is of the
+// first; a sentence naming its own subject keeps it.
+TEST(Facts, ReleasingBodyCarriesThroughItsParagraph) {
+  auto fs = F().Run("中国汽车工业协会发布的数据显示，1至10月，汽车销量完成2768.7万辆。"
+                    "在出口方面，1至10月，新能源汽车出口201.4万辆。比亚迪出口销量达到50万辆。",
+                    {{"2768.7万辆", "count", ""}, {"201.4万辆", "count", ""}, {"50万辆", "count", ""}});
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_EQ(fs[0].subject, "中国汽车工业协会");
+  EXPECT_EQ(fs[1].subject, "中国汽车工业协会");
+  EXPECT_EQ(fs[2].subject, "比亚迪");
+  // Never across a paragraph break.
+  EXPECT_EQ(F().Run("中国汽车工业协会发布的数据显示，汽车销量完成2768.7万辆。\n\n新能源汽车出口201.4万辆。",
+                    {{"2768.7万辆", "count", ""}, {"201.4万辆", "count", ""}}).size(), 1u);
+}
+
 // A news credit opening the text (央视网消息：, 新华社…电：) is a source: the
 // release's author speaks, the outlet never is the subject.
 TEST(Facts, DatelineIsNoSubject) {
