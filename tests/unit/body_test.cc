@@ -818,6 +818,23 @@ TEST(Body, NoticeGluedOntoTheLastParagraphIsCut) {
   EXPECT_EQ(ExtractBody(notices[0], Markers()).body, notices[0]);
 }
 
+// A short text (kept whole) that ends in strong boilerplate lines: the
+// appeal or notice goes, the article stays; all boilerplate stays whole.
+TEST(Body, ShortTextLosesTrailingNoticeLines) {
+  const std::string para = "很多人認為，示威遊行屢見不鮮，其實每一次都有不同的訴求和故事，值得細看。";
+  for (const std::string& tail : {std::string("請加入成為本報的月費訂戶，長期支持我們的工作。\n月費訂戶 網址：example.com/subscribe"),
+                                  std::string("\n版權所有，轉載請註明出處"),
+                                  std::string("違反上述規定者，本報有權刪除留言。")}) {
+    std::string raw = para + "\n" + tail;
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_TRUE(r.whole);
+    EXPECT_EQ(r.body, para) << DescribeBody(raw, r);
+    ExpectPiecesOfRaw(raw, r);
+  }
+  const std::string only = "請加入成為本報的月費訂戶，長期支持我們的工作。\n月費訂戶 網址：example.com/subscribe";
+  EXPECT_EQ(ExtractBody(only, Markers()).body, only);
+}
+
 TEST(BodyMarkers, AffixPatternErrorsNameLine) {
   Result<BodyMarkers> r = ParseBodyMarkers("[dateline_prefix]\n{open}{nope}{close}\n", "m.txt");
   ASSERT_FALSE(r.ok());
