@@ -840,7 +840,12 @@ bool StripEllipsis(std::string_view* s) {
 bool TitleLike(const Features& f) {
   if (f.cp == 0 || f.cp > kTitleMaxCp || f.han + f.alpha < 6) return false;
   // No full stop: a title may have ！？ or commas, not 。
-  return f.trimmed.find("\xE3\x80\x82") == std::string_view::npos;
+  if (f.trimmed.find("\xE3\x80\x82") != std::string_view::npos) return false;
+  // A line ending in a colon introduces what follows (a form's field label,
+  // "4.新任者姓名及簡歷:", "更正前金額/內容/頁次:"): no headline.
+  std::string_view t = f.trimmed;
+  if (!t.empty() && t.back() == ':') return false;
+  return !(t.size() >= 3 && t.substr(t.size() - 3) == "\xEF\xBC\x9A");  // ：
 }
 
 // ---------------------------------------------------------------------------

@@ -835,6 +835,22 @@ TEST(Body, ShortTextLosesTrailingNoticeLines) {
   EXPECT_EQ(ExtractBody(only, Markers()).body, only);
 }
 
+// A filing's field label above the text ("4.新任者姓名及簡歷:") is no
+// headline; a headline line above the same text is.
+TEST(Body, FieldLabelIsNoTitle) {
+  const std::string text =
+      "本公司董事會今日決議，聘任王小明先生為新任總經理，自下月一日起生效，任期三年。\n"
+      "王小明先生曾任本公司財務長及副總經理，具二十年產業經驗，熟悉國際市場與財務管理。\n"
+      "董事會並決議，原總經理轉任本公司顧問，協助新任總經理交接各項業務與對外關係。\n"
+      "本案已依規定於公開資訊觀測站申報，相關資料請參閱公司網站之重大訊息公告專區。";
+  for (const char* label : {"4.新任者姓名及簡歷:", "2. 簡述原公告申報內容：", "更正前金額/內容/頁次:"}) {
+    BodyResult r = ExtractBody(std::string("公告\n\n") + label + "\n" + text, Markers());
+    EXPECT_EQ(r.title, "") << label;
+  }
+  BodyResult r = ExtractBody(std::string("公告\n\n某某公司 新任總經理出爐\n") + text, Markers());
+  EXPECT_EQ(r.title, "某某公司 新任總經理出爐");
+}
+
 TEST(BodyMarkers, AffixPatternErrorsNameLine) {
   Result<BodyMarkers> r = ParseBodyMarkers("[dateline_prefix]\n{open}{nope}{close}\n", "m.txt");
   ASSERT_FALSE(r.ok());
