@@ -851,6 +851,21 @@ TEST(Body, FieldLabelIsNoTitle) {
   EXPECT_EQ(r.title, "某某公司 新任總經理出爐");
 }
 
+// An app banner between the site menu and the article ("…APP看新聞又抽獎",
+// a 立即下載 button) is neither body nor title.
+TEST(Body, AppBannerIsNoTitle) {
+  const std::string article =
+      "〔記者王小明／高雄報導〕高市某派出所前所長被控貪瀆案，地院依詐欺罪判處徒刑9月，上訴後改判3年6月。\n"
+      "檢方指出，前所長以購買警用機車名義，向轄區廟宇募得5萬元及1台電視後，卻飽入私囊。";
+  for (const char* banner : {"自由時報APP看新聞又抽獎", "下載某某新聞APP看新聞", "某某新闻APP看新闻领红包"}) {
+    std::string raw = std::string("即時\n熱門\n政治\n社會\n生活\n國際\n\n╳\n\n") + banner + "\n立即下載\n\n\n" + article;
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.title, "") << banner << "\n" << DescribeBody(raw, r);
+    EXPECT_EQ(r.body.find(banner), std::string::npos) << banner;
+    EXPECT_NE(r.body.find("飽入私囊"), std::string::npos) << banner;
+  }
+}
+
 TEST(BodyMarkers, AffixPatternErrorsNameLine) {
   Result<BodyMarkers> r = ParseBodyMarkers("[dateline_prefix]\n{open}{nope}{close}\n", "m.txt");
   ASSERT_FALSE(r.ok());
