@@ -840,7 +840,12 @@ bool StripEllipsis(std::string_view* s) {
 bool TitleLike(const Features& f) {
   if (f.cp == 0 || f.cp > kTitleMaxCp || f.han + f.alpha < 6) return false;
   // No full stop: a title may have ！？ or commas, not 。
-  return f.trimmed.find("\xE3\x80\x82") == std::string_view::npos;
+  if (f.trimmed.find("\xE3\x80\x82") != std::string_view::npos) return false;
+  // A line ending in a colon introduces what follows (a form's field label,
+  // "4.新任者姓名及簡歷:", "更正前金額/內容/頁次:"): no headline.
+  std::string_view t = f.trimmed;
+  if (!t.empty() && t.back() == ':') return false;
+  return !(t.size() >= 3 && t.substr(t.size() - 3) == "\xEF\xBC\x9A");  // ：
 }
 
 // ---------------------------------------------------------------------------
@@ -1218,7 +1223,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
   };
 
-  auto emit_whole = [&]() {
+  auto emit_whole = [&](bool drop_trailing_end = false) {
     r.whole = true;
     r.chosen_run = -1;
     r.body.clear();
@@ -1237,6 +1242,19 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       }
       return;
     }
+    if (drop_trailing_end) {
+      // A short text ending in strong boilerplate (a subscription appeal, a
+      // comment-board notice, a copyright line after one paragraph) keeps
+      // its content lines only; a text that is all boilerplate stays whole.
+      auto content = [&](size_t i) {
+        return r.lines[i].cls == LineClass::kGood || r.lines[i].cls == LineClass::kNearGood;
+      };
+      size_t e = last;
+      while (e > first && (r.lines[e].cls == LineClass::kEnd || feats[e].cp == 0)) --e;
+      bool any_content = false;
+      for (size_t i = first; i <= e && !any_content; ++i) any_content = content(i);
+      if (any_content) last = e;
+    }
     std::vector<size_t> kept;
     for (size_t i = first; i <= last; ++i) kept.push_back(i);
     assemble(kept);
@@ -1246,7 +1264,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
   for (size_t i = 0; i < n; ++i) r.lines[i].cls = Classify(feats[i], markers);
 
   if (nonblank <= static_cast<size_t>(kWholeMaxLines)) {
-    emit_whole();
+    emit_whole(/*drop_trailing_end=*/true);
     return r;
   }
 

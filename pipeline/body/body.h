@@ -91,7 +91,9 @@
 //    the last may end earlier (an editor note or a glued notice cut off),
 //    see step 4.
 //  * A short document (at most kWholeMaxLines non-blank lines) is kept
-//    whole, and so is a document in which nothing looks like content: body
+//    whole (but for strong boilerplate lines, kEnd, after its last content
+//    line: "請加入成為…的月費訂戶" below one paragraph), and so is a
+//    document in which nothing looks like content: body
 //    is then all lines of raw (leading and trailing blank lines removed;
 //    step 4 still applies to its first and last line). body is never empty
 //    when raw has a non-blank line.

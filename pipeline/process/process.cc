@@ -9,6 +9,19 @@ namespace {
 
 bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+// True when every body line is strong boilerplate (a copyright line, a
+// comment-board notice, a subscription appeal, a block marker): a record
+// whose text is only that has no article.
+bool OnlyBoilerplate(const BodyResult& b) {
+  bool any = false;
+  for (const BodyLine& l : b.lines) {
+    if (!l.in_body || l.cls == LineClass::kBlank) continue;
+    if (l.cls != LineClass::kEnd && l.cls != LineClass::kBlock) return false;
+    any = true;
+  }
+  return any;
+}
+
 // Stage 1: raw input -> plain article text (and page metadata).
 Result<Article> Markup(const PipelineContext& ctx, Document* doc) {
   MarkupKind kind = doc->raw_is_html ? MarkupKind::kHtmlPage : DetectMarkup(doc->raw);
@@ -24,6 +37,8 @@ Status Body(const PipelineContext& ctx, const Article& article, Document* doc) {
   BodyResult b = article.kind == MarkupKind::kHtmlPage
                      ? ExtractBodyInContainer(article.text, ctx.body_markers)
                      : ExtractBody(article.text, ctx.body_markers);
+  if (OnlyBoilerplate(b))
+    return Status::InvalidInput("no article body found (only boilerplate: notices, copyright, markers)");
   doc->body = std::move(b.body);
   if (doc->title.empty()) doc->title = !article.title.empty() ? article.title : std::move(b.title);
   if (doc->published.empty()) doc->published = article.published;

@@ -66,7 +66,9 @@ struct Processed {
 //     (pipeline/body/repeats.h); `seq` is the document's number in input
 //     order, and every seq is observed or skipped exactly once;
 //  5. normalise, split sentences, extract, link, facts.
-// Errors (InvalidInput, the document is rejected): "no article body found",
+// Errors (InvalidInput, the document is rejected): "no article body found"
+// (also when every body line is strong boilerplate: a notice, a copyright
+// line, a block marker),
 // or what the markup stage reports (a page over the parser's budget).
 Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
                        RepeatMemory* repeats = nullptr, uint64_t seq = 0);

@@ -818,6 +818,54 @@ TEST(Body, NoticeGluedOntoTheLastParagraphIsCut) {
   EXPECT_EQ(ExtractBody(notices[0], Markers()).body, notices[0]);
 }
 
+// A short text (kept whole) that ends in strong boilerplate lines: the
+// appeal or notice goes, the article stays; all boilerplate stays whole.
+TEST(Body, ShortTextLosesTrailingNoticeLines) {
+  const std::string para = "很多人認為，示威遊行屢見不鮮，其實每一次都有不同的訴求和故事，值得細看。";
+  for (const std::string& tail : {std::string("請加入成為本報的月費訂戶，長期支持我們的工作。\n月費訂戶 網址：example.com/subscribe"),
+                                  std::string("\n版權所有，轉載請註明出處"),
+                                  std::string("違反上述規定者，本報有權刪除留言。")}) {
+    std::string raw = para + "\n" + tail;
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_TRUE(r.whole);
+    EXPECT_EQ(r.body, para) << DescribeBody(raw, r);
+    ExpectPiecesOfRaw(raw, r);
+  }
+  const std::string only = "請加入成為本報的月費訂戶，長期支持我們的工作。\n月費訂戶 網址：example.com/subscribe";
+  EXPECT_EQ(ExtractBody(only, Markers()).body, only);
+}
+
+// A filing's field label above the text ("4.新任者姓名及簡歷:") is no
+// headline; a headline line above the same text is.
+TEST(Body, FieldLabelIsNoTitle) {
+  const std::string text =
+      "本公司董事會今日決議，聘任王小明先生為新任總經理，自下月一日起生效，任期三年。\n"
+      "王小明先生曾任本公司財務長及副總經理，具二十年產業經驗，熟悉國際市場與財務管理。\n"
+      "董事會並決議，原總經理轉任本公司顧問，協助新任總經理交接各項業務與對外關係。\n"
+      "本案已依規定於公開資訊觀測站申報，相關資料請參閱公司網站之重大訊息公告專區。";
+  for (const char* label : {"4.新任者姓名及簡歷:", "2. 簡述原公告申報內容：", "更正前金額/內容/頁次:"}) {
+    BodyResult r = ExtractBody(std::string("公告\n\n") + label + "\n" + text, Markers());
+    EXPECT_EQ(r.title, "") << label;
+  }
+  BodyResult r = ExtractBody(std::string("公告\n\n某某公司 新任總經理出爐\n") + text, Markers());
+  EXPECT_EQ(r.title, "某某公司 新任總經理出爐");
+}
+
+// An app banner between the site menu and the article ("…APP看新聞又抽獎",
+// a 立即下載 button) is neither body nor title.
+TEST(Body, AppBannerIsNoTitle) {
+  const std::string article =
+      "〔記者王小明／高雄報導〕高市某派出所前所長被控貪瀆案，地院依詐欺罪判處徒刑9月，上訴後改判3年6月。\n"
+      "檢方指出，前所長以購買警用機車名義，向轄區廟宇募得5萬元及1台電視後，卻飽入私囊。";
+  for (const char* banner : {"自由時報APP看新聞又抽獎", "下載某某新聞APP看新聞", "某某新闻APP看新闻领红包"}) {
+    std::string raw = std::string("即時\n熱門\n政治\n社會\n生活\n國際\n\n╳\n\n") + banner + "\n立即下載\n\n\n" + article;
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.title, "") << banner << "\n" << DescribeBody(raw, r);
+    EXPECT_EQ(r.body.find(banner), std::string::npos) << banner;
+    EXPECT_NE(r.body.find("飽入私囊"), std::string::npos) << banner;
+  }
+}
+
 TEST(BodyMarkers, AffixPatternErrorsNameLine) {
   Result<BodyMarkers> r = ParseBodyMarkers("[dateline_prefix]\n{open}{nope}{close}\n", "m.txt");
   ASSERT_FALSE(r.ok());

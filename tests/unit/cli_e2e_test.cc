@@ -123,6 +123,22 @@ TEST_F(CliTest, BadInputsAreRejectedAndTheRestGoesIn) {
             "f,line\n1,2\n1,3\n1,4\n1,5\n");
 }
 
+// A record whose text is only a notice (a comment-board rule, a
+// subscription appeal, a copyright line) has no article: rejected with the
+// reason, the rest goes in.
+TEST_F(CliTest, RecordOfOnlyBoilerplateIsRejected) {
+  Write("in/batch.jsonl",
+        "{\"id\":\"n1\",\"text\":\"違反上述規定者，某某電子報有權刪除留言，或者直接封鎖帳號！請使用者在發言前，務必先閱讀留言板規則，謝謝配合。\"}\n"
+        "{\"id\":\"n2\",\"text\":\"請加入成為本報的月費訂戶，長期支持我們的工作。\\n月費訂戶 網址：example.com/subscribe\"}\n"
+        "{\"id\":\"n3\",\"text\":\"版權所有 © 2024 某某網\"}\n"
+        "{\"id\":\"a1\",\"text\":\"經濟部今天宣布投入100億元補助綠能產業。\\n請加入成為本報的月費訂戶，長期支持我們的工作。\"}\n");
+  CmdResult r = Newskb("ingest --db '" + db_ + "' '" + (dir_ / "in").string() + "'");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("(n1): no article body found (only boilerplate"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 ingested, 0 duplicates, 3 rejected"), std::string::npos) << r.out;
+  EXPECT_EQ(Query("SELECT doc_key, text FROM documents"), "doc_key,text\na1,經濟部今天宣布投入100億元補助綠能產業。\n");
+}
+
 TEST_F(CliTest, StdinJsonLines) {
   CmdResult r = Sh("printf '{\"id\":\"s1\",\"text\":\"稀土。\"}\\n' | '" + Bin() + "' ingest --db '" + db_ + "' -");
   ASSERT_EQ(r.status, 0) << r.out;
