@@ -117,6 +117,7 @@ class OrganizationExtractor : public Extractor {
       }
       NameCand c;
       if (!BoundName(m, "name", t, doc, norm, lists_, &c)) continue;
+      if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
       if (role == "org_with_alias" && m.Has("alias")) {
         // The bracketed alias is the evidence that the name is a name: when
         // it is refused (礦物(critical minerals): not capitalised), so is the name.
@@ -193,6 +194,29 @@ class OrganizationExtractor : public Extractor {
       win->push_back(std::move(c));
       pairs->emplace_back(owner, win->size() - 1);
     }
+  }
+
+  // Rule attr `cut: described`: the name starts after the last word before
+  // its head that describes rather than names (by the lexicon's tags: verbs,
+  // adjectives, distinguishing words, numerals, function words): 包括醫院,
+  // 設在總醫院, 大中型醫院 are no names; 屯門醫院 is. False when what is
+  // left is shorter than the rule's min_chars or a not_organizations word.
+  bool CutDescribed(const Rule& r, std::string_view t, NameCand* c) const {
+    if (!lists_.lexicon) return true;
+    std::vector<LexWord> words = lists_.lexicon->Segment(t, c->b, c->e);
+    if (words.size() < 2) return true;
+    size_t b = c->b;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      std::string_view tag = words[i].tag;
+      char k = tag.empty() ? 'x' : tag[0];
+      if (IsFunctionTag(tag) || k == 'v' || k == 'a' || k == 'b' || k == 'm' || k == 'q' || k == 'f')
+        b = words[i].e;
+    }
+    size_t min_chars = static_cast<size_t>(std::atoi(Attr(r, "min_chars", "2").c_str()));
+    std::string_view name = t.substr(b, c->e - b);
+    if (Utf8Length(name) < min_chars || lists_.not_names->Contains(name)) return false;
+    c->b = b;
+    return true;
   }
 
   // A repeat extends over the unit that follows it, as a first mention does
