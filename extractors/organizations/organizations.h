@@ -33,6 +33,9 @@
 //        min_middle  characters required before group `suffix` (after the
 //                  place head with head: place): 美国公司, 这家有限公司 are no names
 //        max_chars maximum length in code points (default 40)
+//        cut       "described": the name starts after the last word before
+//                  its head that describes (the lexicon's verbs, adjectives,
+//                  numerals, function words): 包括醫院, 大中型醫院 are none
 //        desc_middle words that, right after the place head (head: place),
 //                  make the name a description: 瑞典国营矿业公司 (国营),
 //                  美国本土石墨公司 (本土)
@@ -45,6 +48,11 @@
 //      ambiguous short forms of gazetteer/short_forms.tsv (贸易署, 中投), only
 //      in a document where the gazetteer found their organization, linked to
 //      it (rule "gaz.org.short:<canonical>").
+// Kind `listed` (gazetteer/organizations/tw_listed.tsv: a company by its
+// exchange short name) counts on word boundaries only, never right before
+// a head word (華興 of 華興銀行) or a street word (東華路,
+// gazetteer/listed_not_before.txt). A repeat extends over a head word after
+// it (統一 (1216-TW) found, then 統一集團 is one name).
 // A found name extends over a following sub-unit (gazetteer/branch_suffixes.txt:
 // 交通银行深圳分行, 北京大学法学院). A `club_city` gazetteer entry (米兰,
 // 利物浦: a city that names a club) counts only in a sentence with a sports
