@@ -37,12 +37,14 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
 }
 
 // True if the media name t[b, e) is a dateline credit: it opens its line
-// and is followed by 讯 (证券时报e公司讯，新华网快讯：本报讯). A credit is a
+// and is followed by 讯 or 消息 (证券时报e公司讯，新华网快讯：本报讯，
+// 央视网消息（新闻联播）：). A credit is a
 // byline, not part of the article's body (FORMAT.md).
 bool DatelineCredit(std::string_view t, size_t b, size_t e) {
   for (size_t i = b; i > 0 && t[i - 1] != '\n'; --i)
     if (t[i - 1] != ' ' && t[i - 1] != '\t') return false;
-  static const re2::RE2 kCredit("^[a-z0-9 .·]{0,8}\\p{Han}{0,2}讯[,:]");
+  // 讯 or 消息, then an optional programme in brackets: 央视网消息(新闻联播):
+  static const re2::RE2 kCredit("^[a-z0-9 .·]{0,8}(?:\\p{Han}{0,2}讯|消息)(?:\\([^)\\n]{0,12}\\))?[,:]");
   std::string_view rest = t.substr(e, std::min<size_t>(40, t.size() - e));
   return re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kCredit);
 }
@@ -77,7 +79,7 @@ class OrganizationExtractor : public Extractor {
       if (all_kind("venue") && PrecededBy(t, h.begin, *lists_.locatives)) continue;
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
-      if (all_kind("media") && DatelineCredit(t, h.begin, h.end)) continue;
+      if (DatelineCredit(t, h.begin, h.end)) continue;  // any kind: 央視網 is a lexicon name
       // A lexicon name counts on word boundaries only: 新乐队 is none in
       // 重新乐队; 国务院法制办 of 国务院法制办公室 is the whole.
       // So does a listed company's exchange short name (kind `listed`,

@@ -59,9 +59,9 @@
 // cue (gazetteer/sports_cues.txt: 比赛, 战胜, 联赛 ...).
 // Names in gazetteer/not_organizations.txt (政府, 联邦政府, 新创公司) are
 // dropped; a `venue` gazetteer entry (白宫) right after a locative word
-// (在, 于, 前往) is a place, not a body, and dropped; a `media` entry that
-// opens its line as a dateline credit (证券时报e公司讯，新华网快讯：) is a
-// byline, not body, and dropped.
+// (在, 于, 前往) is a place, not a body, and dropped; an organization that
+// opens its line as a dateline credit (证券时报e公司讯，新华网快讯：,
+// 央视网消息（新闻联播）：) is a byline, not body, and dropped.
 // Overlaps: longest span wins, then higher priority, then earlier start.
 // Then link/linker.h gives every mention its canonical `name`.
 //
