@@ -80,6 +80,8 @@ class OrganizationExtractor : public Extractor {
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
       if (DatelineCredit(t, h.begin, h.end)) continue;  // any kind: 央視網 is a lexicon name
+      // 央视新址, 清华灯光球场: a facility named after the body.
+      if (FacilityAfter(t, h.end)) continue;
       // A lexicon name counts on word boundaries only: 新乐队 is none in
       // 重新乐队; 国务院法制办 of 国务院法制办公室 is the whole.
       // So does a listed company's exchange short name (kind `listed`,
@@ -221,6 +223,19 @@ class OrganizationExtractor : public Extractor {
     return true;
   }
 
+  // True if a word of facility_heads.txt follows t[.., e) directly or after
+  // at most two Han characters: the name is part of a facility's name.
+  bool FacilityAfter(std::string_view t, size_t e) const {
+    size_t i = e;
+    for (int k = 0; k <= 2 && i < t.size(); ++k) {
+      if (facility_heads_->MatchAt(t, i) > 0) return true;
+      size_t len = Utf8CharLen(t, i);
+      if (!HasHan(t.substr(i, len))) return false;
+      i += len;
+    }
+    return false;
+  }
+
   // A repeat extends over the unit that follows it, as a first mention does
   // (ExtendUnit): 統一 (1216-TW) found, then 統一集團, 統一國際開發公司 are
   // whole names, not 統一 and a rest.
@@ -334,7 +349,8 @@ class OrganizationExtractor : public Extractor {
   std::shared_ptr<const Gazetteer> gaz_;
   NameLists lists_;
  public:
-  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_;
+  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_,
+      facility_heads_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -400,6 +416,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!cues.ok()) return cues.status();
   auto listed_nb = WordList::LoadFile(rules_dir + "/gazetteer/listed_not_before.txt", *normalizer);
   if (!listed_nb.ok()) return listed_nb.status();
+  auto facility = WordList::LoadFile(rules_dir + "/gazetteer/facility_heads.txt", *normalizer);
+  if (!facility.ok()) return facility.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -413,6 +431,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->sports_cues_ = std::move(cues).value();
   ex->unit_heads_ = std::move(unit_heads).value();
   ex->listed_not_before_ = std::move(listed_nb).value();
+  ex->facility_heads_ = std::move(facility).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

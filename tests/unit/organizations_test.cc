@@ -310,5 +310,13 @@ TEST(Organizations, DatelineCreditIsNoMention) {
   EXPECT_EQ(tw.size(), 1u) << ::testing::PrintToString(Texts(tw));
 }
 
+// A facility named after a body is no mention of the body
+// (gazetteer/facility_heads.txt): 央视新址, 华中科技大学体育馆, 清华灯光球场.
+TEST(Organizations, FacilityNamedAfterABodyIsNone) {
+  EXPECT_TRUE(F().Run("央视新址火灾，在华中科技大学体育馆内，去清华灯光球场打球。").empty())
+      << ::testing::PrintToString(Texts(F().Run("央视新址火灾，在华中科技大学体育馆内，去清华灯光球场打球。")));
+  EXPECT_TRUE(Has(F().Run("華中科技大學宣布擴建體育館。"), "華中科技大學"));
+}
+
 }  // namespace
 }  // namespace newskb
