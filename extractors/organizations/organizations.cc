@@ -122,6 +122,7 @@ class OrganizationExtractor : public Extractor {
       NameCand c;
       if (!BoundName(m, "name", t, doc, norm, lists_, &c)) continue;
       if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
+      if (role == "org" && FacilityAfter(t, c.e)) continue;  // 华中科技大学体育馆
       if (role == "org_with_alias" && m.Has("alias")) {
         // The bracketed alias is the evidence that the name is a name: when
         // it is refused (礦物(critical minerals): not capitalised), so is the name.

@@ -53,7 +53,7 @@
 // a head word (華興 of 華興銀行) or a street word (東華路,
 // gazetteer/listed_not_before.txt). A repeat extends over a head word after
 // it (統一 (1216-TW) found, then 統一集團 is one name).
-// A gazetteer name right before a facility word (gazetteer/facility_heads.txt,
+// A name right before a facility word (gazetteer/facility_heads.txt,
 // up to two characters between: 央视新址, 清华灯光球场) is part of the
 // facility's name and no mention.
 // A found name extends over a following sub-unit (gazetteer/branch_suffixes.txt:
