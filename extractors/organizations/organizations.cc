@@ -37,12 +37,14 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
 }
 
 // True if the media name t[b, e) is a dateline credit: it opens its line
-// and is followed by 讯 (证券时报e公司讯，新华网快讯：本报讯). A credit is a
+// and is followed by 讯 or 消息 (证券时报e公司讯，新华网快讯：本报讯，
+// 央视网消息（新闻联播）：). A credit is a
 // byline, not part of the article's body (FORMAT.md).
 bool DatelineCredit(std::string_view t, size_t b, size_t e) {
   for (size_t i = b; i > 0 && t[i - 1] != '\n'; --i)
     if (t[i - 1] != ' ' && t[i - 1] != '\t') return false;
-  static const re2::RE2 kCredit("^[a-z0-9 .·]{0,8}\\p{Han}{0,2}讯[,:]");
+  // 讯 or 消息, then an optional programme in brackets: 央视网消息(新闻联播):
+  static const re2::RE2 kCredit("^[a-z0-9 .·]{0,8}(?:\\p{Han}{0,2}讯|消息)(?:\\([^)\\n]{0,12}\\))?[,:]");
   std::string_view rest = t.substr(e, std::min<size_t>(40, t.size() - e));
   return re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kCredit);
 }
@@ -77,7 +79,9 @@ class OrganizationExtractor : public Extractor {
       if (all_kind("venue") && PrecededBy(t, h.begin, *lists_.locatives)) continue;
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
-      if (all_kind("media") && DatelineCredit(t, h.begin, h.end)) continue;
+      if (DatelineCredit(t, h.begin, h.end)) continue;  // any kind: 央視網 is a lexicon name
+      // 央视新址, 清华灯光球场: a facility named after the body.
+      if (FacilityAfter(t, h.end)) continue;
       // A lexicon name counts on word boundaries only: 新乐队 is none in
       // 重新乐队; 国务院法制办 of 国务院法制办公室 is the whole.
       // So does a listed company's exchange short name (kind `listed`,
@@ -117,6 +121,8 @@ class OrganizationExtractor : public Extractor {
       }
       NameCand c;
       if (!BoundName(m, "name", t, doc, norm, lists_, &c)) continue;
+      if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
+      if (role == "org" && FacilityAfter(t, c.e)) continue;  // 华中科技大学体育馆
       if (role == "org_with_alias" && m.Has("alias")) {
         // The bracketed alias is the evidence that the name is a name: when
         // it is refused (礦物(critical minerals): not capitalised), so is the name.
@@ -193,6 +199,42 @@ class OrganizationExtractor : public Extractor {
       win->push_back(std::move(c));
       pairs->emplace_back(owner, win->size() - 1);
     }
+  }
+
+  // Rule attr `cut: described`: the name starts after the last word before
+  // its head that describes rather than names (by the lexicon's tags: verbs,
+  // adjectives, distinguishing words, numerals, function words): 包括醫院,
+  // 設在總醫院, 大中型醫院 are no names; 屯門醫院 is. False when what is
+  // left is shorter than the rule's min_chars or a not_organizations word.
+  bool CutDescribed(const Rule& r, std::string_view t, NameCand* c) const {
+    if (!lists_.lexicon) return true;
+    std::vector<LexWord> words = lists_.lexicon->Segment(t, c->b, c->e);
+    if (words.size() < 2) return true;
+    size_t b = c->b;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      std::string_view tag = words[i].tag;
+      char k = tag.empty() ? 'x' : tag[0];
+      if (IsFunctionTag(tag) || k == 'v' || k == 'a' || k == 'b' || k == 'm' || k == 'q' || k == 'f')
+        b = words[i].e;
+    }
+    size_t min_chars = static_cast<size_t>(std::atoi(Attr(r, "min_chars", "2").c_str()));
+    std::string_view name = t.substr(b, c->e - b);
+    if (Utf8Length(name) < min_chars || lists_.not_names->Contains(name)) return false;
+    c->b = b;
+    return true;
+  }
+
+  // True if a word of facility_heads.txt follows t[.., e) directly or after
+  // at most two Han characters: the name is part of a facility's name.
+  bool FacilityAfter(std::string_view t, size_t e) const {
+    size_t i = e;
+    for (int k = 0; k <= 2 && i < t.size(); ++k) {
+      if (facility_heads_->MatchAt(t, i) > 0) return true;
+      size_t len = Utf8CharLen(t, i);
+      if (!HasHan(t.substr(i, len))) return false;
+      i += len;
+    }
+    return false;
   }
 
   // A repeat extends over the unit that follows it, as a first mention does
@@ -308,7 +350,8 @@ class OrganizationExtractor : public Extractor {
   std::shared_ptr<const Gazetteer> gaz_;
   NameLists lists_;
  public:
-  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_;
+  std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_,
+      facility_heads_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -374,6 +417,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!cues.ok()) return cues.status();
   auto listed_nb = WordList::LoadFile(rules_dir + "/gazetteer/listed_not_before.txt", *normalizer);
   if (!listed_nb.ok()) return listed_nb.status();
+  auto facility = WordList::LoadFile(rules_dir + "/gazetteer/facility_heads.txt", *normalizer);
+  if (!facility.ok()) return facility.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -387,6 +432,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->sports_cues_ = std::move(cues).value();
   ex->unit_heads_ = std::move(unit_heads).value();
   ex->listed_not_before_ = std::move(listed_nb).value();
+  ex->facility_heads_ = std::move(facility).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

@@ -33,6 +33,9 @@
 //        min_middle  characters required before group `suffix` (after the
 //                  place head with head: place): 美国公司, 这家有限公司 are no names
 //        max_chars maximum length in code points (default 40)
+//        cut       "described": the name starts after the last word before
+//                  its head that describes (the lexicon's verbs, adjectives,
+//                  numerals, function words): 包括醫院, 大中型醫院 are none
 //        desc_middle words that, right after the place head (head: place),
 //                  make the name a description: 瑞典国营矿业公司 (国营),
 //                  美国本土石墨公司 (本土)
@@ -45,15 +48,23 @@
 //      ambiguous short forms of gazetteer/short_forms.tsv (贸易署, 中投), only
 //      in a document where the gazetteer found their organization, linked to
 //      it (rule "gaz.org.short:<canonical>").
+// Kind `listed` (gazetteer/organizations/tw_listed.tsv: a company by its
+// exchange short name) counts on word boundaries only, never right before
+// a head word (華興 of 華興銀行) or a street word (東華路,
+// gazetteer/listed_not_before.txt). A repeat extends over a head word after
+// it (統一 (1216-TW) found, then 統一集團 is one name).
+// A name right before a facility word (gazetteer/facility_heads.txt,
+// up to two characters between: 央视新址, 清华灯光球场) is part of the
+// facility's name and no mention.
 // A found name extends over a following sub-unit (gazetteer/branch_suffixes.txt:
 // 交通银行深圳分行, 北京大学法学院). A `club_city` gazetteer entry (米兰,
 // 利物浦: a city that names a club) counts only in a sentence with a sports
 // cue (gazetteer/sports_cues.txt: 比赛, 战胜, 联赛 ...).
 // Names in gazetteer/not_organizations.txt (政府, 联邦政府, 新创公司) are
 // dropped; a `venue` gazetteer entry (白宫) right after a locative word
-// (在, 于, 前往) is a place, not a body, and dropped; a `media` entry that
-// opens its line as a dateline credit (证券时报e公司讯，新华网快讯：) is a
-// byline, not body, and dropped.
+// (在, 于, 前往) is a place, not a body, and dropped; an organization that
+// opens its line as a dateline credit (证券时报e公司讯，新华网快讯：,
+// 央视网消息（新闻联播）：) is a byline, not body, and dropped.
 // Overlaps: longest span wins, then higher priority, then earlier start.
 // Then link/linker.h gives every mention its canonical `name`.
 //

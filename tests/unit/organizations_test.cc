@@ -301,5 +301,22 @@ TEST(Organizations, RepeatExtendsOverAHeadWord) {
   EXPECT_TRUE(Has(ms, "統一集團")) << ::testing::PrintToString(Texts(ms));
 }
 
+// A dateline credit is a byline, not body, whatever the kind of its name
+// (央视网 is a name of the word lexicon): 讯 or 消息, a programme in brackets.
+TEST(Organizations, DatelineCreditIsNoMention) {
+  auto ms = F().Run("央视网消息（新闻联播）：欢迎仪式后，央视网记者报道。");
+  EXPECT_EQ(ms.size(), 1u) << ::testing::PrintToString(Texts(ms));
+  auto tw = F().Run("央視網消息：會談後，央視網記者報道。");
+  EXPECT_EQ(tw.size(), 1u) << ::testing::PrintToString(Texts(tw));
+}
+
+// A facility named after a body is no mention of the body
+// (gazetteer/facility_heads.txt): 央视新址, 华中科技大学体育馆, 清华灯光球场.
+TEST(Organizations, FacilityNamedAfterABodyIsNone) {
+  EXPECT_TRUE(F().Run("央视新址火灾，在华中科技大学体育馆内，去清华灯光球场打球。").empty())
+      << ::testing::PrintToString(Texts(F().Run("央视新址火灾，在华中科技大学体育馆内，去清华灯光球场打球。")));
+  EXPECT_TRUE(Has(F().Run("華中科技大學宣布擴建體育館。"), "華中科技大學"));
+}
+
 }  // namespace
 }  // namespace newskb
