@@ -155,6 +155,7 @@ class ParallelIngest : public DocumentSink {
       }
       if (!it.stored_before) it.status = ProcessDocument(ctx_, &it.doc, &it.processed, &repeats_, it.doc_seq);
       else repeats_.Skip(it.doc_seq);
+      it.processed.norm = NormText();  // the writer needs none of it: 9 bytes a body byte, freed now
       {
         std::lock_guard<std::mutex> l(mu_);
         uint64_t seq = it.seq;

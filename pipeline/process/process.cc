@@ -1,6 +1,9 @@
 #include "pipeline/process/process.h"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "pipeline/text/utf8.h"
 
 #include "pipeline/body/container.h"
 
@@ -46,16 +49,76 @@ Status Body(const PipelineContext& ctx, const Article& article, Document* doc) {
   return Status::Ok();
 }
 
-// Stages 3-5: normalise, sentences, mentions, facts.
-void Extract(const PipelineContext& ctx, const Document& doc, Processed* out) {
+// Stages 3-5 on one body: normalise, sentences, mentions, facts.
+void ExtractWhole(const PipelineContext& ctx, const Document& doc, Processed* out) {
   out->norm = ctx.normalizer->Normalize(doc.body);
   out->sentences.clear();
   out->sentences.reserve(out->norm.sentences.size());
   for (const NormSentence& s : out->norm.sentences) out->sentences.push_back({s.start, s.stop});
   out->mentions = ctx.extractors->ExtractAll(doc, out->norm);
   out->facts = ctx.extractors->ExtractFacts(doc, out->norm, out->mentions);
-  std::optional<Script> script = ctx.script->Detect(doc.body);
-  out->script = script ? ScriptName(*script) : "";
+}
+
+// The end of the piece of `body` that starts at `b`: after the first line
+// break at or past b + kExtractPieceBytes; without one in the next
+// kExtractPieceBytes, after the first ASCII space or punctuation there (a
+// line of digits and commas); else at a character boundary.
+size_t PieceEnd(std::string_view body, size_t b) {
+  size_t want = b + kExtractPieceBytes;
+  if (want >= body.size()) return body.size();
+  size_t limit = std::min(body.size(), want + kExtractPieceBytes);
+  size_t nl = body.find('\n', want);
+  if (nl != std::string_view::npos && nl < limit) return nl + 1;
+  for (size_t i = want; i < limit; ++i) {
+    unsigned char c = static_cast<unsigned char>(body[i]);
+    if (c == ' ' || c == ',' || c == ';' || c == '.') return i + 1;
+  }
+  size_t e = limit;
+  while (e < body.size() && (static_cast<unsigned char>(body[e]) & 0xC0) == 0x80) ++e;
+  return e;
+}
+
+// A body over kExtractWholeBytes, a piece of lines at a time: each piece is
+// normalised, extracted and linked alone, its offsets (code points,
+// sentence and mention indices) moved to the whole body's; only one
+// piece's normalised text and offset maps are held. out->norm stays empty.
+void ExtractInPieces(const PipelineContext& ctx, const Document& doc, Processed* out) {
+  Document piece;
+  piece.key = doc.key;
+  piece.title = doc.title;
+  piece.published = doc.published;
+  piece.source = doc.source;
+  piece.origin = doc.origin;
+  out->norm = NormText();
+  out->sentences.clear();
+  out->mentions.clear();
+  out->facts.clear();
+  uint32_t cp_base = 0;
+  for (size_t b = 0; b < doc.body.size();) {
+    size_t e = PieceEnd(doc.body, b);
+    piece.body.assign(doc.body, b, e - b);
+    Processed part;
+    ExtractWhole(ctx, piece, &part);
+    const int sentence_base = static_cast<int>(out->sentences.size());
+    const int mention_base = static_cast<int>(out->mentions.size());
+    for (const Sentence& s : part.sentences) out->sentences.push_back({s.start + cp_base, s.end + cp_base});
+    for (Mention& m : part.mentions) {
+      m.start += cp_base;
+      m.end += cp_base;
+      out->mentions.push_back(std::move(m));
+    }
+    auto shift = [&](int i) { return i < 0 ? i : i + mention_base; };
+    for (Fact& f : part.facts) {
+      f.subject = shift(f.subject);
+      f.object = shift(f.object);
+      f.figure = shift(f.figure);
+      f.date = shift(f.date);
+      if (f.subject_sentence >= 0) f.subject_sentence += sentence_base;
+      out->facts.push_back(std::move(f));
+    }
+    cp_base += static_cast<uint32_t>(CountCodePoints(piece.body));
+    b = e;
+  }
 }
 
 }  // namespace
@@ -81,6 +144,13 @@ Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& r
   return std::shared_ptr<const PipelineContext>(std::move(ctx));
 }
 
+void ExtractBodyText(const PipelineContext& ctx, const Document& doc, Processed* out) {
+  if (doc.body.size() > kExtractWholeBytes) ExtractInPieces(ctx, doc, out);
+  else ExtractWhole(ctx, doc, out);
+  std::optional<Script> script = ctx.script->Detect(doc.body);
+  out->script = script ? ScriptName(*script) : "";
+}
+
 Status PrepareBody(const PipelineContext& ctx, Document* doc, RepeatMemory* repeats, uint64_t seq,
                    MarkupKind* kind) {
   Result<Article> article = Markup(ctx, doc);
@@ -96,7 +166,7 @@ Status PrepareBody(const PipelineContext& ctx, Document* doc, RepeatMemory* repe
 Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
                        RepeatMemory* repeats, uint64_t seq) {
   if (Status s = PrepareBody(ctx, doc, repeats, seq, &out->markup); !s.ok()) return s;
-  Extract(ctx, *doc, out);
+  ExtractBodyText(ctx, *doc, out);
   return Status::Ok();
 }
 

@@ -45,9 +45,18 @@ struct PipelineContext {
 // rule file and line.
 Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& rules_dir);
 
+// A body over kExtractWholeBytes is extracted a piece of lines (about
+// kExtractPieceBytes) at a time, so that a 30 MB article holds one piece's
+// normalised text and offset maps (9 bytes a byte), not its whole body's.
+// Each piece is extracted alone: a name, a date or a subject is not
+// carried from one piece to the next (articles of real news are far
+// smaller; this is for huge records), and Processed::norm stays empty.
+constexpr size_t kExtractWholeBytes = size_t{4} << 20;
+constexpr size_t kExtractPieceBytes = size_t{1} << 20;
+
 struct Processed {
   MarkupKind markup = MarkupKind::kPlain;  // how doc.raw was read
-  NormText norm;
+  NormText norm;                    // the normalised body (empty when extracted in pieces)
   std::vector<Sentence> sentences;  // code points of doc.body
   std::vector<Mention> mentions;    // document order
   std::vector<Fact> facts;          // indices into mentions
@@ -72,6 +81,10 @@ struct Processed {
 // or what the markup stage reports (a page over the parser's budget).
 Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out,
                        RepeatMemory* repeats = nullptr, uint64_t seq = 0);
+
+// Stage 5 alone, on doc.body as it is: normalise, split sentences,
+// extract, link, facts (in pieces over kExtractWholeBytes).
+void ExtractBodyText(const PipelineContext& ctx, const Document& doc, Processed* out);
 
 // Stages 1-4 alone (markup, body, title and date, repeats): for `newskb
 // extract --part`, which lets `repeats` learn from the documents before its
