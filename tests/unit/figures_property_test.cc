@@ -32,7 +32,7 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   EXPECT_EQ(failed, 0) << "of " << kCases << " generated cases";
   // Every family of the generator was exercised.
   for (const char* s : {"money", "yuan", "percent", "share", "fraction", "per_mille", "measure", "range", "times", "half",
-                        "vague", "date"})
+                        "vague", "date", "spaced", "cur_before", "bare_scale", "change", "measure_word", "quarter_date"})
     EXPECT_GT(styles[s], 50) << s;
 }
 
