@@ -585,7 +585,7 @@ inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::
     c->style = "change/" + std::to_string(k);
   } else {  // counts with measure words FORMAT.md counts
     static const std::vector<const char*> kWord = {"股", "票", "例", "方", "层", "份", "本", "封", "桶", "杯", "幢", "册",
-                                                   "轮", "瓶", "箱", "袋", "笔", "列", "字", "架次", "辆次", "家次", "班次"};
+                                                   "轮", "瓶", "箱", "袋", "笔", "列", "架次", "辆次", "家次", "班次", "幅", "部"};
     const char* w = g.Pick(kWord);
     long long n = g.Magnitude(7);
     if (n < 10) n += 10;  // small counts in words only size a noun phrase
