@@ -92,11 +92,13 @@ bool ThousandIsNumerals(std::string_view x, std::string_view prefix) {
 }
 
 // True if the number starts with a bare scale, no digit before it (百, 千,
-// 万, 亿: 近万人, 逾千家, 近百亿元). Alone such a word is an idiom or a vague
-// amount (百年老店, 万人空巷, 千家万户); after a qualifier it is the number.
+// 万, 亿: 近万人, 逾千家, 近百亿元), or is the financial ten 拾 alone (a verb:
+// 拾起 'pick up'). Alone such a word is an idiom or
+// a vague amount (百年老店, 万人空巷, 千家万户); after a qualifier it is the number.
 bool BareScaleStart(std::string_view num) {
   if (num.substr(0, 3) == "负") num.remove_prefix(3);
   while (!num.empty() && num.front() == ' ') num.remove_prefix(1);
+  if (num == "拾") return true;  // 拾万零五十六 is a financial numeral; 拾 alone is a verb
   for (std::string_view w : {"百", "佰", "千", "仟", "万", "亿", "兆"})
     if (num.substr(0, w.size()) == w) return true;
   return false;
