@@ -228,9 +228,12 @@ class FigureExtractor : public Extractor {
     if (c->b > 0 && IsAsciiDigit(t[c->b - 1])) return false;
     // A number glued to a Latin word is part of a name (DOTA2项目, WAR3, H5N1).
     if (c->b > 0 && IsAsciiDigit(t[c->b]) && std::isalpha(static_cast<unsigned char>(t[c->b - 1]))) return false;
-    if (EndsWithAny(t, m.begin, veto_after_) && !EndsWithAny(t, m.begin, veto_after_except_)) return false;
+    // The words before it are read past spaces (第 90 條 is an ordinal as 第90條 is).
+    size_t before = m.begin;
+    while (before > 0 && t[before - 1] == ' ') --before;
+    if (EndsWithAny(t, before, veto_after_) && !EndsWithAny(t, before, veto_after_except_)) return false;
     if (InTitleMarks(t, c->b)) return false;  // 《十年》 is a title
-    if (EndsWithAny(t, m.begin, not_after_.at(r.id))) return false;
+    if (EndsWithAny(t, before, not_after_.at(r.id))) return false;
     // not_before_except: longer words that start with a not_before word and
     // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
     if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))

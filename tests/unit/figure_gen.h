@@ -196,7 +196,7 @@ inline const std::vector<Unit>& Currencies() {
       {"美元", "USD", true}, {"美金", "USD", true}, {"欧元", "EUR", true}, {"日元", "JPY", true},
       {"日圆", "JPY", true}, {"港元", "HKD", true}, {"港币", "HKD", true}, {"新台币", "TWD", true},
       {"人民币", "CNY", true}, {"英镑", "GBP", true}, {"澳元", "AUD", true}, {"韩元", "KRW", true},
-      {"元人民币", "CNY", true}, {"瑞士法郎", "CHF", true}, {"加元", "CAD", true}};
+      {"元人民币", "CNY", true}, {"瑞士法郎", "CHF", true}, {"加元", "CAD", true}, {"元美金", "USD", true}};
   return k;
 }
 
