@@ -149,6 +149,7 @@ class FigureExtractor : public Extractor {
       : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)), masker_(std::move(masker)) {
     veto_after_ = words_.Words("veto_after");
     veto_after_except_ = words_.Words("veto_after_except");
+    qual_word_before_ = words_.Words("qual_word_before");
     for (const Rule& r : rules_->rules()) {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
@@ -239,12 +240,27 @@ class FigureExtractor : public Extractor {
     if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
       return false;
     if (m.end < t.size() && IsAsciiDigit(t[m.end]) && IsAsciiDigit(t[m.end - 1])) return false;
+    // A qualifier word that ends another word (近 of 附近 'nearby', 最近
+    // 'recently': word table qual_word_before) is no qualifier: the figure
+    // starts after it (附近23幢 is 23, exact).
+    bool qual_pre = m.Has("qual_pre");
+    if (qual_pre) {
+      std::string_view q = m.Group("qual_pre");
+      size_t q_end = static_cast<size_t>(q.data() - t.data()) + q.size();
+      if (EndsWithAny(t, q_end, qual_word_before_)) {
+        qual_pre = false;
+        if (c->b < q_end) {
+          c->b = q_end;
+          while (c->b < c->e && t[c->b] == ' ') ++c->b;
+        }
+      }
+    }
 
     Mention& f = c->fig;
     bool more = false;
     // not_roc_year: an ROC year in Traditional-script text (115年) is a
     // date, unless a qualifier word comes before it (超過100年).
-    bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !m.Has("qual_pre") &&
+    bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !qual_pre &&
                local() == "CUR?";
     std::string num = Trim(m.Group("num"));
     // num2: a second way to write the number, with its own lower bound
@@ -330,11 +346,11 @@ class FigureExtractor : public Extractor {
         if (roc && RocYear(num)) return false;
       }
       if (RuleAttr(r, "need_scale") == "1" && TrailingScale(num) == 1) return false;
-      if (BareScaleStart(num) && !m.Has("qual_pre") && !m.Has("den")) return false;  // 百分之百 is 100 %
+      if (BareScaleStart(num) && !qual_pre && !m.Has("den")) return false;  // 百分之百 is 100 %
       std::string min_cn = RuleAttr(r, "min_cn");
       // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
       // a determiner (一个月后, 一家公司).
-      if (!min_cn.empty() && !HasArabic(num) && !m.Has("qual_pre") && !half &&
+      if (!min_cn.empty() && !HasArabic(num) && !qual_pre && !half &&
           n->value < std::strtod(min_cn.c_str(), nullptr))
         return false;
     } else {
@@ -420,11 +436,18 @@ class FigureExtractor : public Extractor {
     f.qualifier = RuleAttr(r, "qualifier");
     for (const char* g : {"qual_pre", "qual_mid", "qual_post"}) {
       if (!f.qualifier.empty() || !m.Has(g)) continue;
+      if (g == std::string_view("qual_pre") && !qual_pre) continue;
       const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
       if (!q) return false;
       f.qualifier = *q;
     }
     if (f.qualifier.empty() && more) f.qualifier = "more_than";
+    // whole: the value is a whole number (自2.28起 is a date, not 2.28
+    // incidents; 152.6万例 is whole; an average such as 1.68個 is no case).
+    if (RuleAttr(r, "whole") == "1") {
+      for (const std::optional<double>& v : {f.value, f.low, f.high})
+        if (v && std::fabs(*v - std::round(*v)) > 1e-6) return false;
+    }
     return true;
   }
 
@@ -432,7 +455,7 @@ class FigureExtractor : public Extractor {
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
   Masker masker_;
-  std::vector<std::string> veto_after_, veto_after_except_;
+  std::vector<std::string> veto_after_, veto_after_except_, qual_word_before_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
 };
 

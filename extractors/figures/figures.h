@@ -36,6 +36,7 @@
 //   value        constant value (一半 -> 50)
 //   multiply     value factor (成 -> 10)
 //   pow2         "1": the number counts doublings, value 2^num (翻两番 = 4 times)
+//   whole        "1": the value must be a whole number (自2.28起 is no 2.28 cases)
 //   vague_range  "1": two adjacent Chinese digits one apart are a range
 //                (三四成 = 30-40 %, 五六十家 = 50-60, 三四十万元); with a
 //                unit (counts, measures) the high end must reach 10
@@ -55,6 +56,9 @@
 //   not_after, not_before   veto words (word_table.h)
 //   not_before_except       words that start with a not_before word and lift
 //                its veto (日前 'recently' after 七部门 lifts 日, meant for 次日)
+// A qualifier before the number that ends another word (近 of 附近, 最近:
+// word table qual_word_before) is no qualifier, and the figure starts after
+// it.
 // A number that starts with a bare scale (百, 千, 万, 亿 with no digit
 // before it: 近万人, 逾千家) is kept only after a qualifier (qual_pre);
 // alone it is an idiom or vague (百年老店, 万人空巷).
