@@ -431,6 +431,8 @@ class FigureExtractor : public Extractor {
       const std::string* u = words_.Find("unit", Trim(m.Group("per")));
       if (!u) return false;
       f.unit += "/" + *u;
+    } else if (std::string per = RuleAttr(r, "per"); !per.empty()) {
+      f.unit += "/" + per;  // a rate whose denominator a word names (时速: km/hour)
     }
     // Qualifier.
     f.qualifier = RuleAttr(r, "qualifier");

@@ -35,6 +35,7 @@
 //                nothing inside it is a figure (医到一半就: 'halfway')
 //   value        constant value (一半 -> 50)
 //   multiply     value factor (成 -> 10)
+//   per          constant rate denominator (时速350公里: per "hour" -> km/hour)
 //   pow2         "1": the number counts doublings, value 2^num (翻两番 = 4 times)
 //   whole        "1": the value must be a whole number (自2.28起 is no 2.28 cases)
 //   vague_range  "1": two adjacent Chinese digits one apart are a range

@@ -481,7 +481,8 @@ inline std::string GenerateRoundTwoDate(Gen& g, GenCase* c, std::string* s) {
 // 人民幣 120 萬), a bare scale after a qualifier (近萬人, 逾千家, 近百亿元),
 // halving and doubling (減半 = 50 %, 翻倍 = 2 times, 翻兩番 = 4), counts
 // with the measure words of jieba's q list that FORMAT.md counts (股, 票,
-// 例, 方, 層, 份, 列, 字, 架次 ...), in every numeral style and both scripts.
+// 例, 方, 層, 份, 列, 架次 ...), speeds after 时速 (km/hour), in every
+// numeral style and both scripts.
 // Fills *c except its frame; returns the words before the span that belong
 // to the sentence ("").
 inline std::string SpacedNumber(Gen& g, long long n, std::string* style) {
@@ -511,7 +512,7 @@ inline std::string SpacedNumber(Gen& g, long long n, std::string* style) {
 
 inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
-  int form = g.Int(0, 5);
+  int form = g.Int(0, 6);
   static const std::vector<std::pair<const char*, const char*>> kPre = {
       {"约", "approx"}, {"近", "approx"}, {"将近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"}};
   if (form == 0) {  // spaced parts: 3808 万 9 千股, 1 亿 2000 万元, 12 %
@@ -583,6 +584,16 @@ inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::
       c->value = std::pow(2.0, n); c->unit = "times";
     }
     c->style = "change/" + std::to_string(k);
+  } else if (form == 6) {  // a speed: 时速350公里, 每小时6公里 (km/hour)
+    long long n = g.Int(2, 999);
+    std::string num = g.RenderInt(n, &st);
+    if (st == "mixed" || st == "scaled") num = std::to_string(n);
+    *s = num + (g.Coin() ? "公里" : "千米");
+    c->value = static_cast<double>(n);
+    c->unit = "km/hour";
+    if (g.Coin(0.3)) { const auto& q = g.Pick(kPre); *s = q.first + *s; c->qualifier = q.second; }
+    c->style = "speed/" + st;
+    return g.Coin() ? "时速" : (g.Coin() ? "每小时" : "时速可达");
   } else {  // counts with measure words FORMAT.md counts
     static const std::vector<const char*> kWord = {"股", "票", "例", "方", "层", "份", "本", "封", "桶", "杯", "幢", "册",
                                                    "轮", "瓶", "箱", "袋", "笔", "列", "架次", "辆次", "家次", "班次", "幅", "部"};

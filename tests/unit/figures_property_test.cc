@@ -32,8 +32,11 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   EXPECT_EQ(failed, 0) << "of " << kCases << " generated cases";
   // Every family of the generator was exercised.
   for (const char* s : {"money", "yuan", "percent", "share", "fraction", "per_mille", "measure", "range", "times", "half",
-                        "vague", "date", "spaced", "cur_before", "bare_scale", "change", "measure_word", "quarter_date"})
+                        "vague", "date", "quarter_date"})
     EXPECT_GT(styles[s], 50) << s;
+  // The third round's figure families share one slot of the generator.
+  for (const char* s : {"spaced", "cur_before", "bare_scale", "change", "measure_word", "speed"})
+    EXPECT_GT(styles[s], 20) << s;
 }
 
 }  // namespace
