@@ -512,7 +512,7 @@ inline std::string SpacedNumber(Gen& g, long long n, std::string* style) {
 
 inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
-  int form = g.Int(0, 6);
+  int form = g.Int(0, 7);
   static const std::vector<std::pair<const char*, const char*>> kPre = {
       {"约", "approx"}, {"近", "approx"}, {"将近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"}};
   if (form == 0) {  // spaced parts: 3808 万 9 千股, 1 亿 2000 万元, 12 %
@@ -584,11 +584,21 @@ inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::
       c->value = std::pow(2.0, n); c->unit = "times";
     }
     c->style = "change/" + std::to_string(k);
+  } else if (form == 7) {  // the top N: 前十大国家, 前20大企业 (a count, without 前)
+    long long n = g.Int(10, 100);
+    std::string num = g.RenderInt(n, &st);
+    if (st == "mixed" || st == "scaled") num = std::to_string(n);
+    *s = num + "大";
+    c->value = static_cast<double>(n);
+    c->unit = "count";
+    c->tail = g.Coin() ? "企业" : "国家";
+    c->style = "top/" + st;
+    return "全球前";
   } else if (form == 6) {  // a speed: 时速350公里, 每小时6公里 (km/hour)
     long long n = g.Int(2, 999);
     std::string num = g.RenderInt(n, &st);
     if (st == "mixed" || st == "scaled") num = std::to_string(n);
-    *s = num + (g.Coin() ? "公里" : "千米");
+    *s = num + (g.Coin() || n < 10 ? "公里" : "千米");  // 五千米 is 5000 m (a numeral's 千)
     c->value = static_cast<double>(n);
     c->unit = "km/hour";
     if (g.Coin(0.3)) { const auto& q = g.Pick(kPre); *s = q.first + *s; c->qualifier = q.second; }
