@@ -512,7 +512,7 @@ inline std::string SpacedNumber(Gen& g, long long n, std::string* style) {
 
 inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
-  int form = g.Int(0, 7);
+  int form = g.Int(0, 8);
   static const std::vector<std::pair<const char*, const char*>> kPre = {
       {"约", "approx"}, {"近", "approx"}, {"将近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"}};
   if (form == 0) {  // spaced parts: 3808 万 9 千股, 1 亿 2000 万元, 12 %
@@ -584,6 +584,18 @@ inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::
       c->value = std::pow(2.0, n); c->unit = "times";
     }
     c->style = "change/" + std::to_string(k);
+  } else if (form == 8) {  // a noun of number before a scaled number: 死亡人数13万, 储户总数2,700多万
+    static const std::vector<const char*> kNoun = {"总数为", "人数", "户数达", "总人口约为", "用户数"};
+    long long n = g.Int(1, 9999);
+    bool yi = g.Coin(0.3);
+    std::string num = g.Pick(std::vector<std::string>{std::to_string(n), WithCommas(n), FullWidth(std::to_string(n)),
+                                                      WriteChineseNumeral(n)});
+    *s = num + (yi ? "亿" : "万");
+    c->value = n * (yi ? 1e8 : 1e4);
+    c->unit = "count";
+    if (g.Coin(0.3)) { const auto& q = g.Pick(kPre); *s = q.first + *s; c->qualifier = q.second; }
+    c->style = "count_noun";
+    return g.Pick(kNoun);
   } else if (form == 7) {  // the top N: 前十大国家, 前20大企业 (a count, without 前)
     long long n = g.Int(10, 100);
     std::string num = g.RenderInt(n, &st);

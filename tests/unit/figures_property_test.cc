@@ -35,7 +35,7 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
                         "vague", "date", "quarter_date"})
     EXPECT_GT(styles[s], 50) << s;
   // The third round's figure families share one slot of the generator.
-  for (const char* s : {"spaced", "cur_before", "bare_scale", "change", "measure_word", "speed", "top"})
+  for (const char* s : {"spaced", "cur_before", "bare_scale", "change", "measure_word", "speed", "top", "count_noun"})
     EXPECT_GT(styles[s], 20) << s;
 }
 
