@@ -208,8 +208,12 @@ std::optional<Numeral> ParseNumeralEx(std::string_view s) {
         part = 0;
       } else {
         double x = sec + cur;
-        if (x == 0 && !have_cur) x = 1;
-        part = (part + x) * m;  // "1万" then "亿" multiplies the 万 part again
+        if (x == 0 && !have_cur && prev == Prev::kUnit && last_unit >= 1e4 && part > 0) {
+          part *= m;  // 十二万万: 万 right after 万 scales it again (= 亿)
+        } else {
+          if (x == 0 && !have_cur) x = 1;
+          part = (part + x) * m;  // "1万" then "亿" multiplies the 万 part again
+        }
       }
       sec = cur = 0;
       have_cur = false;

@@ -623,6 +623,11 @@ inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::
     long long n = g.Magnitude(7);
     if (n < 10) n += 10;  // small counts in words only size a noun phrase
     *s = g.RenderInt(n, &st) + w;
+    if (std::string(w) == "方") {  // parties: one or two Arabic digits (十方, 10万方 are no parties)
+      n = g.Int(2, 99);
+      st = "arabic";
+      *s = std::to_string(n) + w;
+    }
     c->value = static_cast<double>(n);
     c->unit = "count";
     if (g.Coin(0.3)) { const auto& q = g.Pick(kPre); *s = q.first + *s; c->qualifier = q.second; }

@@ -42,7 +42,7 @@ TEST(Numeral, Table) {
       {"十万", 100000, false}, {"一百万", 1e6, false}, {"一千万", 1e7, false},
       {"一亿", 1e8, false}, {"十亿", 1e9, false}, {"一万亿", 1e12, false}, {"两万亿", 2e12, false},
       {"一兆", 1e12, false}, {"五亿零三百万", 503000000, false}, {"一亿零五", 100000005, false},
-      {"廿", 20, false}, {"廿五", 25, false},
+      {"廿", 20, false}, {"廿五", 25, false}, {"十二万万", 1.2e9, false}, {"四万万", 4e8, false},
       {"六", 6, false}, {"十二", 12, false}, {"二十三", 23, false}, {"九十九", 99, false},
       // colloquial trailing digit
       {"一万五", 15000, false}, {"三千五", 3500, false}, {"一百五", 150, false}, {"两亿五", 2.5e8, false},
