@@ -69,33 +69,31 @@ uint32_t CodePointAt(std::string_view s, size_t i) {
 }  // namespace
 
 uint32_t LiteralTrie::Child(uint32_t node, unsigned char byte) const {
-  if (edge_keys_.empty()) return kNoNode;
+  if (edges_.empty()) return kNoNode;
   const uint64_t key = (uint64_t{node} << 8) | byte;
-  const size_t mask = edge_keys_.size() - 1;
+  const size_t mask = edges_.size() - 1;
   for (size_t slot = (key * 0x9E3779B97F4A7C15ull) >> edge_shift_;; slot = (slot + 1) & mask) {
-    if (edge_keys_[slot] == key) return edge_nodes_[slot];
-    if (edge_keys_[slot] == kNoKey) return kNoNode;
+    const Edge& e = edges_[slot];
+    if (e.key == key) return e.node;
+    if (e.key == kNoKey) return kNoNode;
   }
 }
 
 void LiteralTrie::InsertEdge(uint64_t key, uint32_t child) {
-  if (2 * (edge_count_ + 1) > edge_keys_.size()) {  // grow: keep load <= 1/2
-    std::vector<uint64_t> keys = std::move(edge_keys_);
-    std::vector<uint32_t> nodes = std::move(edge_nodes_);
-    size_t cap = keys.empty() ? 64 : keys.size() * 2;
-    edge_keys_.assign(cap, kNoKey);
-    edge_nodes_.assign(cap, kNoNode);
+  if (2 * (edge_count_ + 1) > edges_.size()) {  // grow: keep load <= 1/2
+    std::vector<Edge> old = std::move(edges_);
+    size_t cap = old.empty() ? 64 : old.size() * 2;
+    edges_.assign(cap, Edge{kNoKey, kNoNode});
     edge_shift_ = 64;
     for (size_t c = cap; c > 1; c >>= 1) --edge_shift_;
     edge_count_ = 0;
-    for (size_t i = 0; i < keys.size(); ++i)
-      if (keys[i] != kNoKey) InsertEdge(keys[i], nodes[i]);
+    for (const Edge& e : old)
+      if (e.key != kNoKey) InsertEdge(e.key, e.node);
   }
-  const size_t mask = edge_keys_.size() - 1;
+  const size_t mask = edges_.size() - 1;
   size_t slot = (key * 0x9E3779B97F4A7C15ull) >> edge_shift_;
-  while (edge_keys_[slot] != kNoKey) slot = (slot + 1) & mask;
-  edge_keys_[slot] = key;
-  edge_nodes_[slot] = child;
+  while (edges_[slot].key != kNoKey) slot = (slot + 1) & mask;
+  edges_[slot] = Edge{key, child};
   ++edge_count_;
 }
 
@@ -109,6 +107,7 @@ bool LiteralTrie::Add(std::string_view key, uint32_t id) {
     uint32_t next = Child(node, c);
     if (next == kNoNode) {
       nodes_.emplace_back();
+      ends_.push_back(0);
       next = static_cast<uint32_t>(nodes_.size() - 1);
       InsertEdge((uint64_t{node} << 8) | c, next);
     }
@@ -116,6 +115,7 @@ bool LiteralTrie::Add(std::string_view key, uint32_t id) {
   }
   auto& ids = nodes_[node].ids;
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  ends_[node] = 1;
   return true;
 }
 
@@ -132,7 +132,7 @@ size_t LiteralTrie::LongestAt(std::string_view text, size_t pos,
   for (size_t i = pos; i < text.size(); ++i) {
     node = Child(node, static_cast<unsigned char>(text[i]));
     if (node == kNoNode) break;
-    if (!nodes_[node].ids.empty()) {
+    if (ends_[node]) {
       size_t end = i + 1;
       bool last_alnum = IsAsciiAlnum(static_cast<unsigned char>(text[i]));
       bool right_alnum = end < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[end]));
