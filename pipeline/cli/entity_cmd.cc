@@ -17,7 +17,9 @@ const char kHelp[] =
     "Finds the entities (organizations, policies, places, commodities) that NAME\n"
     "names, by any alias, in Traditional or Simplified script, any width or case\n"
     "(`美国能源部`, `美國能源部`, `DOE`), and prints each with its aliases and its\n"
-    "mentions by article, with the articles' dates.\n"
+    "mentions by article, with the articles' dates. An entity is shown as its\n"
+    "articles write it most often (台積電); its official name (the gazetteer's,\n"
+    "台灣積體電路製造) follows when it differs.\n"
     "Exit status: 0 found, 1 nothing found, 2 usage or fatal error.\n";
 
 std::string SqlQuote(const std::string& s) {
@@ -55,9 +57,15 @@ int CmdEntity(int argc, char** argv) {
     };
   };
   auto none = [](const std::vector<std::string>&) {};
+  // The official name (the gazetteer's, or the fullest form of the first
+  // article) in the display script, beside the name the views show.
+  const std::string official = kb.value()->schema_version() >= 6
+      ? "CASE (SELECT value FROM settings WHERE key = 'script') WHEN 'hant' THEN coalesce(e.name_hant, e.name) "
+        "ELSE coalesce(e.name_hans, e.name) END"
+      : "e.name";
   Status s = kb.value()->Query(
-      "SELECT DISTINCT e.entity_id, e.kind, e.name FROM entities e LEFT JOIN aliases a USING(entity_id) "
-      "WHERE e.key = " + key + " OR a.key = " + key + " ORDER BY e.kind, e.name",
+      "SELECT DISTINCT e.entity_id, e.kind, e.name, " + official + " FROM entities e LEFT JOIN aliases a "
+      "USING(entity_id) WHERE e.key = " + key + " OR a.key = " + key + " ORDER BY e.kind, e.name",
       none, collect(&ents));
   if (!s.ok()) { std::fprintf(stderr, "newskb entity: %s\n", s.message().c_str()); return 2; }
   if (ents.empty()) {
@@ -73,7 +81,10 @@ int CmdEntity(int argc, char** argv) {
         "FROM mentions m JOIN documents d USING(doc_id) WHERE m.entity_id = " + e[0] +
         " GROUP BY d.doc_id ORDER BY d.published, d.doc_key",
         none, collect(&docs));
-    std::printf("%s  (%s)\n", e[2].c_str(), e[1].c_str());
+    if (e[3] != e[2])
+      std::printf("%s  (%s; official name %s)\n", e[2].c_str(), e[1].c_str(), e[3].c_str());
+    else
+      std::printf("%s  (%s)\n", e[2].c_str(), e[1].c_str());
     std::string al;
     for (const auto& a : aliases) al += (al.empty() ? "" : ", ") + a[0];
     std::printf("  aliases: %s\n", al.c_str());

@@ -162,6 +162,7 @@ std::vector<std::pair<std::string, Value>> StatRows(const std::string& db, const
   rows.push_back({"entities", Value::Integer(s.entities)});
   for (const auto& [k, n] : s.entities_by_kind) rows.push_back({"entities." + k, Value::Integer(n)});
   rows.push_back({"display_script", Value::Text(s.display_script)});
+  rows.push_back({"entities_shown_by_usage", Value::Integer(s.shown_by_usage)});
   rows.push_back({"entities_split", Value::Integer(s.split_entities)});
   rows.push_back({"entities_split_by_words", Value::Integer(s.split_by_display_name)});
   for (const auto& [k, n] : s.documents_by_script) rows.push_back({"documents.script." + k, Value::Integer(n)});
@@ -197,7 +198,7 @@ void PrintStatsJson(const std::string& db, const KbStats& s) {
   std::printf(
       "{\"knowledge_base\":%s,\"file_bytes\":%lld,\"search_index_bytes\":%lld,\"schema_version\":%d,\"pipeline_versions\":%s,"
       "\"binary_version\":%s,\"documents\":%lld,\"sentences\":%lld,\"mentions\":%s,\"entities\":%lld,"
-      "\"entities_by_kind\":%s,\"display_script\":%s,\"entities_split\":%lld,\"entities_split_by_words\":%lld,"
+      "\"entities_by_kind\":%s,\"display_script\":%s,\"entities_shown_by_usage\":%lld,\"entities_split\":%lld,\"entities_split_by_words\":%lld,"
       "\"documents_by_script\":%s,\"facts\":%lld,\"rejects\":%lld,\"warnings\":%lld,\"last_run\":%s,"
       "\"interrupted_runs\":%lld}\n",
       W::JsonString(db).c_str(), static_cast<long long>(s.file_bytes),
@@ -205,6 +206,7 @@ void PrintStatsJson(const std::string& db, const KbStats& s) {
       W::JsonString(NEWSKB_PIPELINE_VERSION).c_str(), static_cast<long long>(s.documents),
       static_cast<long long>(s.sentences), group(s.mentions_by_kind).c_str(), static_cast<long long>(s.entities),
       group(s.entities_by_kind).c_str(), W::JsonString(s.display_script).c_str(),
+      static_cast<long long>(s.shown_by_usage),
       static_cast<long long>(s.split_entities), static_cast<long long>(s.split_by_display_name),
       group(s.documents_by_script).c_str(), static_cast<long long>(s.facts), static_cast<long long>(s.rejects),
       static_cast<long long>(s.warnings), last_run.c_str(), static_cast<long long>(s.interrupted_runs));
@@ -229,6 +231,12 @@ void PrintStatsTable(const std::string& db, const KbStats& s) {
   if (!s.display_script.empty())
     std::printf("  shown in       %s (%s)\n", s.display_script.c_str(),
                 s.display_script_chosen_by == "user" ? "chosen with --script" : "the script most documents use");
+  if (s.schema_version >= 7) {
+    std::printf("  named by usage %lld entities shown as their articles write them most often, official name beside\n",
+                static_cast<long long>(s.shown_by_usage));
+    for (const auto& [shown, official] : s.shown_by_usage_top)
+      std::printf("    %s  (official: %s)\n", shown.c_str(), official.c_str());
+  }
   if (s.entities_without_display_names > 0)
     std::printf("  without display names %lld (run `newskb ingest` to add them)\n",
                 static_cast<long long>(s.entities_without_display_names));

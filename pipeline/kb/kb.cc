@@ -1,4 +1,5 @@
 #include "pipeline/kb/kb.h"
+#include "pipeline/kb/display_form.h"
 
 #include <sqlite3.h>
 
@@ -33,6 +34,11 @@ void BindText(sqlite3_stmt* st, int i, std::string_view s) {
 void BindRaw(sqlite3_stmt* st, int i, std::string_view s) {
   if (ValidateUtf8(s).ok()) { BindText(st, i, s); return; }
   sqlite3_bind_blob64(st, i, s.data(), s.size(), SQLITE_TRANSIENT);
+}
+
+std::string ColumnText(sqlite3_stmt* st, int i) {
+  const unsigned char* t = sqlite3_column_text(st, i);
+  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i)) : std::string();
 }
 
 void BindTextOrNull(sqlite3_stmt* st, int i, const std::string& s) {
@@ -285,6 +291,8 @@ Status KnowledgeBase::CatchUp(int version_before) {
     if (Status s = PutSetting("script_chosen_by", script_by_user_ ? "user" : "majority"); !s.ok()) return s;
     if (version_before < 6 && opts_.script_of)
       if (Status s = FillDocumentScripts(); !s.ok()) return s.WithContext("finding document scripts");
+    if (version_before < 7 || refilled_)
+      if (Status s = RebuildForms(); !s.ok()) return s.WithContext("counting the forms of entity names");
     return RewriteNames();
   };
   if (Status s = steps(); !s.ok()) {
@@ -329,13 +337,114 @@ std::string KnowledgeBase::Key(std::string_view s) const {
 
 Status KnowledgeBase::RewriteNames() {
   sqlite3_stmt* st = Stmt(
-      "UPDATE entities SET name = CASE WHEN ?1 = 'hant' THEN coalesce(name_hant, name) "
-      "ELSE coalesce(name_hans, name) END "
-      "WHERE name IS NOT (CASE WHEN ?1 = 'hant' THEN coalesce(name_hant, name) ELSE coalesce(name_hans, name) END)");
+      "UPDATE entities SET name = CASE WHEN ?1 = 'hant' THEN coalesce(shown_hant, name_hant, name) "
+      "ELSE coalesce(shown_hans, name_hans, name) END "
+      "WHERE name IS NOT (CASE WHEN ?1 = 'hant' THEN coalesce(shown_hant, name_hant, name) "
+      "ELSE coalesce(shown_hans, name_hans, name) END)");
   if (!st) return Status::IoError(Err("preparing the name rewrite"));
   BindText(st, 1, script_);
   if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("rewriting entity names"));
   return Status::Ok();
+}
+
+Status KnowledgeBase::AddFormCounts(const std::map<std::pair<int64_t, std::string>, int64_t>& forms) {
+  for (const auto& [form, n] : forms) {
+    if (n == 0) continue;
+    const auto& [id, text] = form;
+    const std::string key = Key(text);
+    sqlite3_stmt* st = Stmt(
+        "INSERT INTO entity_forms(entity_id, key, form, n) VALUES (?,?,?,?) "
+        "ON CONFLICT(entity_id, key) DO UPDATE SET n = n + excluded.n");
+    if (!st) return Status::IoError(Err("preparing the form counts"));
+    sqlite3_bind_int64(st, 1, id);
+    BindText(st, 2, key);
+    BindText(st, 3, text);
+    sqlite3_bind_int64(st, 4, n);
+    if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("counting the forms of entity names"));
+    if (n < 0) {
+      st = Stmt("DELETE FROM entity_forms WHERE entity_id = ? AND key = ? AND n <= 0");
+      sqlite3_bind_int64(st, 1, id);
+      BindText(st, 2, key);
+      if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("counting the forms of entity names"));
+    }
+    dirty_names_.insert(id);
+    // An entity shown by this key may have lost it to ambiguity (the key is
+    // now an alias of `id` too).
+    st = Stmt("SELECT entity_id FROM entities WHERE shown_key = ? AND entity_id != ?");
+    BindText(st, 1, key);
+    sqlite3_bind_int64(st, 2, id);
+    while (sqlite3_step(st) == SQLITE_ROW) dirty_names_.insert(sqlite3_column_int64(st, 0));
+    sqlite3_reset(st);
+  }
+  return Status::Ok();
+}
+
+Status KnowledgeBase::ChooseShownNames() {
+  std::vector<int64_t> ids(dirty_names_.begin(), dirty_names_.end());
+  dirty_names_.clear();
+  std::sort(ids.begin(), ids.end());
+  for (int64_t id : ids)
+    if (Status s = ChooseShownName(id); !s.ok()) return s;
+  return Status::Ok();
+}
+
+Status KnowledgeBase::ChooseShownName(int64_t entity_id) {
+  sqlite3_stmt* st = Stmt("SELECT key, shown_key FROM entities WHERE entity_id = ?");
+  if (!st) return Status::IoError(Err("reading an entity"));
+  sqlite3_bind_int64(st, 1, entity_id);
+  if (sqlite3_step(st) != SQLITE_ROW) { sqlite3_reset(st); return Status::Ok(); }  // dropped
+  const std::string official_key = ColumnText(st, 0), was = ColumnText(st, 1);
+  sqlite3_reset(st);
+  std::vector<FormCount> forms;
+  st = Stmt("SELECT key, form, n FROM entity_forms WHERE entity_id = ? AND n > 0");
+  sqlite3_bind_int64(st, 1, entity_id);
+  while (sqlite3_step(st) == SQLITE_ROW)
+    forms.push_back({ColumnText(st, 0), ColumnText(st, 1), sqlite3_column_int64(st, 2), false});
+  sqlite3_reset(st);
+  for (FormCount& f : forms) {
+    if (f.key == official_key) continue;
+    st = Stmt("SELECT 1 FROM aliases WHERE key = ? AND entity_id != ? LIMIT 1");
+    BindText(st, 1, f.key);
+    sqlite3_bind_int64(st, 2, entity_id);
+    f.ambiguous = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+  }
+  const int i = ChooseDisplayForm(forms, official_key);
+  if (i < 0 && was.empty()) return Status::Ok();  // the official name, as before
+  if (i < 0) {
+    st = Stmt(
+        "UPDATE entities SET shown_hant = NULL, shown_hans = NULL, shown_key = NULL, "
+        "name = CASE WHEN ?2 = 'hant' THEN coalesce(name_hant, name) ELSE coalesce(name_hans, name) END "
+        "WHERE entity_id = ?1");
+    sqlite3_bind_int64(st, 1, entity_id);
+    BindText(st, 2, script_);
+  } else {
+    const EntityNames n = DisplayNamesOf(forms[i].form);
+    st = Stmt("UPDATE entities SET shown_hant = ?2, shown_hans = ?3, shown_key = ?4, name = ?5 WHERE entity_id = ?1");
+    sqlite3_bind_int64(st, 1, entity_id);
+    BindText(st, 2, n.hant);
+    BindText(st, 3, n.hans);
+    BindText(st, 4, forms[i].key);
+    BindText(st, 5, script_ == "hant" ? n.hant : n.hans);
+  }
+  if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing a shown name"));
+  return Status::Ok();
+}
+
+Status KnowledgeBase::RebuildForms() {
+  if (Status s = Exec("DELETE FROM entity_forms; "
+                      "UPDATE entities SET shown_hant = NULL, shown_hans = NULL, shown_key = NULL "
+                      "WHERE shown_key IS NOT NULL");
+      !s.ok())
+    return s;
+  std::map<std::pair<int64_t, std::string>, int64_t> forms;
+  sqlite3_stmt* st = Stmt("SELECT entity_id, text, count(*) FROM mentions WHERE entity_id IS NOT NULL AND kind != 'indicator' "
+                          "GROUP BY 1, 2");
+  if (!st) return Status::IoError(Err("reading mentions"));
+  while (sqlite3_step(st) == SQLITE_ROW)
+    forms[{sqlite3_column_int64(st, 0), ColumnText(st, 1)}] = sqlite3_column_int64(st, 2);
+  if (Status s = AddFormCounts(forms); !s.ok()) return s;
+  return ChooseShownNames();
 }
 
 Status KnowledgeBase::SetDisplayScript(const std::string& script) {
@@ -597,10 +706,14 @@ Status KnowledgeBase::BeginBatch() {
 
 Status KnowledgeBase::CommitBatch() {
   if (!in_batch_) return Status::Ok();
-  if (Status s = FlushSearchIndex(); !s.ok()) {
+  Status named = AddFormCounts(batch_forms_);
+  batch_forms_.clear();
+  if (named.ok()) named = ChooseShownNames();
+  if (Status s = named.ok() ? FlushSearchIndex() : named; !s.ok()) {
     in_batch_ = false;
     Exec("ROLLBACK");
     ClearCaches();
+    dirty_names_.clear();
     return s.WithContext("committing a batch (nothing of it is stored)");
   }
   in_batch_ = false;
@@ -757,6 +870,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
     return s;
   }
   if (Status r = Exec("RELEASE doc"); !r.ok()) return r;
+  for (const auto& [form, n] : doc_forms_) batch_forms_[form] += n;
   pending_fts_bytes_ += doc.title.size() + doc.body.size();
   pending_fts_.push_back({doc_id, doc.title, doc.body});
   if (pending_fts_bytes_ > kPendingFtsBytes) {
@@ -798,6 +912,7 @@ Status KnowledgeBase::InsertExtraction(int64_t doc_id, const Document& doc, cons
     if (sqlite3_step(st) != SQLITE_DONE) return fail("storing sentences of " + doc.key);
   }
   std::vector<int64_t> mention_ids, entity_ids;
+  doc_forms_.clear();
   mention_ids.reserve(mentions.size());
   entity_ids.reserve(mentions.size());
   for (const Mention& m : mentions) {
@@ -812,6 +927,7 @@ Status KnowledgeBase::InsertExtraction(int64_t doc_id, const Document& doc, cons
       Result<int64_t> e = EntityId(MentionKindName(m.kind), name, m.text);
       if (!e.ok()) return e.status();
       entity = e.value();
+      if (m.kind != MentionKind::kIndicator) ++doc_forms_[{entity, m.text}];
     }
     st = Stmt(
         "INSERT INTO mentions(doc_id, kind, start, \"end\", text, sentence_idx, value, low, high, unit, "
@@ -913,10 +1029,6 @@ Result<std::vector<int64_t>> KnowledgeBase::DocumentsToReextract(const std::stri
 }
 
 namespace {
-std::string ColumnText(sqlite3_stmt* st, int i) {
-  const unsigned char* t = sqlite3_column_text(st, i);
-  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i)) : std::string();
-}
 }  // namespace
 
 #define NEWSKB_DOC_COLUMNS "doc_id, doc_key, title, published, source, raw, text, rules_hash FROM documents "
@@ -984,16 +1096,29 @@ Status KnowledgeBase::ReplaceExtraction(int64_t doc_id, const Document& doc, con
     }
     return sqlite3_step(st) == SQLITE_DONE ? Status::Ok() : Status::IoError(Err("re-extracting"));
   };
+  // The old mentions' forms leave the counts, the new ones' come in.
+  std::map<std::pair<int64_t, std::string>, int64_t> forms;
+  if (sqlite3_stmt* st = Stmt("SELECT entity_id, text FROM mentions WHERE doc_id = ? AND entity_id IS NOT NULL AND kind != 'indicator'")) {
+    sqlite3_bind_int64(st, 1, doc_id);
+    while (sqlite3_step(st) == SQLITE_ROW) --forms[{sqlite3_column_int64(st, 0), ColumnText(st, 1)}];
+    sqlite3_reset(st);
+  }
   Status s = ReindexForSearch(doc_id, doc);
   if (s.ok()) s = step("DELETE FROM facts WHERE doc_id = ?", false);
   if (s.ok()) s = step("DELETE FROM mentions WHERE doc_id = ?", false);
   if (s.ok()) s = step("DELETE FROM sentences WHERE doc_id = ?", false);
   if (s.ok()) s = step("UPDATE documents SET text = ?, rules_hash = ? WHERE doc_id = ?", true);
   if (s.ok()) s = InsertExtraction(doc_id, doc, sentences, mentions, facts);
+  if (s.ok()) {
+    for (const auto& [form, n] : doc_forms_) forms[form] += n;
+    s = AddFormCounts(forms);
+  }
+  if (s.ok()) s = ChooseShownNames();
   if (s.ok()) s = Exec("COMMIT");
   if (!s.ok()) {
     Exec("ROLLBACK");
     ClearCaches();
+    dirty_names_.clear();
     return s.WithContext("re-extracting " + doc.key + " (left as it was)");
   }
   return Status::Ok();
@@ -1032,7 +1157,7 @@ Result<int64_t> KnowledgeBase::DropOrphanEntities() {
       "AND entity_id NOT IN (SELECT subject_id FROM facts WHERE subject_id IS NOT NULL) "
       "AND entity_id NOT IN (SELECT object_id FROM facts WHERE object_id IS NOT NULL)";
   std::string sql = std::string("BEGIN IMMEDIATE; DELETE FROM aliases WHERE ") + orphan +
-                    "; DELETE FROM entities WHERE " + orphan + ";";
+                    "; DELETE FROM entity_forms WHERE " + orphan + "; DELETE FROM entities WHERE " + orphan + ";";
   if (Status s = Exec(sql.c_str()); !s.ok()) { Exec("ROLLBACK"); return s.WithContext("dropping unused entities"); }
   int64_t n = sqlite3_changes(db_);
   if (Status s = Exec("COMMIT"); !s.ok()) { Exec("ROLLBACK"); return s; }
@@ -1194,6 +1319,17 @@ Result<KbStats> KnowledgeBase::Stats(const FoldFn& fold) {
       s.display_split_pairs.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
                                        reinterpret_cast<const char*>(sqlite3_column_text(st, 1))});
     }
+    sqlite3_finalize(st);
+  }
+  if (schema_version_ >= 7) {
+    one("SELECT count(*) FROM entities WHERE shown_key IS NOT NULL", &s.shown_by_usage);
+    if (sqlite3_prepare_v2(db_,
+                           "SELECT e.name, CASE (SELECT value FROM settings WHERE key = 'script') WHEN 'hant' "
+                           "THEN e.name_hant ELSE e.name_hans END FROM entities e WHERE e.shown_key IS NOT NULL "
+                           "ORDER BY (SELECT sum(n) FROM entity_forms f WHERE f.entity_id = e.entity_id) DESC, "
+                           "e.entity_id LIMIT 10",
+                           -1, &st, nullptr) == SQLITE_OK)
+      while (sqlite3_step(st) == SQLITE_ROW) s.shown_by_usage_top.emplace_back(ColumnText(st, 0), ColumnText(st, 1));
     sqlite3_finalize(st);
   }
   if (fold) {

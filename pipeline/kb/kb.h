@@ -91,6 +91,11 @@ struct KbStats {
   // key: one thing in two regions' words, stored apart (schema 6).
   int64_t split_by_display_name = 0;
   std::vector<std::vector<std::string>> display_split_pairs;
+  // Entities shown by the form their articles write most often rather than
+  // by their official name (schema 7), and the most mentioned of them:
+  // {shown name, official name}, both in the display script.
+  int64_t shown_by_usage = 0;
+  std::vector<std::pair<std::string, std::string>> shown_by_usage_top;
   // Entities without both display names (0 once the file is at schema 6).
   int64_t entities_without_display_names = 0;
   int64_t warnings = 0;  // rejects rows of severity 'warning' (stored with a field left NULL)
@@ -314,6 +319,21 @@ class KnowledgeBase {
   std::string Key(std::string_view s) const;
   Status PutSetting(const char* key, const std::string& value);
   Status RewriteNames();
+  // ---- shown names (schema 7, display_form.h): counts of each entity's
+  // surface forms, kept as documents come and go, and the form shown.
+  // Indicators are not counted (they keep the gazetteer's name): their
+  // mentions span the phrase around the name (全國固定資產投資,
+  // 社會融資規模存量), not another name for it.
+  // Adds `forms` ((entity, surface text) -> mentions, negative to remove)
+  // to entity_forms and marks the entities, and those whose shown name has
+  // one of these keys (it may have become ambiguous), for ChooseShownNames.
+  Status AddFormCounts(const std::map<std::pair<int64_t, std::string>, int64_t>& forms);
+  // Re-chooses the shown name of every marked entity; rewrites its name.
+  Status ChooseShownNames();
+  Status ChooseShownName(int64_t entity_id);
+  // Rebuilds entity_forms from the mentions and re-chooses every shown
+  // name (a file older than schema 7, or after entities were merged).
+  Status RebuildForms();
   // Inserts the sentences, mentions and facts of stored document `doc_id`
   // (inside the caller's savepoint); on error the caller rolls back.
   // Replaces the search index row of `doc_id` when its title or body changes.
@@ -343,6 +363,12 @@ class KnowledgeBase {
   // (entity id, alias key) pairs stored in this batch: a repeated alias
   // skips its INSERT OR IGNORE. Cleared at every commit and rollback.
   std::unordered_set<std::string> alias_cache_;
+  // Surface forms of the entity mentions of the document being inserted,
+  // then of the open batch (merged when the document's savepoint is
+  // released), written to entity_forms at CommitBatch; and the entities
+  // whose shown name is to be chosen again.
+  std::map<std::pair<int64_t, std::string>, int64_t> doc_forms_, batch_forms_;
+  std::unordered_set<int64_t> dirty_names_;
   sqlite3_stmt* Stmt(const char* sql);
   // After a rollback: cached entity ids and aliases may name rows that are gone.
   void ClearCaches() {

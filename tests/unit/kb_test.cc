@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 
 #include "pipeline/kb/migrations.h"
 #include "pipeline/normalize/normalizer.h"
@@ -83,7 +84,10 @@ TEST(KnowledgeBase, StoresDocumentsWithViewsAndDedupes) {
   EXPECT_EQ(ro->schema_version(), Migrations().back().version);
   auto rows = Rows(ro.get(), "SELECT doc_key, text, name, sentence, start, \"end\" FROM v_organizations ORDER BY start");
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "DOE", "美國能源部", "DOE投資。", "0", "3"}));
+  // Shown as the document writes it (DOE twice, 美國能源部 never); the
+  // official name is v_entities.official.
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"a", "DOE", "DOE", "DOE投資。", "0", "3"}));
+  EXPECT_EQ(Rows(ro.get(), "SELECT DISTINCT official FROM v_entities")[0][0], "美國能源部");
   EXPECT_EQ(rows[1][3], "美國DOE。");
   // invariant 1 in SQL
   auto bad = Rows(ro.get(), "SELECT count(*) FROM v_organizations o JOIN documents d USING(doc_key) "
@@ -445,4 +449,95 @@ TEST(KnowledgeBase, QueryWithANulByteIsRefusedNotLooped) {
 }
 
 }  // namespace
+}  // namespace newskb
+
+namespace newskb {
+namespace {
+
+// Stand-in display names for the shown-name tests (the real ones are
+// OpenCC's: script_test.cc).
+WriteOptions ShownNameOptions() {
+  WriteOptions o = RealFoldOptions();
+  o.display = [](std::string_view s) {
+    static const std::map<std::string, std::pair<std::string, std::string>> kNames = {
+        {"台灣積體電路製造", {"台灣積體電路製造", "台湾积体电路制造"}},
+        {"台積電", {"台積電", "台积电"}},
+        {"台灣中油", {"台灣中油", "台湾中油"}},
+        {"中油", {"中油", "中油"}},
+        {"中國石油天然氣", {"中國石油天然氣", "中国石油天然气"}}};
+    auto it = kNames.find(std::string(s));
+    return it == kNames.end() ? EntityNames{std::string(s), std::string(s)}
+                              : EntityNames{it->second.first, it->second.second};
+  };
+  return o;
+}
+
+std::string Name(KnowledgeBase* kb, const std::string& alias) {
+  auto r = Rows(kb, "SELECT DISTINCT name || ' / ' || official FROM v_entities WHERE alias_key = fold('" + alias + "')");
+  return r.size() == 1 ? r[0][0] : "(" + std::to_string(r.size()) + " entities)";
+}
+
+}  // namespace
+
+// An entity is shown in the form its documents write most often (counted
+// over its mentions, per folded form, in the display script), recomputed
+// at every commit; the official name stays an alias and is v_entities.official;
+// a form that names two entities is never shown; re-extraction takes the
+// old mentions out of the counts.
+TEST(KnowledgeBase, EntitiesAreShownAsTheirDocumentsWriteThem) {
+  std::string path = TempDb("shown");
+  const std::string tsmc = "台灣積體電路製造";
+  auto kb = KnowledgeBase::OpenForWrite(path, ShownNameOptions()).value();
+  ASSERT_TRUE(kb->SetDisplayScript("hant").ok());
+  ASSERT_TRUE(kb->BeginRun("test").ok());
+  ASSERT_TRUE(kb->BeginBatch().ok());
+  // 台灣積體電路製造 once, 台積電 twice: the short form is shown.
+  ASSERT_TRUE(kb->AddDocument(Doc("a", "台灣積體電路製造，台積電，台積電。"), {{0, 17}},
+                              {Org(0, 8, tsmc, tsmc), Org(9, 12, "台積電", tsmc), Org(13, 16, "台積電", tsmc)})
+                  .ok());
+  // 中油 for 台灣中油 (three times) is shown while it names nothing else.
+  ASSERT_TRUE(kb->AddDocument(Doc("b", "中油中油中油。"), {{0, 7}},
+                              {Org(0, 2, "中油", "台灣中油"), Org(2, 4, "中油", "台灣中油"), Org(4, 6, "中油", "台灣中油")})
+                  .ok());
+  ASSERT_TRUE(kb->CommitBatch().ok());
+  EXPECT_EQ(Name(kb.get(), "台积电"), "台積電 / 台灣積體電路製造");
+  EXPECT_EQ(Name(kb.get(), tsmc), "台積電 / 台灣積體電路製造");  // the official name is an alias
+  EXPECT_EQ(Rows(kb.get(), "SELECT group_concat(DISTINCT name) FROM v_organizations WHERE doc_key = 'a'")[0][0], "台積電");
+  EXPECT_EQ(Name(kb.get(), "台湾中油"), "中油 / 台灣中油");
+  // A Simplified article writes 台湾积体电路制造 twice: a tie of 2 and 2
+  // (台積電 and 台积电 are one form), broken by the official name.
+  ASSERT_TRUE(kb->BeginBatch().ok());
+  ASSERT_TRUE(kb->AddDocument(Doc("c", "台湾积体电路制造，台湾积体电路制造。"), {{0, 18}},
+                              {Org(0, 8, "台湾积体电路制造", tsmc), Org(9, 17, "台湾积体电路制造", tsmc)})
+                  .ok());
+  // 中油 now names 中國石油天然氣 too: ambiguous, never shown.
+  ASSERT_TRUE(kb->AddDocument(Doc("d", "中油。"), {{0, 3}}, {Org(0, 2, "中油", "中國石油天然氣")}).ok());
+  ASSERT_TRUE(kb->CommitBatch().ok());
+  EXPECT_EQ(Name(kb.get(), tsmc), "台灣積體電路製造 / 台灣積體電路製造");
+  EXPECT_EQ(Name(kb.get(), "台湾中油"), "台灣中油 / 台灣中油");
+  EXPECT_EQ(Name(kb.get(), "中國石油天然氣"), "中國石油天然氣 / 中國石油天然氣");
+  // Two more 台积电 (Simplified) make the short form the most frequent again
+  // (4 to 3), shown in the display script; in Simplified when the script changes.
+  ASSERT_TRUE(kb->BeginBatch().ok());
+  ASSERT_TRUE(kb->AddDocument(Doc("e", "台积电台积电。"), {{0, 7}},
+                              {Org(0, 3, "台积电", tsmc), Org(3, 6, "台积电", tsmc)})
+                  .ok());
+  ASSERT_TRUE(kb->CommitBatch().ok());
+  EXPECT_EQ(Name(kb.get(), tsmc), "台積電 / 台灣積體電路製造");
+  ASSERT_TRUE(kb->SetDisplayScript("hans").ok());
+  EXPECT_EQ(Name(kb.get(), tsmc), "台积电 / 台湾积体电路制造");
+  EXPECT_EQ(Rows(kb.get(), "SELECT DISTINCT subject FROM v_facts").size(), 0u);
+  // Re-extracting a with the official name only: 台積電 4 -> 2, official stays 3.
+  StoredDocument a = kb->FindDocument("a").value();
+  ASSERT_TRUE(kb->ReplaceExtraction(a.doc_id, a.doc, {{0, 17}}, {Org(0, 8, tsmc, tsmc)}, {}).ok());
+  EXPECT_EQ(Name(kb.get(), tsmc), "台湾积体电路制造 / 台湾积体电路制造");
+  KbStats st = kb->Stats().value();
+  EXPECT_EQ(st.shown_by_usage, 0);
+  kb.reset();
+  // Opening again recounts nothing and keeps the names.
+  auto again = KnowledgeBase::OpenForWrite(path, ShownNameOptions()).value();
+  EXPECT_EQ(Name(again.get(), "台积电"), "台湾积体电路制造 / 台湾积体电路制造");
+  EXPECT_EQ(Rows(again.get(), "SELECT sum(n) FROM entity_forms")[0][0], "9");
+}
+
 }  // namespace newskb
