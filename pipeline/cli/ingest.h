@@ -30,6 +30,7 @@ struct IngestOptions {
   int jobs = 1;         // extraction threads
   bool progress = false;
   std::string script;   // "hant", "hans", "auto": the display script to set; "" keeps the file's
+  std::string names;    // "usage", "official": the names to show; "" keeps the file's
   std::string rules_hash;  // of the rule and dictionary files (RulesHash), recorded in the runs table
   std::string command;  // recorded in the runs table
 };

@@ -52,6 +52,12 @@ const char kHelp[] =
     "                     (the script most stored documents use). Stored in the file:\n"
     "                     later runs keep it until it is changed. Default: the stored\n"
     "                     choice, else auto. With no INPUT, only changes the setting.\n"
+    "  --names N          the entity names every view shows: usage (the form the\n"
+    "                     entity's articles write most often: 台積電, 國資委) or\n"
+    "                     official (the gazetteer's name: 台灣積體電路製造公司; stable\n"
+    "                     as the knowledge base grows). Stored in the file like\n"
+    "                     --script. Default: the stored choice, else usage. The other\n"
+    "                     name is always an alias (`newskb entity` shows both).\n"
     "  --progress / --no-progress   force the progress line on stderr on or off\n"
     "                     (default: on when stderr is a terminal)\n"
     "\n"
@@ -213,7 +219,7 @@ int CmdIngest(int argc, char** argv) {
   int batch = 200;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int progress = -1;
-  std::string script;
+  std::string script, names;
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -236,12 +242,16 @@ int CmdIngest(int argc, char** argv) {
         err = "--script needs hant, hans or auto";
       continue;
     }
+    if (TakeOption(argc, argv, &i, "--names", &names, &err)) {
+      if (names != "usage" && names != "official") err = "--names needs usage or official";
+      continue;
+    }
     if (a == "--progress") { progress = 1; continue; }
     if (a == "--no-progress") { progress = 0; continue; }
     if (a.size() > 1 && a[0] == '-') { err = "unknown option " + a; break; }
     inputs.push_back(a);
   }
-  if (err.empty() && inputs.empty() && script.empty()) err = "no INPUT given";
+  if (err.empty() && inputs.empty() && script.empty() && names.empty()) err = "no INPUT given";
   if (!err.empty()) {
     std::fprintf(stderr, "newskb ingest: %s\n\n%s", err.c_str(), kHelp);
     return 2;
@@ -258,6 +268,7 @@ int CmdIngest(int argc, char** argv) {
   opts.jobs = jobs;
   opts.progress = progress == 1 || (progress == -1 && isatty(2));
   opts.script = script;
+  opts.names = names;
   Result<std::string> rules_hash = RulesHash(rules);
   if (!rules_hash.ok()) {
     std::fprintf(stderr, "newskb ingest: %s\n", rules_hash.status().message().c_str());
@@ -275,6 +286,17 @@ int RunIngest(const PipelineContext& ctx, const std::vector<std::string>& inputs
   if (!kb.ok()) {
     std::fprintf(stderr, "newskb ingest: %s\n", kb.status().message().c_str());
     return 2;
+  }
+  if (!opts.names.empty()) {
+    if (Status s = kb.value()->SetNameChoice(opts.names); !s.ok()) {
+      std::fprintf(stderr, "newskb ingest: %s: %s\n", db.c_str(), s.message().c_str());
+      return 2;
+    }
+    if (inputs.empty() && opts.script.empty()) {
+      std::fprintf(stderr, "newskb ingest: entities are now shown by their %s names\n",
+                   opts.names == "usage" ? "most used" : "official");
+      return 0;
+    }
   }
   if (!opts.script.empty()) {
     if (Status s = kb.value()->SetDisplayScript(opts.script); !s.ok()) {

@@ -163,6 +163,7 @@ std::vector<std::pair<std::string, Value>> StatRows(const std::string& db, const
   for (const auto& [k, n] : s.entities_by_kind) rows.push_back({"entities." + k, Value::Integer(n)});
   rows.push_back({"display_script", Value::Text(s.display_script)});
   rows.push_back({"entities_shown_by_usage", Value::Integer(s.shown_by_usage)});
+  rows.push_back({"names", Value::Text(s.name_choice)});
   rows.push_back({"entities_split", Value::Integer(s.split_entities)});
   rows.push_back({"entities_split_by_words", Value::Integer(s.split_by_display_name)});
   for (const auto& [k, n] : s.documents_by_script) rows.push_back({"documents.script." + k, Value::Integer(n)});
@@ -232,8 +233,12 @@ void PrintStatsTable(const std::string& db, const KbStats& s) {
     std::printf("  shown in       %s (%s)\n", s.display_script.c_str(),
                 s.display_script_chosen_by == "user" ? "chosen with --script" : "the script most documents use");
   if (s.schema_version >= 7) {
-    std::printf("  named by usage %lld entities shown as their articles write them most often, official name beside\n",
-                static_cast<long long>(s.shown_by_usage));
+    if (s.name_choice == "official")
+      std::printf("  names          official (--names official); %lld entities would be shown by usage:\n",
+                  static_cast<long long>(s.shown_by_usage));
+    else
+      std::printf("  named by usage %lld entities shown as their articles write them most often, official name beside\n",
+                  static_cast<long long>(s.shown_by_usage));
     for (const auto& [shown, official] : s.shown_by_usage_top)
       std::printf("    %s  (official: %s)\n", shown.c_str(), official.c_str());
   }

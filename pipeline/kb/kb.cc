@@ -312,6 +312,7 @@ Status KnowledgeBase::LoadSettings() {
     if (k == "script" && (v == "hant" || v == "hans")) script_ = v;
     else if (k == "script_chosen_by") script_by_user_ = v == "user";
     else if (k == "key_fold") key_fold_ = v;
+    else if (k == "names") names_by_usage_ = v != "official";
   }
   return Status::Ok();
 }
@@ -336,13 +337,15 @@ std::string KnowledgeBase::Key(std::string_view s) const {
 }
 
 Status KnowledgeBase::RewriteNames() {
+  // ?2 = 1: the shown name (names by usage), else the official one.
   sqlite3_stmt* st = Stmt(
-      "UPDATE entities SET name = CASE WHEN ?1 = 'hant' THEN coalesce(shown_hant, name_hant, name) "
-      "ELSE coalesce(shown_hans, name_hans, name) END "
-      "WHERE name IS NOT (CASE WHEN ?1 = 'hant' THEN coalesce(shown_hant, name_hant, name) "
-      "ELSE coalesce(shown_hans, name_hans, name) END)");
+      "UPDATE entities SET name = CASE WHEN ?1 = 'hant' THEN coalesce(iif(?2, shown_hant, NULL), name_hant, name) "
+      "ELSE coalesce(iif(?2, shown_hans, NULL), name_hans, name) END "
+      "WHERE name IS NOT (CASE WHEN ?1 = 'hant' THEN coalesce(iif(?2, shown_hant, NULL), name_hant, name) "
+      "ELSE coalesce(iif(?2, shown_hans, NULL), name_hans, name) END)");
   if (!st) return Status::IoError(Err("preparing the name rewrite"));
   BindText(st, 1, script_);
+  sqlite3_bind_int(st, 2, names_by_usage_ ? 1 : 0);
   if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("rewriting entity names"));
   return Status::Ok();
 }
@@ -420,12 +423,17 @@ Status KnowledgeBase::ChooseShownName(int64_t entity_id) {
     BindText(st, 2, script_);
   } else {
     const EntityNames n = DisplayNamesOf(forms[i].form);
-    st = Stmt("UPDATE entities SET shown_hant = ?2, shown_hans = ?3, shown_key = ?4, name = ?5 WHERE entity_id = ?1");
+    st = Stmt(
+        "UPDATE entities SET shown_hant = ?2, shown_hans = ?3, shown_key = ?4, "
+        "name = iif(?6, ?5, CASE WHEN ?7 = 'hant' THEN coalesce(name_hant, name) ELSE coalesce(name_hans, name) END) "
+        "WHERE entity_id = ?1");
     sqlite3_bind_int64(st, 1, entity_id);
     BindText(st, 2, n.hant);
     BindText(st, 3, n.hans);
     BindText(st, 4, forms[i].key);
     BindText(st, 5, script_ == "hant" ? n.hant : n.hans);
+    sqlite3_bind_int(st, 6, names_by_usage_ ? 1 : 0);
+    BindText(st, 7, script_);
   }
   if (sqlite3_step(st) != SQLITE_DONE) return Status::IoError(Err("storing a shown name"));
   return Status::Ok();
@@ -462,6 +470,22 @@ Status KnowledgeBase::SetDisplayScript(const std::string& script) {
     return RewriteNames();
   };
   Status s = steps();
+  if (own) {
+    if (!s.ok()) { (void)Exec("ROLLBACK"); return s; }
+    return Exec("COMMIT");
+  }
+  return s;
+}
+
+Status KnowledgeBase::SetNameChoice(const std::string& names) {
+  if (names != "usage" && names != "official")
+    return Status::InvalidInput("unknown name choice '" + names + "' (usage or official)");
+  bool own = !in_batch_;
+  if (own)
+    if (Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s.WithContext("choosing the names shown");
+  names_by_usage_ = names == "usage";
+  Status s = PutSetting("names", names);
+  if (s.ok()) s = RewriteNames();
   if (own) {
     if (!s.ok()) { (void)Exec("ROLLBACK"); return s; }
     return Exec("COMMIT");
@@ -1302,6 +1326,7 @@ Result<KbStats> KnowledgeBase::Stats(const FoldFn& fold) {
         std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
         if (k == "script") s.display_script = v;
         if (k == "script_chosen_by") s.display_script_chosen_by = v;
+        if (k == "names") s.name_choice = v;
       }
     sqlite3_finalize(st);
     grouped("SELECT coalesce(script, 'none'), count(*) FROM documents GROUP BY 1", &s.documents_by_script);
@@ -1323,6 +1348,7 @@ Result<KbStats> KnowledgeBase::Stats(const FoldFn& fold) {
   }
   if (schema_version_ >= 7) {
     one("SELECT count(*) FROM entities WHERE shown_key IS NOT NULL", &s.shown_by_usage);
+    if (s.name_choice.empty()) s.name_choice = "usage";
     if (sqlite3_prepare_v2(db_,
                            "SELECT e.name, CASE (SELECT value FROM settings WHERE key = 'script') WHEN 'hant' "
                            "THEN e.name_hant ELSE e.name_hans END FROM entities e WHERE e.shown_key IS NOT NULL "

@@ -95,6 +95,7 @@ struct KbStats {
   // by their official name (schema 7), and the most mentioned of them:
   // {shown name, official name}, both in the display script.
   int64_t shown_by_usage = 0;
+  std::string name_choice;  // settings.names: "usage" (default) or "official"
   std::vector<std::pair<std::string, std::string>> shown_by_usage_top;
   // Entities without both display names (0 once the file is at schema 6).
   int64_t entities_without_display_names = 0;
@@ -284,6 +285,16 @@ class KnowledgeBase {
   // changed. `newskb ingest` calls it after its last batch.
   Status UpdateDisplayScript();
 
+  // Which name entities.name (and so every view) shows: "usage" (the
+  // default: the form the entity's articles write most often,
+  // display_form.h) or "official" (the gazetteer's canonical name, or the
+  // fullest form of the first article: stable as the knowledge base grows).
+  // Stored in the file (settings.names) and kept until changed; the counts
+  // are kept either way, so switching back needs no re-ingest.
+  // InvalidInput for any other value.
+  Status SetNameChoice(const std::string& names);
+  std::string name_choice() const { return names_by_usage_ ? "usage" : "official"; }
+
   // Counts; with a fold, also the entities whose names fold to one key
   // (split_entities, split_groups).
   Result<KbStats> Stats(const FoldFn& fold = nullptr);
@@ -346,6 +357,7 @@ class KnowledgeBase {
   WriteOptions opts_;
   std::string script_ = "hans";     // display script
   bool script_by_user_ = false;
+  bool names_by_usage_ = true;      // settings.names: usage | official
   bool refilled_ = false;           // CatchUp made display names or keys anew
   std::string key_fold_;            // settings.key_fold: the fold the stored keys were made with
   int schema_version_ = 0;

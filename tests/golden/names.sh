@@ -6,7 +6,7 @@
 # first article alone writes the official name twice, so it is shown; after
 # the rest the short form is (4 mentions to 3). Compares the views' names,
 # the official names (v_entities.official) and what `newskb entity OFFICIAL
-# NAME` prints with DIR/expected.txt.
+# NAME` prints with DIR/expected.txt; then --names official and back.
 set -u
 newskb=$1; dir=$2
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -34,6 +34,12 @@ ingest rest
   echo "# entity by official name"
   "$newskb" entity --db "$db" 台湾积体电路制造公司 | head -2
   "$newskb" entity --db "$db" 國務院國有資產監督管理委員會 | head -1
+  # --names official shows the official names (stored), --names usage goes back.
+  "$newskb" ingest --db "$db" --names official 2>&1
+  "$newskb" query --db "$db" --format csv "SELECT DISTINCT name FROM v_organizations ORDER BY 1"
+  "$newskb" ingest --db "$db" --names usage 2>&1
+  "$newskb" query --db "$db" --format csv "SELECT DISTINCT name FROM v_organizations ORDER BY 1"
+  "$newskb" stats --db "$db" | grep -A2 "named by usage"
 } >> "$tmp/got.txt"
 diff -u "$dir/expected.txt" "$tmp/got.txt" || { echo "names.sh: names differ"; exit 1; }
 echo "names.sh: short forms shown, official names kept"

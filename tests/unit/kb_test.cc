@@ -538,6 +538,20 @@ TEST(KnowledgeBase, EntitiesAreShownAsTheirDocumentsWriteThem) {
   auto again = KnowledgeBase::OpenForWrite(path, ShownNameOptions()).value();
   EXPECT_EQ(Name(again.get(), "台积电"), "台湾积体电路制造 / 台湾积体电路制造");
   EXPECT_EQ(Rows(again.get(), "SELECT sum(n) FROM entity_forms")[0][0], "9");
+  // --names official: the official names, kept in the file; usage again: the shown ones.
+  ASSERT_TRUE(again->SetNameChoice("official").ok());
+  ASSERT_TRUE(again->BeginRun("test").ok());
+  ASSERT_TRUE(again->BeginBatch().ok());
+  ASSERT_EQ(again->AddDocument(Doc("f", "台积电，台积电。"), {{0, 8}},
+                               {Org(0, 3, "台积电", tsmc), Org(4, 7, "台积电", tsmc)})
+                .value(),
+            AddOutcome::kStored);
+  ASSERT_TRUE(again->CommitBatch().ok());
+  EXPECT_EQ(Name(again.get(), tsmc), "台湾积体电路制造 / 台湾积体电路制造");  // 4 to 3, but official
+  ASSERT_TRUE(again->SetNameChoice("usage").ok());
+  EXPECT_EQ(Name(again.get(), tsmc), "台积电 / 台湾积体电路制造");
+  EXPECT_EQ(again->name_choice(), "usage");
+  EXPECT_FALSE(again->SetNameChoice("short").ok());
 }
 
 }  // namespace newskb
