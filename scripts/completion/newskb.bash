@@ -41,7 +41,7 @@ _newskb() {
     --predicate) COMPREPLY=($(compgen -W "invests lends raises stake size stockpiles price_floor share produces costs cost_change covers takes targets counts other" -- "$cur")); return ;;
   esac
   case $cmd in
-    ingest) opts="--db --rules --max-doc-mb --batch --jobs --progress --no-progress --help" ;;
+    ingest) opts="--db --rules --max-doc-mb --batch --jobs --script --names --progress --no-progress --help" ;;
     query) opts="--db --format --excel --timeout --file --help" ;;
     search) opts="--db --since --until --entity --format --excel --limit --help" ;;
     stats) opts="--db --format --help" ;;
