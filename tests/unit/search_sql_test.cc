@@ -151,6 +151,11 @@ TEST(SearchIndex, RolledBackDocumentsAreNotIndexedAndAnOlderFileIsIndexedOnOpen)
     ASSERT_TRUE(RegisterSearchSql(db, MakeSearchFolding(N()), &err)) << err;
     // (and none of the later migrations' tables and columns)
     ASSERT_EQ(sqlite3_exec(db,
+                           "DROP VIEW v_entities; CREATE VIEW v_entities AS SELECT e.entity_id, e.kind, e.name, "
+                           "a.alias, a.key AS alias_key FROM entities e JOIN aliases a USING(entity_id); "
+                           "DROP TABLE entity_forms; DROP INDEX entities_by_shown_key; "
+                           "ALTER TABLE entities DROP COLUMN shown_hant; ALTER TABLE entities DROP COLUMN shown_hans; "
+                           "ALTER TABLE entities DROP COLUMN shown_key; "
                            "DROP TABLE documents_fts; DROP TABLE settings; ALTER TABLE entities DROP COLUMN name_hant; "
                            "ALTER TABLE entities DROP COLUMN name_hans; ALTER TABLE documents DROP COLUMN script; "
                            "DROP INDEX documents_by_rules_hash; "
