@@ -165,14 +165,139 @@ void ReadTextFile(const fs::path& path, const ReadOptions& opts, DocumentSink* s
   sink->OnDocument(std::move(d));
 }
 
+// A JSON string value longer than this is taken out of its record before
+// simdjson parses the record and is unescaped here: simdjson's working
+// memory is ~5.7 bytes a byte of what it parses (a 32-bit structural index
+// a byte, and a string buffer), so a 31 MiB `text` would cost ~180 MB.
+constexpr size_t kLongString = size_t{1} << 20;
+
+// A record whose long string values were cut out: `skeleton` is the record
+// with each such value's content removed ("text":""), what simdjson parses;
+// `longs` maps the offset in the skeleton of a removed value's content to
+// that content in the original line (between the quotes, still escaped).
+struct Hollowed {
+  std::string skeleton;
+  std::vector<std::pair<size_t, std::string_view>> longs;  // sorted by offset
+};
+
+// Finds the string values (a string after ':') of `line` longer than
+// kLongString. Returns false when there is none (the record is parsed as it
+// is). The scan only finds strings; whether the record is valid JSON is
+// still simdjson's to say, on the skeleton.
+bool HollowLongStrings(const std::string& line, Hollowed* h) {
+  h->skeleton.clear();
+  h->longs.clear();
+  size_t copied = 0;  // line[0, copied) is in the skeleton
+  char prev = 0;      // the last non-space byte outside strings
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c != '"') {
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') prev = c;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < line.size() && line[j] != '"') j += line[j] == '\\' ? 2 : 1;
+    if (j >= line.size()) break;  // unterminated: simdjson says so
+    if (prev == ':' && j - (i + 1) > kLongString) {
+      h->skeleton.append(line, copied, i + 1 - copied);
+      h->longs.emplace_back(h->skeleton.size(), std::string_view(line).substr(i + 1, j - (i + 1)));
+      copied = j;
+    }
+    prev = '"';
+    i = j;
+  }
+  if (h->longs.empty()) return false;
+  h->skeleton.append(line, copied, std::string::npos);
+  h->skeleton.reserve(h->skeleton.size() + simdjson::SIMDJSON_PADDING);
+  return true;
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool ReadHex4(std::string_view s, size_t i, uint32_t* v) {
+  if (i + 4 > s.size()) return false;
+  *v = 0;
+  for (size_t k = i; k < i + 4; ++k) {
+    int d = HexDigit(s[k]);
+    if (d < 0) return false;
+    *v = *v * 16 + static_cast<uint32_t>(d);
+  }
+  return true;
+}
+
+// Unescapes the content of a JSON string (between its quotes, valid UTF-8)
+// into *out as simdjson does: the escapes of RFC 8259, a \u surrogate pair
+// as one character. Returns simdjson's error for what it would refuse (a
+// bad escape, a lone surrogate, an unescaped control character).
+simdjson::error_code UnescapeJsonString(std::string_view s, std::string* out) {
+  out->clear();
+  out->reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && s[j] != '\\' && static_cast<unsigned char>(s[j]) >= 0x20) ++j;
+    out->append(s, i, j - i);
+    if (j == s.size()) break;
+    if (s[j] != '\\') return simdjson::UNESCAPED_CHARS;
+    if (j + 1 >= s.size()) return simdjson::STRING_ERROR;
+    char e = s[j + 1];
+    i = j + 2;
+    switch (e) {
+      case '"': case '\\': case '/': out->push_back(e); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
+      case 'n': out->push_back('\n'); break;
+      case 'r': out->push_back('\r'); break;
+      case 't': out->push_back('\t'); break;
+      case 'u': {
+        uint32_t cp = 0, lo = 0;
+        if (!ReadHex4(s, i, &cp)) return simdjson::STRING_ERROR;
+        i += 4;
+        if (cp >= 0xDC00 && cp <= 0xDFFF) return simdjson::STRING_ERROR;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          if (i + 6 > s.size() || s[i] != '\\' || s[i + 1] != 'u' || !ReadHex4(s, i + 2, &lo) ||
+              lo < 0xDC00 || lo > 0xDFFF)
+            return simdjson::STRING_ERROR;
+          i += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        AppendUtf8(static_cast<char32_t>(cp), out);
+        break;
+      }
+      default: return simdjson::STRING_ERROR;
+    }
+  }
+  return simdjson::SUCCESS;
+}
+
+// The string value `v` of a hollowed record: a cut-out long value is
+// unescaped from the original line, another from the skeleton.
+simdjson::error_code HollowedString(simdjson::ondemand::value& v, const Hollowed& h, std::string* out) {
+  simdjson::ondemand::raw_json_string raw;
+  if (auto err = v.get_raw_json_string().get(raw)) return err;
+  size_t at = static_cast<size_t>(raw.raw() - h.skeleton.data());
+  auto it = std::lower_bound(h.longs.begin(), h.longs.end(), std::make_pair(at, std::string_view()),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (it != h.longs.end() && it->first == at) return UnescapeJsonString(it->second, out);
+  size_t end = at;
+  while (end < h.skeleton.size() && h.skeleton[end] != '"') end += h.skeleton[end] == '\\' ? 2 : 1;
+  return UnescapeJsonString(std::string_view(h.skeleton).substr(at, end - at), out);
+}
+
 // Reads one JSON Lines record. Returns the reason it is rejected, or "".
 // `line` must have SIMDJSON_PADDING bytes of capacity past its size (the
 // LineReader reserves them), so it is parsed in place, not copied.
-std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& line,
-                        const std::string& default_key, Document* d) {
-  if (Status u = ValidateUtf8(line); !u.ok()) return u.message();
+// With `hollowed` (the record's long strings cut out), `json` is its
+// skeleton; else the line itself.
+std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& json,
+                        const Hollowed* hollowed, const std::string& default_key, Document* d) {
   simdjson::ondemand::document doc;
-  auto err = parser.iterate(line.data(), line.size(), line.capacity()).get(doc);
+  auto err = parser.iterate(json.data(), json.size(), json.capacity()).get(doc);
   if (err) return std::string("malformed JSON: ") + simdjson::error_message(err);
   simdjson::ondemand::object obj;
   if ((err = doc.get_object().get(obj))) return "malformed JSON: the line is not a JSON object";
@@ -206,15 +331,20 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
                                                                          : "an object";
       return "field '" + key + "' is " + tn + ", expected a string";
     }
-    std::string_view sv;
-    if ((err = v.get_string().get(sv))) return "field '" + key + "': " + simdjson::error_message(err);
-    std::string s(sv);
+    std::string s;
+    if (hollowed) {
+      if ((err = HollowedString(v, *hollowed, &s))) return "field '" + key + "': " + simdjson::error_message(err);
+    } else {
+      std::string_view sv;
+      if ((err = v.get_string().get(sv))) return "field '" + key + "': " + simdjson::error_message(err);
+      s.assign(sv);
+    }
     if (key == "id") d->key = s;
     else if (key == "title") d->title = s;
     else if (key == "source") d->source = s;
     else if (IsSiteField(key)) site = PreferredSite(key, s, site);
-    else if (key == "text") { d->raw = s; has_text = true; }
-    else if (key == "html") html = s;
+    else if (key == "text") { d->raw = std::move(s); has_text = true; }
+    else if (key == "html") html = std::move(s);
     else if (key == "date") {
       if (!s.empty() && !ParseIsoDate(s, &d->published))
         d->warnings.push_back("field 'date' is \"" + s +
@@ -238,9 +368,27 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& l
   return "";
 }
 
+// Buffers over this are freed after their record, not kept for the next.
+constexpr size_t kKeepBytes = size_t{4} << 20;
+
+// Validates and parses one line (its long strings cut out first, so that
+// the parser works on a small skeleton). Returns the reason it is
+// rejected, or "".
+std::string ReadRecord(simdjson::ondemand::parser& parser, const std::string& line,
+                       const std::string& default_key, Hollowed* hollowed, Document* d) {
+  if (Status u = ValidateUtf8(line); !u.ok()) return u.message();
+  bool cut = HollowLongStrings(line, hollowed);
+  const std::string& json = cut ? hollowed->skeleton : line;
+  if (json.size() + simdjson::SIMDJSON_PADDING > parser.capacity()) {
+    if (parser.allocate(json.size() + 4096)) return "out of memory parsing the record";
+  }
+  return ParseRecord(parser, json, cut ? hollowed : nullptr, default_key, d);
+}
+
 void ReadJsonLines(std::istream& in, const std::string& src, const std::string& stem,
                    const ReadOptions& opts, DocumentSink* sink) {
   simdjson::ondemand::parser parser;
+  Hollowed hollowed;
   LineReader lines(in, opts.max_doc_bytes, simdjson::SIMDJSON_PADDING);
   std::string line;
   int64_t n = 0, records = 0;
@@ -258,16 +406,15 @@ void ReadJsonLines(std::istream& in, const std::string& src, const std::string& 
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     ++records;
-    if (line.size() + simdjson::SIMDJSON_PADDING > parser.capacity()) {
-      if (parser.allocate(line.size() + 4096)) {
-        sink->OnReject({src, n, "", "out of memory parsing the record"});
-        continue;
-      }
-    }
     Document d;
     d.origin = src + ":" + std::to_string(n);
     d.input_bytes = bytes;
-    std::string why = ParseRecord(parser, line, stem + ":" + std::to_string(n), &d);
+    std::string why = ReadRecord(parser, line, stem + ":" + std::to_string(n), &hollowed, &d);
+    // A large record leaves no large buffer behind for the rest of the
+    // batch: the line's and the parser's capacity are given back.
+    if (line.capacity() > kKeepBytes) std::string().swap(line);
+    if (parser.capacity() > kKeepBytes) parser = simdjson::ondemand::parser();
+    if (hollowed.skeleton.capacity() > kKeepBytes) hollowed = Hollowed();
     if (!why.empty()) {
       sink->OnReject({src, n, d.key, why});
       continue;

@@ -27,13 +27,21 @@ std::string NowIso() {
 void BindText(sqlite3_stmt* st, int i, std::string_view s) {
   sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
+// A large text that outlives the statement's step (a document's body or
+// raw): bound without SQLite's copy (SQLITE_STATIC); the caller unbinds it
+// (sqlite3_bind_null) after the step, so a cached statement never keeps a
+// pointer to it. For a 31 MiB article that is 31 MB less a binding.
+void BindLargeText(sqlite3_stmt* st, int i, std::string_view s) {
+  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+}
 // documents.raw is the input as given: TEXT when it is UTF-8, else (a web
 // page in Big5, GBK...) a BLOB of its bytes, which SQLite keeps unchanged
 // in the TEXT-affinity column. Only web pages may be other than UTF-8 (the
 // reader validates every text), so a BLOB raw reads back as a web page.
+// Bound like BindLargeText: not copied, unbound by the caller after the step.
 void BindRaw(sqlite3_stmt* st, int i, std::string_view s) {
-  if (ValidateUtf8(s).ok()) { BindText(st, i, s); return; }
-  sqlite3_bind_blob64(st, i, s.data(), s.size(), SQLITE_TRANSIENT);
+  if (ValidateUtf8(s).ok()) { BindLargeText(st, i, s); return; }
+  sqlite3_bind_blob64(st, i, s.data(), s.size(), SQLITE_STATIC);
 }
 
 std::string ColumnText(sqlite3_stmt* st, int i) {
@@ -879,13 +887,16 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   BindTextOrNull(st, 2, doc.title);
   BindTextOrNull(st, 3, doc.published);
   BindTextOrNull(st, 4, doc.source);
-  BindText(st, 5, doc.body);
+  BindLargeText(st, 5, doc.body);
   BindRaw(st, 6, doc.raw);
   BindText(st, 7, hash);
   sqlite3_bind_int64(st, 8, run_id_);
   BindTextOrNull(st, 9, script);
   BindTextOrNull(st, 10, rules_hash_);
   Status s = sqlite3_step(st) == SQLITE_DONE ? Status::Ok() : Status::IoError(Err(("storing document " + doc.key).c_str()));
+  sqlite3_reset(st);
+  sqlite3_bind_null(st, 5);
+  sqlite3_bind_null(st, 6);
   const int64_t doc_id = sqlite3_last_insert_rowid(db_);
   if (s.ok()) s = InsertExtraction(doc_id, doc, sentences, mentions, facts);
   if (!s.ok()) {
@@ -895,6 +906,13 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   }
   if (Status r = Exec("RELEASE doc"); !r.ok()) return r;
   for (const auto& [form, n] : doc_forms_) batch_forms_[form] += n;
+  if (doc.title.size() + doc.body.size() > kPendingFtsBytes) {
+    // A large document is indexed at once from its own body, not copied
+    // into the pending list (the ones before it first, in rowid order).
+    if (Status f = FlushSearchIndex(); !f.ok()) return f;
+    if (Status f = IndexForSearch(doc_id, doc.title, doc.body); !f.ok()) return f;
+    return AddOutcome::kStored;
+  }
   pending_fts_bytes_ += doc.title.size() + doc.body.size();
   pending_fts_.push_back({doc_id, doc.title, doc.body});
   if (pending_fts_bytes_ > kPendingFtsBytes) {
@@ -1005,14 +1023,20 @@ Status KnowledgeBase::InsertExtraction(int64_t doc_id, const Document& doc, cons
 // indexing inside each document's savepoint made one segment per document
 // (and merges of them: +50% ingest CPU). The batch's rows are indexed
 // together, between documents, in the batch transaction.
+Status KnowledgeBase::IndexForSearch(int64_t doc_id, const std::string& title, std::string_view text) {
+  sqlite3_stmt* st = Stmt("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)");
+  sqlite3_bind_int64(st, 1, doc_id);
+  BindTextOrNull(st, 2, title);
+  BindLargeText(st, 3, text);
+  Status s = sqlite3_step(st) == SQLITE_DONE ? Status::Ok() : Status::IoError(Err("indexing documents for search"));
+  sqlite3_reset(st);
+  sqlite3_bind_null(st, 3);
+  return s;
+}
+
 Status KnowledgeBase::FlushSearchIndex() {
   for (const PendingFts& p : pending_fts_) {
-    sqlite3_stmt* st = Stmt("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)");
-    sqlite3_bind_int64(st, 1, p.doc_id);
-    BindTextOrNull(st, 2, p.title);
-    BindText(st, 3, p.text);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-      Status s = Status::IoError(Err("indexing documents for search"));
+    if (Status s = IndexForSearch(p.doc_id, p.title, p.text); !s.ok()) {
       pending_fts_.clear();
       pending_fts_bytes_ = 0;
       return s;

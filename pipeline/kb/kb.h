@@ -398,6 +398,8 @@ class KnowledgeBase {
   std::vector<PendingFts> pending_fts_;
   size_t pending_fts_bytes_ = 0;
   Status FlushSearchIndex();
+  // Indexes one document's title and text (`text` is not copied).
+  Status IndexForSearch(int64_t doc_id, const std::string& title, std::string_view text);
 };
 
 }  // namespace newskb
