@@ -25,9 +25,16 @@ bool OnlyBoilerplate(const BodyResult& b) {
   return any;
 }
 
-// Stage 1: raw input -> plain article text (and page metadata).
+// Stage 1: raw input -> plain article text (and page metadata). A plain
+// text is its own article text: Article::text stays empty and the body
+// stage reads doc->raw (no copy of a 31 MiB record).
 Result<Article> Markup(const PipelineContext& ctx, Document* doc) {
   MarkupKind kind = doc->raw_is_html ? MarkupKind::kHtmlPage : DetectMarkup(doc->raw);
+  if (kind == MarkupKind::kPlain) {
+    Article a;
+    a.charset = "UTF-8";
+    return a;
+  }
   // doc->raw stays the input as given (a Big5 or GBK page keeps its bytes);
   // only the article text is UTF-8.
   return ConvertMarkup(doc->raw, kind, ctx.markup);
@@ -35,11 +42,12 @@ Result<Article> Markup(const PipelineContext& ctx, Document* doc) {
 
 // Stage 2: the line-level body rules; the title and date the input lacks.
 Status Body(const PipelineContext& ctx, const Article& article, Document* doc) {
+  std::string_view text = article.kind == MarkupKind::kPlain ? std::string_view(doc->raw) : article.text;
   // A page's article container was found on the DOM: the line rules only
   // clean it; other text goes through the full line-level body finder.
   BodyResult b = article.kind == MarkupKind::kHtmlPage
-                     ? ExtractBodyInContainer(article.text, ctx.body_markers)
-                     : ExtractBody(article.text, ctx.body_markers);
+                     ? ExtractBodyInContainer(text, ctx.body_markers)
+                     : ExtractBody(text, ctx.body_markers);
   if (OnlyBoilerplate(b))
     return Status::InvalidInput("no article body found (only boilerplate: notices, copyright, markers)");
   doc->body = std::move(b.body);
