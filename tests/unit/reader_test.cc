@@ -260,5 +260,31 @@ TEST_F(ReaderTest, OversizedRecordIsSkippedAndTheNextOnesRead) {
       << c.rejects[0].reason;
 }
 
+// A string value over 1 MiB is cut out before simdjson parses the record
+// and unescaped by the reader: it must read exactly as a short one does
+// (every escape, a surrogate pair), and a bad escape in it is still refused.
+TEST_F(ReaderTest, LongStringValuesReadAsShortOnes) {
+  std::string unit = "\\u4e2d\\\"\\\\\\/\\n\\t\\ud83d\\ude00a\u6587,";  // JSON-escaped
+  std::string want_unit = "\u4e2d\"\\/\n\t\U0001F600a\u6587,";
+  std::string json, want;
+  while (json.size() <= (size_t{1} << 20)) { json += unit; want += want_unit; }
+  std::string path = Write("long.jsonl",
+      "{\"id\":\"a\",\"title\":\"t\\u00e9\",\"text\":\"" + json + "\",\"url\":\"https://x.cn/1\"}\n"
+      "{\"id\":\"b\",\"text\":\"" + json + "\\x\"}\n"
+      "{\"id\":\"c\",\"text\":\"" + json + "\\ud800\"}\n"
+      "{\"id\":\"d\",\"text\":\"" + json + "\",\"text\":\"x\"}\n");
+  Collect c = Read({path});
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].raw, want);
+  EXPECT_EQ(c.docs[0].title, "t\u00e9");
+  EXPECT_EQ(c.docs[0].source, "x.cn");
+  ASSERT_EQ(c.rejects.size(), 3u);
+  EXPECT_EQ(c.rejects[0].line, 2);
+  EXPECT_NE(c.rejects[0].reason.find("field 'text'"), std::string::npos) << c.rejects[0].reason;
+  EXPECT_EQ(c.rejects[1].line, 3);
+  EXPECT_NE(c.rejects[1].reason.find("field 'text'"), std::string::npos) << c.rejects[1].reason;
+  EXPECT_EQ(c.rejects[2].reason, "duplicate key 'text' in one record");
+}
+
 }  // namespace
 }  // namespace newskb
