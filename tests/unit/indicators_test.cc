@@ -5,53 +5,20 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
-#include "extractors/commodities/commodities.h"
-#include "extractors/organizations/organizations.h"
-#include "extractors/places/places.h"
-#include "extractors/policies/policies.h"
+#include "tests/support/dict_chain.h"
 
 namespace newskb {
 namespace {
 
-const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+using testing_support::DictChain;
 
+// "text=name" of each mention of the kind under test, by position.
 struct Fixture {
-  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
-  std::vector<std::unique_ptr<Extractor>> chain;
-  Fixture() {
-    auto add = [&](Result<std::unique_ptr<Extractor>> r) {
-      if (r.ok()) chain.push_back(std::move(r).value());
-      else ADD_FAILURE() << r.status().message();
-    };
-    add(MakeOrganizationExtractor(kRulesDir, norm));
-    add(MakePolicyExtractor(kRulesDir, norm));
-    add(MakePlaceExtractor(kRulesDir, norm));
-    add(MakeCommodityExtractor(kRulesDir, norm));
-    add(MakeIndicatorExtractor(kRulesDir, norm));
-  }
-  // "text=name" of each indicator mention, by position.
-  std::string Run(const std::string& text) const {
-    Document doc;
-    doc.key = "t";
-    doc.body = text;
-    NormText nt = norm->Normalize(text);
-    std::vector<Mention> all, out;
-    for (const auto& e : chain) e->Extract(doc, nt, &all);
-    for (const Mention& m : all) {
-      if (m.kind != MentionKind::kIndicator) continue;
-      EXPECT_EQ(std::string(nt.BodyText(text, m.start, m.end)), m.text);
-      EXPECT_FALSE(m.rule.empty());
-      out.push_back(m);
-    }
-    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
-    std::string s;
-    for (const Mention& m : out) s += (s.empty() ? "" : " ") + m.text + "=" + m.name;
-    return s;
-  }
+  DictChain chain{MentionKind::kIndicator};
+  std::string Run(const std::string& text) const { return chain.Names(text); }
 };
 
 const Fixture& F() {

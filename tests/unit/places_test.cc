@@ -6,49 +6,20 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
-#include "extractors/organizations/organizations.h"
-#include "extractors/policies/policies.h"
+#include "tests/support/dict_chain.h"
 
 namespace newskb {
 namespace {
 
-const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+using testing_support::DictChain;
 
+// The place mentions of `text`, by position.
 struct Fixture {
-  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
-  std::vector<std::unique_ptr<Extractor>> chain;
-  Fixture() {
-    auto add = [&](Result<std::unique_ptr<Extractor>> r) {
-      if (r.ok()) chain.push_back(std::move(r).value());
-      else ADD_FAILURE() << r.status().message();
-    };
-    add(MakeOrganizationExtractor(kRulesDir, norm));
-    add(MakePolicyExtractor(kRulesDir, norm));
-    add(MakePlaceExtractor(kRulesDir, norm));
-  }
-  // The place mentions of `text`.
-  std::vector<Mention> Run(const std::string& text) const {
-    Document doc;
-    doc.key = "t";
-    doc.body = text;
-    NormText nt = norm->Normalize(text);
-    std::vector<Mention> all, out;
-    for (const auto& e : chain) e->Extract(doc, nt, &all);
-    for (const Mention& m : all) {
-      if (m.kind != MentionKind::kPlace) continue;
-      EXPECT_LT(m.start, m.end);
-      EXPECT_EQ(std::string(nt.BodyText(text, m.start, m.end)), m.text);
-      EXPECT_FALSE(m.rule.empty());
-      EXPECT_FALSE(m.name.empty());
-      out.push_back(m);
-    }
-    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.start < b.start; });
-    return out;
-  }
+  DictChain chain{MentionKind::kPlace};
+  std::vector<Mention> Run(const std::string& text) const { return chain.Run(text); }
 };
 
 const Fixture& F() {
@@ -56,11 +27,7 @@ const Fixture& F() {
   return f;
 }
 
-std::string Names(const std::vector<Mention>& ms) {
-  std::string s;
-  for (const Mention& m : ms) s += (s.empty() ? "" : " ") + m.text + "=" + m.name;
-  return s;
-}
+std::string Names(const std::vector<Mention>& ms) { return DictChain::JoinNames(ms); }
 
 TEST(Places, AliasesInBothScriptsLinkToOneName) {
   EXPECT_EQ(Names(F().Run("美國宣布，美国将出席，US officials said")), "美國=美國 美国=美國 US=美國");
