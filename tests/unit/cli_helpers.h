@@ -20,6 +20,18 @@ inline std::string Shell(const std::string& cmd, int* status = nullptr) {
   return out;
 }
 
+// What a command printed (stdout and stderr together) and its exit status.
+struct CmdResult {
+  int status;
+  std::string out;
+};
+
+inline CmdResult Sh(const std::string& cmd) {
+  CmdResult r{0, ""};
+  r.out = Shell(cmd, &r.status);
+  return r;
+}
+
 // `newskb ARGS` with the binary under test.
 inline std::string Newskb(const std::string& args, int* status = nullptr) {
   return Shell("'" NEWSKB_BINARY "' " + args, status);

@@ -10,25 +10,14 @@
 #include <fstream>
 #include <string>
 
+#include "tests/unit/cli_helpers.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CmdResult {
-  int status;
-  std::string out;  // stdout and stderr together
-};
-
-CmdResult Sh(const std::string& cmd) {
-  CmdResult r{0, ""};
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using newskb_test::CmdResult;
+using newskb_test::Sh;
 
 // Peak resident set of the largest child process waited for so far, in MiB.
 double ChildrenPeakMiB() {
