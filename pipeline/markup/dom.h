@@ -72,6 +72,10 @@ bool HasAttr(const GumboNode* n, const char* name);
 // unknown tags).
 std::string TagName(const GumboNode* n);
 bool IsTag(const GumboNode* n, GumboTag t);
+// A tag that lays its content out as a block of its own (div, p, h1-h6,
+// li, table and row, section, article ...); table cells and <br> are not in
+// it: callers decide what those are.
+bool IsBlockLevelTag(GumboTag t);
 
 // Class/id weight as Readability computes it: +25 if class or id holds a
 // positive hint (article, body, content, entry, main, page, post, text,

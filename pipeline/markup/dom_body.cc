@@ -6,20 +6,8 @@
 namespace newskb::markup {
 namespace {
 
-bool IsBlockTag(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_UL: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TBODY: case GUMBO_TAG_CENTER:
-      return true;
-    default:
-      return false;
-  }
-}
+// A block child (a table cell too) makes its parent a container, not a paragraph.
+bool IsBlockTag(GumboTag t) { return t == GUMBO_TAG_TD || t == GUMBO_TAG_TBODY || IsBlockLevelTag(t); }
 
 bool HasBlockChild(const GumboNode* n) {
   const GumboVector& ch = n->v.element.children;
