@@ -62,6 +62,7 @@ class OrganizationExtractor : public Extractor {
   void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
     const std::string& t = norm.text;
     std::vector<NameCand> cands;
+    std::vector<bool> is_gov;  // per gazetteer candidate: a government body (kind gov, generic)
     // 1. Gazetteer, one pass.
     for (const GazHit& h : gaz_->FindAll(t)) {
       std::string_view folded(t.data() + h.begin, h.end - h.begin);
@@ -105,7 +106,12 @@ class OrganizationExtractor : public Extractor {
       if (end != h.end) c.rule += "+word";
       c.from_gazetteer = true;
       cands.push_back(std::move(c));
+      is_gov.push_back(std::any_of(h.entries.begin(), h.entries.end(), [&](uint32_t id) {
+        const std::string& k = gaz_->entry(id).kind;
+        return k == "gov" || k == "generic";
+      }));
     }
+    AddParentUnits(is_gov, &cands);
     // 2. Rules, one RE2::Set pass.
     std::vector<std::pair<size_t, size_t>> pair_spans;  // (cand, cand) by index
     std::vector<RuleMatch> paren, lists;
@@ -121,6 +127,13 @@ class OrganizationExtractor : public Extractor {
       }
       NameCand c;
       if (!BoundName(m, "name", t, doc, norm, lists_, &c)) continue;
+      // Group `rest`: the name goes on, as matched, after its bounded start
+      // (中國 + 駐印度大使館: only the sender is bounded as a place-headed name).
+      if (m.Has("rest")) {
+        std::string_view rest = m.Group("rest");
+        if (static_cast<size_t>(rest.data() - t.data()) != c.e) continue;
+        c.e += rest.size();
+      }
       if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
       if (role == "org" && FacilityAfter(t, c.e)) continue;  // 华中科技大学体育馆
       if (role == "org_with_alias" && m.Has("alias")) {
@@ -174,6 +187,36 @@ class OrganizationExtractor : public Extractor {
   }
 
  private:
+  // A government body right before another (勞動部 + 職安署, 香港特區政府 +
+  // 房屋署, 衛福部 + 疾管署): the parent and its unit are one name, the
+  // longest (FORMAT.md); a chain of three (經濟部 + 能源署 + 綜合企劃組)
+  // joins too. Linked by the unit (the merged rule names the unit's entry).
+  static void AddParentUnits(const std::vector<bool>& is_gov, std::vector<NameCand>* cands) {
+    size_t n = cands->size();
+    std::map<size_t, size_t> longest_at;  // begin -> the longest government candidate there
+    for (size_t j = 0; j < n; ++j) {
+      if (!is_gov[j]) continue;
+      auto [it, fresh] = longest_at.emplace((*cands)[j].b, j);
+      if (!fresh && (*cands)[j].e > (*cands)[it->second].e) it->second = j;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      if (!is_gov[i]) continue;
+      size_t e = (*cands)[i].e, unit = n;
+      for (int k = 0; k < 3; ++k) {  // parent + unit + sub-unit at most
+        auto it = longest_at.find(e);
+        if (it == longest_at.end()) break;
+        unit = it->second;
+        e = (*cands)[unit].e;
+      }
+      if (unit == n) continue;
+      NameCand c = (*cands)[i];
+      c.e = e;
+      c.rule = (*cands)[unit].rule + "+parent";
+      c.from_gazetteer = false;
+      cands->push_back(std::move(c));
+    }
+  }
+
   void AddShortForms(std::string_view t, std::vector<NameCand>* win,
                      std::vector<std::pair<size_t, size_t>>* pairs) const {
     if (!short_) return;

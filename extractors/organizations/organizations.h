@@ -39,6 +39,9 @@
 //        desc_middle words that, right after the place head (head: place),
 //                  make the name a description: 瑞典国营矿业公司 (国营),
 //                  美国本土石墨公司 (本土)
+//      A rule with a group `rest` right after group `name` bounds `name` as
+//      above and then takes `rest` whole (org.gov.stationed: 中國 is
+//      bounded as a place-headed name, 駐印度大使館 follows it).
 //      With latin: caps a Latin name must not run on into a further
 //      Title-case word (Critical Minerals of Critical Minerals Strategy).
 //      With role org_with_alias, a refused alias refuses the name too.
@@ -56,6 +59,9 @@
 // A name right before a facility word (gazetteer/facility_heads.txt,
 // up to two characters between: 央视新址, 清华灯光球场) is part of the
 // facility's name and no mention.
+// A government body right before another found one (kind gov or generic:
+// 勞動部 + 職安署, 香港特區政府 + 房屋署, up to three) is one name, the
+// longest: parent and unit (FORMAT.md).
 // A found name extends over a following sub-unit (gazetteer/branch_suffixes.txt:
 // 交通银行深圳分行, 北京大学法学院). A `club_city` gazetteer entry (米兰,
 // 利物浦: a city that names a club) counts only in a sentence with a sports

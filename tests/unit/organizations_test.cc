@@ -318,5 +318,48 @@ TEST(Organizations, FacilityNamedAfterABodyIsNone) {
   EXPECT_TRUE(Has(F().Run("華中科技大學宣布擴建體育館。"), "華中科技大學"));
 }
 
+// A parent body and its unit are one name, the longest (FORMAT.md), in
+// either script, whether the gazetteer lists the pair or not; the unit's
+// short form links to its full name.
+TEST(Organizations, ParentAndUnitAreOneName) {
+  auto tw = F().Run("勞動部職安署今天表示，職安署將檢討期程。衛福部疾管署與经济部能源署也出席。");
+  for (const char* n : {"勞動部職安署", "職安署", "衛福部疾管署", "经济部能源署"})
+    EXPECT_TRUE(Has(tw, n)) << n << ": " << ::testing::PrintToString(Texts(tw));
+  EXPECT_FALSE(Has(tw, "勞動部"));
+  EXPECT_EQ(NameOf(tw, "職安署"), NameOf(tw, "勞動部職安署"));
+  // Not listed as a pair: the government and its department join.
+  auto hk = F().Run("香港特區政府房屋署回應，房署會跟進。");
+  EXPECT_TRUE(Has(hk, "香港特區政府房屋署")) << ::testing::PrintToString(Texts(hk));
+  EXPECT_TRUE(Has(hk, "房署"));
+}
+
+// Hong Kong's departments, public bodies and associations by their short
+// forms; a short form that is also a common word (港台: Hong Kong and
+// Taiwan) counts only beside its full name.
+TEST(Organizations, HongKongBodiesAndShortForms) {
+  auto ms = F().Run("港鐵與機管局、房委會、積金局開會，工聯會和記協批評电检处。");
+  for (const char* n : {"港鐵", "機管局", "房委會", "積金局", "工聯會", "記協", "电检处"})
+    EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+  EXPECT_FALSE(Has(F().Run("港台明星來京演出"), "港台"));
+  auto rthk = F().Run("香港電台今日宣布，港台節目暫停。");
+  EXPECT_EQ(NameOf(rthk, "港台"), NameOf(rthk, "香港電台"));
+}
+
+// A mission abroad is one name with its sender: 中國駐印度大使館, not 印度大使館.
+TEST(Organizations, MissionAbroadIsOneNameWithItsSender) {
+  auto ms = F().Run("中國駐印度大使館發表聲明，欧盟驻港澳办事处也回应。");
+  EXPECT_TRUE(Has(ms, "中國駐印度大使館")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "欧盟驻港澳办事处")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_FALSE(Has(ms, "印度大使館"));
+}
+
+// Unions and associations named by a trade or an occupation.
+TEST(Organizations, TradeUnionsByTheirTrade) {
+  auto ms = F().Run("坭水建築業職工會與香港電台節目製作人員工會都發聲明。");
+  EXPECT_TRUE(Has(ms, "坭水建築業職工會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "香港電台節目製作人員工會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(F().Run("各行業協會和企業工會都參與").empty());
+}
+
 }  // namespace
 }  // namespace newskb
