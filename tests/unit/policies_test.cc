@@ -206,5 +206,25 @@ TEST(Policies, QuotedNumeralNicknameOfAProgram) {
   EXPECT_EQ(Find(F().Run("加强“安全”工作。"), "安全"), nullptr);
 }
 
+// A title in book-title marks that quotes a short name is one policy, the
+// whole title; an outline (纲要) is a strategy.
+TEST(Policies, WholeTitleWithAQuotedShortName) {
+  auto ms = F().Run("记者了解到，《生态保护“十五五”规划》日前正式出台。中央公布的《粵港澳大灣區發展規劃綱要》提出。");
+  const Mention* m = Find(ms, "生态保护“十五五”规划");
+  ASSERT_NE(m, nullptr) << Dump(ms);
+  EXPECT_EQ(m->policy_kind, "strategy");
+  EXPECT_EQ(Find(ms, "十五五"), nullptr) << Dump(ms);
+  m = Find(ms, "粵港澳大灣區發展規劃綱要");
+  ASSERT_NE(m, nullptr) << Dump(ms);
+  EXPECT_EQ(m->policy_kind, "strategy");
+}
+
+// A Latin name in marks before 報告 is the report's author, not its title.
+TEST(Policies, LatinAuthorBeforeReportIsNoPolicy) {
+  auto ms = F().Run("他們在兩個月前取得「Typhoon Investigations」報告。");
+  EXPECT_EQ(Find(ms, "Typhoon Investigations"), nullptr) << Dump(ms);
+  EXPECT_NE(Find(F().Run("資助「城市採礦」报告"), "城市採礦"), nullptr);
+}
+
 }  // namespace
 }  // namespace newskb
