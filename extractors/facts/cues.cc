@@ -161,6 +161,8 @@ Matches MatchRules(const RuleSet& rules, const NormText& norm, const Layout& lay
         out.anaphors.push_back(sp);
       } else if (role == "not_anaphor") {
         out.blocks.push_back(sp);
+      } else if (role == "respectively") {
+        out.respectively.push_back(sp);
       }
     }
   }
@@ -168,7 +170,7 @@ Matches MatchRules(const RuleSet& rules, const NormText& norm, const Layout& lay
   std::stable_sort(out.cues.begin(), out.cues.end(), by_b);
   DropCuesInsideIndicators(placed.ents, &out.cues);
   std::stable_sort(out.preps.begin(), out.preps.end(), [](const Span& x, const Span& y) { return x.e < y.e; });
-  for (auto* list : {&out.spans, &out.appositives, &out.froms, &out.tos, &out.anaphors, &out.blocks})
+  for (auto* list : {&out.spans, &out.appositives, &out.froms, &out.tos, &out.anaphors, &out.blocks, &out.respectively})
     std::stable_sort(list->begin(), list->end(), by_b);
   return out;
 }

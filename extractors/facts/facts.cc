@@ -51,9 +51,11 @@ class FactStage : public FactExtractor {
     facts::MarkEntities(t, matches, &placed);
     facts::ResolveAnaphors(layout, matches, &placed);
     facts::MarkEntities(t, matches, &placed);
-    // 4. Subject and object of each figure within its period.
+    // 4. Subject and object of each figure within its period; lists (A、B
+    //    分别 x、y) read in order.
     std::vector<facts::Roles> roles(placed.figs.size());
     for (size_t fi = 0; fi < placed.figs.size(); ++fi) roles[fi] = facts::FindRoles(t, layout, placed, fi, ms);
+    facts::PairRespectively(t, layout, placed, matches, &roles);
     // 6. A subject from the previous sentences of the paragraph.
     facts::CarryTopic(layout, placed, &roles);
     for (size_t fi = 0; fi < placed.figs.size(); ++fi) {
@@ -77,13 +79,15 @@ class FactStage : public FactExtractor {
       const facts::Ent& s = p.ents[r.subject];
       fact.subject = s.idx;
       fact.subject_sentence = s.anaphor ? s.antecedent_sentence : layout.clauses[s.clause].sentence;
-      if (r.how != "clause") fact.rule += "+subject." + r.how;
+      if (r.how == "respectively") fact.rule += "+subject:" + r.paired->id;
+      else if (r.how != "clause") fact.rule += "+subject." + r.how;
       if (s.anaphor) fact.rule += "+" + s.anaphor->id;
     }
     if (r.object >= 0) {
       const facts::Ent& o = p.ents[r.object];
       fact.object = o.idx;
       if (o.anaphor) fact.rule += "+object:" + o.anaphor->id;
+      else if (r.paired && r.how != "respectively") fact.rule += "+object:" + r.paired->id;
     }
     if (r.object_previous) fact.rule += "+object.previous";
     return fact;

@@ -224,7 +224,8 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
   std::vector<int> own(ns, -1);
   for (size_t fi = 0; fi < p.figs.size(); ++fi) {
     const Roles& r = (*roles)[fi];
-    if (r.subject < 0 || r.how == "speaker" || r.how == "topic") continue;
+    // A member of a list (分别) is not what the sentence is about.
+    if (r.subject < 0 || r.how == "speaker" || r.how == "topic" || r.how == "respectively") continue;
     int s = layout.clauses[p.figs[fi].clause].sentence;
     if (own[s] < 0) own[s] = r.subject;
   }

@@ -20,6 +20,9 @@
 //                      paragraph
 //      MarkEntities    preposition, span, appositive and coordination marks
 //   4. FindRoles       each figure's subject and object within its period
+//      PairRespectively  A、B 分别投资 x 和 y: the i-th entity of a
+//                      coordinated list is the subject (or object) of the
+//                      i-th figure of the list after 分别
 //   5. ChooseDate      the date of the figure's clause, else of the leading
 //                      adverbial of its sentence
 //   6. CarryTopic      a figure whose period names no subject takes the
@@ -179,6 +182,7 @@ struct Matches {
   std::vector<Span> froms, tos;   // 从 … 降至
   std::vector<Span> anaphors;     // 该公司, 其 ... (rule: role anaphor)
   std::vector<Span> blocks;       // 其中, 尤其 ...: no anaphor inside
+  std::vector<Span> respectively; // 分别, 各自, 依次
 };
 
 // One RE2::Set pass over each period that holds a figure.
@@ -225,11 +229,25 @@ struct Roles {
   std::string how;         // clause, possessor, main, previous, next, speaker, topic
   int object = -1;
   bool object_previous = false;
+  // The 分别 rule that paired the subject (how == "respectively") or the
+  // object with this figure, nullptr if none.
+  const Rule* paired = nullptr;
 };
 
 // The subject and object of figure `fi` within its period.
 Roles FindRoles(std::string_view text, const Layout& layout, const Placed& placed, size_t fi,
                 const std::vector<Mention>& ms);
+
+// Pairs lists (rule role `respectively`): for each 分别 marker, the figures
+// of its clause after it that stand in one coordinated list (x、y和z), and
+// the coordinated chain of entities nearest before the marker in its period
+// (A、B和C; a chain carries one mark). When both have the same length (at
+// least 2), the i-th figure takes the i-th entity: as subject when the
+// chain can be one (then an object that is a member of the chain is
+// dropped), else as object (对拉丁美洲、非洲分别进出口… : targets). Lists of
+// other lengths are left as FindRoles read them. Sets Roles::paired.
+void PairRespectively(std::string_view text, const Layout& layout, const Placed& placed, const Matches& matches,
+                      std::vector<Roles>* roles);
 
 // ---------------------------------------------------------------- 5. dates
 // Mention index of the figure's date, -1 if none.

@@ -193,6 +193,67 @@ TEST(FactSteps, PossessorAfterTheFigure) {
   EXPECT_EQ(r.how, "possessor");
 }
 
+// ---- 4b. lists read in order
+// Generated: every list of 2 to 4 companies, joined by 、 and a final 和 or
+// 與, before 分別 + a cue, with as many coordinated figures: the i-th
+// company is the subject of the i-th figure.
+TEST(FactSteps, RespectivelyPairsTheIthEntityWithTheIthFigure) {
+  const std::vector<std::string> names = {"力拓", "必和必拓", "嘉能可", "淡水河谷"};
+  const std::vector<std::string> amounts = {"30億元", "20億元", "15億元", "8億元"};
+  for (size_t n = 2; n <= names.size(); ++n) {
+    for (const std::string last_join : {"和", "與", "、"}) {
+      std::string text = "去年，";
+      std::vector<Given> given;
+      for (size_t i = 0; i < n; ++i) {
+        text += (i == 0 ? "" : i + 1 == n ? last_join : "、") + names[i];
+        given.push_back({names[i], kOrg, ""});
+      }
+      text += "分別投資";
+      for (size_t i = 0; i < n; ++i) {
+        text += (i == 0 ? "" : i + 1 == n ? last_join : "、") + amounts[i];
+        given.push_back({amounts[i], kFig, "CNY"});
+      }
+      text += "。";
+      Doc d = Prepare(text, given);
+      std::vector<Roles> roles;
+      for (size_t fi = 0; fi < d.placed.figs.size(); ++fi)
+        roles.push_back(FindRoles(d.norm.text, d.layout, d.placed, fi, d.ms));
+      PairRespectively(d.norm.text, d.layout, d.placed, d.matches, &roles);
+      ASSERT_EQ(roles.size(), n) << text;
+      for (size_t i = 0; i < n; ++i) {
+        ASSERT_GE(roles[i].subject, 0) << text;
+        EXPECT_EQ(d.ms[d.placed.ents[roles[i].subject].idx].text, names[i]) << text;
+        EXPECT_EQ(roles[i].how, "respectively") << text;
+        EXPECT_LT(roles[i].object, 0) << text;  // the other members are no object
+      }
+    }
+  }
+}
+
+// Lists of different lengths, or another figure between the chain and the
+// marker, are left as FindRoles read them.
+TEST(FactSteps, RespectivelyNeedsListsOfOneLength) {
+  Doc d = Prepare("力拓和必和必拓分別投資30億元、20億元和15億元。",
+                  {{"力拓", kOrg, ""}, {"必和必拓", kOrg, ""}, {"30億元", kFig, "CNY"}, {"20億元", kFig, "CNY"},
+                   {"15億元", kFig, "CNY"}});
+  std::vector<Roles> roles;
+  for (size_t fi = 0; fi < d.placed.figs.size(); ++fi) roles.push_back(FindRoles(d.norm.text, d.layout, d.placed, fi, d.ms));
+  std::vector<Roles> before = roles;
+  PairRespectively(d.norm.text, d.layout, d.placed, d.matches, &roles);
+  for (size_t i = 0; i < roles.size(); ++i) {
+    EXPECT_EQ(roles[i].subject, before[i].subject);
+    EXPECT_EQ(roles[i].paired, nullptr);
+  }
+  Doc between = Prepare("力拓和必和必拓去年營收100億元，今年分別投資30億元和20億元。",
+                        {{"力拓", kOrg, ""}, {"必和必拓", kOrg, ""}, {"100億元", kFig, "CNY"}, {"30億元", kFig, "CNY"},
+                         {"20億元", kFig, "CNY"}});
+  std::vector<Roles> r2;
+  for (size_t fi = 0; fi < between.placed.figs.size(); ++fi)
+    r2.push_back(FindRoles(between.norm.text, between.layout, between.placed, fi, between.ms));
+  PairRespectively(between.norm.text, between.layout, between.placed, between.matches, &r2);
+  for (const Roles& r : r2) EXPECT_EQ(r.paired, nullptr);
+}
+
 // ---- 5. dates
 TEST(FactSteps, DateOfTheClauseElseTheLeadingAdverbial) {
   Doc d = Prepare("2025年7月，國防部投入4億美元，2026年再投入1億美元。",

@@ -391,5 +391,26 @@ TEST(Facts, BlockedWordsAreNoAnaphors) {
   EXPECT_TRUE(fs.empty());
 }
 
+// A、B、C 分别 x、y、z: each member of the list takes its own figure, as
+// subject (places, companies) or, after a preposition, as object; a later
+// 分别 clause of the same list pairs the same way.
+TEST(Facts, ListsArePairedInOrder) {
+  auto fs = F().Run("從來源地看，韓國、德國和日本對華投資分別增長12.1%、5.6%和3.1%。",
+                    {{"12.1%", "%", ""}, {"5.6%", "%", ""}, {"3.1%", "%", ""}});
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_EQ(fs[0].subject, "南韓");  // the gazetteer's name
+  EXPECT_EQ(fs[1].subject, "德國");
+  EXPECT_EQ(fs[2].subject, "日本");
+  auto objects = F().Run("对拉丁美洲、非洲分别出口1.9万亿元和1.1万亿元，同比分别增长5.5%和7.4%。",
+                         {{"1.9万亿元", "CNY", ""}, {"1.1万亿元", "CNY", ""}, {"5.5%", "%", ""}, {"7.4%", "%", ""}});
+  ASSERT_EQ(objects.size(), 4u);
+  EXPECT_NE(objects[0].object, "非洲");  // the first member (拉丁美洲, by its gazetteer name)
+  EXPECT_NE(objects[0].object, "-");
+  EXPECT_EQ(objects[1].object, "非洲");
+  EXPECT_EQ(objects[2].object, objects[0].object);
+  EXPECT_EQ(objects[3].object, "非洲");
+  EXPECT_EQ(objects[0].subject, "-");
+}
+
 }  // namespace
 }  // namespace newskb
