@@ -56,7 +56,9 @@ class FactStage : public FactExtractor {
     std::vector<facts::Roles> roles(placed.figs.size());
     for (size_t fi = 0; fi < placed.figs.size(); ++fi) roles[fi] = facts::FindRoles(t, layout, placed, fi, ms);
     facts::PairRespectively(t, layout, placed, matches, &roles);
-    // 6. A subject from the previous sentences of the paragraph.
+    // 6. A subject from the sentence's setting (在江西南昌，…), else from the
+    //    previous sentences of the paragraph.
+    facts::TakeSetting(t, layout, placed, &roles);
     facts::CarryTopic(layout, placed, &roles);
     for (size_t fi = 0; fi < placed.figs.size(); ++fi) {
       const facts::Roles& r = roles[fi];

@@ -260,5 +260,55 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
   }
 }
 
+namespace {
+
+// The last place of a setting clause 在/于 + place(s) + at most
+// kSettingTailCps code points, -1 if clause c is not one.
+int SettingPlace(std::string_view t, const Layout& layout, const Placed& p, int c) {
+  if (p.figs_in[c] > 0) return -1;
+  const Clause& cl = layout.clauses[c];
+  size_t b = cl.b;
+  while (b < cl.e && t[b] == ' ') ++b;
+  if (t.compare(b, 3, "在") != 0 && t.compare(b, 3, "于") != 0) return -1;
+  int last = -1;
+  for (int k = p.ent_begin[c], n = 0; k < p.ent_end[c] && n < kEntityWindow; ++k, ++n) {
+    const Ent& en = p.ents[k];
+    if (en.kind != MentionKind::kPlace || en.mark != kPlace || en.anaphor) return -1;
+    last = k;
+  }
+  if (last < 0) return -1;
+  size_t e = cl.e;  // the clause's end, without its punctuation and spaces
+  while (e > p.ents[last].e && (t[e - 1] == ',' || t[e - 1] == ' ' || t[e - 1] == ':' || t[e - 1] == ';')) --e;
+  return CodePointsIn(t, p.ents[last].e, e) <= kSettingTailCps ? last : -1;
+}
+
+}  // namespace
+
+void TakeSetting(std::string_view t, const Layout& layout, const Placed& p, std::vector<Roles>* roles) {
+  const int ns = static_cast<int>(layout.first_clause.size());
+  // setting[s]: the place a sentence opens with, -1 if none; found once per
+  // sentence, among its leading clauses (connectives of at most 4 code
+  // points may stand before: 此外，在…，).
+  std::vector<int> setting(ns, -1);
+  const int nc = static_cast<int>(layout.clauses.size());
+  for (int s = 0; s < ns; ++s) {
+    for (int c = layout.first_clause[s], n = 0; c < nc && layout.clauses[c].sentence == s && n < 3; ++c, ++n) {
+      if ((setting[s] = SettingPlace(t, layout, p, c)) >= 0) break;
+      if (p.figs_in[c] > 0 || CodePointsIn(t, layout.clauses[c].b, layout.clauses[c].e) > 5) break;
+    }
+  }
+  for (size_t fi = 0; fi < p.figs.size(); ++fi) {
+    Roles& r = (*roles)[fi];
+    const int fc = p.figs[fi].clause;
+    if (r.subject >= 0 || fc < 0) continue;
+    if (!p.unresolved.empty() && p.unresolved[fc]) continue;  // 该厂 of an unknown plant
+    const int place = setting[layout.clauses[fc].sentence];
+    if (place < 0 || place == r.object) continue;
+    r.subject = place;
+    r.subject_clause = p.ents[place].clause;
+    r.how = "setting";
+  }
+}
+
 }  // namespace facts
 }  // namespace newskb

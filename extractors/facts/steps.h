@@ -25,7 +25,8 @@
 //                      i-th figure of the list after 分别
 //   5. ChooseDate      the date of the figure's clause, else of the leading
 //                      adverbial of its sentence
-//   6. CarryTopic      a figure whose period names no subject takes the
+//   6. TakeSetting     a sentence opening with 在 + a place is about it
+//      CarryTopic      a figure whose period names no subject takes the
 //                      topic of the previous sentences of its paragraph
 //
 // Everything here works on the normalised text (Simplified, half width,
@@ -260,6 +261,17 @@ int ChooseDate(std::string_view text, const Layout& layout, const Placed& placed
 // whose roles have no subject, takes the topic of the nearest earlier
 // sentence of its paragraph (at most kSentenceWindow back) and sets
 // how = "topic". `roles` is indexed as placed.figs.
+// A sentence that opens with its setting, 在 + a place (在江西南昌，…; 在黑龙江
+// 富裕县，…; after connectives: 此外，在…，), is about that place: each of its
+// figures with no subject takes the last place of the setting (how =
+// "setting"), before any topic is carried from the sentences before. The
+// setting clause holds no figure, starts with 在 or 于, and ends at most
+// kSettingTailCps code points after its last place (县, 市, 南昌 when the
+// gazetteer lacks it); a longer tail is a clause of its own (在美国对中国加征
+// 关税的背景下). Run after FindRoles, before CarryTopic.
+inline constexpr int kSettingTailCps = 4;
+void TakeSetting(std::string_view text, const Layout& layout, const Placed& placed, std::vector<Roles>* roles);
+
 void CarryTopic(const Layout& layout, const Placed& placed, std::vector<Roles>* roles);
 
 }  // namespace facts

@@ -266,6 +266,40 @@ TEST(FactSteps, DateOfTheClauseElseTheLeadingAdverbial) {
   EXPECT_EQ(d.ms[second].date_value, "2026");
 }
 
+// ---- 6. setting, then topic
+// Generated: 在 + a place (+ a short tail: 县, 市, a town the gazetteer
+// lacks), optionally after a connective, opens a sentence whose figure has
+// no subject: the place is its subject, not the previous sentence's topic.
+TEST(FactSteps, SettingOfTheSentenceIsTheSubject) {
+  for (const std::string place : {"江西", "廣西", "內蒙古"}) {
+    for (const std::string tail : {"", "南昌", "富裕縣"}) {
+      for (const std::string lead : {"", "此外，", "同時，"}) {
+        std::string text = "力拓公布年報。" + lead + "在" + place + tail + "，早稻播栽196萬畝。";
+        Doc d = Prepare(text, {{"力拓", kOrg, ""}, {place, kPlaceK, ""}, {"196萬畝", kFig, "mu"}});
+        std::vector<Roles> roles{FindRoles(d.norm.text, d.layout, d.placed, 0, d.ms)};
+        EXPECT_LT(roles[0].subject, 0) << text;
+        TakeSetting(d.norm.text, d.layout, d.placed, &roles);
+        CarryTopic(d.layout, d.placed, &roles);
+        ASSERT_GE(roles[0].subject, 0) << text;
+        EXPECT_EQ(d.ms[d.placed.ents[roles[0].subject].idx].text, place) << text;
+        EXPECT_EQ(roles[0].how, "setting") << text;
+      }
+    }
+  }
+}
+
+// Not a setting: a long tail after the place (a clause of its own), a
+// place that is not after 在, a setting that holds the figure itself.
+TEST(FactSteps, SettingIsAShortOpeningClause) {
+  for (const std::string text : {"力拓公布年報。在美國對中國加徵關稅的背景下，營收下降8%。",
+                                 "力拓公布年報。美國方面，營收下降8%。"}) {
+    Doc d = Prepare(text, {{"力拓", kOrg, ""}, {"美國", kPlaceK, ""}, {"8%", kFig, "%"}});
+    std::vector<Roles> roles{FindRoles(d.norm.text, d.layout, d.placed, 0, d.ms)};
+    TakeSetting(d.norm.text, d.layout, d.placed, &roles);
+    EXPECT_NE(roles[0].how, "setting") << text;
+  }
+}
+
 // ---- 6. across sentences
 TEST(FactSteps, TopicCarriesToASentenceWithoutASubject) {
   Doc d = Prepare("力拓公布年報。營收增長8%。\n淨利下降5%。",

@@ -412,5 +412,16 @@ TEST(Facts, ListsArePairedInOrder) {
   EXPECT_EQ(objects[0].subject, "-");
 }
 
+// A sentence that opens with 在 + a place is about that place; the topic of
+// the sentence before does not carry into it.
+TEST(Facts, SettingOfASentenceIsItsSubject) {
+  auto fs = F().Run("廣東推廣科技種田。在江西南昌，196萬畝早稻開始播栽。", {{"196萬畝", "mu", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "江西");
+  auto carried = F().Run("在江西南昌，196萬畝早稻開始播栽。機械化率達到80%。", {{"196萬畝", "mu", ""}, {"80%", "%", ""}});
+  ASSERT_EQ(carried.size(), 2u);
+  EXPECT_EQ(carried[1].subject, "江西");  // the setting is the next sentence's topic
+}
+
 }  // namespace
 }  // namespace newskb
