@@ -423,5 +423,21 @@ TEST(Facts, SettingOfASentenceIsItsSubject) {
   EXPECT_EQ(carried[1].subject, "江西");  // the setting is the next sentence's topic
 }
 
+// A measured quantity followed by its change (同比增长 x%) is the subject of
+// the change: each part of a breakdown is its own (其中，A用电量同比增长…，
+// B用电量同比增长…), not the release's total carried as a topic.
+TEST(Facts, MeasuredQuantityIsTheSubjectOfItsChange) {
+  for (const std::string head : {"用电量", "客运量", "零售额", "进口量"}) {
+    for (const std::string verb : {"同比增长", "环比下降", "按年增加"}) {
+      const std::string a = "第一产业" + head, b = "铁路" + head;
+      const std::string text = "全国" + head + "持续增长。其中，" + a + verb + "11.5%，" + b + verb + "6.5%。";
+      auto fs = F().Run(text, {{"11.5%", "%", ""}, {"6.5%", "%", ""}});
+      ASSERT_EQ(fs.size(), 2u) << text;
+      EXPECT_EQ(fs[0].subject, a) << text;
+      EXPECT_EQ(fs[1].subject, b) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newskb
