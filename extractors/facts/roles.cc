@@ -235,11 +235,15 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
   }
   // Else the speaker who stood in as its subject: the sentences after a
   // release (X发布的数据显示，…。其中，…。在出口方面，…) still give X's figures.
+  std::vector<bool> released(ns, false);  // own[s] is a release's speaker
   for (size_t fi = 0; fi < p.figs.size(); ++fi) {
     const Roles& r = (*roles)[fi];
     if (r.subject < 0 || r.how != "speaker" || p.figs[fi].clause < 0) continue;
     int s = layout.clauses[p.figs[fi].clause].sentence;
-    if (own[s] < 0) own[s] = r.subject;
+    if (own[s] < 0) {
+      own[s] = r.subject;
+      released[s] = true;
+    }
   }
   for (size_t fi = 0; fi < p.figs.size(); ++fi) {
     Roles& r = (*roles)[fi];
@@ -251,6 +255,9 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
     for (int q = layout.period[s] - 1; q >= 0 && s - q <= kSentenceWindow; --q) {
       if (layout.paragraph[q] != layout.paragraph[s]) break;
       if (own[q] < 0) continue;
+      // A release's body reaches through its paragraph; any other topic
+      // only into the next kTopicReach sentences.
+      if (!released[q] && s - q > kTopicReach) break;
       if (own[q] == r.object || (r.object >= 0 && p.ents[own[q]].idx == p.ents[r.object].idx)) break;
       r.subject = own[q];
       r.subject_clause = layout.first_clause[q];

@@ -439,5 +439,27 @@ TEST(Facts, MeasuredQuantityIsTheSubjectOfItsChange) {
   }
 }
 
+// A topic reaches the next two sentences, not further (kTopicReach); the
+// body whose release the paragraph reports reaches through it. Generated:
+// 0 to 4 sentences without an entity between the topic and the figure.
+TEST(Facts, TopicReachesTwoSentencesAReleaseItsParagraph) {
+  const std::string filler = "市場反應平淡。";
+  for (int gap = 0; gap <= 4; ++gap) {
+    std::string between;
+    for (int i = 0; i < gap; ++i) between += filler;
+    auto topic = F().Run("力拓公布年報。" + between + "營收增長8%。", {{"8%", "%", ""}});
+    if (gap <= 1) {
+      ASSERT_EQ(topic.size(), 1u) << gap;
+      EXPECT_EQ(topic[0].subject, "力拓") << gap;
+    } else {
+      EXPECT_TRUE(topic.empty()) << gap;
+    }
+    auto release = F().Run("中国汽车工业协会发布的数据显示，汽车销量完成2768.7万辆。" + between + "新能源汽车出口201.4万辆。",
+                           {{"2768.7万辆", "count", ""}, {"201.4万辆", "count", ""}});
+    ASSERT_EQ(release.size(), 2u) << gap;
+    EXPECT_EQ(release[1].subject, "中国汽车工业协会") << gap;
+  }
+}
+
 }  // namespace
 }  // namespace newskb
