@@ -65,9 +65,9 @@ void PairRespectively(std::string_view t, const Layout& layout, const Placed& p,
     const std::vector<int> chain = ChainBefore(t, layout, p, m.b, layout.PeriodOfClause(c));
     if (chain.size() != figs.size()) continue;
     bool clear = true;
-    for (int k = FirstAt(p.figs, p.ents[chain.back()].e); k < static_cast<int>(p.figs.size()) && p.figs[k].b < m.b;
-         ++k)
-      clear = clear && paired_with[k] == chain.back();
+    for (int k = FirstAt(p.figs, p.ents[chain.back()].e), n = 0;
+         clear && k < static_cast<int>(p.figs.size()) && p.figs[k].b < m.b; ++k, ++n)
+      clear = n < kEntityWindow && paired_with[k] == chain.back();  // bounded: linear in the document
     if (!clear) continue;
     const Mark mark = p.ents[chain.front()].mark;
     const bool as_subject = CanBeSubject(mark) &&
