@@ -59,7 +59,7 @@ class FactStage : public FactExtractor {
     // 6. A subject from the sentence's setting (在江西南昌，…), else from the
     //    previous sentences of the paragraph.
     facts::TakeSetting(t, layout, placed, &roles);
-    facts::CarryTopic(layout, placed, &roles);
+    facts::CarryTopic(layout, placed, &roles, &matches);
     for (size_t fi = 0; fi < placed.figs.size(); ++fi) {
       const facts::Roles& r = roles[fi];
       if (placed.figs[fi].clause < 0 || (r.subject < 0 && r.object < 0)) continue;

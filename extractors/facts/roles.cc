@@ -218,8 +218,17 @@ int ChooseDate(std::string_view t, const Layout& layout, const Placed& p, size_t
   return -1;
 }
 
-void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles) {
+void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles, const Matches* matches) {
   const int ns = static_cast<int>(layout.paragraph.size());
+  // opened[s]: the last sentence at or before s where a story opens, -1 if none.
+  std::vector<int> opened(ns, -1);
+  if (matches)
+    for (const Span& sp : matches->spans) {
+      if (Attr(*sp.rule, "opens_story", "") != "yes") continue;
+      const int c = layout.ClauseOf(sp.b);
+      if (c >= 0) opened[layout.clauses[c].sentence] = layout.clauses[c].sentence;
+    }
+  for (int s = 1; s < ns; ++s) opened[s] = std::max(opened[s], opened[s - 1]);
   // own[s]: the sentence's own topic (index in p.ents), -1 if none.
   std::vector<int> own(ns, -1);
   for (size_t fi = 0; fi < p.figs.size(); ++fi) {
@@ -253,7 +262,7 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
     // The figure's own period named no subject (else FindRoles found it);
     // the nearest earlier sentence of the paragraph with a topic gives it.
     for (int q = layout.period[s] - 1; q >= 0 && s - q <= kSentenceWindow; --q) {
-      if (layout.paragraph[q] != layout.paragraph[s]) break;
+      if (layout.paragraph[q] != layout.paragraph[s] || q < opened[s]) break;
       if (own[q] < 0) continue;
       // A release's body reaches through its paragraph; any other topic
       // only into the next kTopicReach sentences.

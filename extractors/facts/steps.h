@@ -278,7 +278,12 @@ int ChooseDate(std::string_view text, const Layout& layout, const Placed& placed
 inline constexpr int kSettingTailCps = 4;
 void TakeSetting(std::string_view text, const Layout& layout, const Placed& placed, std::vector<Roles>* roles);
 
-void CarryTopic(const Layout& layout, const Placed& placed, std::vector<Roles>* roles);
+// A topic never reaches back over the start of a story: a span of a rule
+// with `opens_story: yes` in `matches` (a dateline 新华社北京3月5日电：, a
+// byline 〔記者…／台北報導〕): what stands before it (a page's browser
+// notice, another story) is no topic of what follows.
+void CarryTopic(const Layout& layout, const Placed& placed, std::vector<Roles>* roles,
+                const Matches* matches = nullptr);
 
 }  // namespace facts
 }  // namespace newskb

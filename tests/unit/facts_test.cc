@@ -461,5 +461,28 @@ TEST(Facts, TopicReachesTwoSentencesAReleaseItsParagraph) {
   }
 }
 
+// A reporter's byline (〔記者…／台北報導〕) is a source: its place is no
+// subject, and no topic reaches back over it to the page's text before the
+// story (a browser notice naming a company). Generated over cities and the
+// bracket forms.
+TEST(Facts, BylineIsNoSubjectAndOpensTheStory) {
+  for (const std::string city : {"台北", "高雄", "台中"}) {
+    for (const auto& [open, close] : std::vector<std::pair<std::string, std::string>>{{"〔", "〕"}, {"【", "】"}}) {
+      const std::string text = "建議使用微軟的瀏覽器。" + open + "記者王小明／" + city + "報導" + close +
+                               "男子被控詐騙，共吸金達2億元。";
+      auto fs = F().Run(text, {{"2億元", "CUR?", ""}});
+      for (const auto& f : fs) {
+        EXPECT_NE(f.subject, city) << text;
+        EXPECT_NE(f.subject, "微软") << text;
+        EXPECT_NE(f.subject, "微軟") << text;
+      }
+    }
+  }
+  // Without the byline the notice's company is carried (what the byline stops).
+  auto carried = F().Run("建議使用微軟的瀏覽器。男子被控詐騙，共吸金達2億元。", {{"2億元", "CUR?", ""}});
+  ASSERT_EQ(carried.size(), 1u);
+  EXPECT_NE(carried[0].subject, "-");
+}
+
 }  // namespace
 }  // namespace newskb
