@@ -83,6 +83,8 @@ class DateExtractor : public Extractor {
           std::string_view sp = m.Group("span");
           c.m.begin = static_cast<size_t>(sp.data() - sent.data());
           c.m.end = c.m.begin + sp.size();
+        } else {
+          StartAfterPlainPreposition(m, sent, &c.m);
         }
         cands.push_back(std::move(c));
       }
@@ -111,6 +113,18 @@ class DateExtractor : public Extractor {
   }
 
  private:
+  // A word before the date that carries no qualifier (在 of 在2010年: table
+  // qualifier, empty value) stays outside the span, as a cue word does.
+  void StartAfterPlainPreposition(const RuleMatch& m, std::string_view sent, RuleMatch* span) const {
+    if (!m.Has("qual_pre")) return;
+    std::string_view q = m.Group("qual_pre");
+    const std::string* v = words_.Find("qualifier", Trim(q));
+    if (!v || !v->empty()) return;
+    size_t b = static_cast<size_t>(q.data() - sent.data()) + q.size();
+    while (b < span->end && sent[b] == ' ') ++b;
+    if (b < span->end) span->begin = b;
+  }
+
   std::optional<int> Offset(std::string_view table, const RuleMatch& m, std::string_view group, bool* bad) const {
     if (!m.Has(group)) return std::nullopt;
     const std::string* v = words_.Find(table, Trim(m.Group(group)));

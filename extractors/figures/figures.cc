@@ -142,6 +142,13 @@ bool ListJoint(std::string_view between) {
   return between.empty();
 }
 
+// True if `s` holds a bracket, opening or closing: 200億（約新台幣880億）.
+bool HasBracket(std::string_view s) {
+  for (std::string_view b : {"(", ")", "（", "）", "[", "]", "【", "】"})
+    if (s.find(b) != std::string_view::npos) return true;
+  return false;
+}
+
 class FigureExtractor : public Extractor {
  public:
   FigureExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words,
@@ -189,6 +196,8 @@ class FigureExtractor : public Extractor {
       }
       const Cand* prev = nullptr;
       std::string prev_currency;
+      std::string named_currency;  // the sentence's last named currency 
+      size_t named_end = 0;
       for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
@@ -203,8 +212,21 @@ class FigureExtractor : public Extractor {
           if (c.local_currency && prev && !prev_currency.empty() && c.b >= prev->e &&
               ListJoint(sent.substr(prev->e, c.b - prev->e)))
             mm.unit = prev_currency;
+          // In Traditional-script text, where a bare 元 names no currency
+          // (CUR?), it takes the one the sentence last named: 人民幣 1.75 兆元，
+          // 專項債達 2.53 兆元 (both CNY). Not across a bracket (a conversion:
+          // 200億（約新台幣880億）, 每股純益（EPS）4.45元: read in the text
+          // before masking, which blanks codes), and not in Simplified text,
+          // where 元 is CNY.
+          if (c.local_currency && mm.unit == "CUR?" && !named_currency.empty() && c.b >= named_end &&
+              !HasBracket(std::string_view(norm.text).substr(s.begin + named_end, c.b - named_end)))
+            mm.unit = named_currency;
           bool iso = mm.unit.size() == 3 && std::isupper(static_cast<unsigned char>(mm.unit[0]));
           prev_currency = iso ? mm.unit : "";
+          if (iso) {
+            named_currency = mm.unit;
+            named_end = c.e;
+          }
           prev = &c;
           out->push_back(std::move(mm));
           break;

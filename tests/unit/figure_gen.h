@@ -268,15 +268,25 @@ inline void GenerateRelativeDate(Gen& g, bool trad, GenCase* c, std::string* s) 
   static const char* kWd[] = {"一", "二", "三", "四", "五", "六", "日"};
   std::string st;
   switch (g.Int(0, 5)) {
-    case 0: {  // N天后/前, N周后/前
+    case 0: {  // N天后/前: a date; N周后/前: a length of N weeks (real-news gold: 兩周前 is 兩周)
       int n = g.Int(2, 60);
       bool after = g.Coin();
       bool week = g.Coin(0.3);
       *s = g.RenderInt(n, &st);
       if (st == "mixed" || st == "scaled" || st == "financial") *s = WriteChineseNumeral(n);
-      *s += std::string(week ? (g.Coin() ? "周" : "个星期") : "天") + (after ? (g.Coin() ? "后" : "之后") : (g.Coin() ? "前" : "以前"));
-      c->date = IsoOfDay(today + (after ? 1 : -1) * n * (week ? 7 : 1));
-      c->style = std::string("date/rel_") + (week ? "week" : "day");
+      std::string dir = after ? (g.Coin() ? "后" : "之后") : (g.Coin() ? "前" : "以前");
+      if (week) {
+        *s += g.Coin() ? "周" : "个星期";
+        c->tail = dir;
+        c->is_date = false;
+        c->value = n;
+        c->unit = "week";
+        c->style = "duration_before_after/week";
+        break;
+      }
+      *s += "天" + dir;
+      c->date = IsoOfDay(today + (after ? 1 : -1) * n);
+      c->style = "date/rel_day";
       break;
     }
     case 1: {  // N个月后/前, N年后/前: a length (FORMAT.md has no such date)
@@ -512,7 +522,7 @@ inline std::string SpacedNumber(Gen& g, long long n, std::string* style) {
 
 inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
-  int form = g.Int(0, 8);
+  int form = g.Int(0, 13);
   static const std::vector<std::pair<const char*, const char*>> kPre = {
       {"约", "approx"}, {"近", "approx"}, {"将近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"}};
   if (form == 0) {  // spaced parts: 3808 万 9 千股, 1 亿 2000 万元, 12 %
@@ -616,6 +626,65 @@ inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::
     if (g.Coin(0.3)) { const auto& q = g.Pick(kPre); *s = q.first + *s; c->qualifier = q.second; }
     c->style = "speed/" + st;
     return g.Coin() ? "时速" : (g.Coin() ? "每小时" : "时速可达");
+  } else if (form == 9) {  // N日 as a length after a word that measures time: 接种后3日, 相隔28日, 两日
+    static const std::vector<const char*> kCue = {"接种后", "入院之后", "相隔", "间隔", "每月只有", "足足", "整整", "搞了", "花了", "拖了"};
+    long long n = g.Int(2, 90);
+    std::string num = g.RenderInt(n, &st);
+    if (st != "arabic" && st != "chinese" && st != "fullwidth") { num = std::to_string(n); st = "arabic"; }
+    bool two = g.Coin(0.2);
+    if (two) { n = 2; num = "两"; st = "two"; }
+    *s = num + "日";
+    c->value = static_cast<double>(n);
+    c->unit = "day";
+    c->style = "days_cue/" + st;
+    return two && g.Coin() ? "" : g.Pick(kCue);
+  } else if (form == 10) {  // a range of days with 内: 2至12日内, 十到十五日内
+    long long lo = g.Int(1, 30), hi = lo + g.Int(1, 30);
+    bool cn = g.Coin(0.3);
+    static const char* kTo[] = {"至", "到", "-"};
+    *s = (cn ? WriteChineseNumeral(lo) : std::to_string(lo)) + kTo[g.Int(0, cn ? 1 : 2)] +
+         (cn ? WriteChineseNumeral(hi) : std::to_string(hi)) + "日" + (g.Coin() ? "内" : "之内");
+    c->range = true;
+    c->low = static_cast<double>(lo);
+    c->high = static_cast<double>(hi);
+    c->unit = "day";
+    c->qualifier = "at_most";
+    c->style = std::string("day_range_within/") + (cn ? "chinese" : "arabic");
+    return g.Coin() ? "须于" : "";
+  } else if (form == 11) {  // a currency the sentence named before: 人民币 4.28亿元，其中专项债达 2.53亿元
+    static const std::vector<Unit> kCur = {{"人民币", "CNY", true}, {"美元", "USD", true}, {"港币", "HKD", true},
+                                          {"新台币", "TWD", true}, {"欧元", "EUR", true}};
+    const Unit& u = g.Pick(kCur);
+    long long a = g.Int(1, 9999), b = g.Int(1, 9999);
+    bool yi = g.Coin();
+    const char* sc = yi ? "亿元" : "万元";
+    std::string sp = g.Coin(0.3) ? " " : "";
+    *s = std::to_string(b) + sp + sc;
+    c->value = b * (yi ? 1e8 : 1e4);
+    // Simplified text: a bare 元 is CNY whatever the sentence named (FORMAT.md).
+    c->unit = trad ? u.unit : "CNY";
+    c->style = std::string("currency_named_before/") + u.unit;
+    static const std::vector<const char*> kJoin = {"，其中专项债达", "，较上年的", "，包含新增项目", "，另有"};
+    return std::string(u.word) + sp + std::to_string(a) + sp + sc + g.Pick(kJoin);
+  } else if (form == 12) {  // a money noun after a scaled number: 700亿工程拨款, 3亿的投资, 5000万储备
+    static const std::vector<const char*> kNoun = {"工程拨款", "的工程", "防疫开支", "储备", "的资金", "经费"};
+    long long n = g.Int(1, 9999);
+    bool yi = g.Coin();
+    std::string num = g.Pick(std::vector<std::string>{std::to_string(n), WithCommas(n), WriteChineseNumeral(n)});
+    *s = num + (yi ? "亿" : "万");
+    c->value = n * (yi ? 1e8 : 1e4);
+    c->unit = "CUR?";
+    c->tail = g.Pick(kNoun);
+    c->style = "money_noun_after";
+    return "";
+  } else if (form == 13) {  // people, then a scaled number: 工友有35万, 选民有450万
+    static const std::vector<const char*> kNoun = {"工友有", "选民有", "员工达", "居民共有", "用户多达", "学生"};
+    long long n = g.Int(1, 9999);
+    *s = g.Pick(std::vector<std::string>{std::to_string(n), WithCommas(n), WriteChineseNumeral(n)}) + "万";
+    c->value = n * 1e4;
+    c->unit = "count";
+    c->style = "people_noun";
+    return g.Pick(kNoun);
   } else {  // counts with measure words FORMAT.md counts
     static const std::vector<const char*> kWord = {"股", "票", "例", "方", "层", "份", "本", "封", "桶", "杯", "幢", "册",
                                                    "轮", "瓶", "箱", "袋", "笔", "列", "架次", "辆次", "家次", "班次", "幅", "部"};
@@ -928,7 +997,8 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   c.text = before + s + c.tail + after;
   c.start = CountCp(before);
   c.style += trad ? "/trad" : "/simp";
-  if ((!c.is_date && c.unit == "CUR?") || c.style.rfind("date/roc", 0) == 0) {
+  if ((!c.is_date && c.unit == "CUR?") || c.style.rfind("date/roc", 0) == 0 ||
+      (trad && c.style.rfind("currency_named_before", 0) == 0)) {
     // A Traditional document needs enough Traditional characters to be told apart.
     c.text = ToTrad("该公司说，总额为") + c.text + ToTrad("，这项计划预计于东亚实现，经济会议称为历史纪录。");
     c.start += CountCp(ToTrad("该公司说，总额为"));

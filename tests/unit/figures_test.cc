@@ -221,3 +221,27 @@ TEST(Figures, ScriptDecidesBareYuan) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+// A bare 元 in Traditional text takes the currency its sentence last named,
+// across clauses (人民幣 ... 兆元，專項債達 2.53 兆元), but not out of a
+// bracket (a conversion) nor into the next sentence; in Simplified text a
+// bare 元 stays CNY (FORMAT.md).
+TEST(Figures, SentenceNamesTheCurrencyOfABareYuan) {
+  auto units = [](const std::string& text) {
+    std::string out;
+    for (const Mention& m : F().Run(text)) out += (out.empty() ? "" : " ") + m.unit;
+    return out;
+  };
+  EXPECT_EQ(units("一般債券發行額達人民幣 1.75 兆元，專項債達 2.53 兆元，按用途劃分。"), "CNY CNY");
+  EXPECT_EQ(units("發行新增債券為港幣 3.04 億元，包含新增一般債券 9070 萬元。"), "HKD HKD");
+  EXPECT_EQ(units("總投資額將近200億（約新台幣880億）的電站，李河君更有15.27億元的持股。"), "CUR? TWD CUR?");
+  EXPECT_EQ(units("稅後純益為新台幣96.4億元，每股純益（EPS）4.45元。"), "TWD CUR?");
+  EXPECT_EQ(units("這家公司獲得美元 5 億元的投資。另一家公司則獲得政府補助6億元。"), "USD CUR?");
+  EXPECT_EQ(units("该公司融资美元 5 亿元，另获政府补助6亿元。"), "USD CNY");
+}
+
+}  // namespace
+}  // namespace newskb
