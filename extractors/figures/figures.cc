@@ -161,6 +161,16 @@ class FigureExtractor : public Extractor {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
+      // word_vetoes=X: each measure word's own not_before and
+      // not_before_except, from the word tables X_not_before and
+      // X_not_before_except (30票房 is box office, 3股东 shareholders).
+      if (std::string x = RuleAttr(r, "word_vetoes"); !x.empty()) {
+        auto& per_word = word_vetoes_[r.id];
+        for (const std::string& w : words_.Words(x + "_not_before"))
+          per_word[w].not_before = SplitBar(*words_.Find(x + "_not_before", w));
+        for (const std::string& w : words_.Words(x + "_not_before_except"))
+          per_word[w].except = SplitBar(*words_.Find(x + "_not_before_except", w));
+      }
     }
   }
 
@@ -261,6 +271,12 @@ class FigureExtractor : public Extractor {
     // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
     if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
       return false;
+    if (auto rule_words = word_vetoes_.find(r.id); rule_words != word_vetoes_.end()) {
+      auto w = rule_words->second.find(Trim(m.Group("unit")));
+      if (w != rule_words->second.end() && StartsWithAny(t, m.end, w->second.not_before) &&
+          !StartsWithAny(t, m.end, w->second.except))
+        return false;
+    }
     if (m.end < t.size() && IsAsciiDigit(t[m.end]) && IsAsciiDigit(t[m.end - 1])) return false;
     // A qualifier word that ends another word (近 of 附近 'nearby', 最近
     // 'recently': word table qual_word_before) is no qualifier: the figure
@@ -468,7 +484,9 @@ class FigureExtractor : public Extractor {
     if (f.qualifier.empty() && more) f.qualifier = "more_than";
     // whole: the value is a whole number (自2.28起 is a date, not 2.28
     // incidents; 152.6万例 is whole; an average such as 1.68個 is no case).
-    if (RuleAttr(r, "whole") == "1") {
+    std::vector<std::string> whole_units = SplitBar(RuleAttr(r, "whole_unit"));
+    if (RuleAttr(r, "whole") == "1" &&
+        (whole_units.empty() || std::find(whole_units.begin(), whole_units.end(), unit_word) != whole_units.end())) {
       for (const std::optional<double>& v : {f.value, f.low, f.high})
         if (v && std::fabs(*v - std::round(*v)) > 1e-6) return false;
     }
@@ -481,6 +499,11 @@ class FigureExtractor : public Extractor {
   Masker masker_;
   std::vector<std::string> veto_after_, veto_after_except_, qual_word_before_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
+  struct WordVetoes {
+    std::vector<std::string> not_before, except;
+  };
+  // rule id -> measure word -> its vetoes (attr word_vetoes).
+  std::map<std::string, std::map<std::string, WordVetoes, std::less<>>> word_vetoes_;
 };
 
 }  // namespace
