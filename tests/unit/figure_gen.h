@@ -633,11 +633,15 @@ inline std::string GenerateRoundThreeFigure(Gen& g, bool trad, GenCase* c, std::
     if (st != "arabic" && st != "chinese" && st != "fullwidth") { num = std::to_string(n); st = "arabic"; }
     bool two = g.Coin(0.2);
     if (two) { n = 2; num = "两"; st = "two"; }
+    // In Chinese numerals with no month before it, N日 is a length with no cue
+    // (访问台湾三日): a day of the month in words follows its month.
+    bool bare = !two && g.Coin(0.3);
+    if (bare) { num = WriteChineseNumeral(n); st = "chinese_bare"; }
     *s = num + "日";
     c->value = static_cast<double>(n);
     c->unit = "day";
     c->style = "days_cue/" + st;
-    return two && g.Coin() ? "" : g.Pick(kCue);
+    return (two && g.Coin()) || bare ? "" : g.Pick(kCue);
   } else if (form == 10) {  // a range of days with 内: 2至12日内, 十到十五日内
     long long lo = g.Int(1, 30), hi = lo + g.Int(1, 30);
     bool cn = g.Coin(0.3);
