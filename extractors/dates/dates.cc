@@ -1,6 +1,7 @@
 // newskb/extractors/dates/dates.cc
 #include "extractors/dates/dates.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -27,6 +28,7 @@ std::string Trim(std::string_view s) {
 struct Cand {
   RuleMatch m;
   ResolvedDate r;
+  DateParts parts;  // as read, before resolution
   std::string qualifier;
   bool idiom = false;  // a rule with attr idiom=1 won: the words are no date (到今天仍: to this day)
 };
@@ -97,12 +99,15 @@ class DateExtractor : public Extractor {
         kept.push_back(std::move(c));
       }
       cands = std::move(kept);
-      for (const RuleMatch& w : RuleSet::Resolve(ok, nullptr)) {
+      std::vector<RuleMatch> wins = RuleSet::Resolve(ok, nullptr);
+      std::sort(wins.begin(), wins.end(), [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
+      std::string year_anchor;  // the year the sentence last named (2019年9月, 去年10月)
+      for (const RuleMatch& w : wins) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
           if (c.idiom) break;
           Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
-          mm.date_value = c.r.iso;
+          mm.date_value = InSentenceYear(c, doc.published, &year_anchor).iso;
           mm.note = c.r.note;
           mm.qualifier = c.qualifier;
           out->push_back(std::move(mm));
@@ -113,6 +118,25 @@ class DateExtractor : public Extractor {
   }
 
  private:
+  // A month with no year of its own (11月, 3月5日) takes the year the same
+  // sentence named before it (19年9月…，11月 is 2019-11; 去年10月…，12月 is
+  // last year's), not the one the publication date gives. A date that names
+  // its year (or a relative one: 去年, 今年) sets the anchor.
+  ResolvedDate InSentenceYear(const Cand& c, std::string_view published, std::string* anchor) const {
+    const DateParts& p = c.parts;
+    bool relative = p.rel_year || p.rel_month || p.rel_day || p.rel_week || p.weekday;
+    if (!c.r.ok()) return c.r;
+    if (!p.year.empty() || p.rel_year) {
+      *anchor = c.r.iso.substr(0, 4);
+      return c.r;
+    }
+    if (anchor->empty() || relative || p.month.empty() || p.era_first) return c.r;
+    DateParts q = p;
+    q.year = *anchor;
+    ResolvedDate r = ResolveDate(q, published);
+    return r.ok() ? r : c.r;
+  }
+
   // A word before the date that carries no qualifier (在 of 在2010年: table
   // qualifier, empty value) stays outside the span, as a cue word does.
   void StartAfterPlainPreposition(const RuleMatch& m, std::string_view sent, RuleMatch* span) const {
@@ -173,6 +197,7 @@ class DateExtractor : public Extractor {
     if (bad) return false;
     if (!ReadGrammarParts(m, r, published, traditional, &p)) return false;
     c->r = ResolveDate(p, published);
+    c->parts = p;
     if (!c->r.ok() && !c->r.undated) {
       *impossible = c->r.note == "no such day" || c->r.note == "not a day" || c->r.note == "not a month";
       return false;

@@ -96,6 +96,20 @@ TEST(Dates, Table) {
   }
 }
 
+// A month or day with no year of its own takes the year the same sentence
+// named before it, not the publication date's; a new sentence starts afresh.
+TEST(Dates, MonthTakesTheYearItsSentenceNamed) {
+  auto values = [](const std::string& text, const std::string& pub) {
+    std::string out;
+    for (const Mention& m : F().Run(text, pub)) out += (out.empty() ? "" : " ") + m.date_value;
+    return out;
+  };
+  EXPECT_EQ(values("三人被控在2014年9月27日及9月28日在添美道煽惑他人。", "2017-03-01"), "2014-09-27 2014-09-28");
+  EXPECT_EQ(values("19年9月，Ben到英國交流，11月中大保衛戰打得激烈。", "2021-02-03"), "2019-09 2019-11");
+  EXPECT_EQ(values("去年10月開始籌備，12月完成。", "2021-02-03"), "2020-10 2020-12");
+  EXPECT_EQ(values("遴選委員會2013年7月組成。10月校委會決定人選。", "2017-03-01"), "2013-07 2016-10");
+}
+
 TEST(Dates, NotDates) {
   const char* kNone[] = {"未來十年", "過去數十年", "1990年代", "六個月", "2月30日", "2019年2月29日",
                          "今日头条的总部", "10日元", "30日內完成", "上周", "十年", "長達16年", "历时约9日"};
