@@ -161,15 +161,18 @@ class FigureExtractor : public Extractor {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
-      // word_vetoes=X: each measure word's own not_before and
-      // not_before_except, from the word tables X_not_before and
-      // X_not_before_except (30票房 is box office, 3股东 shareholders).
+      // word_vetoes=X: each measure word's own not_before,
+      // not_before_except and not_after, from the word tables X_not_before,
+      // X_not_before_except and X_not_after (30票房 is box office, 3股东
+      // shareholders, 《基本法》23条 an article).
       if (std::string x = RuleAttr(r, "word_vetoes"); !x.empty()) {
         auto& per_word = word_vetoes_[r.id];
         for (const std::string& w : words_.Words(x + "_not_before"))
           per_word[w].not_before = SplitBar(*words_.Find(x + "_not_before", w));
         for (const std::string& w : words_.Words(x + "_not_before_except"))
           per_word[w].except = SplitBar(*words_.Find(x + "_not_before_except", w));
+        for (const std::string& w : words_.Words(x + "_not_after"))
+          per_word[w].not_after = SplitBar(*words_.Find(x + "_not_after", w));
       }
     }
   }
@@ -276,6 +279,7 @@ class FigureExtractor : public Extractor {
       if (w != rule_words->second.end() && StartsWithAny(t, m.end, w->second.not_before) &&
           !StartsWithAny(t, m.end, w->second.except))
         return false;
+      if (w != rule_words->second.end() && EndsWithAny(t, before, w->second.not_after)) return false;
     }
     if (m.end < t.size() && IsAsciiDigit(t[m.end]) && IsAsciiDigit(t[m.end - 1])) return false;
     // A qualifier word that ends another word (近 of 附近 'nearby', 最近
@@ -500,7 +504,7 @@ class FigureExtractor : public Extractor {
   std::vector<std::string> veto_after_, veto_after_except_, qual_word_before_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
   struct WordVetoes {
-    std::vector<std::string> not_before, except;
+    std::vector<std::string> not_before, except, not_after;
   };
   // rule id -> measure word -> its vetoes (attr word_vetoes).
   std::map<std::string, std::map<std::string, WordVetoes, std::less<>>> word_vetoes_;

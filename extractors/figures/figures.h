@@ -40,9 +40,10 @@
 //   whole        "1": the value must be a whole number (自2.28起 is no 2.28 cases)
 //   whole_unit   "w1|w2": whole applies only when the unit word is one of
 //                these (2.28起 is no count; 7438.5票 of a divisor method is)
-//   word_vetoes  "X": each unit word's own not_before and not_before_except,
-//                from the word tables X_not_before and X_not_before_except
-//                (one rule for many measure words: 30票房, 3股东 are no counts)
+//   word_vetoes  "X": each unit word's own not_before, not_before_except and
+//                not_after, from the word tables X_not_before,
+//                X_not_before_except and X_not_after (one rule for many
+//                measure words: 30票房, 3股东, 《基本法》23条 are no counts)
 //   vague_range  "1": two adjacent Chinese digits one apart are a range
 //                (三四成 = 30-40 %, 五六十家 = 50-60, 三四十万元); with a
 //                unit (counts, measures) the high end must reach 10
