@@ -838,6 +838,22 @@ bool StripEllipsis(std::string_view* s) {
   }
 }
 
+// The number of a note line, "[2] ..." or "［2］..." (1 to 999), else 0.
+int NoteNumber(std::string_view s) {
+  size_t i = 0;
+  bool wide = false;
+  if (s.compare(0, 1, "[") == 0) i = 1;
+  else if (s.compare(0, 3, "\xEF\xBC\xBB") == 0) i = 3, wide = true;  // ［
+  else return 0;
+  int n = 0;
+  size_t d = i;
+  while (d < s.size() && d - i < 3 && s[d] >= '0' && s[d] <= '9') n = n * 10 + (s[d++] - '0');
+  if (d == i) return 0;
+  bool closed = wide ? s.compare(d, 3, "\xEF\xBC\xBD") == 0 : s.compare(d, 1, "]") == 0;  // ］
+  size_t after = d + (wide ? 3 : 1);
+  return closed && after < s.size() ? n : 0;
+}
+
 // The line ends with ":" or "：" (spaces after it looked past).
 bool EndsWithColon(std::string_view s) {
   size_t e = s.find_last_not_of(" \t");
@@ -1476,6 +1492,18 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       ++taken;
     }
     stop = last;
+  }
+  // A numbered list of notes runs to its last item: a body ending with
+  // "[1] ..." keeps the lines "[2] ...", "[3] ..." that follow it in order
+  // (a reference without a full stop, "[2] 給…的電報，《毛澤東文集》第五卷",
+  // would otherwise look like a leftover).
+  for (int number = NoteNumber(feats[stop].trimmed); number > 0;) {
+    size_t next = stop + 1;
+    while (next < n && r.lines[next].cls == LineClass::kBlank) ++next;
+    if (next >= n || NoteNumber(feats[next].trimmed) != number + 1 || IsBreaker(r.lines[next].cls)) break;
+    if (r.lines[next].cls == LineClass::kRepeated) break;
+    stop = next;
+    ++number;
   }
   // A signature block (issuer, then a date alone) closing the text, as in
   // official announcements: up to three short lines ending with a date.

@@ -913,6 +913,22 @@ TEST(Body, LinesAnnouncedByAClosingColonAreKept) {
   EXPECT_EQ(ExtractBody(plain, Markers()).body.find("Face to face"), std::string::npos);
 }
 
+// A list of numbered notes closing an article runs to its last item, even
+// when that item is a bare reference without a full stop.
+TEST(Body, NumberedNotesRunToTheirLastItem) {
+  const std::string article =
+      "政府今日公布施政報告，多項措施涉及房屋、醫療及教育，社會反應不一[1]。\n"
+      "評論員認為，報告未有回應市民最關心的民生問題，各界均有批評聲音[2]。\n"
+      "註釋：\n[1] 這份報告全文共有一百二十頁，本文引用的段落見於第三章，讀者可自行參閱。\n"
+      "[2] 某某著，《香港民生問題研究》第五卷\n[3] 同上，第十二頁";
+  std::string raw = "標題\n" + article + "\n\n相關新聞\n另一則新聞的標題";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, article) << DescribeBody(raw, r);
+  // A list out of order stops where the order breaks.
+  std::string skipped = "標題\n" + article.substr(0, article.find("[2] 某某")) + "[4] 某某著，《另一本書》第五卷";
+  EXPECT_EQ(ExtractBody(skipped, Markers()).body.find("另一本書"), std::string::npos);
+}
+
 TEST(Body, NoContentLikeLinesReturnsRaw) {
   const std::string raw = "首頁\n新聞\n財經\n科技\n體育\n";
   BodyResult r = ExtractBody(raw, Markers());
