@@ -355,6 +355,7 @@ constexpr uint32_t kShortMaxCp = 25;
 constexpr int kBadStreakBreak = 4;          // bad lines in a row that split a run
 constexpr uint32_t kTitleMaxCp = 64;
 constexpr int kTitleLookBack = 8;           // non-blank lines before the body
+constexpr int kQuotedMaxLines = 60;         // lines a closing colon may announce
 
 bool IsSpaceCp(char32_t c) {
   return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0 || c == 0x2002 ||
@@ -835,6 +836,29 @@ bool StripEllipsis(std::string_view* s) {
     }
     return any;
   }
+}
+
+// The number of a note line, "[2] ..." or "［2］..." (1 to 999), else 0.
+int NoteNumber(std::string_view s) {
+  size_t i = 0;
+  bool wide = false;
+  if (s.compare(0, 1, "[") == 0) i = 1;
+  else if (s.compare(0, 3, "\xEF\xBC\xBB") == 0) i = 3, wide = true;  // ［
+  else return 0;
+  int n = 0;
+  size_t d = i;
+  while (d < s.size() && d - i < 3 && s[d] >= '0' && s[d] <= '9') n = n * 10 + (s[d++] - '0');
+  if (d == i) return 0;
+  bool closed = wide ? s.compare(d, 3, "\xEF\xBC\xBD") == 0 : s.compare(d, 1, "]") == 0;  // ］
+  size_t after = d + (wide ? 3 : 1);
+  return closed && after < s.size() ? n : 0;
+}
+
+// The line ends with ":" or "：" (spaces after it looked past).
+bool EndsWithColon(std::string_view s) {
+  size_t e = s.find_last_not_of(" \t");
+  if (e == std::string_view::npos) return false;
+  return s[e] == ':' || (e >= 2 && s.compare(e - 2, 3, "\xEF\xBC\x9A") == 0);
 }
 
 bool TitleLike(const Features& f) {
@@ -1440,6 +1464,46 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     if (c == LineClass::kBlank) continue;
     if (r.lines[i].run != chosen || c != LineClass::kNearGood) break;
     stop = i;
+  }
+  // A last line ending with a colon announces what follows it (lyrics, a
+  // poem, a statement quoted line by line: "送上這首歌：" then its short
+  // lines, which alone would not look like body): the lines after it are
+  // kept up to a blank line after them, a marker, or a line of a dropped
+  // kind, at most kQuotedMaxLines.
+  {
+    // The colon may close the last paragraph or a short line right after it.
+    size_t next = stop + 1;
+    while (next < n && r.lines[next].cls == LineClass::kBlank) ++next;
+    if (!EndsWithColon(feats[stop].trimmed) && next < n && EndsWithColon(feats[next].trimmed) &&
+        (r.lines[next].cls == LineClass::kShort || r.lines[next].cls == LineClass::kNearGood))
+      stop = next;
+  }
+  if (EndsWithColon(feats[stop].trimmed)) {
+    size_t last = stop;
+    int taken = 0;
+    for (size_t i = stop + 1; i < n && taken < kQuotedMaxLines; ++i) {
+      LineClass c = r.lines[i].cls;
+      if (c == LineClass::kBlank) {
+        if (taken) break;
+        continue;
+      }
+      if (IsBreaker(c) || IsDropped(c) || c == LineClass::kNav) break;
+      last = i;
+      ++taken;
+    }
+    stop = last;
+  }
+  // A numbered list of notes runs to its last item: a body ending with
+  // "[1] ..." keeps the lines "[2] ...", "[3] ..." that follow it in order
+  // (a reference without a full stop, "[2] 給…的電報，《毛澤東文集》第五卷",
+  // would otherwise look like a leftover).
+  for (int number = NoteNumber(feats[stop].trimmed); number > 0;) {
+    size_t next = stop + 1;
+    while (next < n && r.lines[next].cls == LineClass::kBlank) ++next;
+    if (next >= n || NoteNumber(feats[next].trimmed) != number + 1 || IsBreaker(r.lines[next].cls)) break;
+    if (r.lines[next].cls == LineClass::kRepeated) break;
+    stop = next;
+    ++number;
   }
   // A signature block (issuer, then a date alone) closing the text, as in
   // official announcements: up to three short lines ending with a date.

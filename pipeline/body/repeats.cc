@@ -9,11 +9,6 @@
 namespace newskb {
 namespace {
 
-struct Segment {
-  size_t begin, end;       // bytes of the trimmed segment in the body
-  size_t cut_begin;        // where removal starts (the ideographic spaces before it)
-};
-
 constexpr std::string_view kIdeoSpace = "\xE3\x80\x80";
 
 bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
@@ -23,7 +18,8 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
 }
 
 // Segments of one line [b, e) of `s`: pieces between ideographic-space runs.
-void LineSegments(std::string_view s, size_t b, size_t e, std::vector<Segment>* out) {
+void LineSegments(std::string_view s, size_t b, size_t e, std::vector<RepeatSegment>* out) {
+  size_t first = out->size();
   size_t piece = b, cut = b;
   auto emit = [&](size_t pe, size_t next_cut) {
     size_t pb = piece, len = 0;
@@ -31,7 +27,13 @@ void LineSegments(std::string_view s, size_t b, size_t e, std::vector<Segment>* 
     size_t q = pe;
     // trim ASCII spaces at the end
     while (q > pb && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\r')) --q;
-    if (q > pb) out->push_back({pb, q, cut});
+    if (q > pb) {
+      RepeatSegment seg;
+      seg.begin = pb;
+      seg.end = q;
+      seg.cut_begin = cut;
+      out->push_back(seg);
+    }
     cut = next_cut;
   };
   for (size_t i = b; i < e;) {
@@ -46,15 +48,68 @@ void LineSegments(std::string_view s, size_t b, size_t e, std::vector<Segment>* 
     ++i;
   }
   emit(e, e);
-}
-
-uint64_t Fnv(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
+  if (out->size() - first > 1)
+    for (size_t k = first; k < out->size(); ++k) (*out)[k].glued = true;
 }
 
 }  // namespace
+
+uint64_t SegmentHash(std::string_view t) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < t.size();) {
+    size_t len = 0;
+    if (IsSpaceAt(t, i, &len)) { i += len; continue; }
+    if (t.compare(i, 2, "\xC2\xA0") == 0) { i += 2; continue; }  // U+00A0
+    h = (h ^ static_cast<unsigned char>(t[i++])) * 1099511628211ull;
+  }
+  return h ? h : 1;
+}
+
+std::vector<RepeatSegment> RepeatSegments(std::string_view s, size_t min_code_points) {
+  std::vector<RepeatSegment> segs;
+  for (size_t b = 0; b <= s.size();) {
+    size_t e = s.find('\n', b);
+    if (e == std::string_view::npos) e = s.size();
+    LineSegments(s, b, e, &segs);
+    b = e + 1;
+  }
+  for (RepeatSegment& seg : segs) {
+    std::string_view t = s.substr(seg.begin, seg.end - seg.begin);
+    if (CountCodePoints(t) >= min_code_points) seg.hash = SegmentHash(t);
+  }
+  return segs;
+}
+
+int RemoveSegments(const std::vector<RepeatSegment>& segs, const std::vector<bool>& drop,
+                   std::string* body) {
+  // Remove dropped segments (from the end, so offsets stay valid), then
+  // lines left empty; keep the body if nothing would remain.
+  std::string out(*body);
+  int removed = 0;
+  for (size_t i = segs.size(); i-- > 0;) {
+    if (!drop[i]) continue;
+    // The spaces after a segment that ends its line go with it.
+    size_t end = segs[i].end, len = 0;
+    while (end < out.size() && out[end] != '\n' && IsSpaceAt(out, end, &len)) end += len;
+    if (end < out.size() && out[end] != '\n') end = segs[i].end;
+    out.erase(segs[i].cut_begin, end - segs[i].cut_begin);
+    ++removed;
+  }
+  if (!removed) return 0;
+  std::string tidy;
+  for (size_t b = 0; b <= out.size();) {
+    size_t e = out.find('\n', b);
+    if (e == std::string::npos) e = out.size();
+    std::string_view line(out.data() + b, e - b);
+    bool blank = true;
+    for (size_t k = 0, len = 1; k < line.size() && blank; k += len) blank = IsSpaceAt(line, k, &len);
+    if (!blank) tidy.append(tidy.empty() ? "" : "\n").append(line);
+    b = e + 1;
+  }
+  if (tidy.empty()) return 0;
+  *body = std::move(tidy);
+  return removed;
+}
 
 std::string RepeatMemory::SourceKey(const std::string& source) {
   size_t scheme = source.find("://");
@@ -101,19 +156,7 @@ RepeatMemory::Table& RepeatMemory::TableFor(const std::string& key) {
 }
 
 int RepeatMemory::Observe(uint64_t seq, const std::string& source, std::string* body) {
-  std::string_view s(*body);
-  std::vector<Segment> segs;
-  for (size_t b = 0; b <= s.size();) {
-    size_t e = s.find('\n', b);
-    if (e == std::string_view::npos) e = s.size();
-    LineSegments(s, b, e, &segs);
-    b = e + 1;
-  }
-  std::vector<uint64_t> hashes(segs.size(), 0);
-  for (size_t i = 0; i < segs.size(); ++i) {
-    std::string_view t = s.substr(segs[i].begin, segs[i].end - segs[i].begin);
-    if (CountCodePoints(t) >= options_.min_code_points) hashes[i] = Fnv(t);
-  }
+  std::vector<RepeatSegment> segs = RepeatSegments(*body, options_.min_code_points);
   std::vector<bool> drop(segs.size(), false);
   {
     std::unique_lock<std::mutex> lock(mu_);
@@ -121,11 +164,12 @@ int RepeatMemory::Observe(uint64_t seq, const std::string& source, std::string* 
     Table& table = TableFor(SourceKey(source));
     std::unordered_set<uint64_t> counted;
     for (size_t i = 0; i < segs.size(); ++i) {
-      if (!hashes[i] || !counted.insert(hashes[i]).second) {
-        if (hashes[i]) drop[i] = table.counts[hashes[i]] > static_cast<uint32_t>(options_.min_documents);
+      uint64_t h = segs[i].hash;
+      if (!h || !counted.insert(h).second) {
+        if (h) drop[i] = table.counts[h] > static_cast<uint32_t>(options_.min_documents);
         continue;
       }
-      auto it = table.counts.find(hashes[i]);
+      auto it = table.counts.find(h);
       uint32_t before = it == table.counts.end() ? 0 : it->second;
       drop[i] = before >= static_cast<uint32_t>(options_.min_documents);
       if (it != table.counts.end()) { ++it->second; continue; }
@@ -133,33 +177,11 @@ int RepeatMemory::Observe(uint64_t seq, const std::string& source, std::string* 
         for (auto c = table.counts.begin(); c != table.counts.end();) c = c->second <= 1 ? table.counts.erase(c) : std::next(c);
         if (table.counts.size() >= options_.max_segments) continue;  // all repeated: keep them
       }
-      table.counts.emplace(hashes[i], 1);
+      table.counts.emplace(h, 1);
     }
     Done(seq);
   }
-  // Remove dropped segments (from the end, so offsets stay valid), then
-  // lines left empty; keep the body if nothing would remain.
-  std::string out(s);
-  int removed = 0;
-  for (size_t i = segs.size(); i-- > 0;) {
-    if (!drop[i]) continue;
-    out.erase(segs[i].cut_begin, segs[i].end - segs[i].cut_begin);
-    ++removed;
-  }
-  if (!removed) return 0;
-  std::string tidy;
-  for (size_t b = 0; b <= out.size();) {
-    size_t e = out.find('\n', b);
-    if (e == std::string::npos) e = out.size();
-    std::string_view line(out.data() + b, e - b);
-    bool blank = true;
-    for (size_t k = 0, len = 1; k < line.size() && blank; k += len) blank = IsSpaceAt(line, k, &len);
-    if (!blank) tidy.append(tidy.empty() ? "" : "\n").append(line);
-    b = e + 1;
-  }
-  if (tidy.empty()) return 0;
-  *body = std::move(tidy);
-  return removed;
+  return RemoveSegments(segs, drop, body);
 }
 
 }  // namespace newskb

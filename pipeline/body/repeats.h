@@ -7,13 +7,15 @@
 //
 // How it works. A body is cut into segments: its lines, and within a line
 // the pieces between runs of ideographic spaces (U+3000), trimmed. Each
-// segment of at least Options::min_code_points is hashed (64-bit FNV-1a) and
-// counted once per document, per source. A segment already counted in
-// Options::min_documents earlier documents of the same source is removed
-// from the body (with the ideographic spaces before it; a line left empty
-// goes), unless that would leave the body empty. So it starts to apply with
-// the (min_documents + 1)-th document of a source that carries the segment;
-// the first ones keep it.
+// segment of at least Options::min_code_points is hashed (SegmentHash: 64-bit
+// FNV-1a of the segment without its white space) and counted once per
+// document, per source. A segment already counted in Options::min_documents
+// earlier documents of the same source is removed from the body (with the
+// ideographic spaces before it; a line left empty goes), unless that would
+// leave the body empty. So it starts to apply with the (min_documents + 1)-th
+// document of a source that carries the segment; the first ones keep it.
+// (What a source is known to repeat before any batch starts is shipped as
+// data: pipeline/body/known_repeats.h.)
 //
 // The source of a document is the host of a URL `source`, else what comes
 // before the first ':' ("owner/repo:path/file.md" -> "owner/repo", a JSON
@@ -41,8 +43,32 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace newskb {
+
+// One segment of a body (see "How it works").
+struct RepeatSegment {
+  size_t begin = 0, end = 0;  // bytes of the trimmed segment in the body
+  size_t cut_begin = 0;       // where its removal starts (the ideographic spaces before it)
+  uint64_t hash = 0;          // SegmentHash of the segment; 0 when under min_code_points
+  bool glued = false;         // one of several pieces of its line (text beside it, an ideographic space between)
+};
+
+// The segments of `body` in order; those of fewer than `min_code_points`
+// code points carry hash 0.
+std::vector<RepeatSegment> RepeatSegments(std::string_view body, size_t min_code_points);
+
+// 64-bit FNV-1a of `segment` without its white space (ASCII spaces and tabs,
+// U+3000, U+00A0), so that "甲 乙" and "甲　乙" are the same text. Never 0.
+uint64_t SegmentHash(std::string_view segment);
+
+// Removes from *body the segments `segs` (of that body) whose `drop` is set,
+// with the ideographic spaces before each, then the lines left blank.
+// Returns the number removed; 0, with *body unchanged, when nothing would
+// remain.
+int RemoveSegments(const std::vector<RepeatSegment>& segs, const std::vector<bool>& drop,
+                   std::string* body);
 
 class RepeatMemory {
  public:

@@ -1,4 +1,4 @@
-// `newskb rules check | explain | test`: the rule authors' workflow.
+// `newskb rules check | explain | test | repeats`: the rule authors' workflow.
 #include <simdjson.h>
 #include <unistd.h>
 
@@ -16,6 +16,7 @@
 #include "extractors/engine/rule_set.h"
 #include "pipeline/cli/args.h"
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/rules_repeats.h"
 #include "pipeline/process/process.h"
 #include "pipeline/kb/kb.h"
 #include "pipeline/io/reader.h"
@@ -30,6 +31,7 @@ const char kHelp[] =
     "usage: newskb rules check [--engine-only] [DIR]\n"
     "       newskb rules explain [--rules DIR] [--date YYYY-MM-DD] (TEXT | --file FILE | --doc KEY [--db FILE])\n"
     "       newskb rules test [--rules DIR] [--min-f1 X] [PATH...]\n"
+    "       newskb rules repeats [--rules DIR] [--min-docs N] [--glued] [--text] INPUT...\n"
     "\n"
     "check    load and compile every rule family (*.json but macros.json) in DIR\n"
     "         (default: $NEWSKB_RULES, else the installed rules), run every\n"
@@ -52,6 +54,14 @@ const char kHelp[] =
     "         missing, unexpected, wrong value per document, then per-kind\n"
     "         precision/recall/F1 and, last, one line `N passed, M failed`.\n"
     "         With --min-f1 X the exit status is 0 when every kind's F1 >= X.\n"
+    "repeats  read a corpus (as ingest does), run the markup and body stages, and print\n"
+    "         the data file repeats.tsv: per source, the hashes of the lines (and pieces\n"
+    "         of a line between ideographic spaces) that at least N documents of that\n"
+    "         source hold (default 10), with the first ids that held them. A body loses\n"
+    "         them from the first document on. --glued: only segments glued to other text\n"
+    "         of their line (after an ideographic space) in half their documents or more.\n"
+    "         --text adds each segment's text (to\n"
+    "         review; the shipped file holds none). scripts/learn-repeats.sh runs it.\n"
     "\n"
     "Colour only on a terminal and when NO_COLOR is unset.\n"
     "Exit status: 0 all good, 1 some checks failed, 2 usage error or a rule file\n"
@@ -655,10 +665,13 @@ int CmdRules(int argc, char** argv) {
   std::string sub = argv[1], dir = DefaultRulesDir(), date, file, doc_key, db = DefaultDbPath(), err, v;
   std::vector<std::string> args;
   double min_f1 = 0;
-  bool engine_only = false;
+  int min_docs = 10;
+  bool engine_only = false, with_text = false, glued_only = false;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--engine-only") { engine_only = true; continue; }
+    if (a == "--text") { with_text = true; continue; }
+    if (a == "--glued") { glued_only = true; continue; }
     if (a == "--help" || a == "-h") { std::fputs(kHelp, stdout); return 0; }
     if (TakeOption(argc, argv, &i, "--rules", &dir, &err)) continue;
     if (TakeOption(argc, argv, &i, "--date", &date, &err)) continue;
@@ -666,6 +679,7 @@ int CmdRules(int argc, char** argv) {
     if (TakeOption(argc, argv, &i, "--doc", &doc_key, &err)) continue;
     if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
     if (TakeOption(argc, argv, &i, "--min-f1", &v, &err)) { min_f1 = std::atof(v.c_str()); continue; }
+    if (TakeOption(argc, argv, &i, "--min-docs", &v, &err)) { min_docs = std::atoi(v.c_str()); continue; }
     if (a.rfind("--", 0) == 0) { err = "unknown option " + a; break; }
     args.push_back(a);
   }
@@ -699,6 +713,7 @@ int CmdRules(int argc, char** argv) {
     return Explain(dir, text, date);
   }
   if (sub == "test") return Test(dir, args, min_f1);
+  if (sub == "repeats") return LearnRepeats(dir, args, min_docs, glued_only, with_text);
   std::fprintf(stderr, "newskb rules: unknown sub-command '%s'\n\n%s", sub.c_str(), kHelp);
   return 2;
 }

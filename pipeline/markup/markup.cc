@@ -2,6 +2,7 @@
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "pipeline/markup/dom.h"
 #include "pipeline/markup/dom_body.h"
 #include "pipeline/markup/dom_text.h"
+#include "pipeline/markup/markdown_lines.h"
 #include "pipeline/markup/page_meta.h"
 #include "pipeline/markup/prepare.h"
 #include "pipeline/text/utf8.h"
@@ -153,14 +155,53 @@ std::string EndHtmlBlocks(std::string_view md) {
   return out;
 }
 
+// The length of a heading marker written twice at a line start
+// ("### # 39分鐘": the site's own "#" inside the archive's heading): the
+// bytes of the second marker and its spaces, or 0.
+size_t DoubledHeadingMarker(std::string_view md, size_t i) {
+  size_t h = 0;
+  while (i + h < md.size() && h < 7 && md[i + h] == '#') ++h;
+  if (h == 0 || h > 6 || i + h >= md.size() || md[i + h] != ' ') return 0;
+  size_t j = i + h;
+  while (j < md.size() && md[j] == ' ') ++j;
+  size_t m = 0;
+  while (j + m < md.size() && m < 7 && md[j + m] == '#') ++m;
+  if (m == 0 || m > 6 || j + m >= md.size() || md[j + m] != ' ') return 0;
+  size_t k = j + m;
+  while (k < md.size() && md[k] == ' ') ++k;
+  return k - j;
+}
+
 // Repairs Markdown that archives write and CommonMark would print as
 // literal text: a link destination with spaces ("[t](a b)") gets pointy
-// brackets ("[t](<a b>)", which CommonMark accepts), and Hugo shortcodes
+// brackets ("[t](<a b>)", which CommonMark accepts); a destination that
+// opens a pointy bracket and never closes it on its line (a truncated
+// embed, "[t](<iframe src=)") is emptied ("[t]()"); a heading marker
+// written twice ("### # 小標題") loses the second; Hugo shortcodes
 // ("{{< video ... >}}", "{{% ... %}}") are removed.
 std::string RepairMarkdown(std::string_view md) {
   std::string out;
   out.reserve(md.size() + 16);
   for (size_t i = 0; i < md.size();) {
+    if (i == 0 || md[i - 1] == '\n') {
+      if (size_t twice = DoubledHeadingMarker(md, i)) {
+        size_t h = md.find(' ', i);
+        out.append(md.substr(i, h + 1 - i));
+        i = h + 1;
+        while (i < md.size() && md[i] == ' ') ++i;
+        i += twice;
+        continue;
+      }
+    }
+    if (md.compare(i, 3, "](<") == 0) {
+      size_t nl = std::min(md.find('\n', i), md.size());
+      size_t gt = md.find('>', i + 3), close = md.find(')', i + 3);
+      if ((gt == std::string_view::npos || gt > nl) && close != std::string_view::npos && close < nl) {
+        out.append("]()");
+        i = close + 1;
+        continue;
+      }
+    }
     if (md.compare(i, 3, "{{<") == 0 || md.compare(i, 3, "{{%") == 0) {
       std::string_view close = md[i + 2] == '<' ? ">}}" : "%}}";
       size_t e = md.find(close, i + 3);
@@ -362,6 +403,16 @@ Result<Article> ConvertMarkup(std::string_view input, MarkupKind kind, const Mar
     case MarkupKind::kHtmlFragment:
       return HtmlFragment(input, kind, options);
     case MarkupKind::kMarkdown: {
+      if (markup::IsLineStructured(input) && ScanHtml(input).tags == 0) {
+        // Plain text with Markdown here and there: converted line by line
+        // (markdown_lines.h), so its lines stay lines.
+        Article a;
+        a.kind = kind;
+        a.charset = "UTF-8";
+        a.text = markup::MarkdownLinesToText(input, &a.title);
+        if (VisibleCodePoints(a.text) == 0) return NoBody();
+        return a;
+      }
       std::string md = EndHtmlBlocks(RepairMarkdown(input));
       // CMARK_OPT_UNSAFE keeps raw HTML blocks (<figure>...) so that they go
       // through the same HTML path; nothing is rendered to a browser.

@@ -143,6 +143,9 @@ Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& r
   Result<BodyMarkers> m = LoadBodyMarkers(rules_dir + "/boilerplate.txt");
   if (!m.ok()) return m.status();
   ctx->body_markers = std::move(m).value();
+  Result<KnownRepeats> known = KnownRepeats::Load(rules_dir + "/repeats.tsv");
+  if (!known.ok()) return known.status();
+  ctx->known_repeats = std::make_shared<const KnownRepeats>(std::move(known).value());
   Result<std::shared_ptr<const ExtractorSet>> e = LoadExtractors(rules_dir, ctx->normalizer);
   if (!e.ok()) return e.status();
   ctx->extractors = e.value();
@@ -163,6 +166,7 @@ Status PrepareBody(const PipelineContext& ctx, Document* doc, RepeatMemory* repe
                    MarkupKind* kind) {
   Result<Article> article = Markup(ctx, doc);
   Status s = article.ok() ? Body(ctx, article.value(), doc) : article.status();
+  if (s.ok() && ctx.known_repeats) ctx.known_repeats->Remove(doc->source, &doc->body);
   if (repeats) {
     if (s.ok()) repeats->Observe(seq, doc->source, &doc->body);
     else repeats->Skip(seq);

@@ -21,6 +21,7 @@
 
 #include "extractors/extractor.h"
 #include "pipeline/body/body.h"
+#include "pipeline/body/known_repeats.h"
 #include "pipeline/body/repeats.h"
 #include "pipeline/markup/markup.h"
 #include "pipeline/normalize/normalizer.h"
@@ -35,13 +36,15 @@ struct PipelineContext {
   std::shared_ptr<const ScriptConverter> script;  // document scripts, display names (OpenCC)
   std::shared_ptr<const ExtractorSet> extractors;
   BodyMarkers body_markers;
+  std::shared_ptr<const KnownRepeats> known_repeats;  // RULES_DIR/repeats.tsv (may be empty)
   MarkupOptions markup;
   std::string rules_dir;
 };
 
 // Builds the normaliser tables, loads OpenCC's script tables
 // (ScriptConverter::DefaultDataDir), the body markers
-// (RULES_DIR/boilerplate.txt) and every extractor's rules. Errors name the
+// (RULES_DIR/boilerplate.txt), the text sources are known to repeat
+// (RULES_DIR/repeats.tsv, optional) and every extractor's rules. Errors name the
 // rule file and line.
 Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& rules_dir);
 
@@ -70,10 +73,12 @@ struct Processed {
 //  2. body: the line-level rules choose doc->body from that text;
 //  3. doc->title and doc->published, when the input gave none, come from
 //     the page's metadata (markup), else the headline the body rules found;
-//  4. repeats: with a RepeatMemory (ingest), text the document's source
-//     repeated verbatim in earlier documents of the batch leaves the body
-//     (pipeline/body/repeats.h); `seq` is the document's number in input
-//     order, and every seq is observed or skipped exactly once;
+//  4. repeats: text the document's source is known to repeat (shipped
+//     data, pipeline/body/known_repeats.h) leaves the body, always; then,
+//     with a RepeatMemory (ingest), text the source repeated verbatim in
+//     earlier documents of the batch (pipeline/body/repeats.h); `seq` is
+//     the document's number in input order, and every seq is observed or
+//     skipped exactly once;
 //  5. normalise, split sentences, extract, link, facts.
 // Errors (InvalidInput, the document is rejected): "no article body found"
 // (also when every body line is strong boilerplate: a notice, a copyright

@@ -51,8 +51,8 @@ _newskb() {
     report) opts="--db --entity --since --until --max-articles --timelines --out --help" ;;
     reextract) opts="--db --rules --all --quiet --help" ;;
     rules)
-      if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W "check explain test --help" -- "$cur")); return; fi
-      opts="--rules --date --file --doc --db --engine-only --min-f1 --help" ;;
+      if ((COMP_CWORD == 2)); then COMPREPLY=($(compgen -W "check explain test repeats --help" -- "$cur")); return; fi
+      opts="--rules --date --file --doc --db --engine-only --min-f1 --min-docs --glued --text --help" ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$opts" -- "$cur"))

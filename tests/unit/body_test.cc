@@ -886,6 +886,49 @@ TEST(BodyMarkers, ShippedFileHasAffixes) {
   EXPECT_TRUE(Markers().affixes != nullptr);
 }
 
+// A last paragraph ending with a colon announces what follows: the short
+// lines of a song or poem after it are the article's end, not leftovers;
+// a blank line after them, or a marker, still ends the body.
+TEST(Body, LinesAnnouncedByAClosingColonAreKept) {
+  const std::string article =
+      "政府今日公布施政報告，多項措施涉及房屋、醫療及教育，社會反應不一。\n"
+      "評論員認為，報告未有回應市民最關心的民生問題，各界均有批評聲音。\n"
+      "在此，送上一首令人熱血沸騰的歌曲《Eye of the tiger》:\n";
+  const std::string verse =
+      "Face to face, out in the heat\nHanging tough, staying hungry\nRising up to the challenge\n"
+      "With the eye of the tiger";
+  for (const std::string& after : {std::string(""), std::string("\n\n"), std::string("\n延伸閱讀\n某某新聞標題一則")}) {
+    std::string raw = "標題\n" + article + verse + after;
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.body, article + verse) << after << "\n" << DescribeBody(raw, r);
+  }
+  // In Chinese: a short line with a full-width colon, a blank line, the verse.
+  std::string zh = article.substr(0, article.rfind("在此")) + "以詩作結：\n\n我們的歌，在街上唱\n大家一起，不要放棄\n\n"
+                   "相關新聞\n另一則新聞的標題";
+  BodyResult r = ExtractBody(zh, Markers());
+  EXPECT_EQ(r.body, article.substr(0, article.rfind("在此")) + "以詩作結：\n\n我們的歌，在街上唱\n大家一起，不要放棄")
+      << DescribeBody(zh, r);
+  // Without the colon, the short lines after the last paragraph stay out.
+  std::string plain = "標題\n" + article.substr(0, article.rfind("在此")) + verse;
+  EXPECT_EQ(ExtractBody(plain, Markers()).body.find("Face to face"), std::string::npos);
+}
+
+// A list of numbered notes closing an article runs to its last item, even
+// when that item is a bare reference without a full stop.
+TEST(Body, NumberedNotesRunToTheirLastItem) {
+  const std::string article =
+      "政府今日公布施政報告，多項措施涉及房屋、醫療及教育，社會反應不一[1]。\n"
+      "評論員認為，報告未有回應市民最關心的民生問題，各界均有批評聲音[2]。\n"
+      "註釋：\n[1] 這份報告全文共有一百二十頁，本文引用的段落見於第三章，讀者可自行參閱。\n"
+      "[2] 某某著，《香港民生問題研究》第五卷\n[3] 同上，第十二頁";
+  std::string raw = "標題\n" + article + "\n\n相關新聞\n另一則新聞的標題";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, article) << DescribeBody(raw, r);
+  // A list out of order stops where the order breaks.
+  std::string skipped = "標題\n" + article.substr(0, article.find("[2] 某某")) + "[4] 某某著，《另一本書》第五卷";
+  EXPECT_EQ(ExtractBody(skipped, Markers()).body.find("另一本書"), std::string::npos);
+}
+
 TEST(Body, NoContentLikeLinesReturnsRaw) {
   const std::string raw = "首頁\n新聞\n財經\n科技\n體育\n";
   BodyResult r = ExtractBody(raw, Markers());

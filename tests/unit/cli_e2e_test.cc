@@ -314,4 +314,50 @@ TEST_F(ScriptCliTest, AViewNeverMixesScripts) {
   EXPECT_EQ(Newskb("ingest --db '" + db_ + "' --script klingon").status, 2);
 }
 
+// `newskb rules repeats` learns a notice a source glues onto its articles;
+// with the file it writes in the rules folder, a batch of one article loses
+// the notice (the run's own repeat memory would wait for the sixth).
+TEST_F(CliTest, LearntRepeatsCleanABatchOfOne) {
+  const std::string notice = "本站提醒：投資一定有風險，基金投資有賺有賠，申購前應詳閱公開說明書。";
+  auto record = [&](const std::string& id, int i) {
+    return "{\"id\":\"" + id + "\",\"source\":\"site/a:" + id + ".txt\",\"text\":\"第" + std::to_string(i) +
+           "則：市政府今天公布第" + std::to_string(i) + "季觀光統計，旅客人次較去年同期增加。\\n官員表示，第" +
+           std::to_string(i) + "季的增幅主要來自國際航線恢復。\xE3\x80\x80" + notice + "\"}\n";
+  };
+  std::string corpus;
+  for (int i = 0; i < 12; ++i) corpus += record("r" + std::to_string(i), i);
+  std::string in = Write("corpus.jsonl", corpus);
+  CmdResult learnt = Newskb("rules repeats --min-docs 10 --glued '" + in + "'");
+  ASSERT_EQ(learnt.status, 0) << learnt.out;
+  EXPECT_NE(learnt.out.find("site/a\t"), std::string::npos) << learnt.out;
+  EXPECT_NE(learnt.out.find("\t12\tr0 r1 r2\n"), std::string::npos) << learnt.out;
+  EXPECT_EQ(learnt.out.find("本站提醒"), std::string::npos) << "the file holds no text";
+  CmdResult shown = Newskb("rules repeats --min-docs 10 --glued --text '" + in + "'");
+  EXPECT_NE(shown.out.find(notice), std::string::npos) << shown.out;
+
+  // A rules folder: the shipped rules, with the learnt file as repeats.tsv.
+  fs::path rules = dir_ / "rules";
+  fs::create_directories(rules);
+  for (const auto& e : fs::directory_iterator(std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules"))
+    if (e.path().filename() != "repeats.tsv") fs::create_symlink(e.path(), rules / e.path().filename());
+  std::string body = learnt.out.substr(learnt.out.find("# Text"));
+  std::ofstream(rules / "repeats.tsv", std::ios::binary) << body;
+
+  std::string one = Write("one.jsonl", record("new", 99));
+  CmdResult with = Newskb("ingest --rules '" + rules.string() + "' --db '" + db_ + "' '" + one + "'");
+  ASSERT_EQ(with.status, 0) << with.out;
+  EXPECT_EQ(Query("SELECT text FROM documents"),
+            "text\n\"第99則：市政府今天公布第99季觀光統計，旅客人次較去年同期增加。\n官員表示，第99季的增幅主要來自國際航線恢復。\"\n");
+  std::string db2 = (dir_ / "kb2.sqlite").string();
+  CmdResult without = Newskb("ingest --db '" + db2 + "' '" + one + "'");
+  ASSERT_EQ(without.status, 0) << without.out;
+  EXPECT_NE(Newskb("query --db '" + db2 + "' --format csv \"SELECT text FROM documents\"").out.find(notice),
+            std::string::npos);
+  // A broken file is an error naming it and its line.
+  std::ofstream(rules / "repeats.tsv", std::ios::binary) << "site/a\tnot-a-hash\t3\n";
+  CmdResult broken = Newskb("ingest --rules '" + rules.string() + "' --db '" + db2 + "' '" + one + "'");
+  EXPECT_EQ(broken.status, 2) << broken.out;
+  EXPECT_NE(broken.out.find("repeats.tsv:1:"), std::string::npos) << broken.out;
+}
+
 }  // namespace

@@ -3,6 +3,7 @@
 // or hostile HTML (generated here, never committed as big files).
 
 #include "pipeline/markup/markup.h"
+#include "pipeline/markup/markdown_lines.h"
 
 #include <gtest/gtest.h>
 
@@ -195,6 +196,45 @@ TEST(Markdown, AppendixAfterTheLastRuleAndATrailingLinkAreNotArticle) {
   a = ConvertMarkup(xw, DetectMarkup(xw), MarkupOptions{});
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->text, "长江是母亲河，浩荡东流。");
+}
+
+TEST(Markdown, HeadingMarkerWrittenTwiceAndATruncatedEmbedLink) {
+  std::string md = "# 題目\n\n第一段，警方今日交代事件。\n\n### # 39分鐘\n\n第二段，社會不滿。\n\n### # 白衫 #藤條\n\n"
+                   "兩地團體今（22/6） [召開線上記者會](<iframe src=) ，表達支持。\n";
+  Result<Article> a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "第一段，警方今日交代事件。\n39分鐘\n第二段，社會不滿。\n白衫 #藤條\n"
+                     "兩地團體今（22/6） 召開線上記者會 ，表達支持。");
+}
+
+// A text written one paragraph a line, with a Markdown heading, bold and
+// links here and there: its lines stay lines (CommonMark would run them
+// together), the rest stays as written.
+TEST(MarkdownLines, PlainTextWithMarkdownLinesKeepsItsLines) {
+  std::string text = "# 標題在此\n第一段文字，**重點**說明了[一些事情](https://example.com/a)。\n"
+                     "    第二段縮排的文字，也是正文。\n1. 第一點，列出的事項。\n2. 第二點，另一事項。\n"
+                     "## 小標題 ##\n![圖](https://example.com/p.png)\n考生考獲5**的成績，另一人考獲5*。\n"
+                     "最大規模基金 **，領先業界。\n註 **：資料來源：投信投顧公會。\n最後一段，見[報告](<iframe src=)。";
+  EXPECT_EQ(DetectMarkup(text), MarkupKind::kMarkdown);
+  Result<Article> a = ConvertMarkup(text, MarkupKind::kMarkdown, MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title, "標題在此");
+  EXPECT_EQ(a->text, "第一段文字，重點說明了一些事情。\n    第二段縮排的文字，也是正文。\n1. 第一點，列出的事項。\n"
+                     "2. 第二點，另一事項。\n小標題\n考生考獲5**的成績，另一人考獲5*。\n"
+                     "最大規模基金 **，領先業界。\n註 **：資料來源：投信投顧公會。\n最後一段，見報告。");
+}
+
+TEST(MarkdownLines, OnlyTextsWrittenOneParagraphALine) {
+  using markup::IsLineStructured;
+  EXPECT_TRUE(IsLineStructured("# 題\n第一段。\n第二段。"));
+  EXPECT_FALSE(IsLineStructured("# 題\n\n第一段。\n\n第二段。\n\n第三段，[連結](https://x/y)。"));
+  // Verse with hard line breaks ("  " at the end) is Markdown's own.
+  EXPECT_FALSE(IsLineStructured("# 詩\n\n她搖搖瓶子，   \n 看朵朵菊花。   \n 沒有任何背景音樂。   \n 很寧靜。\n\n完。"));
+  // Hard-wrapped English prose: lines do not end sentences.
+  EXPECT_FALSE(IsLineStructured("# Title\n\nThe council met on Monday and\ndecided to raise the\nlevy by two per cent.\n\nMore."));
+  EXPECT_FALSE(IsLineStructured("單行文字，[連結](https://x/y)。"));
+  EXPECT_EQ(markup::MarkdownInlineToText("**粗體**與__粗體__、[a [b] c](https://x/(y))、![x](y.png)末"),
+            "粗體與粗體、a [b] c、末");
 }
 
 TEST(HtmlFragment, ParagraphsOnTheirOwnLines) {

@@ -2,9 +2,12 @@
 // articles leaves the body once the source has repeated it often enough.
 
 #include "pipeline/body/repeats.h"
+#include "pipeline/body/known_repeats.h"
 
 #include <gtest/gtest.h>
 
+#include <cinttypes>
+#include <cstdio>
 #include <string>
 #include <thread>
 
@@ -88,6 +91,100 @@ TEST(RepeatMemory, SourceKey) {
             "hkarchivist/hkcnews-article-archive");
   EXPECT_EQ(RepeatMemory::SourceKey("crawl/udn.jsonl:17"), "crawl/udn.jsonl");
   EXPECT_EQ(RepeatMemory::SourceKey("pages/udn/a.html"), "pages/udn");
+}
+
+TEST(RepeatSegments, HashIgnoresWhiteSpaceAndMarksGluedPieces) {
+  EXPECT_EQ(SegmentHash("黃金現貨 價格創新高"), SegmentHash("黃金現貨\xE3\x80\x80價格創新高"));
+  EXPECT_EQ(SegmentHash("黃金現貨價格創新高"), SegmentHash("黃金現貨\xC2\xA0價格創新高"));
+  EXPECT_NE(SegmentHash("黃金現貨價格創新高"), SegmentHash("黃金期貨價格創新高"));
+  std::string body = "第一行是一個完整的句子，沒有別的東西。\n第二行的正文在這裡結束了。\xE3\x80\x80" + kTail;
+  std::vector<RepeatSegment> segs = RepeatSegments(body, 12);
+  ASSERT_EQ(segs.size(), 3u);
+  EXPECT_FALSE(segs[0].glued);
+  EXPECT_TRUE(segs[1].glued);
+  EXPECT_TRUE(segs[2].glued);
+  EXPECT_EQ(body.substr(segs[2].begin, segs[2].end - segs[2].begin), kTail);
+  EXPECT_EQ(segs[2].hash, SegmentHash(kTail));
+}
+
+std::string HashHex(const std::string& text) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016" PRIx64, SegmentHash(text));
+  return buf;
+}
+
+TEST(KnownRepeats, RemovesAKnownNoticeFromTheFirstDocument) {
+  std::string file = "# comment\n\nNadalChi/AML\t" + HashHex(kTail) + "\t463\taml-7 aml-16\n";
+  Result<KnownRepeats> k = KnownRepeats::Parse(file, "repeats.tsv");
+  ASSERT_TRUE(k.ok()) << k.status().message();
+  EXPECT_EQ(k->size(), 1u);
+  // The first document of a batch already loses it (RepeatMemory would wait for the sixth).
+  std::string body = Article(1);
+  EXPECT_EQ(k->Remove("NadalChi/AML:data/training_set/1.txt", &body), 1);
+  EXPECT_EQ(body, "第1篇報導：經濟部今天公布第1季出口數據，較去年同期成長。\n官員表示，下季可望持續成長。");
+  // Written with other spaces, still the same text.
+  std::string spaced = "官員表示，下季可望持續成長。\xE3\x80\x80\xE3\x80\x80" + kTail + "  ";
+  EXPECT_EQ(k->Remove("NadalChi/AML:x.txt", &spaced), 1);
+  EXPECT_EQ(spaced, "官員表示，下季可望持續成長。");
+  // Another source is not touched; a body that is only the notice stays.
+  std::string other = Article(2);
+  EXPECT_EQ(k->Remove("https://news.example.com/a/2", &other), 0);
+  EXPECT_EQ(other, Article(2));
+  std::string alone = kTail;
+  EXPECT_EQ(k->Remove("NadalChi/AML:y.txt", &alone), 0);
+  EXPECT_EQ(alone, kTail);
+}
+
+TEST(KnownRepeats, BadLinesNameFileAndLine) {
+  Result<KnownRepeats> k = KnownRepeats::Parse("# ok\nsrc\t0123\t5\n", "r.tsv");
+  ASSERT_FALSE(k.ok());
+  EXPECT_NE(k.status().message().find("r.tsv:2:"), std::string::npos) << k.status().message();
+  k = KnownRepeats::Parse("src\t00000000000000ff\n", "r.tsv");
+  ASSERT_FALSE(k.ok());
+  EXPECT_NE(k.status().message().find("r.tsv:1:"), std::string::npos);
+  k = KnownRepeats::Parse("src\t00000000000000ff\tmany\n", "r.tsv");
+  EXPECT_FALSE(k.ok());
+  k = KnownRepeats::Load("/nonexistent/repeats.tsv");  // a rules folder without the file
+  ASSERT_TRUE(k.ok());
+  EXPECT_EQ(k->size(), 0u);
+}
+
+TEST(KnownRepeats, ShippedFileLoads) {
+  Result<KnownRepeats> k = KnownRepeats::Load(std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules/repeats.tsv");
+  ASSERT_TRUE(k.ok()) << k.status().message();
+  EXPECT_GT(k->size(), 0u);
+}
+
+TEST(RepeatLearner, CountsDocumentsAndKeepsGluedNotices) {
+  RepeatLearner learn;
+  const std::string formula = "蔡奇、王毅等參加上述活動，並出席了歡迎儀式。";  // a line of its own
+  for (int i = 0; i < 12; ++i) {
+    std::string body = Article(i) + "\n" + formula + "\n" + formula;  // counted once a document
+    learn.Add("doc-" + std::to_string(i), "src:" + std::to_string(i), body);
+  }
+  learn.Add("other-0", "https://other.example.com/0", Article(0));
+  EXPECT_EQ(learn.documents(), 13u);
+  std::vector<RepeatLearner::Entry> all = learn.Entries(10, /*glued_only=*/false);
+  // The tail, the second line and the formula: 12 documents each; nothing of the other source.
+  ASSERT_EQ(all.size(), 3u);
+  for (const auto& e : all) {
+    EXPECT_EQ(e.source, "src");
+    EXPECT_EQ(e.documents, 12u);
+    EXPECT_EQ(e.ids, (std::vector<std::string>{"doc-0", "doc-1", "doc-2"}));
+  }
+  std::vector<RepeatLearner::Entry> glued = learn.Entries(10, /*glued_only=*/true);
+  ASSERT_EQ(glued.size(), 2u);  // the formula stood alone on its line: left out
+  for (const auto& e : glued) EXPECT_NE(e.text, formula);
+  EXPECT_EQ(KnownRepeatLine(glued[0]).substr(0, 4), "src\t");
+  EXPECT_TRUE(learn.Entries(13, false).empty());
+  // What it writes, KnownRepeats reads and applies.
+  std::string file;
+  for (const auto& e : glued) file += KnownRepeatLine(e) + "\n";
+  Result<KnownRepeats> k = KnownRepeats::Parse(file, "learnt");
+  ASSERT_TRUE(k.ok()) << k.status().message();
+  std::string body = Article(40);
+  EXPECT_EQ(k->Remove("src:40", &body), 2);
+  EXPECT_EQ(body, "第40篇報導：經濟部今天公布第40季出口數據，較去年同期成長。");
 }
 
 }  // namespace
