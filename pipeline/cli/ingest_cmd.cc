@@ -12,6 +12,7 @@
 #include <mutex>
 #include <thread>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ const char kHelp[] =
     "  --db FILE          knowledge base (default: $NEWSKB_DB, else ./newskb.sqlite)\n"
     "  --rules DIR        rule and dictionary folder (default: $NEWSKB_RULES, else the installed rules)\n"
     "  --max-doc-mb N     reject documents larger than N MiB (default 32)\n"
+    "  --max-mentions N   keep at most N mentions a document (default 100000; real\n"
+    "                     articles have a few hundred): a document that reaches it is\n"
+    "                     stored with its first N mentions, the rest of its text is not\n"
+    "                     extracted, and a warning names it (stderr, `rejects`)\n"
     "  --batch N          documents per transaction (default 200)\n"
     "  --jobs N           extraction threads (default: the number of cores); one writer\n"
     "  --script S         the script entity names are shown in, in every view:\n"
@@ -70,14 +75,15 @@ const char kHelp[] =
     "content, a page with no article body) is reported on stderr and in the `rejects`\n"
     "table; the rest goes on.\n"
     "A JSON `date` newskb cannot read (03/01/2026 is ambiguous) is stored as NULL\n"
-    "with a warning on stderr and in `rejects` (severity 'warning').\n"
+    "with a warning on stderr and in `rejects` (severity 'warning'); so is a\n"
+    "document cut at --max-mentions.\n"
     "\n"
     "Ctrl-C (SIGINT) or SIGTERM finishes the current batch, records the run as\n"
     "interrupted and exits 130 (143 for SIGTERM); run the same command again to\n"
     "resume: what is stored counts as duplicates. A second Ctrl-C stops at once\n"
     "(no document is ever half stored).\n"
-    "Exit status: 0 all stored, 1 some inputs rejected, 2 usage or fatal error,\n"
-    "130 interrupted.\n";
+    "Exit status: 0 all stored, 1 some inputs rejected or some documents cut at\n"
+    "--max-mentions, 2 usage or fatal error, 130 interrupted.\n";
 
 // Reading on the calling thread, extraction on `jobs` worker threads, writing
 // on one writer thread, in input order. At most `window` documents are in
@@ -220,6 +226,7 @@ int CmdIngest(int argc, char** argv) {
   std::string db = DefaultDbPath(), rules = DefaultRulesDir(), err, v;
   ReadOptions ropts;
   int batch = 200;
+  size_t max_mentions = kDefaultMaxMentions;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int progress = -1;
   std::string script, names;
@@ -230,6 +237,14 @@ int CmdIngest(int argc, char** argv) {
     if (TakeOption(argc, argv, &i, "--db", &db, &err)) continue;
     if (TakeOption(argc, argv, &i, "--rules", &rules, &err)) continue;
     if (TakeMaxDocMb(argc, argv, &i, &ropts.max_doc_bytes, &err)) continue;
+    if (TakeOption(argc, argv, &i, "--max-mentions", &v, &err)) {
+      char* end = nullptr;
+      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || *end || v[0] == '-' || n < 1 || n > 100000000ull)
+        err = "--max-mentions needs a whole number from 1 to 100000000";
+      else max_mentions = static_cast<size_t>(n);
+      continue;
+    }
     if (TakeOption(argc, argv, &i, "--batch", &v, &err)) {
       batch = std::atoi(v.c_str());
       if (batch < 1) err = "--batch needs a positive whole number";
@@ -280,7 +295,9 @@ int CmdIngest(int argc, char** argv) {
   opts.rules_hash = rules_hash.value();
   opts.command = "newskb ingest";
   for (int i = 1; i < argc; ++i) opts.command += std::string(" ") + argv[i];
-  return RunIngest(*ctx.value(), inputs, opts);
+  PipelineContext limited = *ctx.value();
+  limited.max_mentions = max_mentions;
+  return RunIngest(limited, inputs, opts);
 }
 
 // Buffers of 4 MiB and more (a large record's text, body, SQLite record)
@@ -371,7 +388,7 @@ int RunIngest(const PipelineContext& ctx, const std::vector<std::string>& inputs
     return 2;
   }
   if (run_unfinished) return 2;
-  return ing.rejected() > 0 ? 1 : 0;
+  return ing.rejected() > 0 || ing.cut() > 0 ? 1 : 0;
 }
 
 }  // namespace newskb

@@ -81,6 +81,7 @@ class Ingestor {
       ++pending_.duplicates;
     } else {
       ++pending_.stored;
+      if (p.mentions_cut) ++pending_.cut;
       for (const Mention& m : p.mentions) ++pending_.by_kind[MentionKindName(m.kind)];
       for (const std::string& w : doc.warnings) Warn(doc.origin, doc.key, w);
     }
@@ -117,6 +118,7 @@ class Ingestor {
     }
     stored_ += pending_.stored;
     duplicates_ += pending_.duplicates;
+    cut_ += pending_.cut;
     for (const auto& [kind, n] : pending_.by_kind) by_kind_[kind] += n;
     pending_ = {};
     in_batch_ = 0;
@@ -149,11 +151,12 @@ class Ingestor {
     }
     if (kinds.empty()) kinds = "none";
     std::fprintf(stderr,
-                 "%s: %lld ingested, %lld duplicates, %lld rejected%s%s; mentions: %s; "
+                 "%s: %lld ingested, %lld duplicates, %lld rejected%s%s%s; mentions: %s; "
                  "%.1f MB in %.2f s (%.1f MB/s)\n",
                  command_.c_str(), static_cast<long long>(stored_), static_cast<long long>(duplicates_),
                  static_cast<long long>(rejected_),
                  warnings_ ? (", " + std::to_string(warnings_) + " warnings").c_str() : "",
+                 cut_ ? (", " + std::to_string(cut_) + " cut at the mention limit").c_str() : "",
                  skipped_ ? (", " + std::to_string(skipped_) + " other files skipped").c_str() : "",
                  kinds.c_str(), bytes_ / 1e6, secs, secs > 0 ? bytes_ / 1e6 / secs : 0.0);
     // After a fatal stop the open batch was rolled back: its documents were
@@ -164,6 +167,8 @@ class Ingestor {
   }
 
   int64_t rejected() const { return rejected_; }
+  // Stored documents whose mentions were cut at the limit (Processed::mentions_cut).
+  int64_t cut() const { return cut_; }
   int64_t stored() const { return stored_; }
   const Status& fatal() const { return fatal_; }
 
@@ -215,12 +220,12 @@ class Ingestor {
   uint64_t total_;
   const InterruptScope* interrupt_;
   uint64_t bytes_ = 0;
-  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0, warnings_ = 0;
+  int64_t stored_ = 0, duplicates_ = 0, rejected_ = 0, skipped_ = 0, warnings_ = 0, cut_ = 0;
   int in_batch_ = 0;
   std::map<std::string, int64_t> by_kind_;
   // Counts of the open batch, added to the totals when it commits.
   struct Pending {
-    int64_t stored = 0, duplicates = 0;
+    int64_t stored = 0, duplicates = 0, cut = 0;
     std::map<std::string, int64_t> by_kind;
   } pending_;
   Status fatal_;

@@ -46,8 +46,9 @@ const char kExtractHelp[] =
     "  --rules DIR              rule and dictionary folder (default: $NEWSKB_RULES, else the source tree's)\n"
     "  --max-doc-mb N           reject documents larger than N MiB (default 32)\n"
     "\n"
+    "A document over 100000 mentions keeps its first 100000 (a warning on stderr).\n"
     "Exit status: 0 all extracted, 1 some inputs rejected (each reported on stderr\n"
-    "and written as a reject line), 2 usage or fatal error.\n";
+    "and written as a reject line) or cut at the mention limit, 2 usage or fatal error.\n";
 
 const char kLoadHelp[] =
     "usage: newskb load [options] SHARD...\n"
@@ -107,6 +108,11 @@ class ExtractSink : public DocumentSink {
     for (size_t i = 0; i < p.mentions.size(); ++i)
       if (!p.mentions[i].name.empty()) keys[i] = ctx_.normalizer->FoldKey(p.mentions[i].name);
     ++documents_;
+    if (p.mentions_cut) {  // the shard holds the first mentions; say so, and exit 1
+      ++cut_;
+      std::fprintf(stderr, "newskb: warning %s%s: %s\n", doc.origin.c_str(),
+                   doc.key.empty() ? "" : (" (" + doc.key + ")").c_str(), doc.warnings.back().c_str());
+    }
     Write(ShardDocumentLine(n, doc, p.sentences, p.mentions, p.facts, keys, p.script, rules_hash_));
   }
 
@@ -119,7 +125,7 @@ class ExtractSink : public DocumentSink {
 
   void OnSkippedFile(const std::string&) override { ++skipped_; }
 
-  int64_t documents_ = 0, rejected_ = 0, skipped_ = 0;
+  int64_t documents_ = 0, rejected_ = 0, skipped_ = 0, cut_ = 0;
   uint64_t bytes_ = 0;
   bool write_failed_ = false;
 
@@ -234,15 +240,16 @@ int CmdExtract(int argc, char** argv) {
   (void)ReadInputs(inputs, ropts, &sink);  // unreadable inputs arrive as rejects
   bool write_failed = sink.write_failed_ || std::fflush(out) != 0 || (out != stdout && std::fclose(out) != 0);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::fprintf(stderr, "newskb extract: %lld documents, %lld rejected%s; %.1f MB in %.2f s (%.1f MB/s)\n",
+  std::fprintf(stderr, "newskb extract: %lld documents, %lld rejected%s%s; %.1f MB in %.2f s (%.1f MB/s)\n",
                static_cast<long long>(sink.documents_), static_cast<long long>(sink.rejected_),
+               sink.cut_ ? (", " + std::to_string(sink.cut_) + " cut at the mention limit").c_str() : "",
                sink.skipped_ ? (", " + std::to_string(sink.skipped_) + " other files skipped").c_str() : "",
                sink.bytes_ / 1e6, secs, secs > 0 ? sink.bytes_ / 1e6 / secs : 0.0);
   if (write_failed) {
     std::fprintf(stderr, "newskb extract: writing %s failed\n", output.empty() ? "standard output" : output.c_str());
     return 2;
   }
-  return sink.rejected_ > 0 ? 1 : 0;
+  return sink.rejected_ > 0 || sink.cut_ > 0 ? 1 : 0;
 }
 
 int CmdLoad(int argc, char** argv) {

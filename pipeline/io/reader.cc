@@ -371,11 +371,26 @@ std::string ParseRecord(simdjson::ondemand::parser& parser, const std::string& j
 // Buffers over this are freed after their record, not kept for the next.
 constexpr size_t kKeepBytes = size_t{4} << 20;
 
+// Why `line` cannot be a record, from its first non-space byte, or "": an
+// article is a JSON object, so a line that begins otherwise (an array, a
+// number, 31 MiB of '[') is refused before simdjson holds its structure
+// (a 32-bit index a byte: ~200 MB for a 31 MiB array).
+std::string NotAnObject(const std::string& line) {
+  size_t i = line.find_first_not_of(" \t\r\n");
+  if (i == std::string::npos || line[i] == '{') return "";
+  unsigned char c = static_cast<unsigned char>(line[i]);
+  char shown[16];
+  if (c >= 0x21 && c < 0x7F) std::snprintf(shown, sizeof shown, "'%c'", c);
+  else std::snprintf(shown, sizeof shown, "byte 0x%02X", c);
+  return std::string("malformed JSON: the line is not a JSON object (it begins with ") + shown + ")";
+}
+
 // Validates and parses one line (its long strings cut out first, so that
 // the parser works on a small skeleton). Returns the reason it is
 // rejected, or "".
 std::string ReadRecord(simdjson::ondemand::parser& parser, const std::string& line,
                        const std::string& default_key, Hollowed* hollowed, Document* d) {
+  if (std::string why = NotAnObject(line); !why.empty()) return why;
   if (Status u = ValidateUtf8(line); !u.ok()) return u.message();
   bool cut = HollowLongStrings(line, hollowed);
   const std::string& json = cut ? hollowed->skeleton : line;

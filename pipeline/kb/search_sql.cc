@@ -120,20 +120,65 @@ bool SafeCut(std::string_view text, size_t p) {
   return cp >= 0x4E00 && cp <= 0x9FFF;
 }
 
+// A place to cut a long stretch that has no safe cut (a run of Han
+// characters without any ASCII separator): between two Han characters, each
+// of which folds alone. Only the bigram across the cut is then missing from
+// the pieces' tokens; SearchTokensOfText adds it.
+bool HanPair(std::string_view text, size_t p) {
+  if (p < 3 || p >= text.size()) return false;
+  size_t len;
+  char32_t a = Decode(text, p - 3, &len);
+  if (len != 3 || a < 0x4E00 || a > 0x9FFF) return false;
+  char32_t b = Decode(text, p, &len);
+  return len == 3 && b >= 0x4E00 && b <= 0x9FFF;
+}
+
+// Where the piece that starts at `b` ends: the first safe cut at or past
+// b + piece; in a document, when the next `piece` bytes have none, the first
+// place between two Han characters (*bridge = true: the caller adds the
+// bigram across it); else the first safe cut however far.
+size_t PieceCut(std::string_view text, size_t b, size_t piece, TokenMode mode, bool* bridge) {
+  *bridge = false;
+  size_t e = std::min(text.size(), b + piece);
+  size_t limit = std::min(text.size(), e + piece);
+  for (size_t p = e; p <= limit; ++p)
+    if (SafeCut(text, p)) return p;
+  if (mode == TokenMode::kDocument) {
+    // (at least one character past b, however small the piece)
+    for (size_t p = std::max(e, b + 3), end = std::max(limit, std::min(text.size(), b + 6)); p < end; ++p)
+      if (HanPair(text, p)) {
+        *bridge = true;
+        return p;
+      }
+  }
+  size_t p = limit;
+  while (!SafeCut(text, p)) ++p;
+  return p;
+}
+
 }  // namespace
 
 void SearchTokensOfText(const FoldTextFn& fold, std::string_view text, TokenMode mode, size_t piece_bytes,
                         const std::function<bool(std::string_view, int, int, bool)>& emit) {
   bool go = true;
   for (size_t b = 0; b < text.size() && go;) {
-    size_t e = std::min(text.size(), b + std::max<size_t>(piece_bytes, 1));
-    while (!SafeCut(text, e)) ++e;
+    bool bridge = false;
+    size_t e = PieceCut(text, b, std::max<size_t>(piece_bytes, 1), mode, &bridge);
     FoldedText f = fold(text.substr(b, e - b));
     if (f.cp_of_byte.size() < f.text.size() || f.byte_of_cp.empty()) return;
     const int base = static_cast<int>(b);
     SearchTokens(f, mode, [&](std::string_view t, int start, int end, bool colocated) {
       return go = emit(t, base + start, base + end, colocated);
     });
+    if (bridge && go) {  // the bigram of the two Han characters around the cut, as whole
+      FoldedText two = fold(text.substr(e - 3, 6));
+      if (two.cp_of_byte.size() < two.text.size() || two.byte_of_cp.empty()) return;
+      const int at = static_cast<int>(e - 3);
+      SearchTokens(two, mode, [&](std::string_view t, int start, int end, bool colocated) {
+        if (colocated) go = emit(t, at + start, at + end, true);
+        return go;
+      });
+    }
     b = e;
   }
 }

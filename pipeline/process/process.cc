@@ -57,14 +57,41 @@ Status Body(const PipelineContext& ctx, const Article& article, Document* doc) {
   return Status::Ok();
 }
 
-// Stages 3-5 on one body: normalise, sentences, mentions, facts.
-void ExtractWhole(const PipelineContext& ctx, const Document& doc, Processed* out) {
-  out->norm = ctx.normalizer->Normalize(doc.body);
+// Keeps the first `limit` mentions and the facts that cite only them.
+void KeepFirstMentions(size_t limit, Processed* out) {
+  if (out->mentions.size() <= limit) return;
+  out->mentions.resize(limit);
+  out->mentions.shrink_to_fit();
+  const int n = static_cast<int>(limit);
+  auto kept = [n](int i) { return i < n; };
+  out->facts.erase(std::remove_if(out->facts.begin(), out->facts.end(),
+                                  [&](const Fact& f) {
+                                    return !kept(f.subject) || !kept(f.object) || !kept(f.figure) ||
+                                           !kept(f.date);
+                                  }),
+                   out->facts.end());
+  out->mentions_cut = true;
+}
+
+// True when a sentence of `norm` is longer than kExtractSentenceBytes.
+bool HasHugeSentence(const NormText& norm) {
+  for (const NormSentence& s : norm.sentences)
+    if (s.end - s.begin > kExtractSentenceBytes) return true;
+  return false;
+}
+
+// Stages 3-5 on one body, normalised as `norm`: sentences, mentions, facts.
+void ExtractNormalised(const PipelineContext& ctx, const Document& doc, NormText norm, Processed* out) {
+  out->norm = std::move(norm);
   out->sentences.clear();
   out->sentences.reserve(out->norm.sentences.size());
   for (const NormSentence& s : out->norm.sentences) out->sentences.push_back({s.start, s.stop});
   out->mentions = ctx.extractors->ExtractAll(doc, out->norm);
   out->facts = ctx.extractors->ExtractFacts(doc, out->norm, out->mentions);
+}
+
+void ExtractWhole(const PipelineContext& ctx, const Document& doc, Processed* out) {
+  ExtractNormalised(ctx, doc, ctx.normalizer->Normalize(doc.body), out);
 }
 
 // The end of the piece of `body` that starts at `b`: after the first line
@@ -86,10 +113,11 @@ size_t PieceEnd(std::string_view body, size_t b) {
   return e;
 }
 
-// A body over kExtractWholeBytes, a piece of lines at a time: each piece is
-// normalised, extracted and linked alone, its offsets (code points,
-// sentence and mention indices) moved to the whole body's; only one
-// piece's normalised text and offset maps are held. out->norm stays empty.
+// A large body, a piece of lines at a time: each piece is normalised,
+// extracted and linked alone, its offsets (code points, sentence and
+// mention indices) moved to the whole body's; only one piece's normalised
+// text and offset maps are held. Stops after the piece where the mentions
+// reach ctx.max_mentions. out->norm stays empty.
 void ExtractInPieces(const PipelineContext& ctx, const Document& doc, Processed* out) {
   Document piece;
   piece.key = doc.key;
@@ -102,7 +130,7 @@ void ExtractInPieces(const PipelineContext& ctx, const Document& doc, Processed*
   out->mentions.clear();
   out->facts.clear();
   uint32_t cp_base = 0;
-  for (size_t b = 0; b < doc.body.size();) {
+  for (size_t b = 0; b < doc.body.size() && out->mentions.size() < ctx.max_mentions;) {
     size_t e = PieceEnd(doc.body, b);
     piece.body.assign(doc.body, b, e - b);
     Processed part;
@@ -127,6 +155,17 @@ void ExtractInPieces(const PipelineContext& ctx, const Document& doc, Processed*
     cp_base += static_cast<uint32_t>(CountCodePoints(piece.body));
     b = e;
   }
+  KeepFirstMentions(ctx.max_mentions, out);
+}
+
+// "...: the first 100000 mentions, up to character 5242880 of 10485760, ..."
+std::string CutWarning(const PipelineContext& ctx, const Document& doc, const Processed& p) {
+  uint32_t upto = p.mentions.empty() ? 0 : p.mentions.back().end;
+  return "mentions cut at the limit of " + std::to_string(ctx.max_mentions) +
+         " a document (--max-mentions): the first " + std::to_string(p.mentions.size()) +
+         " are stored, up to character " + std::to_string(upto) + " of " +
+         std::to_string(CountCodePoints(doc.body)) +
+         "; the text after them is stored without mentions, facts or (past the last extracted piece) sentences";
 }
 
 }  // namespace
@@ -156,8 +195,19 @@ Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& r
 }
 
 void ExtractBodyText(const PipelineContext& ctx, const Document& doc, Processed* out) {
-  if (doc.body.size() > kExtractWholeBytes) ExtractInPieces(ctx, doc, out);
-  else ExtractWhole(ctx, doc, out);
+  out->mentions_cut = false;
+  if (doc.body.size() > kExtractWholeBytes) {
+    ExtractInPieces(ctx, doc, out);
+  } else {
+    NormText norm = ctx.normalizer->Normalize(doc.body);
+    if (HasHugeSentence(norm)) {
+      norm = NormText();
+      ExtractInPieces(ctx, doc, out);
+    } else {
+      ExtractNormalised(ctx, doc, std::move(norm), out);
+      KeepFirstMentions(ctx.max_mentions, out);
+    }
+  }
   std::optional<Script> script = ctx.script->Detect(doc.body);
   out->script = script ? ScriptName(*script) : "";
 }
@@ -179,6 +229,7 @@ Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out
                        RepeatMemory* repeats, uint64_t seq) {
   if (Status s = PrepareBody(ctx, doc, repeats, seq, &out->markup); !s.ok()) return s;
   ExtractBodyText(ctx, *doc, out);
+  if (out->mentions_cut) doc->warnings.push_back(CutWarning(ctx, *doc, *out));
   return Status::Ok();
 }
 

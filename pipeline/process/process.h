@@ -31,6 +31,13 @@
 
 namespace newskb {
 
+// The most mentions one document keeps (PipelineContext::max_mentions,
+// `ingest --max-mentions`). Real articles have at most a few thousand (the
+// 419 articles of a 2 MB sample of real news: 211 at most, 29 a KiB at the
+// densest); a hostile record can hold millions ("1%,1%,..." is a figure
+// every 3 bytes: 10 million in 31 MiB), each costing memory and time.
+constexpr size_t kDefaultMaxMentions = 100000;
+
 struct PipelineContext {
   std::shared_ptr<const Normalizer> normalizer;
   std::shared_ptr<const ScriptConverter> script;  // document scripts, display names (OpenCC)
@@ -39,6 +46,9 @@ struct PipelineContext {
   std::shared_ptr<const KnownRepeats> known_repeats;  // RULES_DIR/repeats.tsv (may be empty)
   MarkupOptions markup;
   std::string rules_dir;
+  // A document's mentions are kept up to this many, in document order;
+  // extraction stops there (ExtractBodyText).
+  size_t max_mentions = kDefaultMaxMentions;
 };
 
 // Builds the normaliser tables, loads OpenCC's script tables
@@ -48,14 +58,21 @@ struct PipelineContext {
 // rule file and line.
 Result<std::shared_ptr<const PipelineContext>> LoadPipeline(const std::string& rules_dir);
 
-// A body over kExtractWholeBytes is extracted a piece of lines (about
+// A body over kExtractWholeBytes, or one with a sentence over
+// kExtractSentenceBytes (normalised), is extracted a piece of lines (about
 // kExtractPieceBytes) at a time, so that a 30 MB article holds one piece's
-// normalised text and offset maps (9 bytes a byte), not its whole body's.
+// normalised text, offset maps (9 bytes a byte) and mentions, not its whole
+// body's, and the extraction can stop at max_mentions after any piece.
 // Each piece is extracted alone: a name, a date or a subject is not
-// carried from one piece to the next (articles of real news are far
-// smaller; this is for huge records), and Processed::norm stays empty.
-constexpr size_t kExtractWholeBytes = size_t{4} << 20;
-constexpr size_t kExtractPieceBytes = size_t{1} << 20;
+// carried from one piece to the next, and Processed::norm stays empty.
+// Articles of real news are far smaller (the largest of 29,419 in
+// real-news.dev: 105 KB; the longest sentence of a 2 MB sample: 1,454
+// characters); this is for huge or hostile records. The piece is small
+// because the extractors' cost grows faster than linearly with the
+// mentions of one sentence (a 120 KB sentence of 40,000 figures: 30 s).
+constexpr size_t kExtractWholeBytes = size_t{256} << 10;
+constexpr size_t kExtractSentenceBytes = size_t{16} << 10;
+constexpr size_t kExtractPieceBytes = size_t{16} << 10;
 
 struct Processed {
   MarkupKind markup = MarkupKind::kPlain;  // how doc.raw was read
@@ -64,6 +81,11 @@ struct Processed {
   std::vector<Mention> mentions;    // document order
   std::vector<Fact> facts;          // indices into mentions
   std::string script;               // the body's script: "hant", "hans", "" (neither)
+  // The document reached ctx.max_mentions: `mentions` holds its first
+  // max_mentions, `facts` those that cite only them, and the text after the
+  // piece where the limit was reached was not extracted (no mentions,
+  // sentences or facts). ProcessDocument adds a warning to doc->warnings.
+  bool mentions_cut = false;
 };
 
 // Runs the stages on one document:
@@ -79,7 +101,9 @@ struct Processed {
 //     earlier documents of the batch (pipeline/body/repeats.h); `seq` is
 //     the document's number in input order, and every seq is observed or
 //     skipped exactly once;
-//  5. normalise, split sentences, extract, link, facts.
+//  5. normalise, split sentences, extract, link, facts, up to
+//     ctx.max_mentions mentions (then out->mentions_cut, and a warning in
+//     doc->warnings naming the limit and where the extraction stopped).
 // Errors (InvalidInput, the document is rejected): "no article body found"
 // (also when every body line is strong boilerplate: a notice, a copyright
 // line, a block marker),
@@ -88,7 +112,8 @@ Status ProcessDocument(const PipelineContext& ctx, Document* doc, Processed* out
                        RepeatMemory* repeats = nullptr, uint64_t seq = 0);
 
 // Stage 5 alone, on doc.body as it is: normalise, split sentences,
-// extract, link, facts (in pieces over kExtractWholeBytes).
+// extract, link, facts (in pieces over kExtractWholeBytes or with a
+// sentence over kExtractSentenceBytes), up to ctx.max_mentions mentions.
 void ExtractBodyText(const PipelineContext& ctx, const Document& doc, Processed* out);
 
 // Stages 1-4 alone (markup, body, title and date, repeats): for `newskb

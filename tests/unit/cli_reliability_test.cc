@@ -92,4 +92,37 @@ TEST_F(IngestReliability, OversizedRecordIsSkippedInBoundedMemory) {
   EXPECT_LT(peak, 120.0) << "peak resident memory of the ingest, MiB";
 }
 
+// Issue 16: a mention-dense record kept every mention (10 million figures
+// in 31 MiB of 1%,1%,...: minutes and gigabytes). It is stored with its
+// first --max-mentions mentions and a warning naming it (stderr, `rejects`,
+// the summary), and the exit status says something was cut.
+TEST_F(IngestReliability, MentionDenseRecordIsStoredCutWithAWarning) {
+  std::string dense;
+  while (dense.size() < 60000) dense += "1%,";
+  std::string in = Write("dense.jsonl", "{\"id\":\"dense\",\"text\":\"" + dense + "\"}\n"
+                                        "{\"id\":\"normal\",\"text\":\"美國能源部宣布投入120億美元。\"}\n");
+  CmdResult r = Sh(Ingest("--max-mentions 500 '" + in + "'"));
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("warning " + in + ":1 (dense): mentions cut at the limit of 500 a document"),
+            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 ingested, 0 duplicates, 0 rejected, 1 warnings, 1 cut at the mention limit"),
+            std::string::npos) << r.out;
+  const std::string counts = "SELECT d.doc_key, count(m.doc_id) FROM documents d LEFT JOIN mentions m "
+                             "USING (doc_id) GROUP BY d.doc_key ORDER BY 1";
+  std::string cut = Query(counts);
+  EXPECT_EQ(cut.rfind("doc_key,count(m.doc_id)\ndense,500\nnormal,", 0), 0u) << cut;
+  EXPECT_EQ(Query("SELECT length(text) FROM documents WHERE doc_key = 'dense'"),
+            "length(text)\n" + std::to_string(dense.size()) + "\n");
+  EXPECT_EQ(Query("SELECT severity, line, doc_key FROM rejects"), "severity,line,doc_key\nwarning,1,dense\n");
+  // Under the default limit (100000) the same input is not cut.
+  fs::remove(db_);
+  CmdResult plain = Sh(Ingest("'" + in + "'"));
+  EXPECT_EQ(plain.status, 0) << plain.out;
+  EXPECT_EQ(plain.out.find("cut at"), std::string::npos) << plain.out;
+  std::string whole = Query(counts);
+  EXPECT_EQ(whole.substr(whole.find("normal,")), cut.substr(cut.find("normal,")));  // the other record: the same
+  EXPECT_EQ(whole.find("dense,500\n"), std::string::npos) << whole;
+  EXPECT_NE(Sh(Ingest("--max-mentions 0 '" + in + "'")).status, 0);
+}
+
 }  // namespace

@@ -78,5 +78,64 @@ TEST(ProcessPieces, LongBodyInPiecesKeepsWholeBodyOffsets) {
   EXPECT_GT(figures, rounds);
 }
 
+// Issue 16: a mention-dense record ("1%,1%,...": a figure every 3 bytes)
+// used to keep every mention (10 million in 31 MiB: minutes, gigabytes). A
+// document keeps its first max_mentions, in document order, the facts that
+// cite only them, and says it was cut; under the limit nothing changes.
+// Both ways a body is extracted: whole (short sentences) and in pieces (one
+// sentence over kExtractSentenceBytes).
+TEST(ProcessPieces, MentionLimitKeepsTheFirstMentionsAndSaysSo) {
+  auto loaded = LoadPipeline(std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  PipelineContext unlimited = *loaded.value(), limited = *loaded.value();
+  unlimited.max_mentions = size_t{1} << 30;
+  limited.max_mentions = 300;
+  std::string sentences, one_sentence;
+  for (int i = 0; sentences.size() < 40000; ++i)
+    sentences += "台積電營收增長" + std::to_string(i % 90 + 1) + "%，2026年3月" + std::to_string(i % 28 + 1) + "日公布。";
+  while (one_sentence.size() <= kExtractSentenceBytes * 3) one_sentence += "1%,";
+  for (const std::string& body : {sentences, one_sentence}) {
+    Document doc;
+    doc.key = "dense";
+    doc.body = body;
+    Processed all, cut;
+    ExtractBodyText(unlimited, doc, &all);
+    ExtractBodyText(limited, doc, &cut);
+    ASSERT_GT(all.mentions.size(), 600u);
+    EXPECT_FALSE(all.mentions_cut);
+    EXPECT_TRUE(cut.mentions_cut);
+    ASSERT_EQ(cut.mentions.size(), 300u);
+    for (size_t i = 0; i < cut.mentions.size(); ++i) {
+      EXPECT_EQ(cut.mentions[i].start, all.mentions[i].start) << i;
+      EXPECT_EQ(cut.mentions[i].text, all.mentions[i].text) << i;
+    }
+    for (const Fact& f : cut.facts)
+      for (int m : {f.subject, f.object, f.figure, f.date}) EXPECT_LT(m, 300);
+    EXPECT_FALSE(cut.sentences.empty());
+  }
+  // ProcessDocument says so in the document's warnings (stored in `rejects`).
+  Document doc;
+  doc.key = "dense";
+  doc.raw = one_sentence;
+  Processed p;
+  ASSERT_TRUE(ProcessDocument(limited, &doc, &p).ok());
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  EXPECT_EQ(doc.warnings[0].rfind("mentions cut at the limit of 300 a document (--max-mentions): the first 300", 0), 0u)
+      << doc.warnings[0];
+  // A real article under the limit: the same mentions and facts, no warning.
+  Document small = doc;
+  small.raw = "美國能源部宣布投入120億美元，支持鋰電池產業，預計2026年3月完成。";
+  small.warnings.clear();
+  Processed a, b;
+  ASSERT_TRUE(ProcessDocument(unlimited, &small, &a).ok());
+  Document small2 = small;
+  ASSERT_TRUE(ProcessDocument(limited, &small2, &b).ok());
+  EXPECT_FALSE(b.mentions_cut);
+  EXPECT_TRUE(small2.warnings.empty());
+  ASSERT_EQ(a.mentions.size(), b.mentions.size());
+  EXPECT_GT(a.mentions.size(), 1u);
+  EXPECT_EQ(a.facts.size(), b.facts.size());
+}
+
 }  // namespace
 }  // namespace newskb

@@ -92,7 +92,7 @@ TEST_F(ReaderTest, JsonLinesRecordsAndErrorsNameTheLine) {
   EXPECT_EQ(c.rejects[2].reason, "field 'text' is a number, expected a string");
   EXPECT_EQ(c.rejects[3].reason, "duplicate key 'text' in one record");
   EXPECT_EQ(c.rejects[4].line, 9);
-  EXPECT_EQ(c.rejects[4].reason, "malformed JSON: the line is not a JSON object");
+  EXPECT_EQ(c.rejects[4].reason, "malformed JSON: the line is not a JSON object (it begins with '[')");
 }
 
 TEST_F(ReaderTest, SourceIsThePublisherOrSiteTheRecordNames) {
@@ -263,6 +263,34 @@ TEST_F(ReaderTest, OversizedRecordIsSkippedAndTheNextOnesRead) {
 // A string value over 1 MiB is cut out before simdjson parses the record
 // and unescaped by the reader: it must read exactly as a short one does
 // (every escape, a surrogate pair), and a bad escape in it is still refused.
+// Issue 16: a line that is not a JSON object (a 31 MiB array of numbers, 31
+// Mi of '[') was parsed by simdjson first (~216 MB): it cannot be an article,
+// so it is refused from its first non-space byte, naming the line.
+TEST_F(ReaderTest, LinesThatAreNotObjectsAreRefusedUnparsed) {
+  std::string path = Write("notobj.jsonl",
+                           std::string(100000, '[') + "\n"
+                           "  [1,2,3]\n"
+                           "42\n"
+                           "\"text\"\n"
+                           "\t{\"id\":\"ok\",\"text\":\"稀土。\"}\n"
+                           "\x01{}\n"
+                           "{\"id\":\"bad\",\"text\":[1]}\n");
+  Collect c = Read({path});
+  ASSERT_EQ(c.docs.size(), 1u);
+  EXPECT_EQ(c.docs[0].key, "ok");
+  ASSERT_EQ(c.rejects.size(), 6u);
+  const char* want[] = {"'['", "'['", "'4'", "'\"'"};
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(c.rejects[i].line, i + 1);
+    EXPECT_EQ(c.rejects[i].reason,
+              std::string("malformed JSON: the line is not a JSON object (it begins with ") + want[i] + ")");
+  }
+  EXPECT_EQ(c.rejects[4].line, 6);
+  EXPECT_EQ(c.rejects[4].reason, "malformed JSON: the line is not a JSON object (it begins with byte 0x01)");
+  // An object with a field of the wrong type is still parsed and named.
+  EXPECT_EQ(c.rejects[5].reason, "field 'text' is an array, expected a string");
+}
+
 TEST_F(ReaderTest, LongStringValuesReadAsShortOnes) {
   std::string unit = "\\u4e2d\\\"\\\\\\/\\n\\t\\ud83d\\ude00a\u6587,";  // JSON-escaped
   std::string want_unit = "\u4e2d\"\\/\n\t\U0001F600a\u6587,";

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "pipeline/cli/search_folding.h"
@@ -82,6 +83,32 @@ TEST(SearchTokens, PiecesGiveTheTokensOfTheWholeText) {
     ASSERT_GT(whole.size(), 1000u);
     for (size_t piece : {size_t{1}, size_t{5}, size_t{64}, size_t{1000}, kSearchPieceBytes})
       EXPECT_EQ(tokens(piece, mode), whole) << "pieces of " << piece << " bytes";
+  }
+}
+
+// A long run of Han characters with no ASCII separator (a hostile record:
+// 15 MiB of 中 on one line) is still folded a piece at a time, cut between
+// two Han characters, and gives the tokens of the whole text.
+TEST(SearchTokens, HanRunWithoutSeparatorsIsFoldedInPieces) {
+  std::string text;
+  while (text.size() < 6000) text += "碳酸鋰稀土價格上漲中國銀行";
+  FoldTextFn whole_fold = TextFolding(N());
+  size_t largest = 0;
+  FoldTextFn fold = [&](std::string_view s) {
+    largest = std::max(largest, s.size());
+    return whole_fold(s);
+  };
+  std::vector<Tok> whole = Tokens(text, TokenMode::kDocument);
+  ASSERT_GT(whole.size(), 3000u);
+  for (size_t piece : {size_t{1}, size_t{5}, size_t{64}, size_t{1000}}) {
+    largest = 0;
+    std::vector<Tok> got;
+    SearchTokensOfText(fold, text, TokenMode::kDocument, piece, [&](std::string_view t, int s, int e, bool c) {
+      got.push_back({std::string(t), s, e, c});
+      return true;
+    });
+    EXPECT_EQ(got, whole) << "pieces of " << piece << " bytes";
+    EXPECT_LE(largest, 2 * piece + 6) << "pieces of " << piece << " bytes";
   }
 }
 
