@@ -176,6 +176,8 @@ int CmdReextract(int argc, char** argv) {
       continue;
     }
     ++done;
+    if (p.mentions_cut)  // stored with its first mentions, as ingest stores it: say so
+      std::fprintf(stderr, "newskb: warning %s: %s\n", doc.key.c_str(), doc.warnings.back().c_str());
     Result<Signatures> after = ReadSignatures(kb, id);
     if (!after.ok()) { fatal = after.status(); break; }
     std::map<std::string, Change> d = Diff(before.value(), after.value());

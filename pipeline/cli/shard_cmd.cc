@@ -46,7 +46,7 @@ const char kExtractHelp[] =
     "  --rules DIR              rule and dictionary folder (default: $NEWSKB_RULES, else the source tree's)\n"
     "  --max-doc-mb N           reject documents larger than N MiB (default 32)\n"
     "\n"
-    "A document over 100000 mentions keeps its first 100000 (a warning on stderr).\n"
+    "A document over 50000 mentions keeps its first 50000 (a warning on stderr).\n"
     "Exit status: 0 all extracted, 1 some inputs rejected (each reported on stderr\n"
     "and written as a reject line) or cut at the mention limit, 2 usage or fatal error.\n";
 

@@ -236,19 +236,19 @@ std::string ShardDocumentLine(int64_t n, const Document& doc, const std::vector<
                               const std::vector<std::string>& keys, const std::string& script,
                               const std::string& rules_hash) {
   std::string out = Open(n);
-  out.reserve(doc.raw.size() + doc.body.size() + 64 * mentions.size() + 256);
+  out.reserve(doc.Raw().size() + doc.body.size() + 64 * mentions.size() + 256);
   out.append(",\"id\":");
   AppendJsonString(&out, doc.key);
   Field(&out, "title", doc.title);
   Field(&out, "date", doc.published);
   Field(&out, "source", doc.source);
   Field(&out, "origin", doc.origin);
-  if (ValidateUtf8(doc.raw).ok()) {
+  if (ValidateUtf8(doc.Raw()).ok()) {
     out.append(",\"raw\":");
-    AppendJsonString(&out, doc.raw);
+    AppendJsonString(&out, doc.Raw());
   } else {
     out.append(",\"raw_base64\":\"");
-    AppendBase64(&out, doc.raw);
+    AppendBase64(&out, doc.Raw());
     out.push_back('"');
   }
   out.append(",\"body\":");

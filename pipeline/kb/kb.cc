@@ -866,7 +866,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
                                               const std::vector<Mention>& mentions,
                                               const std::vector<Fact>& facts, const std::string& script) {
   if (!in_batch_) return Status::Internal("AddDocument outside a batch");
-  std::string hash = ContentHash(doc.raw);
+  std::string hash = ContentHash(doc.Raw());
   {
     sqlite3_stmt* st = Stmt("SELECT doc_key FROM documents WHERE content_hash = ?");
     BindText(st, 1, hash);
@@ -888,7 +888,7 @@ Result<AddOutcome> KnowledgeBase::AddDocument(const Document& doc, const std::ve
   BindTextOrNull(st, 3, doc.published);
   BindTextOrNull(st, 4, doc.source);
   BindLargeText(st, 5, doc.body);
-  BindRaw(st, 6, doc.raw);
+  BindRaw(st, 6, doc.Raw());
   BindText(st, 7, hash);
   sqlite3_bind_int64(st, 8, run_id_);
   BindTextOrNull(st, 9, script);

@@ -109,10 +109,22 @@ namespace {
 // (no token spans it; folding maps it alone), and ASCII or a Han character
 // at it (nothing that composes with what precedes it, as a combining mark
 // or a Hangul jamo would).
+// Chinese punctuation that folds to itself or to ASCII punctuation, alone,
+// and is a separator before and after folding: 、。「」『』【】，；：！？（）.
+bool IsCjkPunctuation(char32_t c) {
+  return c == 0x3001 || c == 0x3002 || (c >= 0x300C && c <= 0x3011) || c == 0xFF0C || c == 0xFF1B ||
+         c == 0xFF1A || c == 0xFF01 || c == 0xFF1F || c == 0xFF08 || c == 0xFF09;
+}
+
 bool SafeCut(std::string_view text, size_t p) {
   if (p == 0 || p >= text.size()) return p >= text.size();
   unsigned char before = static_cast<unsigned char>(text[p - 1]);
-  if (before >= 0x80 || ClassOf(before) != CharClass::kSeparator || before == '\r') return false;
+  if (before >= 0x80) {  // or after Chinese punctuation (3 bytes): a text with no ASCII separator
+    size_t len;
+    if (p < 3 || !IsCjkPunctuation(Decode(text, p - 3, &len)) || len != 3) return false;
+  } else if (ClassOf(before) != CharClass::kSeparator || before == '\r') {
+    return false;
+  }
   unsigned char at = static_cast<unsigned char>(text[p]);
   if (at < 0x80) return at != '\n';
   size_t len;
@@ -133,10 +145,18 @@ bool HanPair(std::string_view text, size_t p) {
   return len == 3 && b >= 0x4E00 && b <= 0x9FFF;
 }
 
+// A stretch this long past a piece's end with no safe cut and no two Han
+// characters side by side (31 MiB of digits, or of Latin letters) is cut at
+// an ASCII byte anyway: in a document, a word token longer than this is
+// split there.
+constexpr size_t kForcedCutBytes = size_t{64} << 10;
+
 // Where the piece that starts at `b` ends: the first safe cut at or past
 // b + piece; in a document, when the next `piece` bytes have none, the first
 // place between two Han characters (*bridge = true: the caller adds the
-// bigram across it); else the first safe cut however far.
+// bigram across it), else the first safe cut in the next
+// max(4 pieces, kForcedCutBytes), else the first ASCII byte after that;
+// in a query, the first safe cut however far.
 size_t PieceCut(std::string_view text, size_t b, size_t piece, TokenMode mode, bool* bridge) {
   *bridge = false;
   size_t e = std::min(text.size(), b + piece);
@@ -152,6 +172,14 @@ size_t PieceCut(std::string_view text, size_t b, size_t piece, TokenMode mode, b
       }
   }
   size_t p = limit;
+  if (mode == TokenMode::kDocument) {
+    const size_t far = std::min(text.size(), limit + std::max(4 * piece, kForcedCutBytes));
+    for (; p < far; ++p)
+      if (SafeCut(text, p)) return p;
+    for (; p < text.size(); ++p)
+      if (static_cast<unsigned char>(text[p]) < 0x80) return p;
+    return p;
+  }
   while (!SafeCut(text, p)) ++p;
   return p;
 }

@@ -59,14 +59,15 @@ void SearchTokens(const FoldedText& folded, TokenMode mode,
 
 // The tokens of unfolded `text`, folded with `fold` a piece of about
 // `piece_bytes` at a time (each piece ends where nothing folds or tokenizes
-// across the cut: after an ASCII separator, before ASCII or a Han
-// character). In a document (TokenMode::kDocument), a stretch of another
-// `piece_bytes` without such a place (a long run of Han characters with no
-// ASCII separator: a 15 MiB line of 中) is cut between two Han characters
-// instead, and the bigram across the cut is added. The tokens and offsets
-// are those of SearchTokens(fold(text)); the memory is a piece's (up to two
-// pieces' bytes), except for a stretch with no such place at all (a run of
-// Latin or Hangul letters without a separator, which is one piece).
+// across the cut: after an ASCII separator or Chinese punctuation such as
+// 、。，, before ASCII or a Han character). In a document
+// (TokenMode::kDocument), a stretch of another `piece_bytes` without such a
+// place (a long run of Han characters: a 15 MiB line of 中) is cut between
+// two Han characters instead, and the bigram across the cut is added. The
+// tokens and offsets are those of SearchTokens(fold(text)); the memory is a
+// piece's (up to two pieces' bytes). Only a stretch of over 64 KiB (or four
+// pieces) with no such place at all (31 MiB of digits or of Latin letters)
+// is cut at an ASCII byte, splitting the one word token that spans it.
 // The FTS5 tokenizer uses kSearchPieceBytes.
 constexpr size_t kSearchPieceBytes = size_t{1} << 20;
 void SearchTokensOfText(const FoldTextFn& fold, std::string_view text, TokenMode mode, size_t piece_bytes,

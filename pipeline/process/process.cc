@@ -25,6 +25,9 @@ bool OnlyBoilerplate(const BodyResult& b) {
   return any;
 }
 
+// A plain text over this whose body is all of it is held once (raw_is_body).
+constexpr size_t kShareRawBytes = size_t{4} << 20;
+
 // Stage 1: raw input -> plain article text (and page metadata). A plain
 // text is its own article text: Article::text stays empty and the body
 // stage reads doc->raw (no copy of a 31 MiB record).
@@ -61,7 +64,6 @@ Status Body(const PipelineContext& ctx, const Article& article, Document* doc) {
 void KeepFirstMentions(size_t limit, Processed* out) {
   if (out->mentions.size() <= limit) return;
   out->mentions.resize(limit);
-  out->mentions.shrink_to_fit();
   const int n = static_cast<int>(limit);
   auto kept = [n](int i) { return i < n; };
   out->facts.erase(std::remove_if(out->facts.begin(), out->facts.end(),
@@ -138,6 +140,12 @@ void ExtractInPieces(const PipelineContext& ctx, const Document& doc, Processed*
     const int sentence_base = static_cast<int>(out->sentences.size());
     const int mention_base = static_cast<int>(out->mentions.size());
     for (const Sentence& s : part.sentences) out->sentences.push_back({s.start + cp_base, s.end + cp_base});
+    // Never more room than the limit: a document that reaches it holds
+    // max_mentions mentions, not the next doubling of them.
+    size_t want = out->mentions.size() + part.mentions.size();
+    if (want > out->mentions.capacity())
+      out->mentions.reserve(std::min(std::max(want, 2 * out->mentions.capacity()),
+                                     std::max(want, ctx.max_mentions)));
     for (Mention& m : part.mentions) {
       m.start += cp_base;
       m.end += cp_base;
@@ -158,7 +166,7 @@ void ExtractInPieces(const PipelineContext& ctx, const Document& doc, Processed*
   KeepFirstMentions(ctx.max_mentions, out);
 }
 
-// "...: the first 100000 mentions, up to character 5242880 of 10485760, ..."
+// "mentions cut at the limit of 50000 ...: the first 50000 are stored, up to character C of T; ..."
 std::string CutWarning(const PipelineContext& ctx, const Document& doc, const Processed& p) {
   uint32_t upto = p.mentions.empty() ? 0 : p.mentions.back().end;
   return "mentions cut at the limit of " + std::to_string(ctx.max_mentions) +
@@ -220,6 +228,11 @@ Status PrepareBody(const PipelineContext& ctx, Document* doc, RepeatMemory* repe
   if (repeats) {
     if (s.ok()) repeats->Observe(seq, doc->source, &doc->body);
     else repeats->Skip(seq);
+  }
+  // A large plain text kept whole is held once, as its body (Document::Raw).
+  if (s.ok() && !doc->raw_is_html && doc->raw.size() > kShareRawBytes && doc->body == doc->raw) {
+    std::string().swap(doc->raw);
+    doc->raw_is_body = true;
   }
   if (s.ok() && kind) *kind = article->kind;
   return s;

@@ -30,6 +30,11 @@ struct Document {
                           // charset, until the markup stage decodes them to UTF-8
   bool raw_is_html = false;  // an .html/.htm file or a JSON Lines `html` field: a whole web page
   std::string body;       // the article body, chosen from raw by pipeline/body; characters unchanged
+  // A large plain text whose body is the whole of it, byte for byte: `raw`
+  // is left empty rather than held twice (31 MiB each); read Raw().
+  bool raw_is_body = false;
+  // The input as read: `raw`, or `body` when raw_is_body.
+  const std::string& Raw() const { return raw_is_body ? body : raw; }
   uint64_t input_bytes = 0;  // bytes of input this record took (file size or JSON line), for progress
   // Problems that did not stop the document (a `date` newskb cannot read:
   // stored as NULL); each is recorded as a warning in `rejects`.

@@ -1,10 +1,18 @@
 // Fuzz target: the normaliser's offset map (pipeline/normalize). For any
 // valid UTF-8 body, every normalised byte maps to a code point of the body,
 // in order; the map's ends are the body's; sentences cover the body in
-// order and each maps back to valid UTF-8 of the body.
+// order and each maps back to valid UTF-8 of the body. The search index's
+// tokens of the body, folded a few bytes at a time (pipeline/kb: pieces cut
+// at safe places, or between two Han characters with the bigram across
+// added), are those of the body folded whole.
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <tuple>
+#include <vector>
+
+#include "pipeline/cli/search_folding.h"
+#include "pipeline/kb/search_sql.h"
 
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/utf8.h"
@@ -67,5 +75,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     prev_end = s.end;
   }
   FUZZ_CHECK(blank(prev_end, n.text.size()), "text after the last sentence is not white space");
+  static const newskb::FoldTextFn fold = newskb::TextFolding(
+      std::shared_ptr<const newskb::Normalizer>(std::shared_ptr<const newskb::Normalizer>(), &Norm()));
+  using Tok = std::tuple<std::string, int, int, bool>;
+  auto tokens = [&](size_t piece) {
+    std::vector<Tok> out;
+    newskb::SearchTokensOfText(fold, body, newskb::TokenMode::kDocument, piece,
+                               [&](std::string_view t, int b, int e, bool c) {
+                                 out.emplace_back(std::string(t), b, e, c);
+                                 return true;
+                               });
+    return out;
+  };
+  const std::vector<Tok> whole = tokens(body.size() + 1);
+  for (size_t piece : {size_t{1}, size_t{7}, size_t{64}})
+    FUZZ_CHECK(tokens(piece) == whole, "search tokens in pieces of " + std::to_string(piece) + " differ from whole");
   return 0;
 }

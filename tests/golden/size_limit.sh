@@ -25,7 +25,10 @@ with open(out, "w", encoding="utf-8") as f:
         i += 1
 PY
 start=$(date +%s)
-"$newskb" ingest --db "$tmp/kb.sqlite" --no-progress "$tmp/big.txt" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+# Every mention is kept (--max-mentions over the article's ~250,000): the
+# time is that of the whole article's extraction, not of its first
+# mentions (the default limit, 50,000, which such an article reaches).
+"$newskb" ingest --db "$tmp/kb.sqlite" --no-progress --max-mentions 100000000 "$tmp/big.txt" 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
 secs=$(( $(date +%s) - start ))
 cat "$tmp/err"
 grep -q "1 ingested" "$tmp/err" || { echo "size_limit.sh: the article was not stored"; exit 1; }

@@ -114,7 +114,8 @@ TEST_F(IngestReliability, MentionDenseRecordIsStoredCutWithAWarning) {
   EXPECT_EQ(Query("SELECT length(text) FROM documents WHERE doc_key = 'dense'"),
             "length(text)\n" + std::to_string(dense.size()) + "\n");
   EXPECT_EQ(Query("SELECT severity, line, doc_key FROM rejects"), "severity,line,doc_key\nwarning,1,dense\n");
-  // Under the default limit (100000) the same input is not cut.
+  EXPECT_EQ(Query("SELECT raw = text FROM documents WHERE doc_key = 'dense'"), "raw = text\n1\n");
+  // Under the default limit (50000) the same input is not cut.
   fs::remove(db_);
   CmdResult plain = Sh(Ingest("'" + in + "'"));
   EXPECT_EQ(plain.status, 0) << plain.out;

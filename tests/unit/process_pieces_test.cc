@@ -137,5 +137,30 @@ TEST(ProcessPieces, MentionLimitKeepsTheFirstMentionsAndSaysSo) {
   EXPECT_EQ(a.facts.size(), b.facts.size());
 }
 
+// A large plain text whose body is all of it is held once (31 MiB records
+// held it twice, as raw and body); Raw() still gives the input as read.
+TEST(ProcessPieces, LargePlainTextKeptWholeIsHeldOnce) {
+  auto loaded = LoadPipeline(std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  PipelineContext ctx = *loaded.value();
+  ctx.max_mentions = 100;
+  std::string text;
+  while (text.size() <= (size_t{5} << 20)) text += "1%,";
+  Document doc;
+  doc.raw = text;
+  Processed p;
+  ASSERT_TRUE(ProcessDocument(ctx, &doc, &p).ok());
+  EXPECT_EQ(doc.body, text);
+  EXPECT_TRUE(doc.raw_is_body);
+  EXPECT_TRUE(doc.raw.empty());
+  EXPECT_EQ(doc.Raw(), text);
+  // A small one keeps both, as always.
+  Document small;
+  small.raw = "美國能源部宣布投入120億美元。";
+  ASSERT_TRUE(ProcessDocument(ctx, &small, &p).ok());
+  EXPECT_FALSE(small.raw_is_body);
+  EXPECT_EQ(small.raw, "美國能源部宣布投入120億美元。");
+}
+
 }  // namespace
 }  // namespace newskb

@@ -112,6 +112,31 @@ TEST(SearchTokens, HanRunWithoutSeparatorsIsFoldedInPieces) {
   }
 }
 
+// A text with no ASCII separator at all (dates joined by 、, a hostile
+// record) is cut after its Chinese punctuation, with the same tokens.
+TEST(SearchTokens, TextWithOnlyChinesePunctuationIsFoldedInPieces) {
+  std::string text;
+  for (int i = 0; text.size() < 6000; ++i)
+    text += "2026年" + std::to_string(i % 12 + 1) + "月1日、中國人民銀行。「稀土」，";
+  FoldTextFn whole_fold = TextFolding(N());
+  size_t largest = 0;
+  FoldTextFn fold = [&](std::string_view s) {
+    largest = std::max(largest, s.size());
+    return whole_fold(s);
+  };
+  std::vector<Tok> whole = Tokens(text, TokenMode::kDocument);
+  for (size_t piece : {size_t{1}, size_t{64}, size_t{1000}}) {
+    largest = 0;
+    std::vector<Tok> got;
+    SearchTokensOfText(fold, text, TokenMode::kDocument, piece, [&](std::string_view t, int s, int e, bool c) {
+      got.push_back({std::string(t), s, e, c});
+      return true;
+    });
+    EXPECT_EQ(got, whole) << "pieces of " << piece << " bytes";
+    EXPECT_LE(largest, 2 * piece + 40) << "pieces of " << piece << " bytes";
+  }
+}
+
 std::string TempDb(const char* name) {
   std::string p =
       (fs::temp_directory_path() / ("newskb_search_" + std::to_string(::getpid()) + "_" + name + ".sqlite")).string();
