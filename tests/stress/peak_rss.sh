@@ -17,7 +17,7 @@ mib=$((1024 * 1024))
 report() {  # NAME STATUS: one line; a peak of 200 MiB or more fails the run
   local mib=$(($(tail -1 "$tmp/rss" | cut -d' ' -f1) / 1024)) secs=$(tail -1 "$tmp/rss" | cut -d' ' -f2)
   printf '%-52s %6.0f MiB %6.1f s  exit %s  %s\n' "$1" "$mib" "$secs" "$2" \
-    "$(grep -m1 -o -E '(rejected|warning) [^;]*$' "$tmp/out" | cut -c1-100)"
+    "$(grep -m1 -o -E '(rejected|warning) [^;]*' "$tmp/out" | cut -c1-100)"
   if [ "$mib" -ge 200 ]; then echo "  over 200 MiB"; over=1; fi
 }
 run() {  # NAME INPUT...
