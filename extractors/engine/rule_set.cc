@@ -8,6 +8,8 @@
 // into the family's RE2::Set.
 #include "extractors/engine/rule_set.h"
 
+#include "extractors/engine/rule_scope.h"
+
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <simdjson.h>
@@ -29,7 +31,32 @@ struct RuleSet::Impl {
   std::vector<std::unique_ptr<RE2>> res;
   // Named groups of each rule, in group-index order.
   std::vector<std::vector<std::pair<std::string, int>>> groups;
-  std::unique_ptr<RE2::Set> set;
+  std::vector<RuleScope> scopes;  // per rule (rule_scope.h)
+  // The Sets: the rules that may match anywhere in a line run on whole
+  // lines; the windowed ones only on the clauses that hold a trigger.
+  // (Cutting a family into Sets of 8 or 16 rules made figures faster and
+  // dates, facts and policies slower: one Set per kind.)
+  struct Part {
+    std::unique_ptr<RE2::Set> set;  // null: no rule of this kind
+    std::vector<int> rule_of;       // the Set's index k stands for rules[rule_of[k]]
+  };
+  Part line_part, window_part;
+  // Triggers of the windowed rules: a bit per code point below
+  // kTriggerBits, the rest (rare) sorted apart.
+  static constexpr char32_t kTriggerBits = 0x30000;
+  std::vector<uint64_t> trigger_bits;
+  std::vector<char32_t> trigger_high;
+
+  // Analyses every rule's scope, checks it against the rule's examples and
+  // compiles the two Sets (options.windows false: every rule in line_set).
+  Status BuildSets(const RuleSetOptions& opts);
+  // The clauses of `line` that hold a trigger, adjacent ones merged.
+  void FindWindows(std::string_view line, std::vector<std::pair<size_t, size_t>>* windows) const;
+
+  bool IsTrigger(char32_t c) const {
+    if (c < kTriggerBits) return (trigger_bits[c >> 6] >> (c & 63)) & 1;
+    return std::binary_search(trigger_high.begin(), trigger_high.end(), c);
+  }
 };
 
 namespace {
@@ -518,7 +545,129 @@ Status ParseExample(element e, bool counter, const std::string& where, RuleExamp
   return Status::Ok();
 }
 
+// Decodes the UTF-8 character at text[*i] and advances *i (an invalid byte
+// reads as itself; normalised text is valid UTF-8).
+char32_t NextChar(std::string_view text, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(text[*i]);
+  if (c < 0x80) { ++*i; return c; }
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || *i + n > text.size()) { ++*i; return c; }
+  char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[*i + k]) & 0x3F);
+  *i += n;
+  return cp;
+}
+
+// Runs `set` over `text`; *hits gets the rule indices (through `rule_of`)
+// it names, sorted. If the Set's DFA runs out of memory, every rule of the
+// Set is named (slow, never silently nothing).
+void MatchSet(const RE2::Set& set, std::string_view text, const std::vector<int>& rule_of, FindStats* stats,
+              std::vector<int>* hits) {
+  hits->clear();
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!set.Match(re2::StringPiece(text.data(), text.size()), hits, &info)) {
+    hits->clear();
+    if (info.kind != RE2::Set::kOutOfMemory) return;
+    hits->resize(rule_of.size());
+    for (size_t i = 0; i < hits->size(); ++i) (*hits)[i] = static_cast<int>(i);
+    if (stats) ++stats->set_out_of_memory;
+  }
+  for (int& h : *hits) h = rule_of[h];
+}
+
+// A load-time check of the scope analysis: every match a windowed rule
+// finds in its own examples holds a trigger and no clause break.
+Status CheckScope(const Rule& r, const RE2& re, const RuleScope& scope) {
+  for (const RuleExample& ex : r.examples) {
+    re2::StringPiece in(ex.text), m;
+    size_t pos = 0;
+    while (pos < ex.text.size() && re.Match(in, pos, ex.text.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = m.data() - ex.text.data(), e = b + m.size();
+      bool trigger = false, breaks = false;
+      for (size_t i = b; i < e;) {
+        char32_t c = NextChar(ex.text, &i);
+        trigger = trigger || std::binary_search(scope.triggers.begin(), scope.triggers.end(), c);
+        breaks = breaks || IsClauseBreak(c, ex.text, i);
+      }
+      if (!trigger || breaks)
+        return Status::Internal(r.file + ":" + std::to_string(ex.line) + ": rule " + r.id + ": its match '" +
+                                std::string(m.data(), m.size()) + "' in this example " +
+                                (breaks ? "crosses a clause break" : "holds none of the characters") +
+                                " the engine's scope analysis (rule_scope.cc) says every match needs: a bug "
+                                "there; nothing is loaded");
+      pos = e > b ? e : b + 1;
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
+
+Status RuleSet::Impl::BuildSets(const RuleSetOptions& opts) {
+  trigger_bits.assign(kTriggerBits / 64, 0);
+  std::vector<int> line_rules, window_rules;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    RuleScope sc = opts.windows ? AnalyzeRuleScope(rules[i].pattern) : RuleScope{false, {}, "windows off"};
+    if (sc.windowed) {
+      if (Status s = CheckScope(rules[i], *res[i], sc); !s.ok()) return s;
+      window_rules.push_back(static_cast<int>(i));
+      for (char32_t c : sc.triggers) {
+        if (c < kTriggerBits) trigger_bits[c >> 6] |= uint64_t{1} << (c & 63);
+        else trigger_high.push_back(c);
+      }
+    } else {
+      line_rules.push_back(static_cast<int>(i));
+    }
+    scopes.push_back(std::move(sc));
+  }
+  std::sort(trigger_high.begin(), trigger_high.end());
+  trigger_high.erase(std::unique(trigger_high.begin(), trigger_high.end()), trigger_high.end());
+  RE2::Options so;
+  so.set_log_errors(false);
+  so.set_max_mem(opts.max_mem);
+  so.set_longest_match(false);
+  for (auto [part, which] : {std::pair{&line_part, &line_rules}, std::pair{&window_part, &window_rules}}) {
+    if (which->empty()) continue;
+    part->set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+    part->rule_of = std::move(*which);
+    for (int i : part->rule_of) {
+      std::string err;
+      if (part->set->Add(SetPattern(rules[i].pattern), &err) < 0)
+        return Status::InvalidInput(file + ":" + std::to_string(rules[i].line) + ": rule " + rules[i].id + ": " + err);
+    }
+    if (!part->set->Compile())
+      return Status::InvalidInput(file + ": pattern too large - compile failed: the family's " +
+                                  std::to_string(part->rule_of.size()) + " rules do not fit the RE2::Set memory budget of " +
+                                  std::to_string(opts.max_mem >> 10) + " KiB (raise RuleSetOptions::max_mem)");
+  }
+  return Status::Ok();
+}
+
+void RuleSet::Impl::FindWindows(std::string_view line, std::vector<std::pair<size_t, size_t>>* windows) const {
+  windows->clear();
+  size_t clause = 0;           // where the current clause begins
+  bool trigger = false;        // the current clause holds a trigger
+  bool joined = false;         // the previous clause was a window: extend it
+  for (size_t i = 0; i < line.size();) {
+    size_t at = i;
+    char32_t c = NextChar(line, &i);
+    if (IsClauseBreak(c, line, i)) {
+      if (trigger) {
+        if (joined) windows->back().second = at;
+        else windows->emplace_back(clause, at);
+      }
+      joined = trigger;
+      trigger = false;
+      clause = i;
+    } else if (!trigger && IsTrigger(c)) {
+      trigger = true;
+    }
+  }
+  if (trigger) {
+    if (joined) windows->back().second = line.size();
+    else windows->emplace_back(clause, line.size());
+  }
+}
 
 std::string_view RuleMatch::Group(std::string_view name) const {
   for (const auto& [n, v] : groups)
@@ -540,6 +689,7 @@ RuleSet::~RuleSet() = default;
 const std::string& RuleSet::family() const { return impl_->family; }
 const std::string& RuleSet::file() const { return impl_->file; }
 const std::vector<Rule>& RuleSet::rules() const { return impl_->rules; }
+const RuleScope& RuleSet::Scope(size_t i) const { return impl_->scopes.at(i); }
 const Rule* RuleSet::FindRule(std::string_view id) const {
   for (const Rule& r : impl_->rules)
     if (r.id == id) return &r;
@@ -697,20 +847,7 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
     im.rules.push_back(std::move(r));
   }
 
-  RE2::Options so;
-  so.set_log_errors(false);
-  so.set_max_mem(opts.max_mem);
-  so.set_longest_match(false);
-  im.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-  for (const Rule& r : im.rules) {
-    std::string err;
-    if (im.set->Add(SetPattern(r.pattern), &err) < 0)
-      return Status::InvalidInput(name + ":" + std::to_string(r.line) + ": rule " + r.id + ": " + err);
-  }
-  if (!im.set->Compile())
-    return Status::InvalidInput(name + ": pattern too large - compile failed: the family's " +
-                                std::to_string(im.rules.size()) + " rules do not fit the RE2::Set memory budget of " +
-                                std::to_string(opts.max_mem >> 10) + " KiB (raise RuleSetOptions::max_mem)");
+  if (Status s = im.BuildSets(opts); !s.ok()) return s;
   return rs;
 }
 
@@ -721,6 +858,8 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text, FindStats* stats)
   const Impl& im = *impl_;
   if (im.rules.empty() || text.empty()) return out;
   std::vector<int> hits;
+  std::vector<std::pair<size_t, size_t>> windows;  // [begin, end) bytes of the line
+  std::vector<std::pair<int, int>> runs;           // (rule, window; -1: the whole line)
   std::vector<re2::StringPiece> sub;
   for (size_t line_begin = 0; line_begin < text.size();) {
     size_t nl = text.find('\n', line_begin);
@@ -729,25 +868,35 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text, FindStats* stats)
     const size_t base = line_begin;
     line_begin = line_end + 1;
     if (line.empty()) continue;
-    hits.clear();
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    const re2::StringPiece whole(line.data(), line.size());
-    if (!im.set->Match(whole, &hits, &info)) {
-      if (info.kind != RE2::Set::kOutOfMemory) continue;
-      // The Set's DFA ran out of memory on this line: never drop matches
-      // silently; run every rule (slow, correct).
-      hits.resize(im.rules.size());
-      for (size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
-      if (stats) ++stats->set_out_of_memory;
+    runs.clear();
+    if (stats) stats->line_bytes += line.size();
+    if (im.line_part.set) {
+      MatchSet(*im.line_part.set, line, im.line_part.rule_of, stats, &hits);
+      for (int r : hits) runs.emplace_back(r, -1);
     }
-    std::sort(hits.begin(), hits.end());
-    if (stats) stats->rules_run += hits.size();
-    for (int h : hits) {
+    if (im.window_part.set) {
+      im.FindWindows(line, &windows);
+      for (size_t w = 0; w < windows.size(); ++w) {
+        if (stats) stats->window_bytes += windows[w].second - windows[w].first;
+        MatchSet(*im.window_part.set, line.substr(windows[w].first, windows[w].second - windows[w].first),
+                 im.window_part.rule_of, stats, &hits);
+        for (int r : hits) runs.emplace_back(r, static_cast<int>(w));
+      }
+    }
+    // By rule (file order), each rule's windows in text order.
+    std::sort(runs.begin(), runs.end());
+    const re2::StringPiece whole(line.data(), line.size());
+    int counted = -1;
+    for (auto [h, w] : runs) {
+      if (stats && h != counted) ++stats->rules_run;
+      counted = h;
+      const size_t from = w < 0 ? 0 : windows[w].first, to = w < 0 ? line.size() : windows[w].second;
       const RE2& re = *im.res[h];
       int n = re.NumberOfCapturingGroups() + 1;
       sub.assign(n, re2::StringPiece());
-      size_t pos = 0;
-      while (pos <= line.size() && re.Match(whole, pos, line.size(), RE2::UNANCHORED, sub.data(), n)) {
+      size_t pos = from;
+      // The whole line is the context: ^, $ and \b see what a window's edges border on.
+      while (pos <= to && re.Match(whole, pos, to, RE2::UNANCHORED, sub.data(), n)) {
         size_t b = sub[0].data() - line.data(), e = b + sub[0].size();
         if (e > b) {
           RuleMatch m;
@@ -763,7 +912,7 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text, FindStats* stats)
         } else {
           // An empty match: step one UTF-8 character past it.
           pos = b + 1;
-          while (pos < line.size() && (static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) ++pos;
+          while (pos < to && (static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) ++pos;
         }
       }
     }

@@ -25,7 +25,7 @@
 //
 // Thread safety: a RuleSet is immutable after loading; FindAll() is const
 // and may be called from many threads at once. Not copyable; movable.
-// The Set holds each rule's pattern with its counted repetitions opened
+// Each Set holds each rule's pattern with its counted repetitions opened
 // (X{1,12} -> X+): it only says which rules hit a line, and a Set tracking
 // every counter of every rule at once builds DFA states without end on
 // varied text (real news ran 2-5x slower and held hundreds of MB). The
@@ -43,6 +43,7 @@
 #include <utility>
 #include <vector>
 
+#include "extractors/engine/rule_scope.h"
 #include "pipeline/text/status.h"
 
 namespace newskb {
@@ -81,12 +82,18 @@ struct RuleMatch {
 struct FindStats {
   size_t rules_run = 0;          // rules whose own RE2 ran (the Set's hits), summed over calls
   size_t set_out_of_memory = 0;  // texts on which the Set's DFA ran out of memory (then every rule ran)
+  size_t line_bytes = 0;         // bytes of the lines searched
+  size_t window_bytes = 0;       // bytes of them the windowed rules' Set ran on (RuleSetOptions::windows)
 };
 
 struct RuleSetOptions {
   int64_t max_mem = int64_t{256} << 20;   // RE2::Set budget
   int64_t rule_max_mem = int64_t{64} << 20;  // each RE2
   size_t max_rules = 0;  // load only the file's first N rules (0: all); for benchmarks
+  // Run the windowed rules' Set only on the clauses that hold one of their
+  // triggers (rule_scope.h). Same matches either way; false: the Set runs on
+  // whole lines (tests compare the two, `rules explain` shows the scopes).
+  bool windows = true;
 };
 
 class RuleSet {
@@ -107,16 +114,20 @@ class RuleSet {
   // Every match of every rule in `text` (candidates may overlap). A match
   // never spans a line break: `text` is matched one line ('\n'-separated)
   // at a time, as if each line were the whole text (`^` and `$` match at its
-  // ends). Per line: one RE2::Set pass, then, for the rules that hit in that
-  // line only, each rule's own RE2 repeatedly from the end of its previous
-  // match (non-overlapping matches of that rule; empty matches are
-  // skipped). Candidates come line by line, within a line grouped by rule
-  // (file order), each rule's in text order. The views in RuleMatch point
-  // into `text`. Cost: one Set pass over the text + one scan of a line per
-  // rule that hit in it (a whole document costs what its lines' hits cost,
-  // not one scan of the document per rule hit anywhere); if the Set's DFA
-  // runs out of memory on a line, every rule runs on it (never silently
-  // nothing).
+  // ends). Per line: the RE2::Set of the rules that may match anywhere runs
+  // over the line, the Set of the windowed rules (rule_scope.h: every match
+  // holds a trigger character and crosses no clause break) over each run of
+  // clauses that holds a trigger; then each rule a Set named runs its own
+  // RE2 where it was named (the line, or those clauses with the line as
+  // context, so `^`, `$` and `\b` read as on the whole line), repeatedly
+  // from the end of its previous match (non-overlapping matches of that
+  // rule; empty matches are skipped). The windows change the cost, never
+  // the result (tests/unit/rule_scope_test.cc compares them with
+  // RuleSetOptions::windows off). Candidates come line by line, within a
+  // line grouped by rule (file order), each rule's in text order. The views
+  // in RuleMatch point into `text`. Cost: the Sets' passes + one scan of a
+  // line or window per rule named in it; if a Set's DFA runs out of memory
+  // on a text, every rule of that Set runs on it (never silently nothing).
   std::vector<RuleMatch> FindAll(std::string_view text) const;
   // The same, adding what it did to *stats (if not null).
   std::vector<RuleMatch> FindAll(std::string_view text, FindStats* stats) const;
@@ -131,6 +142,8 @@ class RuleSet {
   const std::string& file() const;
   const std::vector<Rule>& rules() const;
   const Rule* FindRule(std::string_view id) const;
+  // Where rules()[i] runs (rule_scope.h): windowed, its triggers, or why not.
+  const RuleScope& Scope(size_t i) const;
 
  private:
   RuleSet();
