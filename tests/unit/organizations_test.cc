@@ -361,5 +361,17 @@ TEST(Organizations, TradeUnionsByTheirTrade) {
   EXPECT_TRUE(F().Run("各行業協會和企業工會都參與").empty());
 }
 
+// A conjunction joining two words of one body's name stays inside it; one
+// before a place, a name or a pronoun joins two things.
+TEST(Organizations, ConjunctionInsideABodysName) {
+  auto ms = F().Run("當中包括台灣智慧自動化與機器人協會表示，巴勒斯坦外交和侨民部发表声明。");
+  EXPECT_TRUE(Has(ms, "台灣智慧自動化與機器人協會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "巴勒斯坦外交和侨民部")) << ::testing::PrintToString(Texts(ms));
+  auto two = F().Run("中国和美国国防部发表声明，中国和世界银行合作。");
+  EXPECT_TRUE(Has(two, "美国国防部")) << ::testing::PrintToString(Texts(two));
+  EXPECT_TRUE(Has(two, "世界银行")) << ::testing::PrintToString(Texts(two));
+  EXPECT_FALSE(Has(F().Run("中國國家主席習近平及其政府表示"), "中國國家主席習近平及其政府"));
+}
+
 }  // namespace
 }  // namespace newskb
