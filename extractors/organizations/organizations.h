@@ -39,6 +39,10 @@
 //        desc_middle words that, right after the place head (head: place),
 //                  make the name a description: 瑞典国营矿业公司 (国营),
 //                  美国本土石墨公司 (本土)
+//        brand     "proper": the name starts after the last word before group
+//                  `suffix` that describes, and what is left is a brand: no
+//                  place alone, no common noun first (漢能集團, 休斯公司; not
+//                  金融集團, 上市公司, 美國公司)
 //        join      conjunctions (与|和|及) that stay inside a head: place
 //                  name when cutting there would leave no place head, the
 //                  words after them are no place, name or pronoun and those

@@ -373,5 +373,16 @@ TEST(Organizations, ConjunctionInsideABodysName) {
   EXPECT_FALSE(Has(F().Run("中國國家主席習近平及其政府表示"), "中國國家主席習近平及其政府"));
 }
 
+// A company or group by its own brand and head, with no place before it;
+// a brand that describes (a common noun, a verb, a pronoun, a place alone)
+// is none.
+TEST(Organizations, CompanyByItsBrandName) {
+  auto ms = F().Run("漢能集團表示，美国政府并未批准劳拉公司和休斯公司提供报告。");
+  for (const char* n : {"漢能集團", "劳拉公司", "休斯公司"})
+    EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(F().Run("多家金融集團和航空公司表示，這家上市公司與美國公司都撤出").empty())
+      << ::testing::PrintToString(Texts(F().Run("多家金融集團和航空公司表示，這家上市公司與美國公司都撤出")));
+}
+
 }  // namespace
 }  // namespace newskb
