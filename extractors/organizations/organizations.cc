@@ -290,14 +290,15 @@ class OrganizationExtractor : public Extractor {
           k == 's' || k == 'l' || k == 'i')
         first = i + 1;
     }
-    // A single character that describes right at the start (一名电脑公司; a verb
+    // A single character that describes right at the start (一名电脑公司, the
+  // prefix 非 of 非期货公司; a verb
   // only before two characters or more: 劳 of 劳拉公司 stays).
     while (first < words.size() && words[first].known &&
            Utf8Length(t.substr(words[first].b, words[first].e - words[first].b)) == 1) {
       std::string_view tag = words[first].tag;
       char k = tag.empty() ? 'x' : tag[0];
       bool verb_before_two = k == 'v' && Utf8Length(t.substr(words[first].e, sb - words[first].e)) >= 2;
-      if (!(IsFunctionTag(tag) || verb_before_two || k == 'a' || k == 'm' || k == 'q')) break;
+      if (!(IsFunctionTag(tag) || verb_before_two || k == 'a' || k == 'm' || k == 'q' || k == 'h')) break;
       ++first;
     }
     if (first >= words.size()) return false;

@@ -380,6 +380,7 @@ TEST(Organizations, CompanyByItsBrandName) {
   auto ms = F().Run("漢能集團表示，美国政府并未批准劳拉公司和休斯公司提供报告。");
   for (const char* n : {"漢能集團", "劳拉公司", "休斯公司"})
     EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(F().Run("非期货公司不得参与").empty());  // the prefix 非 describes
   EXPECT_TRUE(F().Run("多家金融集團和航空公司表示，這家上市公司與美國公司都撤出").empty())
       << ::testing::PrintToString(Texts(F().Run("多家金融集團和航空公司表示，這家上市公司與美國公司都撤出")));
 }
