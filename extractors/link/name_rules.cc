@@ -50,6 +50,52 @@ size_t TrimKeepingHeads(std::string_view t, size_t b, size_t limit, const WordLi
   return out;
 }
 
+// Rule attr `join` (e.g. "与|和|及"): the start of a place-headed name
+// whose words are joined by one of these conjunctions, when cutting at the
+// conjunction would leave no place head: 台灣智慧自動化與機器人協會,
+// 巴勒斯坦外交和侨民部. The words after the conjunction must be no place,
+// person or organization (中國和美國國防部 and 中国和世界银行 are two
+// names), and those before it a place head and two characters or more with
+// no stop word. npos if none. [b0, e) is the rule's match of the name.
+size_t JoinedStart(const Rule& r, std::string_view t, size_t b0, size_t e, const NameLists& lists) {
+  std::string join = Attr(r, "join", "");
+  if (join.empty() || !lists.lexicon) return std::string_view::npos;
+  // The last conjunction of the match.
+  size_t j = std::string_view::npos, a = 0;
+  for (size_t i = b0; i < e; i += Utf8CharLen(t, i)) {
+    for (size_t k = 0; k <= join.size();) {
+      size_t bar = join.find('|', k);
+      if (bar == std::string::npos) bar = join.size();
+      std::string_view w(join.data() + k, bar - k);
+      if (!w.empty() && t.substr(i, w.size()) == w && i + w.size() < e) {
+        j = i;
+        a = i + w.size();
+      }
+      k = bar + 1;
+    }
+  }
+  if (j == std::string_view::npos || j == b0) return std::string_view::npos;
+  if (lists.heads->MatchAt(t, a) > 0) return std::string_view::npos;
+  std::vector<LexWord> after = lists.lexicon->Segment(t, a, e);
+  if (after.empty()) return std::string_view::npos;
+  std::string_view tag = after[0].tag;
+  if (tag == "ns" || tag == "nr" || tag == "nrt" || tag == "nrfg" || tag == "nt" || tag == "nz" || tag == "j" ||
+      IsFunctionTag(tag))  // 習近平及其政府: 其 is no name word
+    return std::string_view::npos;
+  if (lists.lexicon->TagOf(t.substr(a, e - a)) == "nt") return std::string_view::npos;
+  size_t q = NameStart(*lists.lexicon, *lists.heads, t, b0, j);
+  if (q == std::string_view::npos) return q;
+  q = FirstHead(t, q, j, *lists.heads);
+  if (q == std::string_view::npos) return q;
+  size_t mid = q + lists.heads->MatchAt(t, q);
+  if (mid >= j || Utf8Length(t.substr(mid, j - mid)) < 2) return std::string_view::npos;
+  for (size_t i = q; i < j; i += Utf8CharLen(t, i))
+    if (lists.stops->MatchAt(t, i) > 0 && lists.heads->MatchAt(t, i) == 0) return std::string_view::npos;
+  for (const LexWord& w : lists.lexicon->Segment(t, mid, j))  // no function word inside
+    if (IsFunctionTag(w.tag)) return std::string_view::npos;
+  return q;
+}
+
 // True if t[b, e) stands between book-title marks: 《方案》.
 bool InBookMarks(std::string_view t, size_t b, size_t e) {
   static constexpr std::string_view kOpen = "《", kClose = "》";
@@ -160,6 +206,7 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   std::string head = Attr(r, "head", "none");
   int min_chars = std::atoi(Attr(r, "min_chars", "2").c_str());
   size_t keep = static_cast<size_t>(std::max(min_chars, 2));
+  const size_t b0 = b;
   // Words: 巴西只有圣保罗州保险公司 starts after 只有, 北京大学生 holds no 北京大学.
   if (lists.lexicon && (head == "place" || head == "trim") && HasHan(t.substr(b, e - b))) {
     b = NameStart(*lists.lexicon, *lists.heads, t, b, e, /*cut_numbers=*/head == "trim");
@@ -170,6 +217,10 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     // A place word of the lexicon heads the name too (圣保罗州保险公司).
     size_t place = lists.lexicon ? PlaceWordAt(*lists.lexicon, t, b, e) : 0;
     size_t p = place > 0 ? b : FirstHead(t, b, e, *lists.heads);
+    if (p == std::string_view::npos) {
+      p = JoinedStart(r, t, b0, e, lists);  // 台灣智慧自動化與機器人協會
+      place = 0;
+    }
     if (p == std::string_view::npos) return false;
     b = p;
     size_t head_len = place > 0 ? place : lists.heads->MatchAt(t, b);

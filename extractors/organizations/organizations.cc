@@ -135,6 +135,7 @@ class OrganizationExtractor : public Extractor {
         c.e += rest.size();
       }
       if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
+      if (Attr(*m.rule, "brand", "") == "proper" && !ProperBrand(m, t, &c)) continue;
       if (role == "org" && FacilityAfter(t, c.e)) continue;  // 华中科技大学体育馆
       if (role == "org_with_alias" && m.Has("alias")) {
         // The bracketed alias is the evidence that the name is a name: when
@@ -263,6 +264,53 @@ class OrganizationExtractor : public Extractor {
     size_t min_chars = static_cast<size_t>(std::atoi(Attr(r, "min_chars", "2").c_str()));
     std::string_view name = t.substr(b, c->e - b);
     if (Utf8Length(name) < min_chars || lists_.not_names->Contains(name)) return false;
+    c->b = b;
+    return true;
+  }
+
+  // Rule attr `brand: proper`: the name c starts after the last word before
+  // group `suffix` that describes (of two characters or more: a verb,
+  // adjective, pronoun, numeral, adverb...: 批准劳拉公司 -> 劳拉公司; 上市公司,
+  // 這家公司 are none), and what is left is a brand: two characters or
+  // more, no place first (美國公司), not a common noun first (金融集團,
+  // 航空公司). Single characters (漢+能 of 漢能集團) and names the lexicon
+  // does not know are a brand.
+  bool ProperBrand(const RuleMatch& m, std::string_view t, NameCand* c) const {
+    if (!lists_.lexicon || !m.Has("suffix")) return true;
+    size_t sb = static_cast<size_t>(m.Group("suffix").data() - t.data());
+    if (sb <= c->b || sb > c->e) return false;
+    std::vector<LexWord> words = lists_.lexicon->Segment(t, c->b, sb);
+    size_t first = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      const LexWord& w = words[i];
+      if (Utf8Length(t.substr(w.b, w.e - w.b)) < 2 || !w.known) continue;
+      std::string_view tag = w.tag;
+      char k = tag.empty() ? 'x' : tag[0];
+      if (IsFunctionTag(tag) || k == 'v' || k == 'a' || k == 'b' || k == 'm' || k == 'q' || k == 'f' ||
+          k == 's' || k == 'l' || k == 'i')
+        first = i + 1;
+    }
+    // A single character that describes right at the start (一名电脑公司, the
+  // prefix 非 of 非期货公司; a verb
+  // only before two characters or more: 劳 of 劳拉公司 stays).
+    while (first < words.size() && words[first].known &&
+           Utf8Length(t.substr(words[first].b, words[first].e - words[first].b)) == 1) {
+      std::string_view tag = words[first].tag;
+      char k = tag.empty() ? 'x' : tag[0];
+      bool verb_before_two = k == 'v' && Utf8Length(t.substr(words[first].e, sb - words[first].e)) >= 2;
+      if (!(IsFunctionTag(tag) || verb_before_two || k == 'a' || k == 'm' || k == 'q' || k == 'h')) break;
+      ++first;
+    }
+    if (first >= words.size()) return false;
+    size_t b = words[first].b;
+    if (Utf8Length(t.substr(b, sb - b)) < 2 || Utf8Length(t.substr(b, c->e - b)) < 4) return false;
+    // A place first is the place-headed rules' to bound (美國公司, 瑞典國營礦業公司).
+    if (lists_.heads->MatchAt(t, b) > 0 || words[first].tag == "ns") return false;
+    const LexWord& w0 = words[first];
+    if (w0.known && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2 &&
+        (w0.tag == "n" || w0.tag == "vn" || w0.tag == "ng"))
+      return false;  // 金融集團, 航空公司
+    if (lists_.not_names->Contains(t.substr(b, c->e - b))) return false;
     c->b = b;
     return true;
   }

@@ -39,6 +39,16 @@
 //        desc_middle words that, right after the place head (head: place),
 //                  make the name a description: 瑞典国营矿业公司 (国营),
 //                  美国本土石墨公司 (本土)
+//        brand     "proper": the name starts after the last word before group
+//                  `suffix` that describes, and what is left is a brand: no
+//                  place alone, no common noun first (漢能集團, 休斯公司; not
+//                  金融集團, 上市公司, 美國公司)
+//        join      conjunctions (与|和|及) that stay inside a head: place
+//                  name when cutting there would leave no place head, the
+//                  words after them are no place, name or pronoun and those
+//                  before them a place and two characters or more:
+//                  台灣智慧自動化與機器人協會, 巴勒斯坦外交和侨民部
+//                  (link/name_rules.cc JoinedStart)
 //      A rule with a group `rest` right after group `name` bounds `name` as
 //      above and then takes `rest` whole (org.gov.stationed: 中國 is
 //      bounded as a place-headed name, 駐印度大使館 follows it).

@@ -361,5 +361,29 @@ TEST(Organizations, TradeUnionsByTheirTrade) {
   EXPECT_TRUE(F().Run("各行業協會和企業工會都參與").empty());
 }
 
+// A conjunction joining two words of one body's name stays inside it; one
+// before a place, a name or a pronoun joins two things.
+TEST(Organizations, ConjunctionInsideABodysName) {
+  auto ms = F().Run("當中包括台灣智慧自動化與機器人協會表示，巴勒斯坦外交和侨民部发表声明。");
+  EXPECT_TRUE(Has(ms, "台灣智慧自動化與機器人協會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "巴勒斯坦外交和侨民部")) << ::testing::PrintToString(Texts(ms));
+  auto two = F().Run("中国和美国国防部发表声明，中国和世界银行合作。");
+  EXPECT_TRUE(Has(two, "美国国防部")) << ::testing::PrintToString(Texts(two));
+  EXPECT_TRUE(Has(two, "世界银行")) << ::testing::PrintToString(Texts(two));
+  EXPECT_FALSE(Has(F().Run("中國國家主席習近平及其政府表示"), "中國國家主席習近平及其政府"));
+}
+
+// A company or group by its own brand and head, with no place before it;
+// a brand that describes (a common noun, a verb, a pronoun, a place alone)
+// is none.
+TEST(Organizations, CompanyByItsBrandName) {
+  auto ms = F().Run("漢能集團表示，美国政府并未批准劳拉公司和休斯公司提供报告。");
+  for (const char* n : {"漢能集團", "劳拉公司", "休斯公司"})
+    EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(F().Run("非期货公司不得参与").empty());  // the prefix 非 describes
+  EXPECT_TRUE(F().Run("多家金融集團和航空公司表示，這家上市公司與美國公司都撤出").empty())
+      << ::testing::PrintToString(Texts(F().Run("多家金融集團和航空公司表示，這家上市公司與美國公司都撤出")));
+}
+
 }  // namespace
 }  // namespace newskb
