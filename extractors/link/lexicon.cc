@@ -8,6 +8,8 @@
 #include <limits>
 #include <sstream>
 
+#include "pipeline/text/lines.h"
+
 #ifndef NEWSKB_JIEBA_DICT
 #define NEWSKB_JIEBA_DICT ""
 #endif
@@ -65,14 +67,10 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadString(std::string_view text
   std::vector<Raw> raw;
   raw.reserve(text.size() / 14);
   double total = 0;
-  int line_no = 0;
-  for (size_t p = 0; p < text.size();) {
-    size_t q = text.find('\n', p);
-    if (q == std::string_view::npos) q = text.size();
-    std::string_view line = text.substr(p, q - p);
-    p = q + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineCursor lines(text);
+  for (DataLine l; lines.Next(&l);) {
+    const std::string_view line = l.text;
+    const size_t line_no = l.number;
     if (line.empty()) continue;
     // "word freq [tag]"
     size_t s1 = line.find(' ');

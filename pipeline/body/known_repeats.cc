@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "pipeline/body/repeats.h"
+#include "pipeline/text/lines.h"
 
 namespace newskb {
 namespace {
@@ -37,19 +38,13 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
 
 Result<KnownRepeats> KnownRepeats::Parse(std::string_view text, const std::string& name) {
   KnownRepeats k;
-  size_t lineno = 0;
-  for (size_t b = 0; b < text.size();) {
-    size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::string_view line = text.substr(b, e - b);
-    b = e + 1;
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> f = SplitTabs(line);
+  LineCursor lines(text);
+  for (DataLine l; lines.Next(&l);) {
+    if (l.text.empty() || l.text[0] == '#') continue;
+    std::vector<std::string_view> f = SplitTabs(l.text);
     uint64_t hash = 0;
     auto bad = [&](const char* why) {
-      return Status::InvalidInput(name + ":" + std::to_string(lineno) + ": " + why);
+      return Status::InvalidInput(name + ":" + std::to_string(l.number) + ": " + why);
     };
     if (f.size() < 3) return bad("expected SOURCE<TAB>HASH<TAB>DOCUMENTS[<TAB>IDS]");
     if (f[0].empty()) return bad("empty source");
