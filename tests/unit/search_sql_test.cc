@@ -61,6 +61,23 @@ TEST(SearchTokens, QueryIsBigramsThenTheLastCharacter) {
   EXPECT_TRUE(Tokens("，。！ ", TokenMode::kQuery).empty());
 }
 
+// The tokens of `text` folded `piece` bytes at a time, as the index makes
+// them; *largest (if given) is set to the longest text handed to the fold.
+std::vector<Tok> TokensInPieces(const std::string& text, TokenMode mode, size_t piece, size_t* largest = nullptr) {
+  FoldTextFn whole_fold = TextFolding(N());
+  if (largest) *largest = 0;
+  FoldTextFn fold = [&](std::string_view s) {
+    if (largest) *largest = std::max(*largest, s.size());
+    return whole_fold(s);
+  };
+  std::vector<Tok> out;
+  SearchTokensOfText(fold, text, mode, piece, [&](std::string_view t, int s, int e, bool c) {
+    out.push_back({std::string(t), s, e, c});
+    return true;
+  });
+  return out;
+}
+
 // The index folds a long text a piece at a time (a 30 MB article would
 // otherwise hold its whole folded copy and offset maps): the tokens and
 // offsets must be those of the text folded whole, wherever it is cut.
@@ -70,19 +87,11 @@ TEST(SearchTokens, PiecesGiveTheTokensOfTheWholeText) {
       "蘋果公司（Apple Inc.）", "\xE3\x81\x8B\xE3\x82\x99", " 2026年3月", "  ", "鋰,鋰", "A.B"};
   std::string text;
   for (size_t i = 0; text.size() < 6000; i = (i * 7 + 3) % 97) text += parts[i % parts.size()];
-  auto tokens = [&](size_t piece, TokenMode mode) {
-    std::vector<Tok> out;
-    SearchTokensOfText(TextFolding(N()), text, mode, piece, [&](std::string_view t, int s, int e, bool c) {
-      out.push_back({std::string(t), s, e, c});
-      return true;
-    });
-    return out;
-  };
   for (TokenMode mode : {TokenMode::kDocument, TokenMode::kQuery}) {
     std::vector<Tok> whole = Tokens(text, mode);
     ASSERT_GT(whole.size(), 1000u);
     for (size_t piece : {size_t{1}, size_t{5}, size_t{64}, size_t{1000}, kSearchPieceBytes})
-      EXPECT_EQ(tokens(piece, mode), whole) << "pieces of " << piece << " bytes";
+      EXPECT_EQ(TokensInPieces(text, mode, piece), whole) << "pieces of " << piece << " bytes";
   }
 }
 
@@ -92,22 +101,11 @@ TEST(SearchTokens, PiecesGiveTheTokensOfTheWholeText) {
 TEST(SearchTokens, HanRunWithoutSeparatorsIsFoldedInPieces) {
   std::string text;
   while (text.size() < 6000) text += "碳酸鋰稀土價格上漲中國銀行";
-  FoldTextFn whole_fold = TextFolding(N());
-  size_t largest = 0;
-  FoldTextFn fold = [&](std::string_view s) {
-    largest = std::max(largest, s.size());
-    return whole_fold(s);
-  };
   std::vector<Tok> whole = Tokens(text, TokenMode::kDocument);
   ASSERT_GT(whole.size(), 3000u);
   for (size_t piece : {size_t{1}, size_t{5}, size_t{64}, size_t{1000}}) {
-    largest = 0;
-    std::vector<Tok> got;
-    SearchTokensOfText(fold, text, TokenMode::kDocument, piece, [&](std::string_view t, int s, int e, bool c) {
-      got.push_back({std::string(t), s, e, c});
-      return true;
-    });
-    EXPECT_EQ(got, whole) << "pieces of " << piece << " bytes";
+    size_t largest = 0;
+    EXPECT_EQ(TokensInPieces(text, TokenMode::kDocument, piece, &largest), whole) << "pieces of " << piece << " bytes";
     EXPECT_LE(largest, 2 * piece + 6) << "pieces of " << piece << " bytes";
   }
 }
@@ -118,21 +116,10 @@ TEST(SearchTokens, TextWithOnlyChinesePunctuationIsFoldedInPieces) {
   std::string text;
   for (int i = 0; text.size() < 6000; ++i)
     text += "2026年" + std::to_string(i % 12 + 1) + "月1日、中國人民銀行。「稀土」，";
-  FoldTextFn whole_fold = TextFolding(N());
-  size_t largest = 0;
-  FoldTextFn fold = [&](std::string_view s) {
-    largest = std::max(largest, s.size());
-    return whole_fold(s);
-  };
   std::vector<Tok> whole = Tokens(text, TokenMode::kDocument);
   for (size_t piece : {size_t{1}, size_t{64}, size_t{1000}}) {
-    largest = 0;
-    std::vector<Tok> got;
-    SearchTokensOfText(fold, text, TokenMode::kDocument, piece, [&](std::string_view t, int s, int e, bool c) {
-      got.push_back({std::string(t), s, e, c});
-      return true;
-    });
-    EXPECT_EQ(got, whole) << "pieces of " << piece << " bytes";
+    size_t largest = 0;
+    EXPECT_EQ(TokensInPieces(text, TokenMode::kDocument, piece, &largest), whole) << "pieces of " << piece << " bytes";
     EXPECT_LE(largest, 2 * piece + 40) << "pieces of " << piece << " bytes";
   }
 }
