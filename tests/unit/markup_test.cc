@@ -233,8 +233,31 @@ TEST(MarkdownLines, OnlyTextsWrittenOneParagraphALine) {
   // Hard-wrapped English prose: lines do not end sentences.
   EXPECT_FALSE(IsLineStructured("# Title\n\nThe council met on Monday and\ndecided to raise the\nlevy by two per cent.\n\nMore."));
   EXPECT_FALSE(IsLineStructured("單行文字，[連結](https://x/y)。"));
-  EXPECT_EQ(markup::MarkdownInlineToText("**粗體**與__粗體__、[a [b] c](https://x/(y))、![x](y.png)末"),
-            "粗體與粗體、a [b] c、末");
+  // CommonMark's inline rules: "__" between two letters is text, an entity is decoded.
+  EXPECT_EQ(markup::MarkdownInlineToText("**粗體**與 __粗體__、[a [b] c](https://x/(y))、![x](y.png)末"),
+            "粗體與 粗體、a [b] c、末");
+  EXPECT_EQ(markup::MarkdownInlineToText("  AT&amp;T與__x__、*強調*、\\*星號  "), "  AT&T與__x__、強調、*星號  ");
+}
+
+// Each line goes to CommonMark as a paragraph: a line it would read as a
+// list item, a quote, a rule, a fence, an HTML block or a link reference
+// definition is text, as written.
+TEST(MarkdownLines, BlockMarkersOfALineAreText) {
+  const char* const lines[] = {"- 項目，列出的事項。", "+ 另一項。", "* 第三項。", "> 引述的話。", "---",
+                               "***", "```", "~~~ 分隔", "1) 第一點。", "12. 第十二點。",
+                               "[註1]: 資料來源為主計總處。", "<這不是標籤> 而是文字。"};
+  for (const char* l : lines) EXPECT_EQ(markup::MarkdownInlineToText(l), l) << l;
+  std::string text = "# 題\n第一段，**重點**。\n- 項目，列出的事項。\n[註1]: 資料來源。\n最後一段。";
+  EXPECT_EQ(markup::MarkdownLinesToText(text, nullptr), "題\n第一段，重點。\n- 項目，列出的事項。\n[註1]: 資料來源。\n最後一段。");
+}
+
+// A grade "5**" / "5*" is text in a Markdown article too (the whole-text
+// path), while bold around a number still goes.
+TEST(Markdown, GradesStayTextBoldAroundANumberGoes) {
+  std::string md = "# 放榜\n\n考生考獲5**的成績，另一人考獲5*的成績。\n\n合格率為**25%**，與去年相若。\n";
+  Result<Article> a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "考生考獲5**的成績，另一人考獲5*的成績。\n合格率為25%，與去年相若。");
 }
 
 TEST(HtmlFragment, ParagraphsOnTheirOwnLines) {
