@@ -126,13 +126,30 @@ TEST(KnownRepeats, RemovesAKnownNoticeFromTheFirstDocument) {
   std::string spaced = "官員表示，下季可望持續成長。\xE3\x80\x80\xE3\x80\x80" + kTail + "  ";
   EXPECT_EQ(k->Remove("NadalChi/AML:x.txt", &spaced), 1);
   EXPECT_EQ(spaced, "官員表示，下季可望持續成長。");
-  // Another source is not touched; a body that is only the notice stays.
-  std::string other = Article(2);
-  EXPECT_EQ(k->Remove("https://news.example.com/a/2", &other), 0);
-  EXPECT_EQ(other, Article(2));
+  // A body that is only the notice stays.
   std::string alone = kTail;
   EXPECT_EQ(k->Remove("NadalChi/AML:y.txt", &alone), 0);
   EXPECT_EQ(alone, kTail);
+}
+
+// How a notice sits, not who delivers it: glued onto a paragraph it leaves
+// the body of any source (a record without its source, an evaluator's
+// temporary file, a site that syndicates the articles); standing as a line
+// of its own it is left to its source's entry.
+TEST(KnownRepeats, AGluedNoticeLeavesWhateverTheSourceALineOfItsOwnOnlyForItsSource) {
+  Result<KnownRepeats> k = KnownRepeats::Parse("NadalChi/AML\t" + HashHex(kTail) + "\t463\taml-7\n", "repeats.tsv");
+  ASSERT_TRUE(k.ok()) << k.status().message();
+  for (const std::string source : {"https://news.example.com/a/2", "/tmp/eval/docs.jsonl:2", ""}) {
+    std::string glued = Article(2);
+    EXPECT_EQ(k->Remove(source, &glued), 1) << source;
+    EXPECT_EQ(glued, "第2篇報導：經濟部今天公布第2季出口數據，較去年同期成長。\n官員表示，下季可望持續成長。");
+  }
+  std::string own_line = "經濟部今天公布出口數據，較去年同期成長。\n" + kTail;
+  std::string before = own_line;
+  EXPECT_EQ(k->Remove("https://news.example.com/a/3", &own_line), 0);
+  EXPECT_EQ(own_line, before);
+  EXPECT_EQ(k->Remove("NadalChi/AML:data/3.txt", &own_line), 1);
+  EXPECT_EQ(own_line, "經濟部今天公布出口數據，較去年同期成長。");
 }
 
 TEST(KnownRepeats, BadLinesNameFileAndLine) {
