@@ -221,12 +221,12 @@ Result<Article> HtmlPage(std::string_view bytes, const MarkupOptions& o) {
   bool first = true;
   for (Dom::Strip level : {Dom::Strip::kAll, Dom::Strip::kUnlikely, Dom::Strip::kNone}) {
     Dom dom(p->html, level);
-    std::string text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true);
     if (first) {
       a.title = markup::FindTitle(dom);
       a.published = markup::FindPublished(dom, p->html);
       first = false;
     }
+    std::string text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true, a.title);
     size_t cps = VisibleCodePoints(text);
     if (cps > 2 * best || a.text.empty()) best = cps, a.text = std::move(text);
     if (best >= kRetryBelow) break;

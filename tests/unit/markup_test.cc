@@ -54,6 +54,27 @@ const char kArticle[] =
     "<p>業者認為，政策有助降低投資風險，但仍需簡化審查流程。</p>"
     "</div></article>";
 
+// The headline printed again inside the article as an h2-h6 with a label
+// beside it ("原创", "獨家") is no body; a section heading that merely
+// shares words with it, or one with more than a label around it, stays.
+TEST(PageBody, HeadlineCopyWithALabelIsNoBody) {
+  for (const char* label : {"<span>原创</span>", "獨家｜", ""}) {
+    std::string article = std::string("<div class='article-content'><h2 class='title'>") + label +
+                          "經濟部補助綠能產業 三年投入百億元</h2>"
+                          "<h3>三年投入百億元的用途</h3>"
+                          "<p>經濟部今天宣布，未來三年將投入新台幣100億元，補助綠能與儲能產業，帶動民間投資。</p>"
+                          "<h2>經濟部補助綠能產業 三年投入百億元以後，業者還要等多久</h2>"
+                          "<p>官員表示，補助對象包括太陽光電、離岸風電及儲能系統業者，申請期限至明年六月底。</p></div>";
+    Article a = Page(NewsPage("<title>經濟部補助綠能產業 三年投入百億元 - 某某新聞網</title>", article));
+    EXPECT_EQ(a.title, "經濟部補助綠能產業 三年投入百億元");
+    EXPECT_FALSE(Has(a.text, "原创")) << a.text;
+    EXPECT_EQ(a.text.find("經濟部補助綠能產業 三年投入百億元\n"), std::string::npos) << a.text;
+    EXPECT_TRUE(Has(a.text, "三年投入百億元的用途")) << a.text;
+    EXPECT_TRUE(Has(a.text, "百億元以後，業者還要等多久")) << a.text;
+    EXPECT_TRUE(Has(a.text, "申請期限至明年六月底。")) << a.text;
+  }
+}
+
 TEST(DetectMarkup, ByStructure) {
   EXPECT_EQ(DetectMarkup("經濟部今天宣布補助。\n官員表示，3<5 也不是標籤。"), MarkupKind::kPlain);
   EXPECT_EQ(DetectMarkup("<p>第一段。</p><p>第二段。</p>"), MarkupKind::kHtmlFragment);
