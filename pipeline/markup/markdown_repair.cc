@@ -102,7 +102,10 @@ std::string RepairMarkdown(std::string_view md) {
       }
     }
     if (size_t stars = GradeStars(md, i)) {
-      for (size_t k = 0; k < stars; ++k) out.append("\\*");
+      // "&#42;" rather than "\\*": CommonMark decodes it as text, and so does
+      // the HTML parser when the grade stands inside a raw HTML block, where
+      // a backslash would stay.
+      for (size_t k = 0; k < stars; ++k) out.append("&#42;");
       i += stars;
       continue;
     }

@@ -15,12 +15,15 @@
 //                                              (the site's own "#" inside the
 //                                              archive's heading)
 //   "{{< video x >}}"       -> ""              Hugo shortcodes ({{< >}}, {{% %}})
-//   "考獲5**的成績"         -> "考獲5\*\*的成績"  a run of '*' right after an ASCII
-//                                              letter or digit that could open
-//                                              emphasis (followed by neither
+//   "考獲5**的成績"         -> "考獲5&#42;&#42;的成績"  a run of '*' right after an
+//                                              ASCII letter or digit that could
+//                                              open emphasis (followed by neither
 //                                              white space nor punctuation) is a
-//                                              grade ("5**", "5*"), not bold: it
-//                                              is escaped, so it stays text
+//                                              grade ("5**") or a times sign
+//                                              ("12*0.6"), not bold: written as
+//                                              a character reference, it stays
+//                                              text in Markdown and in a raw
+//                                              HTML block alike
 //
 // A footnote mark ("基金 **，" ... "註 **：") needs no repair: a "**" after
 // a space closes nothing, CommonMark's flanking rule keeps it as text.

@@ -279,6 +279,11 @@ TEST(Markdown, GradesStayTextBoldAroundANumberGoes) {
   Result<Article> a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->text, "考生考獲5**的成績，另一人考獲5*的成績。\n合格率為25%，與去年相若。");
+  // A times sign too, also inside a raw HTML block (where a backslash escape would stay).
+  md = "# 通關\n\n<p>完善7*24小時貨運通關模式，每日12*0.6小時。</p>\n\n口岸實行7*24小時通關。\n";
+  a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "完善7*24小時貨運通關模式，每日12*0.6小時。\n口岸實行7*24小時通關。");
 }
 
 TEST(HtmlFragment, ParagraphsOnTheirOwnLines) {
