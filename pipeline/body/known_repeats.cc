@@ -137,7 +137,7 @@ std::vector<RepeatLearner::Entry> RepeatLearner::Entries(uint32_t min_documents,
     if (source.find_first_of("\t\n\r") != std::string::npos) continue;  // not a field of the file
     for (const auto& [hash, c] : table) {
       if (c.documents < min_documents || c.documents < 2) continue;
-      if (glued_only && 2 * c.glued < c.documents) continue;
+      if (glued_only && (2 * c.glued_at_end < c.documents || 2 * c.foreign < c.documents)) continue;
       Entry e;
       e.source = source;
       e.hash = hash;

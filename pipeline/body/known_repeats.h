@@ -88,10 +88,18 @@ class RepeatLearner {
     std::vector<std::string> ids;  // the first documents that held it (at most 3)
     std::string text;              // the segment as it first repeated
   };
-  // Segments held by at least `min_documents` documents of their source
-  // (with `glued_only`: and glued to other text of their line, after an
-  // ideographic space, in at least half of them), by source, then most
-  // documents first, then hash.
+  // Segments held by at least `min_documents` documents of their source, by
+  // source, then most documents first, then hash. With `glued_only`, only
+  // notices glued onto an article: in at least half of those documents the
+  // segment ends the body glued onto its last paragraph (after an
+  // ideographic space), and in at least half it is foreign to the article
+  // (kForeignShare). On the development corpus (29,411 documents, segments
+  // held by 3 or more of their source) gluing anywhere on a line takes 12
+  // segments, of which 1 is a notice (the others: subheadings and live-blog
+  // paragraphs of re-crawled articles); gluing at the end 3; foreignness
+  // alone 166 (a sample of 30: 4 notices, 12 news formulas such as
+  // 蔡奇、王毅等参加上述活动。, 14 paragraphs that related articles repeat);
+  // both 2; both in 10 or more documents 1, the gold-price notice.
   std::vector<Entry> Entries(uint32_t min_documents, bool glued_only) const;
 
   size_t documents() const { return ids_.size(); }
