@@ -60,7 +60,10 @@ int LearnRepeats(const std::string& rules_dir, const std::vector<std::string>& i
               "# Written by `newskb rules repeats --min-docs %d%s%s`\n"
               "# from %zu documents (%zu not read or without a body): %zu segments.\n"
               "# source\thash\tdocuments\tfirst ids\n",
-              min_documents, glued_only ? ",\n# ending the body glued onto its last paragraph (after an ideographic space) in half\n# of them or more, and sharing at most a fifth of its character pairs with the rest\n# of the article in half of them or more" : "",
+              min_documents, glued_only ? " that ended the body glued onto its last paragraph\n"
+                                         "# (after an ideographic space) in half of them or more, and shared at most a\n"
+                                         "# fifth of its pairs of Chinese characters with the rest of the article in half\n"
+                                         "# of them or more: notices glued onto articles on other topics" : "",
               min_documents, glued_only ? " --glued" : "", from.c_str(), sink.learner.documents(), sink.rejected,
               entries.size());
   for (const RepeatLearner::Entry& e : entries) {
