@@ -108,6 +108,8 @@ std::string InlineText(cmark_node* root) {
 // HTML block, a link reference definition) is text: its marker is escaped
 // and the line read again as a paragraph.
 std::string LineText(std::string_view line, int* level) {
+  *level = 0;
+  if (line.empty()) return {};
   std::string src(line);
   for (int attempt = 0; attempt < 2; ++attempt) {
     std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
@@ -125,7 +127,6 @@ std::string LineText(std::string_view line, int* level) {
     while (d < src.size() && std::isdigit(static_cast<unsigned char>(src[d]))) ++d;
     src.insert(d < src.size() && (src[d] == '.' || src[d] == ')') ? d : 0, 1, '\\');
   }
-  *level = 0;
   return std::string(line);
 }
 

@@ -268,6 +268,8 @@ TEST(MarkdownLines, BlockMarkersOfALineAreText) {
                                "***", "```", "~~~ 分隔", "1) 第一點。", "12. 第十二點。",
                                "[註1]: 資料來源為主計總處。", "<這不是標籤> 而是文字。"};
   for (const char* l : lines) EXPECT_EQ(markup::MarkdownInlineToText(l), l) << l;
+  EXPECT_EQ(markup::MarkdownInlineToText(""), "");
+  EXPECT_EQ(markup::MarkdownInlineToText("  "), "  ");
   std::string text = "# 題\n第一段，**重點**。\n- 項目，列出的事項。\n[註1]: 資料來源。\n最後一段。";
   EXPECT_EQ(markup::MarkdownLinesToText(text, nullptr), "題\n第一段，重點。\n- 項目，列出的事項。\n[註1]: 資料來源。\n最後一段。");
 }
