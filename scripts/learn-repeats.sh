@@ -18,8 +18,10 @@ corpus=("$@")
 for c in "${corpus[@]}"; do
   [ -e "$c" ] || { echo "learn-repeats.sh: $c: no such corpus" >&2; exit 2; }
 done
-# At least 10 documents of a source, glued to other text (after an ideographic
-# space) in half of them or more: a notice stuck onto a paragraph. A sentence
+# At least 10 documents of a source; in half of them or more the segment ends
+# the body glued onto the last paragraph (after an ideographic space), and in
+# half or more it shares at most a fifth of its character pairs with the rest
+# of the article: a notice stuck onto articles on other topics. A sentence
 # standing as its own line in many articles is left to the run's own repeat
 # memory: news formulas ("蔡奇、王毅等参加上述活动。") are body.
 out=extractors/rules/repeats.tsv

@@ -8,6 +8,7 @@
 
 #include "pipeline/body/repeats.h"
 #include "pipeline/text/lines.h"
+#include "pipeline/text/utf8.h"
 
 namespace newskb {
 namespace {
@@ -34,6 +35,35 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   }
 }
 
+bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+// The pairs of adjacent Chinese characters of s, counted.
+void CountPairs(std::string_view s, int delta, std::unordered_map<uint64_t, int>* pairs) {
+  char32_t prev = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    char32_t c = DecodeUtf8(s, i, &len);
+    i += len;
+    if (IsHan(c) && IsHan(prev)) (*pairs)[static_cast<uint64_t>(prev) << 32 | c] += delta;
+    prev = c;
+  }
+}
+
+// Whether at most `share` of the character pairs of body[seg] occur in the
+// rest of the body (`all` counts the pairs of the whole body).
+bool IsForeign(std::string_view body, const RepeatSegment& seg, const std::unordered_map<uint64_t, int>& all,
+               double share) {
+  std::unordered_map<uint64_t, int> own;
+  CountPairs(body.substr(seg.begin, seg.end - seg.begin), 1, &own);
+  if (own.empty()) return false;
+  size_t shared = 0;
+  for (const auto& [pair, n] : own) {
+    auto it = all.find(pair);
+    if (it != all.end() && it->second > n) ++shared;
+  }
+  return shared <= share * static_cast<double>(own.size());
+}
+
 }  // namespace
 
 Result<KnownRepeats> KnownRepeats::Parse(std::string_view text, const std::string& name) {
@@ -52,6 +82,7 @@ Result<KnownRepeats> KnownRepeats::Parse(std::string_view text, const std::strin
     if (f[2].empty() || f[2].find_first_not_of("0123456789") != std::string_view::npos)
       return bad("documents is not a number");
     if (k.by_source_[std::string(f[0])].insert(hash).second) ++k.count_;
+    k.any_source_.insert(hash);
   }
   return k;
 }
@@ -68,12 +99,14 @@ Result<KnownRepeats> KnownRepeats::Load(const std::string& path) {
 int KnownRepeats::Remove(const std::string& source, std::string* body) const {
   if (by_source_.empty()) return 0;
   auto it = by_source_.find(RepeatMemory::SourceKey(source));
-  if (it == by_source_.end()) return 0;
+  const std::unordered_set<uint64_t>* own = it == by_source_.end() ? nullptr : &it->second;
   std::vector<RepeatSegment> segs = RepeatSegments(*body, kMinCodePoints);
   std::vector<bool> drop(segs.size(), false);
   bool any = false;
-  for (size_t i = 0; i < segs.size(); ++i)
-    if (segs[i].hash && it->second.count(segs[i].hash)) drop[i] = any = true;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    uint64_t h = segs[i].hash;
+    if (h && ((own && own->count(h)) || (segs[i].glued && any_source_.count(h)))) drop[i] = any = true;
+  }
   return any ? RemoveSegments(segs, drop, body) : 0;
 }
 
@@ -82,13 +115,19 @@ void RepeatLearner::Add(const std::string& id, const std::string& source, std::s
   ids_.push_back(id);
   auto& table = counts_[RepeatMemory::SourceKey(source)];
   std::unordered_set<uint64_t> seen;
-  for (const RepeatSegment& s : RepeatSegments(body, KnownRepeats::kMinCodePoints)) {
+  std::vector<RepeatSegment> segs = RepeatSegments(body, KnownRepeats::kMinCodePoints);
+  std::unordered_map<uint64_t, int> pairs;
+  CountPairs(body, 1, &pairs);
+  for (size_t i = 0; i < segs.size(); ++i) {
+    const RepeatSegment& s = segs[i];
     if (!s.hash || !seen.insert(s.hash).second) continue;
     Count& c = table[s.hash];
     if (c.documents < 3) c.first[c.documents] = doc;
     if (c.documents == 1) c.text = std::string(body.substr(s.begin, s.end - s.begin));
     ++c.documents;
     if (s.glued) ++c.glued;
+    if (s.glued && i + 1 == segs.size()) ++c.glued_at_end;
+    if (IsForeign(body, s, pairs, kForeignShare)) ++c.foreign;
   }
 }
 
@@ -98,12 +137,14 @@ std::vector<RepeatLearner::Entry> RepeatLearner::Entries(uint32_t min_documents,
     if (source.find_first_of("\t\n\r") != std::string::npos) continue;  // not a field of the file
     for (const auto& [hash, c] : table) {
       if (c.documents < min_documents || c.documents < 2) continue;
-      if (glued_only && 2 * c.glued < c.documents) continue;
+      if (glued_only && (2 * c.glued_at_end < c.documents || 2 * c.foreign < c.documents)) continue;
       Entry e;
       e.source = source;
       e.hash = hash;
       e.documents = c.documents;
       e.glued = c.glued;
+      e.glued_at_end = c.glued_at_end;
+      e.foreign = c.foreign;
       for (uint32_t k = 0; k < std::min<uint32_t>(c.documents, 3); ++k) e.ids.push_back(ids_[c.first[k]]);
       e.text = c.text;
       out.push_back(std::move(e));

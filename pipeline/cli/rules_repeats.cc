@@ -60,12 +60,17 @@ int LearnRepeats(const std::string& rules_dir, const std::vector<std::string>& i
               "# Written by `newskb rules repeats --min-docs %d%s%s`\n"
               "# from %zu documents (%zu not read or without a body): %zu segments.\n"
               "# source\thash\tdocuments\tfirst ids\n",
-              min_documents, glued_only ? ", glued to other text of their line in half of them or more" : "",
+              min_documents, glued_only ? " that ended the body glued onto its last paragraph\n"
+                                         "# (after an ideographic space) in half of them or more, and shared at most a\n"
+                                         "# fifth of its pairs of Chinese characters with the rest of the article in half\n"
+                                         "# of them or more: notices glued onto articles on other topics" : "",
               min_documents, glued_only ? " --glued" : "", from.c_str(), sink.learner.documents(), sink.rejected,
               entries.size());
   for (const RepeatLearner::Entry& e : entries) {
     std::string line = KnownRepeatLine(e);
-    if (with_text) line += "\t" + e.text;
+    if (with_text)
+      line += "\t" + e.text + "\tglued " + std::to_string(e.glued) + ", glued at the end " +
+              std::to_string(e.glued_at_end) + ", foreign " + std::to_string(e.foreign);
     std::printf("%s\n", line.c_str());
   }
   if (!read.ok()) {

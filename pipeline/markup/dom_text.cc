@@ -23,13 +23,37 @@ bool IsListLike(GumboTag t) {
          t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION;
 }
 
+std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    char32_t c = DecodeUtf8(s, i, &len);
+    if (c != ' ' && c != 0xA0 && c != 0x3000) out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+// A heading (h2-h6) that prints the page's headline with at most a short
+// label beside it ("<h2><span>原创</span>標題</h2>", "標題 | 獨家").
+constexpr size_t kHeadlineLabelCp = 8;
+constexpr size_t kHeadlineMinCp = 6;
+
+bool IsHeadlineCopy(const GumboNode* n, const std::string& headline) {
+  GumboTag t = n->v.element.tag;
+  if (headline.empty() || t < GUMBO_TAG_H2 || t > GUMBO_TAG_H6) return false;
+  std::string text = WithoutSpaces(InlineText(n));
+  return text.find(headline) != std::string::npos &&
+         CountCodePoints(text) <= CountCodePoints(headline) + kHeadlineLabelCp;
+}
+
 // Left out of a cleaned container (see the header).
-bool Drop(const Dom& dom, const GumboNode* n, bool clean) {
+bool Drop(const Dom& dom, const GumboNode* n, bool clean, const std::string& headline) {
   const NodeStats& st = dom.stats(n);
   if (st.excluded) return true;
   if (!clean) return false;
   GumboTag t = n->v.element.tag;
-  if (t == GUMBO_TAG_H1) return true;
+  if (t == GUMBO_TAG_H1 || IsHeadlineCopy(n, headline)) return true;
   if (IsListLike(t) && st.text > 0 && dom.LinkDensity(n) > 0.5) return true;
   if (st.weight < 0 && st.punct <= 1 && t != GUMBO_TAG_P) return true;
   return false;
@@ -71,7 +95,7 @@ void EnsureNewline(std::string* out) {
   if (!out->empty() && out->back() != '\n') out->push_back('\n');
 }
 
-void Serialize(const Dom& dom, const GumboNode* root, bool clean, std::string* out) {
+void Serialize(const Dom& dom, const GumboNode* root, bool clean, const std::string& headline, std::string* out) {
   struct Item { const GumboNode* n; bool exit; bool pre; };
   std::vector<Item> stack{{root, false, false}};
   while (!stack.empty()) {
@@ -89,7 +113,7 @@ void Serialize(const Dom& dom, const GumboNode* root, bool clean, std::string* o
       else if (l == Layout::kCell) out->push_back(' ');
       continue;
     }
-    if (Drop(dom, n, clean && n != root)) continue;
+    if (Drop(dom, n, clean && n != root, headline)) continue;
     if (l == Layout::kBreak) { out->push_back('\n'); continue; }
     if (l == Layout::kBlock) EnsureNewline(out);
     bool pre = it.pre || n->v.element.tag == GUMBO_TAG_PRE;
@@ -143,11 +167,14 @@ std::string TidyLines(const std::string& text) {
   return out;
 }
 
-std::string NodesText(const Dom& dom, const std::vector<const GumboNode*>& nodes, bool clean) {
+std::string NodesText(const Dom& dom, const std::vector<const GumboNode*>& nodes, bool clean,
+                      std::string_view headline) {
   std::string out;
+  std::string bare = WithoutSpaces(headline);
+  if (CountCodePoints(bare) < kHeadlineMinCp) bare.clear();
   for (const GumboNode* n : nodes) {
     EnsureNewline(&out);
-    Serialize(dom, n, clean, &out);
+    Serialize(dom, n, clean, bare, &out);
   }
   return TidyLines(out);
 }

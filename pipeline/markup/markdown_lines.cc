@@ -1,8 +1,12 @@
 #include "pipeline/markup/markdown_lines.h"
 
+#include <cmark.h>
+
 #include <cctype>
+#include <memory>
 #include <vector>
 
+#include "pipeline/markup/markdown_repair.h"
 #include "pipeline/text/utf8.h"
 
 namespace newskb::markup {
@@ -72,61 +76,58 @@ bool HardBreakAtEnd(std::string_view line) {
   return (line.size() >= 2 && line.substr(line.size() - 2) == "  ") || (!line.empty() && line.back() == '\\');
 }
 
-bool IsAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-// The end of a link destination starting at s[i] == '(' (the index after
-// its ')'), or npos. A destination in pointy brackets ends at '>' then ')';
-// one that opens a '<' and never closes it (a truncated embed,
-// "(<iframe src=)") ends at the first ')'; any other at the ')' that
-// balances the parentheses.
-size_t DestinationEnd(std::string_view s, size_t i) {
-  if (i + 1 < s.size() && s[i + 1] == '<') {
-    size_t gt = s.find('>', i + 2);
-    if (gt != std::string_view::npos && gt + 1 < s.size() && s[gt + 1] == ')') return gt + 2;
-    size_t close = s.find(')', i + 2);
-    return close == std::string_view::npos ? close : close + 1;
-  }
-  int depth = 0;
-  for (size_t j = i; j < s.size(); ++j) {
-    if (s[j] == '(') ++depth;
-    else if (s[j] == ')' && --depth == 0) return j + 1;
-  }
-  return std::string_view::npos;
-}
-
-// "[text](dest)" at s[i] == '[': the text's bounds and the end, or false.
-bool LinkAt(std::string_view s, size_t i, size_t* text_end, size_t* end) {
-  int depth = 0;
-  for (size_t j = i; j < s.size(); ++j) {
-    if (s[j] == '[') ++depth;
-    else if (s[j] == ']' && --depth == 0) {
-      if (j + 1 >= s.size() || s[j + 1] != '(') return false;
-      size_t e = DestinationEnd(s, j + 1);
-      if (e == std::string_view::npos) return false;
-      *text_end = j;
-      *end = e;
-      return true;
+// The text of a parsed line: its text, code and inline HTML, in order;
+// emphasis, strong and links give their text; pictures give nothing.
+std::string InlineText(cmark_node* root) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(root);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT: case CMARK_NODE_CODE: case CMARK_NODE_HTML_INLINE:
+        if (const char* lit = cmark_node_get_literal(n)) out += lit;
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        out.push_back(' ');
+        break;
+      case CMARK_NODE_IMAGE:
+        cmark_iter_reset(it, n, CMARK_EVENT_EXIT);  // a picture is not text
+        break;
+      default:
+        break;
     }
   }
-  return false;
+  cmark_iter_free(it);
+  return out;
 }
 
-// A closing "**" (or "__") for an opening at s[i]: after a non-space, not
-// before a letter or digit.
-size_t StrongCloseFor(std::string_view s, size_t i) {
-  std::string_view d = s.substr(i, 2);
-  for (size_t j = s.find(d, i + 3); j != std::string_view::npos; j = s.find(d, j + 1)) {
-    if (s[j - 1] == ' ' || s[j - 1] == '\t') continue;
-    if (j + 2 < s.size() && (IsAsciiAlnum(s[j + 2]) || s[j + 2] == d[0])) continue;
-    return j;
+// One line (trimmed) as CommonMark reads it on its own: a heading (level
+// 1-6 in *level) or a paragraph (*level 0). A line CommonMark would read as
+// another block (a list item "1. " or "- ", a quote, a rule, a fence, an
+// HTML block, a link reference definition) is text: its marker is escaped
+// and the line read again as a paragraph.
+std::string LineText(std::string_view line, int* level) {
+  *level = 0;
+  if (line.empty()) return {};
+  std::string src(line);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
+        cmark_parse_document(src.data(), src.size(), CMARK_OPT_DEFAULT), cmark_node_free);
+    cmark_node* block = doc ? cmark_node_first_child(doc.get()) : nullptr;
+    cmark_node_type t = block ? cmark_node_get_type(block) : CMARK_NODE_NONE;
+    if (t == CMARK_NODE_HEADING || t == CMARK_NODE_PARAGRAPH) {
+      *level = t == CMARK_NODE_HEADING ? cmark_node_get_heading_level(block) : 0;
+      return InlineText(block);
+    }
+    // Escape the block marker: the delimiter of "1." / "1)", else the
+    // first character (ASCII punctuation: "-", "*", "+", ">", "<", "`",
+    // "~", "_", "[").
+    size_t d = 0;
+    while (d < src.size() && std::isdigit(static_cast<unsigned char>(src[d]))) ++d;
+    src.insert(d < src.size() && (src[d] == '.' || src[d] == ')') ? d : 0, 1, '\\');
   }
-  return std::string_view::npos;
-}
-
-bool StrongOpensAt(std::string_view s, size_t i) {
-  if (s.compare(i, 2, "**") != 0 && s.compare(i, 2, "__") != 0) return false;
-  if (i > 0 && (IsAsciiAlnum(s[i - 1]) || s[i - 1] == s[i])) return false;  // "5**", a grade
-  return i + 2 < s.size() && s[i + 2] != ' ' && s[i + 2] != '\t' && s[i + 2] != s[i];
+  return std::string(line);
 }
 
 }  // namespace
@@ -143,35 +144,17 @@ bool IsLineStructured(std::string_view text) {
   return pairs > 0 && pairs > breaks;
 }
 
-std::string MarkdownInlineToText(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    size_t text_end = 0, end = 0;
-    if (s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[' && LinkAt(s, i + 1, &text_end, &end)) {
-      i = end;  // a picture
-      continue;
-    }
-    if (s[i] == '[' && LinkAt(s, i, &text_end, &end)) {
-      out += MarkdownInlineToText(s.substr(i + 1, text_end - i - 1));
-      i = end;
-      continue;
-    }
-    if (StrongOpensAt(s, i)) {
-      size_t close = StrongCloseFor(s, i);
-      if (close != std::string_view::npos) {
-        out += MarkdownInlineToText(s.substr(i + 2, close - i - 2));
-        i = close + 2;
-        continue;
-      }
-    }
-    out.push_back(s[i++]);
-  }
-  return out;
+std::string MarkdownInlineToText(std::string_view line) {
+  int level = 0;
+  std::string_view t = Trim(line);
+  std::string_view lead = line.substr(0, t.empty() ? line.size() : t.data() - line.data());
+  std::string_view trail = line.substr(lead.size() + t.size());
+  return std::string(lead) + LineText(t, &level) + std::string(trail);
 }
 
 std::string MarkdownLinesToText(std::string_view text, std::string* title) {
-  std::vector<std::string_view> lines = Lines(text);
+  std::string repaired = RepairMarkdown(text);
+  std::vector<std::string_view> lines = Lines(repaired);
   size_t nonblank = 0;
   for (std::string_view l : lines) nonblank += !Trim(l).empty();
   std::string out;
@@ -182,32 +165,20 @@ std::string MarkdownLinesToText(std::string_view text, std::string* title) {
       if (!out.empty()) out.push_back('\n');
       continue;
     }
-    size_t h = 0;
-    while (h < s.size() && h < 7 && s[h] == '#') ++h;
-    bool heading = h >= 1 && h <= 6 && (h == s.size() || s[h] == ' ');
-    std::string text_line;
-    if (heading) {
-      std::string_view c = Trim(s.substr(h));
-      // A closing sequence ("## 小標題 ##") and a marker written twice ("### # 小標題").
-      size_t e = c.find_last_not_of('#');
-      if (e != std::string_view::npos && e + 1 < c.size() && c[e] == ' ') c = Trim(c.substr(0, e));
-      for (;;) {
-        size_t m = 0;
-        while (m < c.size() && m < 7 && c[m] == '#') ++m;
-        if (m == 0 || m > 6 || m >= c.size() || c[m] != ' ') break;
-        c = Trim(c.substr(m));
-      }
-      text_line = MarkdownInlineToText(c);
-      if (first && h == 1 && nonblank > 1 && title) {
-        *title = text_line;
-        first = false;
-        continue;
-      }
-    } else {
-      text_line = MarkdownInlineToText(line);
+    int level = 0;
+    std::string text_line = LineText(s, &level);
+    if (level == 1 && first && nonblank > 1 && title) {
+      *title = text_line;
+      first = false;
+      continue;
     }
     first = false;
-    if (Trim(text_line).empty()) continue;  // a picture alone
+    if (Trim(text_line).empty()) continue;  // a picture alone, an empty heading
+    if (level == 0) {
+      // A paragraph keeps the white space around it as written.
+      size_t lead = s.data() - line.data();
+      text_line = std::string(line.substr(0, lead)) + text_line + std::string(line.substr(lead + s.size()));
+    }
     out += text_line;
     out.push_back('\n');
   }

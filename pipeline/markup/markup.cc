@@ -12,6 +12,7 @@
 #include "pipeline/markup/dom_body.h"
 #include "pipeline/markup/dom_text.h"
 #include "pipeline/markup/markdown_lines.h"
+#include "pipeline/markup/markdown_repair.h"
 #include "pipeline/markup/page_meta.h"
 #include "pipeline/markup/prepare.h"
 #include "pipeline/text/utf8.h"
@@ -155,82 +156,6 @@ std::string EndHtmlBlocks(std::string_view md) {
   return out;
 }
 
-// The length of a heading marker written twice at a line start
-// ("### # 39分鐘": the site's own "#" inside the archive's heading): the
-// bytes of the second marker and its spaces, or 0.
-size_t DoubledHeadingMarker(std::string_view md, size_t i) {
-  size_t h = 0;
-  while (i + h < md.size() && h < 7 && md[i + h] == '#') ++h;
-  if (h == 0 || h > 6 || i + h >= md.size() || md[i + h] != ' ') return 0;
-  size_t j = i + h;
-  while (j < md.size() && md[j] == ' ') ++j;
-  size_t m = 0;
-  while (j + m < md.size() && m < 7 && md[j + m] == '#') ++m;
-  if (m == 0 || m > 6 || j + m >= md.size() || md[j + m] != ' ') return 0;
-  size_t k = j + m;
-  while (k < md.size() && md[k] == ' ') ++k;
-  return k - j;
-}
-
-// Repairs Markdown that archives write and CommonMark would print as
-// literal text: a link destination with spaces ("[t](a b)") gets pointy
-// brackets ("[t](<a b>)", which CommonMark accepts); a destination that
-// opens a pointy bracket and never closes it on its line (a truncated
-// embed, "[t](<iframe src=)") is emptied ("[t]()"); a heading marker
-// written twice ("### # 小標題") loses the second; Hugo shortcodes
-// ("{{< video ... >}}", "{{% ... %}}") are removed.
-std::string RepairMarkdown(std::string_view md) {
-  std::string out;
-  out.reserve(md.size() + 16);
-  for (size_t i = 0; i < md.size();) {
-    if (i == 0 || md[i - 1] == '\n') {
-      if (size_t twice = DoubledHeadingMarker(md, i)) {
-        size_t h = md.find(' ', i);
-        out.append(md.substr(i, h + 1 - i));
-        i = h + 1;
-        while (i < md.size() && md[i] == ' ') ++i;
-        i += twice;
-        continue;
-      }
-    }
-    if (md.compare(i, 3, "](<") == 0) {
-      size_t nl = std::min(md.find('\n', i), md.size());
-      size_t gt = md.find('>', i + 3), close = md.find(')', i + 3);
-      if ((gt == std::string_view::npos || gt > nl) && close != std::string_view::npos && close < nl) {
-        out.append("]()");
-        i = close + 1;
-        continue;
-      }
-    }
-    if (md.compare(i, 3, "{{<") == 0 || md.compare(i, 3, "{{%") == 0) {
-      std::string_view close = md[i + 2] == '<' ? ">}}" : "%}}";
-      size_t e = md.find(close, i + 3);
-      size_t nl = md.find('\n', i);
-      if (e != std::string_view::npos && (nl == std::string_view::npos || e < nl)) { i = e + 3; continue; }
-    }
-    if (md.compare(i, 2, "](") == 0 && (i + 2 >= md.size() || md[i + 2] != '<')) {
-      int depth = 1;
-      size_t j = i + 2;
-      bool space = false;
-      for (; j < md.size() && md[j] != '\n' && depth > 0; ++j) {
-        if (md[j] == '(') ++depth;
-        else if (md[j] == ')') --depth;
-        else if (md[j] == ' ') space = true;
-        else if (md[j] == '<' || md[j] == '>') break;
-      }
-      if (depth == 0 && space) {
-        out.append("](<");
-        out.append(md.substr(i + 2, j - 1 - (i + 2)));
-        out.append(">)");
-        i = j;
-        continue;
-      }
-    }
-    out.push_back(md[i++]);
-  }
-  return out;
-}
-
 // Emphasis delimiters CommonMark left unmatched (bold that the source broke
 // across a line, "**" rows used as separators) are removed from a Markdown
 // text: a run of two or more '*' still in the text, unless it follows a
@@ -296,12 +221,12 @@ Result<Article> HtmlPage(std::string_view bytes, const MarkupOptions& o) {
   bool first = true;
   for (Dom::Strip level : {Dom::Strip::kAll, Dom::Strip::kUnlikely, Dom::Strip::kNone}) {
     Dom dom(p->html, level);
-    std::string text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true);
     if (first) {
       a.title = markup::FindTitle(dom);
       a.published = markup::FindPublished(dom, p->html);
       first = false;
     }
+    std::string text = markup::NodesText(dom, markup::FindArticleNodes(dom), /*clean=*/true, a.title);
     size_t cps = VisibleCodePoints(text);
     if (cps > 2 * best || a.text.empty()) best = cps, a.text = std::move(text);
     if (best >= kRetryBelow) break;
@@ -413,7 +338,7 @@ Result<Article> ConvertMarkup(std::string_view input, MarkupKind kind, const Mar
         if (VisibleCodePoints(a.text) == 0) return NoBody();
         return a;
       }
-      std::string md = EndHtmlBlocks(RepairMarkdown(input));
+      std::string md = EndHtmlBlocks(markup::RepairMarkdown(input));
       // CMARK_OPT_UNSAFE keeps raw HTML blocks (<figure>...) so that they go
       // through the same HTML path; nothing is rendered to a browser.
       std::unique_ptr<char, void (*)(void*)> html(

@@ -54,6 +54,27 @@ const char kArticle[] =
     "<p>業者認為，政策有助降低投資風險，但仍需簡化審查流程。</p>"
     "</div></article>";
 
+// The headline printed again inside the article as an h2-h6 with a label
+// beside it ("原创", "獨家") is no body; a section heading that merely
+// shares words with it, or one with more than a label around it, stays.
+TEST(PageBody, HeadlineCopyWithALabelIsNoBody) {
+  for (const char* label : {"<span>原创</span>", "獨家｜", ""}) {
+    std::string article = std::string("<div class='article-content'><h2 class='title'>") + label +
+                          "經濟部補助綠能產業 三年投入百億元</h2>"
+                          "<h3>三年投入百億元的用途</h3>"
+                          "<p>經濟部今天宣布，未來三年將投入新台幣100億元，補助綠能與儲能產業，帶動民間投資。</p>"
+                          "<h2>經濟部補助綠能產業 三年投入百億元以後，業者還要等多久</h2>"
+                          "<p>官員表示，補助對象包括太陽光電、離岸風電及儲能系統業者，申請期限至明年六月底。</p></div>";
+    Article a = Page(NewsPage("<title>經濟部補助綠能產業 三年投入百億元 - 某某新聞網</title>", article));
+    EXPECT_EQ(a.title, "經濟部補助綠能產業 三年投入百億元");
+    EXPECT_FALSE(Has(a.text, "原创")) << a.text;
+    EXPECT_EQ(a.text.find("經濟部補助綠能產業 三年投入百億元\n"), std::string::npos) << a.text;
+    EXPECT_TRUE(Has(a.text, "三年投入百億元的用途")) << a.text;
+    EXPECT_TRUE(Has(a.text, "百億元以後，業者還要等多久")) << a.text;
+    EXPECT_TRUE(Has(a.text, "申請期限至明年六月底。")) << a.text;
+  }
+}
+
 TEST(DetectMarkup, ByStructure) {
   EXPECT_EQ(DetectMarkup("經濟部今天宣布補助。\n官員表示，3<5 也不是標籤。"), MarkupKind::kPlain);
   EXPECT_EQ(DetectMarkup("<p>第一段。</p><p>第二段。</p>"), MarkupKind::kHtmlFragment);
@@ -233,8 +254,38 @@ TEST(MarkdownLines, OnlyTextsWrittenOneParagraphALine) {
   // Hard-wrapped English prose: lines do not end sentences.
   EXPECT_FALSE(IsLineStructured("# Title\n\nThe council met on Monday and\ndecided to raise the\nlevy by two per cent.\n\nMore."));
   EXPECT_FALSE(IsLineStructured("單行文字，[連結](https://x/y)。"));
-  EXPECT_EQ(markup::MarkdownInlineToText("**粗體**與__粗體__、[a [b] c](https://x/(y))、![x](y.png)末"),
-            "粗體與粗體、a [b] c、末");
+  // CommonMark's inline rules: "__" between two letters is text, an entity is decoded.
+  EXPECT_EQ(markup::MarkdownInlineToText("**粗體**與 __粗體__、[a [b] c](https://x/(y))、![x](y.png)末"),
+            "粗體與 粗體、a [b] c、末");
+  EXPECT_EQ(markup::MarkdownInlineToText("  AT&amp;T與__x__、*強調*、\\*星號  "), "  AT&T與__x__、強調、*星號  ");
+}
+
+// Each line goes to CommonMark as a paragraph: a line it would read as a
+// list item, a quote, a rule, a fence, an HTML block or a link reference
+// definition is text, as written.
+TEST(MarkdownLines, BlockMarkersOfALineAreText) {
+  const char* const lines[] = {"- 項目，列出的事項。", "+ 另一項。", "* 第三項。", "> 引述的話。", "---",
+                               "***", "```", "~~~ 分隔", "1) 第一點。", "12. 第十二點。",
+                               "[註1]: 資料來源為主計總處。", "<這不是標籤> 而是文字。"};
+  for (const char* l : lines) EXPECT_EQ(markup::MarkdownInlineToText(l), l) << l;
+  EXPECT_EQ(markup::MarkdownInlineToText(""), "");
+  EXPECT_EQ(markup::MarkdownInlineToText("  "), "  ");
+  std::string text = "# 題\n第一段，**重點**。\n- 項目，列出的事項。\n[註1]: 資料來源。\n最後一段。";
+  EXPECT_EQ(markup::MarkdownLinesToText(text, nullptr), "題\n第一段，重點。\n- 項目，列出的事項。\n[註1]: 資料來源。\n最後一段。");
+}
+
+// A grade "5**" / "5*" is text in a Markdown article too (the whole-text
+// path), while bold around a number still goes.
+TEST(Markdown, GradesStayTextBoldAroundANumberGoes) {
+  std::string md = "# 放榜\n\n考生考獲5**的成績，另一人考獲5*的成績。\n\n合格率為**25%**，與去年相若。\n";
+  Result<Article> a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "考生考獲5**的成績，另一人考獲5*的成績。\n合格率為25%，與去年相若。");
+  // A times sign too, also inside a raw HTML block (where a backslash escape would stay).
+  md = "# 通關\n\n<p>完善7*24小時貨運通關模式，每日12*0.6小時。</p>\n\n口岸實行7*24小時通關。\n";
+  a = ConvertMarkup(md, DetectMarkup(md), MarkupOptions{});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, "完善7*24小時貨運通關模式，每日12*0.6小時。\n口岸實行7*24小時通關。");
 }
 
 TEST(HtmlFragment, ParagraphsOnTheirOwnLines) {

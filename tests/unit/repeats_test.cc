@@ -126,13 +126,30 @@ TEST(KnownRepeats, RemovesAKnownNoticeFromTheFirstDocument) {
   std::string spaced = "官員表示，下季可望持續成長。\xE3\x80\x80\xE3\x80\x80" + kTail + "  ";
   EXPECT_EQ(k->Remove("NadalChi/AML:x.txt", &spaced), 1);
   EXPECT_EQ(spaced, "官員表示，下季可望持續成長。");
-  // Another source is not touched; a body that is only the notice stays.
-  std::string other = Article(2);
-  EXPECT_EQ(k->Remove("https://news.example.com/a/2", &other), 0);
-  EXPECT_EQ(other, Article(2));
+  // A body that is only the notice stays.
   std::string alone = kTail;
   EXPECT_EQ(k->Remove("NadalChi/AML:y.txt", &alone), 0);
   EXPECT_EQ(alone, kTail);
+}
+
+// How a notice sits, not who delivers it: glued onto a paragraph it leaves
+// the body of any source (a record without its source, an evaluator's
+// temporary file, a site that syndicates the articles); standing as a line
+// of its own it is left to its source's entry.
+TEST(KnownRepeats, AGluedNoticeLeavesWhateverTheSourceALineOfItsOwnOnlyForItsSource) {
+  Result<KnownRepeats> k = KnownRepeats::Parse("NadalChi/AML\t" + HashHex(kTail) + "\t463\taml-7\n", "repeats.tsv");
+  ASSERT_TRUE(k.ok()) << k.status().message();
+  for (const std::string source : {"https://news.example.com/a/2", "/tmp/eval/docs.jsonl:2", ""}) {
+    std::string glued = Article(2);
+    EXPECT_EQ(k->Remove(source, &glued), 1) << source;
+    EXPECT_EQ(glued, "第2篇報導：經濟部今天公布第2季出口數據，較去年同期成長。\n官員表示，下季可望持續成長。");
+  }
+  std::string own_line = "經濟部今天公布出口數據，較去年同期成長。\n" + kTail;
+  std::string before = own_line;
+  EXPECT_EQ(k->Remove("https://news.example.com/a/3", &own_line), 0);
+  EXPECT_EQ(own_line, before);
+  EXPECT_EQ(k->Remove("NadalChi/AML:data/3.txt", &own_line), 1);
+  EXPECT_EQ(own_line, "經濟部今天公布出口數據，較去年同期成長。");
 }
 
 TEST(KnownRepeats, BadLinesNameFileAndLine) {
@@ -159,7 +176,7 @@ TEST(RepeatLearner, CountsDocumentsAndKeepsGluedNotices) {
   RepeatLearner learn;
   const std::string formula = "蔡奇、王毅等參加上述活動，並出席了歡迎儀式。";  // a line of its own
   for (int i = 0; i < 12; ++i) {
-    std::string body = Article(i) + "\n" + formula + "\n" + formula;  // counted once a document
+    std::string body = formula + "\n" + formula + "\n" + Article(i);  // counted once a document
     learn.Add("doc-" + std::to_string(i), "src:" + std::to_string(i), body);
   }
   learn.Add("other-0", "https://other.example.com/0", Article(0));
@@ -173,8 +190,12 @@ TEST(RepeatLearner, CountsDocumentsAndKeepsGluedNotices) {
     EXPECT_EQ(e.ids, (std::vector<std::string>{"doc-0", "doc-1", "doc-2"}));
   }
   std::vector<RepeatLearner::Entry> glued = learn.Entries(10, /*glued_only=*/true);
-  ASSERT_EQ(glued.size(), 2u);  // the formula stood alone on its line: left out
-  for (const auto& e : glued) EXPECT_NE(e.text, formula);
+  // Only the tail: the formula stood alone on its line, the second line's
+  // first piece was glued but did not end the body.
+  ASSERT_EQ(glued.size(), 1u);
+  EXPECT_EQ(glued[0].text, kTail);
+  EXPECT_EQ(glued[0].glued_at_end, 12u);
+  EXPECT_EQ(glued[0].foreign, 12u);
   EXPECT_EQ(KnownRepeatLine(glued[0]).substr(0, 4), "src\t");
   EXPECT_TRUE(learn.Entries(13, false).empty());
   // What it writes, KnownRepeats reads and applies.
@@ -183,8 +204,24 @@ TEST(RepeatLearner, CountsDocumentsAndKeepsGluedNotices) {
   Result<KnownRepeats> k = KnownRepeats::Parse(file, "learnt");
   ASSERT_TRUE(k.ok()) << k.status().message();
   std::string body = Article(40);
-  EXPECT_EQ(k->Remove("src:40", &body), 2);
-  EXPECT_EQ(body, "第40篇報導：經濟部今天公布第40季出口數據，較去年同期成長。");
+  EXPECT_EQ(k->Remove("src:40", &body), 1);
+  EXPECT_EQ(body, "第40篇報導：經濟部今天公布第40季出口數據，較去年同期成長。\n官員表示，下季可望持續成長。");
+}
+
+// A sentence a series glues onto the end of every article but that speaks
+// of the article's own subject (its words stand in the article) is the
+// series' own text, not a notice: --glued leaves it out.
+TEST(RepeatLearner, AGluedSentenceOnTheArticlesSubjectIsNoNotice) {
+  RepeatLearner learn;
+  const std::string signoff = "經濟部出口數據每季公布，本報持續追蹤出口數據。";
+  for (int i = 0; i < 12; ++i)
+    learn.Add("doc-" + std::to_string(i), "series:" + std::to_string(i),
+              "經濟部今天公布第" + std::to_string(i) + "季出口數據，較去年同期成長。\xE3\x80\x80" + signoff);
+  std::vector<RepeatLearner::Entry> all = learn.Entries(10, false);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].glued_at_end, 12u);
+  EXPECT_EQ(all[0].foreign, 0u);
+  EXPECT_TRUE(learn.Entries(10, /*glued_only=*/true).empty());
 }
 
 }  // namespace
