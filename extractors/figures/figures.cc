@@ -37,6 +37,26 @@ bool IsTraditionalScript(const Document& doc, const NormText& norm) {
   return changed >= 2 && changed * 25 > han;
 }
 
+bool IsHongKongDocument(const Document& doc, const NormText& norm, bool traditional) {
+  // The source names a Hong Kong outlet: a word starting with "hk"
+  // (hkcnews, hk01, hket) or a host under .hk.
+  for (const std::string* where : {&doc.source, &doc.key}) {
+    std::string low;
+    for (char ch : *where) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (size_t at = low.find("hk"); at != std::string::npos; at = low.find("hk", at + 1)) {
+      bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(low[at - 1]));
+      bool host_end = at > 0 && low[at - 1] == '.' && (at + 2 == low.size() || !std::isalnum(static_cast<unsigned char>(low[at + 2])));
+      if (word_start || host_end) return true;
+    }
+  }
+  // Traditional-script text that names Hong Kong or its dollar (normalised:
+  // Simplified characters, lower case).
+  if (!traditional) return false;
+  for (std::string_view w : {"香港", "港元", "港币", "港府", "港人", "hk$", "特区政府"})
+    if (norm.text.find(w) != std::string::npos) return true;
+  return false;
+}
+
 namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -185,6 +205,13 @@ class FigureExtractor : public Extractor {
       if (!trad) trad = IsTraditionalScript(doc, norm);
       return *trad ? std::string("CUR?") : std::string("CNY");
     };
+    // A bare $ is the dollar of the document's place: HKD in a Hong Kong
+    // document (IsHongKongDocument), else USD.
+    std::optional<bool> hk;
+    auto dollar = [&]() {
+      if (!hk) hk = IsHongKongDocument(doc, norm, local() == "CUR?");
+      return *hk ? std::string("HKD") : std::string("USD");
+    };
     // Rules read the text with URLs, markup, codes ... blanked (masker.h):
     // same length, so every offset below is an offset of norm.text.
     std::string masked;
@@ -202,7 +229,7 @@ class FigureExtractor : public Extractor {
         // (做到一半 'halfway', 百分之百肯定 'totally'); when it wins the
         // overlap, nothing inside it is a figure.
         c.idiom = RuleAttr(*m.rule, "idiom") == "1";
-        if (!c.idiom && !Interpret(m, sent, local, &c)) continue;
+        if (!c.idiom && !Interpret(m, sent, local, dollar, &c)) continue;
         c.m = m;
         cands.push_back(std::move(c));
         ok.push_back(m);
@@ -249,8 +276,8 @@ class FigureExtractor : public Extractor {
   }
 
  private:
-  template <typename Local>
-  bool Interpret(const RuleMatch& m, std::string_view t, Local& local, Cand* c) const {
+  template <typename Local, typename Dollar>
+  bool Interpret(const RuleMatch& m, std::string_view t, Local& local, Dollar& dollar, Cand* c) const {
     const Rule& r = *m.rule;
     // Span.
     c->b = m.begin;
@@ -336,6 +363,16 @@ class FigureExtractor : public Extractor {
       unit_word.erase(at, 3);
       half = true;
     }
+    // 多 inside the unit word (两个多月, 一个多小时): more than the number.
+    // It also makes 一 a quantity, not a determiner (一个多月).
+    bool unit_more = false;
+    if (size_t at = unit_word.find("多"); at != std::string::npos && unit_word.size() > 3) {
+      unit_word.erase(at, 3);
+      unit_more = true;
+    }
+    // 多/余 after the unit (一年多, 一天余) is no determiner's either.
+    std::string post = Trim(m.Group("qual_post"));
+    bool post_more = post == "多" || post == "余";
     std::string vattr = RuleAttr(r, "value");
     if (!vattr.empty()) {
       f.value = std::strtod(vattr.c_str(), nullptr);
@@ -392,7 +429,7 @@ class FigureExtractor : public Extractor {
       std::string min_cn = RuleAttr(r, "min_cn");
       // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
       // a determiner (一个月后, 一家公司).
-      if (!min_cn.empty() && !HasArabic(num) && !qual_pre && !half &&
+      if (!min_cn.empty() && !HasArabic(num) && !qual_pre && !half && !unit_more && !post_more &&
           n->value < std::strtod(min_cn.c_str(), nullptr))
         return false;
     } else {
@@ -461,7 +498,7 @@ class FigureExtractor : public Extractor {
     if (f.unit.empty() && m.Has("cur")) {
       const std::string* code = words_.Find("currency", Trim(m.Group("cur")));
       if (!code) return false;
-      f.unit = *code == "LOCAL" ? local() : *code;
+      f.unit = *code == "LOCAL" ? local() : *code == "DOLLAR" ? dollar() : *code;
       c->local_currency = *code == "LOCAL";
     } else if (f.unit.empty() && m.Has("unit")) {
       const std::string* u = words_.Find("unit", unit_word);
@@ -485,7 +522,7 @@ class FigureExtractor : public Extractor {
       if (!q) return false;
       f.qualifier = *q;
     }
-    if (f.qualifier.empty() && more) f.qualifier = "more_than";
+    if (f.qualifier.empty() && (more || unit_more)) f.qualifier = "more_than";
     // whole: the value is a whole number (自2.28起 is a date, not 2.28
     // incidents; 152.6万例 is whole; an average such as 1.68個 is no case).
     std::vector<std::string> whole_units = SplitBar(RuleAttr(r, "whole_unit"));

@@ -14,7 +14,8 @@
 //   den          "百" of 百分之 / "百万" of 百万分之: value = num/den*100
 //   frac         a digit or 半 after 成 (七成六 = 76, 两成半 = 25)
 //   cur          currency word/symbol -> ISO code (LOCAL: CNY in a
-//                Simplified-script document, CUR? in a Traditional one)
+//                Simplified-script document, CUR? in a Traditional one;
+//                DOLLAR, a bare $: HKD in a Hong Kong document, else USD)
 //   sub1/sub1u, sub2/sub2u   sub-units after the main unit (50元6角3分,
 //                4年9个月 = 4.75 year), each below one main unit
 //   escale       English scale after a symbol amount (US$1.5 billion)
@@ -92,5 +93,12 @@ Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_
 // True if the document body is written in Traditional script: enough of its
 // Han characters change under Traditional -> Simplified folding.
 bool IsTraditionalScript(const Document& doc, const NormText& norm);
+
+// True if a bare `$` in the document is the Hong Kong dollar: its source or
+// key names a Hong Kong outlet (a word starting with "hk": hkcnews, hk01; a
+// host under .hk), or, in Traditional-script text (`traditional`), the text
+// names Hong Kong or its currency (香港, 港元, 港幣, 港府, 港人, HK$). Else a
+// bare `$` is USD (word table currency: `$` -> DOLLAR).
+bool IsHongKongDocument(const Document& doc, const NormText& norm, bool traditional);
 
 }  // namespace newskb
