@@ -332,6 +332,13 @@ class FigureExtractor : public Extractor {
     bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !qual_pre &&
                local() == "CUR?";
     std::string num = Trim(m.Group("num"));
+    // 、 between Chinese digits (十四、五岁, 三、四十人) is a vague range: read
+    // as the adjacent digits it stands for (十四五, 三四十) by a rule with
+    // vague_range; no other rule reads such a number.
+    if (size_t at = num.find("、"); at != std::string::npos) {
+      if (RuleAttr(r, "vague_range") != "1") return false;
+      for (; at != std::string::npos; at = num.find("、")) num.erase(at, 3);
+    }
     // num2: a second way to write the number, with its own lower bound
     // (min_value_num2: 120日 is a length only above any day of a month).
     if (num.empty() && m.Has("num2")) {

@@ -735,7 +735,7 @@ inline std::string GenerateRoundFourFigure(Gen& g, bool trad, GenCase* c, std::s
                                         {"日元", "JPY", true}, {"英镑", "GBP", true}};
     return g.Pick(k);
   };
-  int form = g.Int(0, 7);
+  int form = g.Int(0, 9);
   if (form == 0) {  // money per physical unit, a cost noun between: 每公里造价预计接近12亿元人民币
     static const std::vector<Unit> kPer = {{"公里", "km", true}, {"公斤", "kg", true}, {"吨", "t", true},
                                            {"平方米", "m2", true}, {"亩", "mu", true}, {"立方米", "m3", true}};
@@ -877,6 +877,44 @@ inline std::string GenerateRoundFourFigure(Gen& g, bool trad, GenCase* c, std::s
     c->qualifier = "more_than";
     c->style = std::string("upward/") + (*u.unit ? u.unit : "yuan");
     return "";
+  }
+  if (form == 8) {  // 、 between Chinese digits, a vague range: 十四、五岁, 三、四十人, 五、六千公里
+    static const char* kD[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    static const std::vector<Unit> kU = {{"岁", "year", true}, {"年", "year", true}, {"人", "count", true},
+                                        {"家", "count", true}, {"公里", "km", true}, {"吨", "t", true}};
+    const Unit& u = g.Pick(kU);
+    int a = g.Int(1, 8);
+    if (g.Coin()) {  // 十四、五: the tens stay
+      *s = std::string("十") + kD[a] + "、" + kD[a + 1];
+      c->low = 10 + a; c->high = 11 + a;
+    } else {  // 三、四十 / 三、四千: the unit of the second names both
+      bool k = g.Coin(0.3) && std::string(u.unit) != "year";
+      *s = std::string(kD[a]) + "、" + kD[a + 1] + (k ? "千" : "十");
+      double m = k ? 1000 : 10;
+      c->low = a * m; c->high = (a + 1) * m;
+    }
+    *s += u.word;
+    c->range = true;
+    c->unit = u.unit;
+    c->style = std::string("vague_comma/") + u.unit;
+    return g.Coin() ? "现场约有" : "";
+  }
+  if (form == 9) {  // a price for one period, the currency before its number: 1小时不到台币100元
+    static const std::vector<Unit> kPer = {{"小时", "hour", true}, {"个月", "month", true}, {"年", "year", true},
+                                           {"天", "day", true}};
+    static const std::vector<Unit> kCur = {{"台币", "TWD", true}, {"新台币", "TWD", true}, {"港币", "HKD", true},
+                                           {"人民币", "CNY", true}, {"美元", "USD", true}};
+    const Unit& per = g.Pick(kPer);
+    const Unit& cur = g.Pick(kCur);
+    long long n = g.Magnitude(6);
+    if (n == 0) n = 4;
+    *s = std::string(g.Coin() ? "1" : "一") + per.word;
+    if (g.Coin(0.4)) { const auto& q = g.Pick(kPre); *s += q.first; c->qualifier = q.second; }
+    *s += std::string(cur.word) + amount(n) + (g.Coin() ? "元" : "");
+    c->value = static_cast<double>(n);
+    c->unit = std::string(cur.unit) + "/" + per.unit;
+    c->style = "rate_period/cur_first/" + st;
+    return "只能赚到";
   }
   // A bare $: HKD in Traditional text that names Hong Kong, USD in Simplified text.
   long long n = g.Magnitude(7);

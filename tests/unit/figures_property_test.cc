@@ -40,7 +40,7 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   // The fifth round's: rates with 每+unit first, scaled count ranges, people
   // nouns after digits, one period after a span word, 上百, a bare $.
   for (const char* s : {"rate_cost", "rate_period", "count_per_time", "count_range_scaled", "people_digits",
-                        "duration_cue", "upward", "hk_dollar"})
+                        "duration_cue", "upward", "hk_dollar", "vague_comma"})
     EXPECT_GT(styles[s], 20) << s;
 }
 
