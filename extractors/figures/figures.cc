@@ -144,13 +144,16 @@ struct Cand {
 std::optional<std::pair<std::string, std::string>> VagueRange(std::string_view num) {
   static const char* const kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
   for (int d = 0; d + 1 < 9; ++d) {
-    std::string pair = std::string(kDigits[d]) + kDigits[d + 1];
-    size_t at = num.find(pair);
-    if (at == std::string_view::npos) continue;
-    std::string lo(num), hi(num);
-    lo.erase(at + 3, 3);
-    hi.erase(at, 3);
-    return std::make_pair(lo, hi);
+    // 两 is 二 (一两天, 两三年).
+    for (const char* two : {"二", "两"}) {
+      std::string a = d == 1 ? two : kDigits[d], b = d == 0 ? two : kDigits[d + 1];
+      size_t at = num.find(a + b);
+      if (at == std::string_view::npos) continue;
+      std::string lo(num), hi(num);
+      lo.erase(at + 3, 3);
+      hi.erase(at, 3);
+      return std::make_pair(lo, hi);
+    }
   }
   return std::nullopt;
 }
@@ -377,9 +380,13 @@ class FigureExtractor : public Extractor {
       unit_word.erase(at, 3);
       unit_more = true;
     }
-    // 多/余 after the unit (一年多, 一天余) is no determiner's either.
+    // 多/余 after a unit of time (一年多, 一天余) is no determiner's either
+    // (一个多元 is 'pluralistic', no count).
     std::string post = Trim(m.Group("qual_post"));
-    bool post_more = post == "多" || post == "余";
+    const std::string* post_unit = words_.Find("unit", unit_word);
+    bool post_more = (post == "多" || post == "余") && post_unit &&
+                     (*post_unit == "year" || *post_unit == "month" || *post_unit == "week" || *post_unit == "day" ||
+                      *post_unit == "hour" || *post_unit == "minute" || *post_unit == "quarter");
     std::string vattr = RuleAttr(r, "value");
     if (!vattr.empty()) {
       f.value = std::strtod(vattr.c_str(), nullptr);
@@ -388,7 +395,9 @@ class FigureExtractor : public Extractor {
       std::optional<Numeral> lo = ParseNumeralEx(vague->first);
       std::optional<Numeral> hi = ParseNumeralEx(vague->second);
       if (!lo || !hi || lo->value >= hi->value) return false;
-      if (m.Has("unit") && hi->value < 10) return false;
+      // vague_small: a range of small numbers is a figure too (一两天, 三四年:
+      // a length of time); elsewhere it only sizes a noun phrase (三四家).
+      if (m.Has("unit") && hi->value < 10 && RuleAttr(r, "vague_small") != "1") return false;
       f.low = lo->value;
       f.high = hi->value;
     } else if (m.Has("low") && m.Has("high")) {

@@ -48,6 +48,9 @@
 //   vague_range  "1": two adjacent Chinese digits one apart are a range
 //                (三四成 = 30-40 %, 五六十家 = 50-60, 三四十万元); with a
 //                unit (counts, measures) the high end must reach 10
+//                (、 between the digits is the same: 十四、五岁 = 14-15, 三、四十人)
+//   vague_small  "1": a vague range under ten is a figure too (一两天, 三四年:
+//                lengths of time); else it only sizes a noun phrase (三四家)
 //   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
 //   qualifier    constant qualifier
 //   not_year     "1": drop when num (or low or high of a range) is a

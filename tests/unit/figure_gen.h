@@ -884,6 +884,18 @@ inline std::string GenerateRoundFourFigure(Gen& g, bool trad, GenCase* c, std::s
                                         {"家", "count", true}, {"公里", "km", true}, {"吨", "t", true}};
     const Unit& u = g.Pick(kU);
     int a = g.Int(1, 8);
+    if (g.Coin(0.3)) {  // a small range of time: 一两天, 三四年, 一、两星期, 两三个月
+      static const std::vector<Unit> kT = {{"天", "day", true}, {"年", "year", true}, {"星期", "week", true},
+                                          {"个月", "month", true}, {"个小时", "hour", true}};
+      const Unit& t = g.Pick(kT);
+      auto d = [&](int x) { return std::string(x == 2 && g.Coin() ? "两" : kD[x]); };
+      *s = d(a) + (g.Coin(0.3) ? "、" : "") + d(a + 1) + t.word;
+      c->low = a; c->high = a + 1;
+      c->range = true;
+      c->unit = t.unit;
+      c->style = std::string("vague_comma/small/") + t.unit;
+      return g.Coin() ? "大约要等" : "";
+    }
     if (g.Coin()) {  // 十四、五: the tens stay
       *s = std::string("十") + kD[a] + "、" + kD[a + 1];
       c->low = 10 + a; c->high = 11 + a;
