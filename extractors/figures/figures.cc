@@ -398,6 +398,9 @@ class FigureExtractor : public Extractor {
       // vague_small: a range of small numbers is a figure too (一两天, 三四年:
       // a length of time); elsewhere it only sizes a noun phrase (三四家).
       if (m.Has("unit") && hi->value < 10 && RuleAttr(r, "vague_small") != "1") return false;
+      // Two digits from 四五 up before 年 are a year of the 1940s-90s
+      // (四五年之前 = 1945, 五六年右派暴動), no length.
+      if (hi->value < 10 && lo->value >= 4 && unit_word == "年") return false;
       f.low = lo->value;
       f.high = hi->value;
     } else if (m.Has("low") && m.Has("high")) {

@@ -888,6 +888,7 @@ inline std::string GenerateRoundFourFigure(Gen& g, bool trad, GenCase* c, std::s
       static const std::vector<Unit> kT = {{"天", "day", true}, {"年", "year", true}, {"星期", "week", true},
                                           {"个月", "month", true}, {"个小时", "hour", true}};
       const Unit& t = g.Pick(kT);
+      if (std::string(t.unit) == "year") a = g.Int(1, 3);  // 四五年 up is a year of the 1940s-90s
       auto d = [&](int x) { return std::string(x == 2 && g.Coin() ? "两" : kD[x]); };
       *s = d(a) + (g.Coin(0.3) ? "、" : "") + d(a + 1) + t.word;
       c->low = a; c->high = a + 1;
