@@ -342,6 +342,12 @@ class FigureExtractor : public Extractor {
       if (RuleAttr(r, "vague_range") != "1") return false;
       for (; at != std::string::npos; at = num.find("、")) num.erase(at, 3);
     }
+    // no_lone_financial: one financial digit alone (伍, 陆: also surnames)
+    // is no number here: 伍成邦 is a name, not 50 %.
+    if (RuleAttr(r, "no_lone_financial") == "1") {
+      for (std::string_view w : {"壹", "贰", "叁", "参", "肆", "伍", "陆", "柒", "捌", "玖", "拾", "佰", "仟"})
+        if (num == w) return false;
+    }
     // num2: a second way to write the number, with its own lower bound
     // (min_value_num2: 120日 is a length only above any day of a month).
     if (num.empty() && m.Has("num2")) {

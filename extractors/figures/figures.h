@@ -51,6 +51,8 @@
 //                (、 between the digits is the same: 十四、五岁 = 14-15, 三、四十人)
 //   vague_small  "1": a vague range under ten is a figure too (一两天, 三四年:
 //                lengths of time); else it only sizes a noun phrase (三四家)
+//   no_lone_financial  "1": one financial digit alone (伍, 陆: surnames too)
+//                is no number (伍成邦 is a name, not 50 %)
 //   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
 //   qualifier    constant qualifier
 //   not_year     "1": drop when num (or low or high of a range) is a
