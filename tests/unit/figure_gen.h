@@ -897,6 +897,17 @@ inline std::string GenerateRoundFourFigure(Gen& g, bool trad, GenCase* c, std::s
       c->style = std::string("vague_comma/small/") + t.unit;
       return g.Coin() ? "大约要等" : "";
     }
+    if (g.Coin(0.25)) {  // two Arabic digits around 、: 5、6个, 3、4米, 2、3天
+      static const std::vector<Unit> kA = {{"个", "count", true}, {"张", "count", true}, {"米", "m", true},
+                                          {"天", "day", true}, {"小时", "hour", true}, {"公斤", "kg", true}};
+      const Unit& ua = g.Pick(kA);
+      *s = std::to_string(a) + "、" + std::to_string(a + 1) + ua.word;
+      c->low = a; c->high = a + 1;
+      c->range = true;
+      c->unit = ua.unit;
+      c->style = std::string("vague_comma/arabic/") + ua.unit;
+      return g.Coin() ? "只有" : "";
+    }
     if (g.Coin()) {  // 十四、五: the tens stay
       *s = std::string("十") + kD[a] + "、" + kD[a + 1];
       c->low = 10 + a; c->high = 11 + a;
