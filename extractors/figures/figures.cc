@@ -37,6 +37,26 @@ bool IsTraditionalScript(const Document& doc, const NormText& norm) {
   return changed >= 2 && changed * 25 > han;
 }
 
+bool IsHongKongDocument(const Document& doc, const NormText& norm, bool traditional) {
+  // The source names a Hong Kong outlet: a word starting with "hk"
+  // (hkcnews, hk01, hket) or a host under .hk.
+  for (const std::string* where : {&doc.source, &doc.key}) {
+    std::string low;
+    for (char ch : *where) low += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (size_t at = low.find("hk"); at != std::string::npos; at = low.find("hk", at + 1)) {
+      bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(low[at - 1]));
+      bool host_end = at > 0 && low[at - 1] == '.' && (at + 2 == low.size() || !std::isalnum(static_cast<unsigned char>(low[at + 2])));
+      if (word_start || host_end) return true;
+    }
+  }
+  // Traditional-script text that names Hong Kong or its dollar (normalised:
+  // Simplified characters, lower case).
+  if (!traditional) return false;
+  for (std::string_view w : {"香港", "港元", "港币", "港府", "港人", "hk$", "特区政府"})
+    if (norm.text.find(w) != std::string::npos) return true;
+  return false;
+}
+
 namespace {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -124,13 +144,16 @@ struct Cand {
 std::optional<std::pair<std::string, std::string>> VagueRange(std::string_view num) {
   static const char* const kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
   for (int d = 0; d + 1 < 9; ++d) {
-    std::string pair = std::string(kDigits[d]) + kDigits[d + 1];
-    size_t at = num.find(pair);
-    if (at == std::string_view::npos) continue;
-    std::string lo(num), hi(num);
-    lo.erase(at + 3, 3);
-    hi.erase(at, 3);
-    return std::make_pair(lo, hi);
+    // 两 is 二 (一两天, 两三年).
+    for (const char* two : {"二", "两"}) {
+      std::string a = d == 1 ? two : kDigits[d], b = d == 0 ? two : kDigits[d + 1];
+      size_t at = num.find(a + b);
+      if (at == std::string_view::npos) continue;
+      std::string lo(num), hi(num);
+      lo.erase(at + 3, 3);
+      hi.erase(at, 3);
+      return std::make_pair(lo, hi);
+    }
   }
   return std::nullopt;
 }
@@ -185,6 +208,13 @@ class FigureExtractor : public Extractor {
       if (!trad) trad = IsTraditionalScript(doc, norm);
       return *trad ? std::string("CUR?") : std::string("CNY");
     };
+    // A bare $ is the dollar of the document's place: HKD in a Hong Kong
+    // document (IsHongKongDocument), else USD.
+    std::optional<bool> hk;
+    auto dollar = [&]() {
+      if (!hk) hk = IsHongKongDocument(doc, norm, local() == "CUR?");
+      return *hk ? std::string("HKD") : std::string("USD");
+    };
     // Rules read the text with URLs, markup, codes ... blanked (masker.h):
     // same length, so every offset below is an offset of norm.text.
     std::string masked;
@@ -202,7 +232,7 @@ class FigureExtractor : public Extractor {
         // (做到一半 'halfway', 百分之百肯定 'totally'); when it wins the
         // overlap, nothing inside it is a figure.
         c.idiom = RuleAttr(*m.rule, "idiom") == "1";
-        if (!c.idiom && !Interpret(m, sent, local, &c)) continue;
+        if (!c.idiom && !Interpret(m, sent, local, dollar, &c)) continue;
         c.m = m;
         cands.push_back(std::move(c));
         ok.push_back(m);
@@ -249,8 +279,8 @@ class FigureExtractor : public Extractor {
   }
 
  private:
-  template <typename Local>
-  bool Interpret(const RuleMatch& m, std::string_view t, Local& local, Cand* c) const {
+  template <typename Local, typename Dollar>
+  bool Interpret(const RuleMatch& m, std::string_view t, Local& local, Dollar& dollar, Cand* c) const {
     const Rule& r = *m.rule;
     // Span.
     c->b = m.begin;
@@ -305,6 +335,19 @@ class FigureExtractor : public Extractor {
     bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !qual_pre &&
                local() == "CUR?";
     std::string num = Trim(m.Group("num"));
+    // 、 between Chinese digits (十四、五岁, 三、四十人) is a vague range: read
+    // as the adjacent digits it stands for (十四五, 三四十) by a rule with
+    // vague_range; no other rule reads such a number.
+    if (size_t at = num.find("、"); at != std::string::npos) {
+      if (RuleAttr(r, "vague_range") != "1") return false;
+      for (; at != std::string::npos; at = num.find("、")) num.erase(at, 3);
+    }
+    // no_lone_financial: one financial digit alone (伍, 陆: also surnames)
+    // is no number here: 伍成邦 is a name, not 50 %.
+    if (RuleAttr(r, "no_lone_financial") == "1") {
+      for (std::string_view w : {"壹", "贰", "叁", "参", "肆", "伍", "陆", "柒", "捌", "玖", "拾", "佰", "仟"})
+        if (num == w) return false;
+    }
     // num2: a second way to write the number, with its own lower bound
     // (min_value_num2: 120日 is a length only above any day of a month).
     if (num.empty() && m.Has("num2")) {
@@ -336,6 +379,20 @@ class FigureExtractor : public Extractor {
       unit_word.erase(at, 3);
       half = true;
     }
+    // 多 inside the unit word (两个多月, 一个多小时): more than the number.
+    // It also makes 一 a quantity, not a determiner (一个多月).
+    bool unit_more = false;
+    if (size_t at = unit_word.find("多"); at != std::string::npos && unit_word.size() > 3) {
+      unit_word.erase(at, 3);
+      unit_more = true;
+    }
+    // 多/余 after a unit of time (一年多, 一天余) is no determiner's either
+    // (一个多元 is 'pluralistic', no count).
+    std::string post = Trim(m.Group("qual_post"));
+    const std::string* post_unit = words_.Find("unit", unit_word);
+    bool post_more = (post == "多" || post == "余") && post_unit &&
+                     (*post_unit == "year" || *post_unit == "month" || *post_unit == "week" || *post_unit == "day" ||
+                      *post_unit == "hour" || *post_unit == "minute" || *post_unit == "quarter");
     std::string vattr = RuleAttr(r, "value");
     if (!vattr.empty()) {
       f.value = std::strtod(vattr.c_str(), nullptr);
@@ -344,7 +401,12 @@ class FigureExtractor : public Extractor {
       std::optional<Numeral> lo = ParseNumeralEx(vague->first);
       std::optional<Numeral> hi = ParseNumeralEx(vague->second);
       if (!lo || !hi || lo->value >= hi->value) return false;
-      if (m.Has("unit") && hi->value < 10) return false;
+      // vague_small: a range of small numbers is a figure too (一两天, 三四年:
+      // a length of time); elsewhere it only sizes a noun phrase (三四家).
+      if (m.Has("unit") && hi->value < 10 && RuleAttr(r, "vague_small") != "1") return false;
+      // Two digits from 四五 up before 年 are a year of the 1940s-90s
+      // (四五年之前 = 1945, 五六年右派暴動), no length.
+      if (hi->value < 10 && lo->value >= 4 && unit_word == "年") return false;
       f.low = lo->value;
       f.high = hi->value;
     } else if (m.Has("low") && m.Has("high")) {
@@ -392,7 +454,7 @@ class FigureExtractor : public Extractor {
       std::string min_cn = RuleAttr(r, "min_cn");
       // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
       // a determiner (一个月后, 一家公司).
-      if (!min_cn.empty() && !HasArabic(num) && !qual_pre && !half &&
+      if (!min_cn.empty() && !HasArabic(num) && !qual_pre && !half && !unit_more && !post_more &&
           n->value < std::strtod(min_cn.c_str(), nullptr))
         return false;
     } else {
@@ -461,7 +523,7 @@ class FigureExtractor : public Extractor {
     if (f.unit.empty() && m.Has("cur")) {
       const std::string* code = words_.Find("currency", Trim(m.Group("cur")));
       if (!code) return false;
-      f.unit = *code == "LOCAL" ? local() : *code;
+      f.unit = *code == "LOCAL" ? local() : *code == "DOLLAR" ? dollar() : *code;
       c->local_currency = *code == "LOCAL";
     } else if (f.unit.empty() && m.Has("unit")) {
       const std::string* u = words_.Find("unit", unit_word);
@@ -485,7 +547,7 @@ class FigureExtractor : public Extractor {
       if (!q) return false;
       f.qualifier = *q;
     }
-    if (f.qualifier.empty() && more) f.qualifier = "more_than";
+    if (f.qualifier.empty() && (more || unit_more)) f.qualifier = "more_than";
     // whole: the value is a whole number (自2.28起 is a date, not 2.28
     // incidents; 152.6万例 is whole; an average such as 1.68個 is no case).
     std::vector<std::string> whole_units = SplitBar(RuleAttr(r, "whole_unit"));

@@ -14,7 +14,8 @@
 //   den          "百" of 百分之 / "百万" of 百万分之: value = num/den*100
 //   frac         a digit or 半 after 成 (七成六 = 76, 两成半 = 25)
 //   cur          currency word/symbol -> ISO code (LOCAL: CNY in a
-//                Simplified-script document, CUR? in a Traditional one)
+//                Simplified-script document, CUR? in a Traditional one;
+//                DOLLAR, a bare $: HKD in a Hong Kong document, else USD)
 //   sub1/sub1u, sub2/sub2u   sub-units after the main unit (50元6角3分,
 //                4年9个月 = 4.75 year), each below one main unit
 //   escale       English scale after a symbol amount (US$1.5 billion)
@@ -47,6 +48,11 @@
 //   vague_range  "1": two adjacent Chinese digits one apart are a range
 //                (三四成 = 30-40 %, 五六十家 = 50-60, 三四十万元); with a
 //                unit (counts, measures) the high end must reach 10
+//                (、 between the digits is the same: 十四、五岁 = 14-15, 三、四十人)
+//   vague_small  "1": a vague range under ten is a figure too (一两天, 三四年:
+//                lengths of time); else it only sizes a noun phrase (三四家)
+//   no_lone_financial  "1": one financial digit alone (伍, 陆: surnames too)
+//                is no number (伍成邦 is a name, not 50 %)
 //   zhe          "1": value below 10 is tenths (九折 = 90 %, 75折 = 75 %)
 //   qualifier    constant qualifier
 //   not_year     "1": drop when num (or low or high of a range) is a
@@ -92,5 +98,12 @@ Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_
 // True if the document body is written in Traditional script: enough of its
 // Han characters change under Traditional -> Simplified folding.
 bool IsTraditionalScript(const Document& doc, const NormText& norm);
+
+// True if a bare `$` in the document is the Hong Kong dollar: its source or
+// key names a Hong Kong outlet (a word starting with "hk": hkcnews, hk01; a
+// host under .hk), or, in Traditional-script text (`traditional`), the text
+// names Hong Kong or its currency (香港, 港元, 港幣, 港府, 港人, HK$). Else a
+// bare `$` is USD (word table currency: `$` -> DOLLAR).
+bool IsHongKongDocument(const Document& doc, const NormText& norm, bool traditional);
 
 }  // namespace newskb

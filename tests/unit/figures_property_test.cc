@@ -37,6 +37,11 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   // The third round's figure families share one slot of the generator.
   for (const char* s : {"spaced", "cur_before", "bare_scale", "change", "measure_word", "speed", "top", "count_noun"})
     EXPECT_GT(styles[s], 20) << s;
+  // The fifth round's: rates with 每+unit first, scaled count ranges, people
+  // nouns after digits, one period after a span word, 上百, a bare $.
+  for (const char* s : {"rate_cost", "rate_period", "count_per_time", "count_range_scaled", "people_digits",
+                        "duration_cue", "upward", "hk_dollar", "vague_comma"})
+    EXPECT_GT(styles[s], 20) << s;
 }
 
 }  // namespace

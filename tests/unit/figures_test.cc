@@ -245,3 +245,33 @@ TEST(Figures, SentenceNamesTheCurrencyOfABareYuan) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+// A bare $ is the dollar of the document's place: HKD when the source is a
+// Hong Kong outlet or Traditional-script text names Hong Kong, else USD
+// (figures.h IsHongKongDocument). HK$, US$, NT$ say their own currency.
+TEST(Figures, BareDollarFollowsTheDocumentsPlace) {
+  auto unit_of = [](const std::string& text, const std::string& source) {
+    Document doc;
+    doc.key = "d";
+    doc.source = source;
+    doc.body = text;
+    NormText nt = F().norm->Normalize(text);
+    std::vector<Mention> out;
+    F().ex->Extract(doc, nt, &out);
+    return out.empty() ? std::string("none") : out.front().unit;
+  };
+  const std::string fine = "循簡易程序定罪後，可處罰款$1,000及監禁六個月。";
+  EXPECT_EQ(unit_of(fine, "hkarchivist/hkcnews-article-archive:articles/1-1000/article_174.md"), "HKD");
+  EXPECT_EQ(unit_of(fine, "https://news.example.com.hk/a/1"), "HKD");
+  EXPECT_EQ(unit_of(fine, "corpus/a.txt"), "USD");
+  EXPECT_EQ(unit_of("以筆者所知，現時香港一包香煙的售價約$57。", "corpus/a.txt"), "HKD");
+  EXPECT_EQ(unit_of("苹果公司股价收于$189，香港投资者关注。", "corpus/a.txt"), "USD");  // Simplified: no text clue
+  EXPECT_EQ(unit_of("現時香港一包香煙售價約US$7。", "hkcnews-1"), "USD");
+  EXPECT_EQ(unit_of("股價收於$189，市值創新高。", "corpus/chkpoint.txt"), "USD");  // "hk" inside a word is no outlet
+}
+
+}  // namespace
+}  // namespace newskb
