@@ -73,8 +73,16 @@ TEST(Organizations, PlaceHeadedSuffixRuleBoundedByVerbs) {
 }
 
 TEST(Organizations, DescriptionsAreNotOrganizations) {
-  auto ms = F().Run("美國公司與中國公司競爭，聯邦政府和新創公司都關注，能源部長出席。");
+  auto ms = F().Run("美國公司與中國公司競爭，聯邦政府和新創公司都關注，各部門出席。");
   EXPECT_TRUE(ms.empty()) << ::testing::PrintToString(Texts(ms));
+}
+
+// A minister's title names the body (People's Daily and FORMAT.md
+// annotators both count 財政部 in 財政部長); 部门 is still a generic noun.
+TEST(Organizations, TitleNamesItsBody) {
+  auto ms = F().Run("財政部長出席記者會，各部門配合。");
+  EXPECT_TRUE(Has(ms, "財政部")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(ms.size(), 1u) << ::testing::PrintToString(Texts(ms));
 }
 
 TEST(Organizations, LatinNamesByCueAndSuffix) {
