@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <utility>
 #include <re2/re2.h>
 
@@ -37,6 +38,28 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
   return false;
 }
 
+// True if a stock code of four to six digits stands right before or after
+// t[b, e), a space or bracket between at most (5269 祥碩, 雙鴻 3324, 國賓(2704)).
+bool StockCodeBeside(std::string_view t, size_t b, size_t e) {
+  auto digits = [&](size_t i, int step) {
+    int n = 0;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+      ++n;
+      if (step < 0 && i == 0) break;
+      i += step;
+    }
+    return n;
+  };
+  size_t a = e;
+  if (a < t.size() && (t[a] == ' ' || t[a] == '(')) ++a;
+  if (int n = digits(a, 1); n >= 4 && n <= 6) return true;
+  if (b == 0) return false;
+  size_t z = b - 1;
+  if (t[z] == ' ' && z > 0) --z;
+  int n = digits(z, -1);
+  return n >= 4 && n <= 6;
+}
+
 // True if the media name t[b, e) is a dateline credit: it opens its line
 // and is followed by 讯 or 消息 (证券时报e公司讯，新华网快讯：本报讯，
 // 央视网消息（新闻联播）：). A credit is a
@@ -64,6 +87,8 @@ class OrganizationExtractor : public Extractor {
     const std::string& t = norm.text;
     std::vector<NameCand> cands;
     std::vector<bool> is_gov;  // per gazetteer candidate: a government body (kind gov, generic)
+    std::vector<NameCand> listed;  // kind `listed` candidates, kept if their name is confirmed
+    std::set<std::string> confirmed;  // listed names with a hit in a business sentence
     // 1. Gazetteer, one pass.
     for (const GazHit& h : gaz_->FindAll(t)) {
       std::string_view folded(t.data() + h.begin, h.end - h.begin);
@@ -106,6 +131,14 @@ class OrganizationExtractor : public Extractor {
       c.rule = "gaz.org:" + gaz_->entry(h.entries[0]).canonical;
       if (end != h.end) c.rule += "+word";
       c.from_gazetteer = true;
+      // A listed short name is also a word or a name part (全域, 世德 of
+      // 簡世德): it needs a business sentence somewhere in the document.
+      if (all_kind("listed")) {
+        if (SentenceHas(norm, h.begin, *listed_cues_) || StockCodeBeside(t, h.begin, end))
+          confirmed.insert(c.rule);
+        listed.push_back(std::move(c));
+        continue;
+      }
       cands.push_back(std::move(c));
       is_gov.push_back(std::any_of(h.entries.begin(), h.entries.end(), [&](uint32_t id) {
         const std::string& k = gaz_->entry(id).kind;
@@ -149,6 +182,14 @@ class OrganizationExtractor : public Extractor {
         continue;
       }
       cands.push_back(c);
+    }
+    for (NameCand& c : listed) {
+      // 晶華 after 晶華國際酒店: the short form of a name the document gives.
+      bool prefix = std::any_of(cands.begin(), cands.end(), [&](const NameCand& o) {
+        return o.e - o.b > c.e - c.b && t.compare(o.b, c.e - c.b, t, c.b, c.e - c.b) == 0;
+      });
+      if (!prefix && !confirmed.count(c.rule)) continue;
+      cands.push_back(std::move(c));
     }
     // Sub-units: 交通银行深圳分行, 北京大学法学院 (gazetteer/branch_suffixes.txt),
     // and with the lexicon any unit of name words ending in a head
@@ -443,7 +484,7 @@ class OrganizationExtractor : public Extractor {
   NameLists lists_;
  public:
   std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_,
-      facility_heads_;
+      facility_heads_, listed_cues_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -511,6 +552,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!listed_nb.ok()) return listed_nb.status();
   auto facility = WordList::LoadFile(rules_dir + "/gazetteer/facility_heads.txt", *normalizer);
   if (!facility.ok()) return facility.status();
+  auto listed_cues = WordList::LoadFile(rules_dir + "/gazetteer/listed_cues.txt", *normalizer);
+  if (!listed_cues.ok()) return listed_cues.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -525,6 +568,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->unit_heads_ = std::move(unit_heads).value();
   ex->listed_not_before_ = std::move(listed_nb).value();
   ex->facility_heads_ = std::move(facility).value();
+  ex->listed_cues_ = std::move(listed_cues).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

@@ -66,6 +66,11 @@
 // a head word (華興 of 華興銀行) or a street word (東華路,
 // gazetteer/listed_not_before.txt). A repeat extends over a head word after
 // it (統一 (1216-TW) found, then 統一集團 is one name).
+// A listed short name is also a word or a name part (全域, 世德 of 簡世德):
+// it counts only in a document that has it once in a sentence with a
+// business word (gazetteer/listed_cues.txt: 营收, 股价, 公司...), right
+// beside a stock code (5269 祥碩), or as the start of a longer name found
+// there (晶華 after 晶華國際酒店).
 // A name right before a facility word (gazetteer/facility_heads.txt,
 // up to two characters between: 央视新址, 清华灯光球场) is part of the
 // facility's name and no mention.

@@ -267,6 +267,18 @@ TEST(Organizations, ListedShortNamesOnWordBoundaries) {
   EXPECT_TRUE(F().Run("限行區域為東華路、祥和大街。中環是香港最高檔的地方。").empty());
 }
 
+// A listed short name is also a word or a part of a person's name (全域,
+// 可成, 業強): it counts in a document that names it once in a business
+// sentence (gazetteer/listed_cues.txt), beside a stock code, or as the
+// start of a longer name found there.
+TEST(Organizations, ListedShortNamesNeedABusinessSentence) {
+  EXPECT_TRUE(F().Run("冰雪资源撬动全域旅游，这卻可成為新的機會。").empty());
+  auto ms = F().Run("可成公布營收創新高。分析師認為可成仍有空間。");
+  EXPECT_EQ(ms.size(), 2u) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(F().Run("今天散熱族群中，雙鴻 3324 走高。"), "雙鴻"));
+  EXPECT_TRUE(Has(F().Run("晶華國際酒店大舉徵才，晶華提供免費膳食。"), "晶華"));
+}
+
 // The class "name + stock code in brackets", in every market's notation and
 // both scripts: the name is an organization, the code is no figure.
 TEST(Organizations, NameBeforeAStockCode) {
