@@ -82,6 +82,10 @@ size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::strin
   return e;
 }
 
+bool StartsOnWord(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
+  return IsBoundary(lex.Segment(t, BackChars(t, b, 4), AheadChars(t, e, 4)), b);
+}
+
 size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
   std::vector<LexWord> words = lex.Segment(t, b, e);
   if (words.empty() || words[0].tag != "ns") return 0;

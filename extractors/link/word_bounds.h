@@ -46,6 +46,11 @@ size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, 
 size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t b,
                       size_t e);
 
+// True if the name t[b, e) starts on a word boundary: 民建 in 人民建 does
+// not (人民 + 建); a name whose end falls inside a word (港大 of 港大学生会)
+// still does.
+bool StartsOnWord(const Lexicon& lex, std::string_view t, size_t b, size_t e);
+
 // The length in bytes of the first word of t[b, e) if the lexicon tags it a
 // place (ns), it has two characters or more and three more follow it in
 // t[b, e) (圣保罗州 of 圣保罗州保险公司); 0 otherwise.

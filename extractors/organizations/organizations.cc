@@ -38,6 +38,13 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
   return false;
 }
 
+// True if `s` is two Han characters.
+bool TwoHan(std::string_view s) {
+  if (Utf8Length(s) != 2) return false;
+  size_t n = Utf8CharLen(s, 0);
+  return HasHan(s.substr(0, n)) && HasHan(s.substr(n));
+}
+
 // True if a stock code of four to six digits stands right before or after
 // t[b, e), a space or bracket between at most (5269 祥碩, 雙鴻 3324, 國賓(2704)).
 bool StockCodeBeside(std::string_view t, size_t b, size_t e) {
@@ -118,6 +125,10 @@ class OrganizationExtractor : public Extractor {
         end = WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, h.begin, h.end);
         if (end == std::string_view::npos) continue;
       }
+      // A name of two characters is common inside words: 民建 of 人民建,
+      // 中行 of 其中行, 国航 of 全国航运. It must start a word.
+      if (lists_.lexicon && TwoHan(folded) && !StartsOnWord(*lists_.lexicon, t, h.begin, h.end))
+        continue;
       // A short name followed by a head word of two characters or more is
       // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):
       // the rules find that one.

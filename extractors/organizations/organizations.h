@@ -71,6 +71,8 @@
 // business word (gazetteer/listed_cues.txt: 营收, 股价, 公司...), right
 // beside a stock code (5269 祥碩), or as the start of a longer name found
 // there (晶華 after 晶華國際酒店).
+// A gazetteer name of two Han characters counts only where a word of the
+// lexicon starts (民建 none in 人民建, 中行 none in 其中行).
 // A name right before a facility word (gazetteer/facility_heads.txt,
 // up to two characters between: 央视新址, 清华灯光球场) is part of the
 // facility's name and no mention.

@@ -279,6 +279,14 @@ TEST(Organizations, ListedShortNamesNeedABusinessSentence) {
   EXPECT_TRUE(Has(F().Run("晶華國際酒店大舉徵才，晶華提供免費膳食。"), "晶華"));
 }
 
+// A gazetteer name of two characters counts only where a word starts:
+// 民建 is none in 人民建 (人民 + 建), 中行 none in 其中行.
+TEST(Organizations, TwoCharacterNamesStartAWord) {
+  EXPECT_FALSE(Has(F().Run("人民城市人民建，人民城市为人民。"), "民建"));
+  EXPECT_FALSE(Has(F().Run("其中行业龙头表现突出。"), "中行"));
+  EXPECT_TRUE(Has(F().Run("民建表示支持，中行也表示支持。"), "民建"));
+}
+
 // The class "name + stock code in brackets", in every market's notation and
 // both scripts: the name is an organization, the code is no figure.
 TEST(Organizations, NameBeforeAStockCode) {
