@@ -139,8 +139,12 @@ class OrganizationExtractor : public Extractor {
       c.b = h.begin;
       c.e = end;
       c.prio = 100;
+      // 俄罗斯 + 海军, 英国 + 国防部: a name many countries share, right
+      // after its country, is that country's body.
+      if (all_kind("generic")) c.b = PlaceBefore(t, h.begin);
       c.rule = "gaz.org:" + gaz_->entry(h.entries[0]).canonical;
       if (end != h.end) c.rule += "+word";
+      if (c.b != h.begin) c.rule += "+place";
       c.from_gazetteer = true;
       // A listed short name is also a word or a name part (全域, 世德 of
       // 簡世德): it needs a business sentence somewhere in the document.
@@ -296,6 +300,20 @@ class OrganizationExtractor : public Extractor {
       win->push_back(std::move(c));
       pairs->emplace_back(owner, win->size() - 1);
     }
+  }
+
+  // The start of a place name of two to eight characters (gazetteer/heads.txt
+  // and the countries, states and provinces of places.tsv) that ends at
+  // `pos` and starts a word; `pos` if none.
+  size_t PlaceBefore(std::string_view t, size_t pos) const {
+    size_t best = pos, p = pos;
+    for (int k = 1; k <= 8 && p > 0; ++k) {
+      --p;
+      while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
+      if (k >= 2 && lists_.heads->MatchAt(t, p) == pos - p) best = p;
+    }
+    if (best != pos && lists_.lexicon && !StartsOnWord(*lists_.lexicon, t, best, pos)) return pos;
+    return best;
   }
 
   // Rule attr `cut: described`: the name starts after the last word before

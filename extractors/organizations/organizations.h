@@ -71,6 +71,9 @@
 // business word (gazetteer/listed_cues.txt: 营收, 股价, 公司...), right
 // beside a stock code (5269 祥碩), or as the start of a longer name found
 // there (晶華 after 晶華國際酒店).
+// A `generic` gazetteer name (海军, 国防部) right after a place of two to
+// eight characters (heads.txt, places.tsv) that starts a word is one name
+// with it: 俄罗斯海军.
 // A gazetteer name of two Han characters counts only where a word of the
 // lexicon starts (民建 none in 人民建, 中行 none in 其中行).
 // A name right before a facility word (gazetteer/facility_heads.txt,

@@ -287,6 +287,14 @@ TEST(Organizations, TwoCharacterNamesStartAWord) {
   EXPECT_TRUE(Has(F().Run("民建表示支持，中行也表示支持。"), "民建"));
 }
 
+// A name many countries share (海军, 国防部: kind generic) right after its
+// country is that country's body, one name.
+TEST(Organizations, SharedNameAfterItsCountry) {
+  auto ms = F().Run("俄罗斯海军高层正在开会，墨西哥空军也表示。");
+  EXPECT_TRUE(Has(ms, "俄罗斯海军")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "墨西哥空军")) << ::testing::PrintToString(Texts(ms));
+}
+
 // The class "name + stock code in brackets", in every market's notation and
 // both scripts: the name is an organization, the code is no figure.
 TEST(Organizations, NameBeforeAStockCode) {
