@@ -83,7 +83,9 @@ size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::strin
 }
 
 bool StartsOnWord(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
-  return IsBoundary(lex.Segment(t, BackChars(t, b, 4), AheadChars(t, e, 4)), b);
+  for (const LexWord& w : lex.Segment(t, BackChars(t, b, 4), AheadChars(t, e, 4)))
+    if (w.b < b && b < w.e) return w.e >= e;  // 美国白宫 holds 白宫 whole; 人民 cuts 民建
+  return true;
 }
 
 size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {

@@ -46,9 +46,9 @@ size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, 
 size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t b,
                       size_t e);
 
-// True if the name t[b, e) starts on a word boundary: 民建 in 人民建 does
-// not (人民 + 建); a name whose end falls inside a word (港大 of 港大学生会)
-// still does.
+// True unless a word crosses the start of the name t[b, e) and ends inside
+// it: 民建 in 人民建 (人民 + 建) is cut; 港大 of 港大学生会 (its end inside a
+// word) and 白宫 of 美国白宫 (one word holding the name whole) are not.
 bool StartsOnWord(const Lexicon& lex, std::string_view t, size_t b, size_t e);
 
 // The length in bytes of the first word of t[b, e) if the lexicon tags it a

@@ -45,6 +45,11 @@ bool TwoHan(std::string_view s) {
   return HasHan(s.substr(0, n)) && HasHan(s.substr(n));
 }
 
+// True if t[e..] opens a bracket with a Latin letter: 力拓(Rio Tinto).
+bool LatinInBrackets(std::string_view t, size_t e) {
+  return e + 1 < t.size() && t[e] == '(' && ((t[e + 1] >= 'a' && t[e + 1] <= 'z') || (t[e + 1] >= 'A' && t[e + 1] <= 'Z'));
+}
+
 // True if a stock code of four to six digits stands right before or after
 // t[b, e), a space or bracket between at most (5269 祥碩, 雙鴻 3324, 國賓(2704)).
 bool StockCodeBeside(std::string_view t, size_t b, size_t e) {
@@ -127,7 +132,10 @@ class OrganizationExtractor : public Extractor {
       }
       // A name of two characters is common inside words: 民建 of 人民建,
       // 中行 of 其中行, 国航 of 全国航运. It must start a word.
-      if (lists_.lexicon && TwoHan(folded) && !StartsOnWord(*lists_.lexicon, t, h.begin, h.end))
+      // Its name in Latin letters in brackets right after it says it is a
+      // name: 吸引力拓(Rio Tinto) holds 力拓.
+      if (lists_.lexicon && TwoHan(folded) && !StartsOnWord(*lists_.lexicon, t, h.begin, h.end) &&
+          !LatinInBrackets(t, h.end))
         continue;
       // A short name followed by a head word of two characters or more is
       // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):

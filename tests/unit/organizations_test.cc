@@ -285,6 +285,10 @@ TEST(Organizations, TwoCharacterNamesStartAWord) {
   EXPECT_FALSE(Has(F().Run("人民城市人民建，人民城市为人民。"), "民建"));
   EXPECT_FALSE(Has(F().Run("其中行业龙头表现突出。"), "中行"));
   EXPECT_TRUE(Has(F().Run("民建表示支持，中行也表示支持。"), "民建"));
+  // A word holding the name whole (美国白宫), or its Latin name in brackets
+  // (吸引力拓(Rio Tinto): 吸引力 + 拓 by the lexicon), keep it.
+  EXPECT_FALSE(F().Run("美國白宮宣布新措施。").empty());
+  EXPECT_TRUE(Has(F().Run("已吸引力拓（Rio Tinto）投資。"), "力拓"));
 }
 
 // A name many countries share (海军, 国防部: kind generic) right after its
