@@ -320,8 +320,12 @@ class OrganizationExtractor : public Extractor {
       while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
       if (k >= 2 && lists_.heads->MatchAt(t, p) == pos - p) best = p;
     }
-    if (best != pos && lists_.lexicon && !StartsOnWord(*lists_.lexicon, t, best, pos)) return pos;
-    return best;
+    if (best == pos || !lists_.lexicon) return best;
+    if (!StartsOnWord(*lists_.lexicon, t, best, pos)) return pos;
+    // A place, not a scope (全球央行, 国际社会): the lexicon knows it as a
+    // place name or not at all.
+    std::string_view tag = lists_.lexicon->TagOf(t.substr(best, pos - best));
+    return tag.empty() || tag.substr(0, 2) == "ns" ? best : pos;
   }
 
   // Rule attr `cut: described`: the name starts after the last word before

@@ -297,6 +297,17 @@ TEST(Organizations, SharedNameAfterItsCountry) {
   auto ms = F().Run("俄罗斯海军高层正在开会，墨西哥空军也表示。");
   EXPECT_TRUE(Has(ms, "俄罗斯海军")) << ::testing::PrintToString(Texts(ms));
   EXPECT_TRUE(Has(ms, "墨西哥空军")) << ::testing::PrintToString(Texts(ms));
+  // A scope is no place: 全球央行 is central banks in general.
+  EXPECT_FALSE(Has(F().Run("全球央行降息潮推升金价。"), "全球央行"));
+}
+
+// A Latin name before a union, association or school head is that body,
+// head included; a Latin name in quotes after a company cue is a company.
+TEST(Organizations, LatinNameWithChineseHead) {
+  auto ms = F().Run("一間維修公司「Fixit」面臨破產，Fixit工會表示將抗議。");
+  EXPECT_TRUE(Has(ms, "Fixit")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "Fixit工會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_NE(NameOf(ms, "Fixit"), NameOf(ms, "Fixit工會"));
 }
 
 // The class "name + stock code in brackets", in every market's notation and
