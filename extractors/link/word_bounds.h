@@ -60,7 +60,8 @@ size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e);
 // words (no function word, no person name, no punctuation, at most one verb
 // and only right before the last word), up to ten characters, whose last
 // word is a head of `unit_heads` (委员会, 办公室, 局) or an organization word
-// of the lexicon right after `e` (nt: 法制局, 法工委); a later organization
+// of the lexicon right after `e` (nt: 法制局, 法工委), or one word of three
+// characters or more ending in a head (学生会 of 港大学生会); a later organization
 // word ends the unit (外交部 of 外经贸部经商外交部 is another name). `e`
 // itself if none.
 size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e);

@@ -301,6 +301,16 @@ TEST(Organizations, SharedNameAfterItsCountry) {
   EXPECT_FALSE(Has(F().Run("全球央行降息潮推升金价。"), "全球央行"));
 }
 
+// One word of three characters or more ending in a head, right after a
+// found name, is its unit (港大 + 學生會); a hearing, a games or a seat
+// is none (org_heads.txt negative entries).
+TEST(Organizations, UnitWordAfterAName) {
+  EXPECT_TRUE(Has(F().Run("港大學生會已解散。"), "港大學生會"));
+  auto ms = F().Run("公民黨立法會議員出席美國參議院聽證會。");
+  EXPECT_FALSE(Has(ms, "公民黨立法會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_FALSE(Has(ms, "美國參議院聽證會")) << ::testing::PrintToString(Texts(ms));
+}
+
 // A Latin name before a union, association or school head is that body,
 // head included; a Latin name in quotes after a company cue is a company.
 TEST(Organizations, LatinNameWithChineseHead) {
