@@ -85,6 +85,9 @@ bool DatelineCredit(std::string_view t, size_t b, size_t e) {
   return re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kCredit);
 }
 
+// A noun seen this many times or more in jieba's corpus is a common noun.
+constexpr double kCommonNoun = 20;
+
 class OrganizationExtractor : public Extractor {
  public:
   OrganizationExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules,
@@ -390,9 +393,15 @@ class OrganizationExtractor : public Extractor {
     // A place first is the place-headed rules' to bound (美國公司, 瑞典國營礦業公司).
     if (lists_.heads->MatchAt(t, b) > 0 || words[first].tag == "ns") return false;
     const LexWord& w0 = words[first];
+    // A common noun first is a description (金融集團, 航空公司); a noun the
+    // lexicon has seen only a few times, of two characters and alone before
+    // the head, is a short name (國鐵 of 國鐵集團; not 矽谷 of 矽谷新創公司,
+    // nor 金融证券 of 金融证券公司, a compound of two common nouns).
+    bool rare_alone = w0.logp < lists_.lexicon->LogpOfFrequency(kCommonNoun) && w0.e == sb &&
+                      Utf8Length(t.substr(w0.b, w0.e - w0.b)) == 2;  // not 金融证券 (two nouns)
     if (w0.known && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2 &&
-        (w0.tag == "n" || w0.tag == "vn" || w0.tag == "ng"))
-      return false;  // 金融集團, 航空公司
+        (w0.tag == "n" || w0.tag == "vn" || w0.tag == "ng") && !rare_alone)
+      return false;
     if (lists_.not_names->Contains(t.substr(b, c->e - b))) return false;
     c->b = b;
     return true;

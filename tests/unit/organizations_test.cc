@@ -311,6 +311,13 @@ TEST(Organizations, UnitWordAfterAName) {
   EXPECT_FALSE(Has(ms, "美國參議院聽證會")) << ::testing::PrintToString(Texts(ms));
 }
 
+// A brand that the lexicon knows as a rare noun of two characters is a
+// short name (國鐵集團); a common noun or a compound first is a description.
+TEST(Organizations, RareNounBrand) {
+  EXPECT_TRUE(Has(F().Run("國鐵集團表示客流增長。"), "國鐵集團"));
+  EXPECT_TRUE(F().Run("多家金融集團和金融证券公司表示。").empty());
+}
+
 // A Latin name before a union, association or school head is that body,
 // head included; a Latin name in quotes after a company cue is a company.
 TEST(Organizations, LatinNameWithChineseHead) {
