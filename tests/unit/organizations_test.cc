@@ -289,6 +289,9 @@ TEST(Organizations, TwoCharacterNamesStartAWord) {
   // (吸引力拓(Rio Tinto): 吸引力 + 拓 by the lexicon), keep it.
   EXPECT_FALSE(F().Run("美國白宮宣布新措施。").empty());
   EXPECT_TRUE(Has(F().Run("已吸引力拓（Rio Tinto）投資。"), "力拓"));
+  // Taiwan's press writes 政院, 立院 for 行政院, 立法院; 設立院所 holds none.
+  EXPECT_EQ(NameOf(F().Run("政院已簽下代理簽。"), "政院"), NameOf(F().Run("行政院表示"), "行政院"));
+  EXPECT_TRUE(F().Run("將設立院所。").empty());
 }
 
 // A name many countries share (海军, 国防部: kind generic) right after its
