@@ -249,6 +249,9 @@ class OrganizationExtractor : public Extractor {
     // Short forms (gazetteer/short_forms.tsv: 贸易署, 中投) only where the
     // document names their organization by a fuller form; linked to it.
     AddShortForms(t, &win, &pairs);
+    // Abbreviations of a found name by the first characters of its words:
+    // 港大校務委員會 -> 校委會, 国家发展和改革委员会 -> 发改委.
+    AddAbbreviations(t, &win, &pairs);
     // 4. Repeats and short forms of names found by rules, within the document.
     AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
     ExtendRepeats(t, &win);
@@ -329,6 +332,70 @@ class OrganizationExtractor : public Extractor {
     // place name or not at all.
     std::string_view tag = lists_.lexicon->TagOf(t.substr(best, pos - best));
     return tag.empty() || tag.substr(0, 2) == "ns" ? best : pos;
+  }
+
+  // The abbreviations of the name t[b, e) that Chinese forms from its words
+  // (function words left out): the first character of each word, the last
+  // word also by its first and last characters (委员会 -> 委, 委会), from any
+  // word on that leaves two; three characters or more, none a common
+  // word of the lexicon other than an organization or abbreviation (nt, j).
+  std::vector<std::string> Abbreviations(std::string_view t, size_t b, size_t e) const {
+    std::vector<std::string> out;
+    if (!lists_.lexicon || Utf8Length(t.substr(b, e - b)) < 5) return out;
+    std::vector<std::string_view> words;
+    for (const LexWord& w : lists_.lexicon->Segment(t, b, e)) {
+      std::string_view word = t.substr(w.b, w.e - w.b);
+      if (!HasHan(word)) return out;
+      if (!IsFunctionTag(w.tag)) words.push_back(word);
+    }
+    for (size_t from = 0; from + 2 <= words.size(); ++from) {
+      std::string head;
+      for (size_t k = from; k + 1 < words.size(); ++k) head += words[k].substr(0, Utf8CharLen(words[k], 0));
+      std::string_view last = words.back();
+      size_t first_len = Utf8CharLen(last, 0);
+      std::vector<std::string> forms = {head + std::string(last.substr(0, first_len))};
+      if (Utf8Length(last) >= 3) {
+        size_t tail = last.size();
+        do --tail; while (tail > 0 && (static_cast<unsigned char>(last[tail]) & 0xC0) == 0x80);
+        forms.push_back(head + std::string(last.substr(0, first_len)) + std::string(last.substr(tail)));
+      }
+      for (std::string& f : forms) {
+        if (Utf8Length(f) < 3) continue;
+        std::vector<LexWord> ws = lists_.lexicon->Segment(f, 0, f.size());
+        bool common = ws.size() == 1 && ws[0].known && ws[0].tag != "nt" && ws[0].tag != "j" &&
+                      ws[0].logp >= lists_.lexicon->LogpOfFrequency(kCommonNoun);
+        if (common) continue;
+        out.push_back(std::move(f));
+      }
+    }
+    return out;
+  }
+
+  // Every occurrence of an abbreviation (Abbreviations) of a name in *win,
+  // not the name's own start, on word boundaries and overlapping no
+  // mention: a mention linked to it.
+  void AddAbbreviations(std::string_view t, std::vector<NameCand>* win,
+                        std::vector<std::pair<size_t, size_t>>* pairs) const {
+    for (size_t i = 0, n = win->size(); i < n; ++i) {
+      std::string_view name = t.substr((*win)[i].b, (*win)[i].e - (*win)[i].b);
+      for (const std::string& a : Abbreviations(t, (*win)[i].b, (*win)[i].e)) {
+        if (name.substr(0, a.size()) == a) continue;  // 君悦酒 of 君悦酒店: the name cut short
+        for (size_t p = t.find(a); p != std::string_view::npos; p = t.find(a, p + a.size())) {
+          size_t q = p + a.size();
+          bool clash = false;
+          for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e);
+          // On word boundaries at both ends: 医专院 is none in 医专院务委员会.
+          if (clash || WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, p, q) != q) continue;
+          NameCand c;
+          c.b = p;
+          c.e = q;
+          c.prio = (*win)[i].prio;
+          c.rule = "org.abbreviation";
+          win->push_back(std::move(c));
+          pairs->emplace_back(i, win->size() - 1);
+        }
+      }
+    }
   }
 
   // Rule attr `cut: described`: the name starts after the last word before

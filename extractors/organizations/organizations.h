@@ -61,6 +61,13 @@
 //      ambiguous short forms of gazetteer/short_forms.tsv (贸易署, 中投), only
 //      in a document where the gazetteer found their organization, linked to
 //      it (rule "gaz.org.short:<canonical>").
+// An abbreviation of a found name by the first characters of its words
+// (function words left out; the last word also by its first and last
+// characters: 委员会 -> 委, 委会), from any of its words on, three
+// characters or more and no common word of the lexicon, counts wherever the
+// document writes it on word boundaries, linked to the name ("org.abbreviation":
+// 港大校務委員會 -> 校委會, 国家发展和改革委员会 -> 发改委); never the name's
+// own start (君悅酒 of 君悅酒店).
 // Kind `listed` (gazetteer/organizations/tw_listed.tsv: a company by its
 // exchange short name) counts on word boundaries only, never right before
 // a head word (華興 of 華興銀行) or a street word (東華路,

@@ -321,6 +321,18 @@ TEST(Organizations, RareNounBrand) {
   EXPECT_TRUE(F().Run("多家金融集團和金融证券公司表示。").empty());
 }
 
+// An abbreviation by the first characters of a found name's words counts
+// where the document uses it, linked to the name (港大校務委員會 ->
+// 校委會); the name cut short (君悅酒 of 君悅酒店) or an abbreviation inside
+// a longer word is none.
+TEST(Organizations, AbbreviationOfAFoundName) {
+  auto ms = F().Run("港大校務委員會主席卸任，校委會主席由她接替。");
+  EXPECT_TRUE(Has(ms, "校委會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "校委會"), NameOf(ms, "港大校務委員會"));
+  auto hotel = F().Run("君悅酒店宣布，會議都在君悅酒店內進行。");
+  EXPECT_FALSE(Has(hotel, "君悅酒")) << ::testing::PrintToString(Texts(hotel));
+}
+
 // A Latin name before a union, association or school head is that body,
 // head included; a Latin name in quotes after a company cue is a company.
 TEST(Organizations, LatinNameWithChineseHead) {
