@@ -188,9 +188,14 @@ std::vector<LexWord> Lexicon::Segment(std::string_view text, size_t b, size_t e)
     w.e = pos[next[k]];
     w.known = entry[k] != kUnknown;
     w.tag = w.known ? std::string_view(tags_[words_[entry[k]].tag]) : std::string_view("x");
+    w.logp = w.known ? words_[entry[k]].logp : unknown_logp_;
     out.push_back(w);
   }
   return out;
+}
+
+float Lexicon::LogpOfFrequency(double f) const {
+  return static_cast<float>(std::log(f)) + unknown_logp_;
 }
 
 std::string_view Lexicon::TagOf(std::string_view word) const {

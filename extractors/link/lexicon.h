@@ -51,6 +51,7 @@ struct LexWord {
   size_t b = 0, e = 0;
   std::string_view tag;
   bool known = false;
+  float logp = 0;  // log(frequency / total) of a known word
 };
 
 class Lexicon {
@@ -70,6 +71,10 @@ class Lexicon {
 
   // The best segmentation of text[b, e) (byte offsets on character starts).
   std::vector<LexWord> Segment(std::string_view text, size_t b, size_t e) const;
+
+  // log(frequency / total) for a frequency: compare with LexWord::logp
+  // (a word seen `f` times or more in jieba's corpus).
+  float LogpOfFrequency(double f) const;
 
   // The tag of folded `word`, "" if it is not in the lexicon.
   std::string_view TagOf(std::string_view word) const;

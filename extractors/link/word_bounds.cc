@@ -82,6 +82,12 @@ size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::strin
   return e;
 }
 
+bool StartsOnWord(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
+  for (const LexWord& w : lex.Segment(t, BackChars(t, b, 4), AheadChars(t, e, 4)))
+    if (w.b < b && b < w.e) return w.e >= e;  // 美国白宫 holds 白宫 whole; 人民 cuts 民建
+  return true;
+}
+
 size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
   std::vector<LexWord> words = lex.Segment(t, b, e);
   if (words.empty() || words[0].tag != "ns") return 0;
@@ -114,7 +120,10 @@ size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_vi
     // A further organization is another name, not a unit: 外经贸部经商 | 外交部.
     if (w.tag == "nt" && i > 0) break;
     bool head = (unit_heads.Contains(word) && Utf8Length(word) >= 2) || w.tag == "nt";
-    if (head && (i > 0 || w.tag == "nt")) best = w.e;  // 法制局 alone; never a bare 公司
+    // One word of three characters or more ending in a head is a unit of its
+    // own: 港大 + 学生会, 北京大学 + 研究生院 (never a bare 公司 or 总部).
+    bool unit_word = i == 0 && Utf8Length(word) >= 3 && unit_heads.EndsWithEntry(word);
+    if ((head && (i > 0 || w.tag == "nt")) || unit_word) best = w.e;  // 法制局 alone
     if (w.tag == "v") {
       // One verb, right before the head: 协调委员会, not 决定成立委员会.
       if (++verbs > 1 || i + 1 >= words.size()) break;

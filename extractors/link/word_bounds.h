@@ -46,6 +46,11 @@ size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, 
 size_t WordAlignedEnd(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t b,
                       size_t e);
 
+// True unless a word crosses the start of the name t[b, e) and ends inside
+// it: 民建 in 人民建 (人民 + 建) is cut; 港大 of 港大学生会 (its end inside a
+// word) and 白宫 of 美国白宫 (one word holding the name whole) are not.
+bool StartsOnWord(const Lexicon& lex, std::string_view t, size_t b, size_t e);
+
 // The length in bytes of the first word of t[b, e) if the lexicon tags it a
 // place (ns), it has two characters or more and three more follow it in
 // t[b, e) (圣保罗州 of 圣保罗州保险公司); 0 otherwise.
@@ -55,7 +60,8 @@ size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e);
 // words (no function word, no person name, no punctuation, at most one verb
 // and only right before the last word), up to ten characters, whose last
 // word is a head of `unit_heads` (委员会, 办公室, 局) or an organization word
-// of the lexicon right after `e` (nt: 法制局, 法工委); a later organization
+// of the lexicon right after `e` (nt: 法制局, 法工委), or one word of three
+// characters or more ending in a head (学生会 of 港大学生会); a later organization
 // word ends the unit (外交部 of 外经贸部经商外交部 is another name). `e`
 // itself if none.
 size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e);

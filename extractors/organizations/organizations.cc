@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <utility>
 #include <re2/re2.h>
 
@@ -18,11 +19,12 @@
 namespace newskb {
 namespace {
 
-// True if the government-body name t[b, e) is followed by 长 or 门 (部长,
-// 局长, 部门): the word is a title or a generic noun.
+// True if the government-body name t[b, e) is followed by 门 (部门, 局门):
+// the word is a generic noun. A title (能源部长, 芬兰农林部长) still names
+// the body: People's Daily and our real-article annotators both count it.
 bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
   static const char* const kBody[] = {"部", "局", "署", "厅", "处", "委", "办", "院", "司"};
-  static const char* const kNext[] = {"长", "门"};
+  static const char* const kNext[] = {"门"};
   bool body = false;
   for (const char* k : kBody) {
     std::string_view kv(k);
@@ -34,6 +36,40 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
     if (t.substr(e, kv.size()) == kv) return true;
   }
   return false;
+}
+
+// True if `s` is two Han characters.
+bool TwoHan(std::string_view s) {
+  if (Utf8Length(s) != 2) return false;
+  size_t n = Utf8CharLen(s, 0);
+  return HasHan(s.substr(0, n)) && HasHan(s.substr(n));
+}
+
+// True if t[e..] opens a bracket with a Latin letter: 力拓(Rio Tinto).
+bool LatinInBrackets(std::string_view t, size_t e) {
+  return e + 1 < t.size() && t[e] == '(' && ((t[e + 1] >= 'a' && t[e + 1] <= 'z') || (t[e + 1] >= 'A' && t[e + 1] <= 'Z'));
+}
+
+// True if a stock code of four to six digits stands right before or after
+// t[b, e), a space or bracket between at most (5269 祥碩, 雙鴻 3324, 國賓(2704)).
+bool StockCodeBeside(std::string_view t, size_t b, size_t e) {
+  auto digits = [&](size_t i, int step) {
+    int n = 0;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+      ++n;
+      if (step < 0 && i == 0) break;
+      i += step;
+    }
+    return n;
+  };
+  size_t a = e;
+  if (a < t.size() && (t[a] == ' ' || t[a] == '(')) ++a;
+  if (int n = digits(a, 1); n >= 4 && n <= 6) return true;
+  if (b == 0) return false;
+  size_t z = b - 1;
+  if (t[z] == ' ' && z > 0) --z;
+  int n = digits(z, -1);
+  return n >= 4 && n <= 6;
 }
 
 // True if the media name t[b, e) is a dateline credit: it opens its line
@@ -49,6 +85,9 @@ bool DatelineCredit(std::string_view t, size_t b, size_t e) {
   return re2::RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), kCredit);
 }
 
+// A noun seen this many times or more in jieba's corpus is a common noun.
+constexpr double kCommonNoun = 20;
+
 class OrganizationExtractor : public Extractor {
  public:
   OrganizationExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules,
@@ -63,6 +102,8 @@ class OrganizationExtractor : public Extractor {
     const std::string& t = norm.text;
     std::vector<NameCand> cands;
     std::vector<bool> is_gov;  // per gazetteer candidate: a government body (kind gov, generic)
+    std::vector<NameCand> listed;  // kind `listed` candidates, kept if their name is confirmed
+    std::set<std::string> confirmed;  // listed names with a hit in a business sentence
     // 1. Gazetteer, one pass.
     for (const GazHit& h : gaz_->FindAll(t)) {
       std::string_view folded(t.data() + h.begin, h.end - h.begin);
@@ -92,6 +133,13 @@ class OrganizationExtractor : public Extractor {
         end = WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, h.begin, h.end);
         if (end == std::string_view::npos) continue;
       }
+      // A name of two characters is common inside words: 民建 of 人民建,
+      // 中行 of 其中行, 国航 of 全国航运. It must start a word.
+      // Its name in Latin letters in brackets right after it says it is a
+      // name: 吸引力拓(Rio Tinto) holds 力拓.
+      if (lists_.lexicon && TwoHan(folded) && !StartsOnWord(*lists_.lexicon, t, h.begin, h.end) &&
+          !LatinInBrackets(t, h.end))
+        continue;
       // A short name followed by a head word of two characters or more is
       // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):
       // the rules find that one.
@@ -102,9 +150,21 @@ class OrganizationExtractor : public Extractor {
       c.b = h.begin;
       c.e = end;
       c.prio = 100;
+      // 俄罗斯 + 海军, 英国 + 国防部: a name many countries share, right
+      // after its country, is that country's body.
+      if (all_kind("generic")) c.b = PlaceBefore(t, h.begin);
       c.rule = "gaz.org:" + gaz_->entry(h.entries[0]).canonical;
       if (end != h.end) c.rule += "+word";
+      if (c.b != h.begin) c.rule += "+place";
       c.from_gazetteer = true;
+      // A listed short name is also a word or a name part (全域, 世德 of
+      // 簡世德): it needs a business sentence somewhere in the document.
+      if (all_kind("listed")) {
+        if (SentenceHas(norm, h.begin, *listed_cues_) || StockCodeBeside(t, h.begin, end))
+          confirmed.insert(c.rule);
+        listed.push_back(std::move(c));
+        continue;
+      }
       cands.push_back(std::move(c));
       is_gov.push_back(std::any_of(h.entries.begin(), h.entries.end(), [&](uint32_t id) {
         const std::string& k = gaz_->entry(id).kind;
@@ -149,6 +209,14 @@ class OrganizationExtractor : public Extractor {
       }
       cands.push_back(c);
     }
+    for (NameCand& c : listed) {
+      // 晶華 after 晶華國際酒店: the short form of a name the document gives.
+      bool prefix = std::any_of(cands.begin(), cands.end(), [&](const NameCand& o) {
+        return o.e - o.b > c.e - c.b && t.compare(o.b, c.e - c.b, t, c.b, c.e - c.b) == 0;
+      });
+      if (!prefix && !confirmed.count(c.rule)) continue;
+      cands.push_back(std::move(c));
+    }
     // Sub-units: 交通银行深圳分行, 北京大学法学院 (gazetteer/branch_suffixes.txt),
     // and with the lexicon any unit of name words ending in a head
     // (gazetteer/org_heads.txt): 国务院残疾人工作协调委员会.
@@ -181,6 +249,9 @@ class OrganizationExtractor : public Extractor {
     // Short forms (gazetteer/short_forms.tsv: 贸易署, 中投) only where the
     // document names their organization by a fuller form; linked to it.
     AddShortForms(t, &win, &pairs);
+    // Abbreviations of a found name by the first characters of its words:
+    // 港大校務委員會 -> 校委會, 国家发展和改革委员会 -> 发改委.
+    AddAbbreviations(t, &win, &pairs);
     // 4. Repeats and short forms of names found by rules, within the document.
     AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
     ExtendRepeats(t, &win);
@@ -242,6 +313,88 @@ class OrganizationExtractor : public Extractor {
       c.from_gazetteer = true;
       win->push_back(std::move(c));
       pairs->emplace_back(owner, win->size() - 1);
+    }
+  }
+
+  // The start of a place name of two to eight characters (gazetteer/heads.txt
+  // and the countries, states and provinces of places.tsv) that ends at
+  // `pos` and starts a word; `pos` if none.
+  size_t PlaceBefore(std::string_view t, size_t pos) const {
+    size_t best = pos, p = pos;
+    for (int k = 1; k <= 8 && p > 0; ++k) {
+      --p;
+      while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
+      if (k >= 2 && lists_.heads->MatchAt(t, p) == pos - p) best = p;
+    }
+    if (best == pos || !lists_.lexicon) return best;
+    if (!StartsOnWord(*lists_.lexicon, t, best, pos)) return pos;
+    // A place, not a scope (全球央行, 国际社会): the lexicon knows it as a
+    // place name or not at all.
+    std::string_view tag = lists_.lexicon->TagOf(t.substr(best, pos - best));
+    return tag.empty() || tag.substr(0, 2) == "ns" ? best : pos;
+  }
+
+  // The abbreviations of the name t[b, e) that Chinese forms from its words
+  // (function words left out): the first character of each word, the last
+  // word also by its first and last characters (委员会 -> 委, 委会), from any
+  // word on that leaves two; three characters or more, none a common
+  // word of the lexicon other than an organization or abbreviation (nt, j).
+  std::vector<std::string> Abbreviations(std::string_view t, size_t b, size_t e) const {
+    std::vector<std::string> out;
+    if (!lists_.lexicon || Utf8Length(t.substr(b, e - b)) < 5) return out;
+    std::vector<std::string_view> words;
+    for (const LexWord& w : lists_.lexicon->Segment(t, b, e)) {
+      std::string_view word = t.substr(w.b, w.e - w.b);
+      if (!HasHan(word)) return out;
+      if (!IsFunctionTag(w.tag)) words.push_back(word);
+    }
+    for (size_t from = 0; from + 2 <= words.size(); ++from) {
+      std::string head;
+      for (size_t k = from; k + 1 < words.size(); ++k) head += words[k].substr(0, Utf8CharLen(words[k], 0));
+      std::string_view last = words.back();
+      size_t first_len = Utf8CharLen(last, 0);
+      std::vector<std::string> forms = {head + std::string(last.substr(0, first_len))};
+      if (Utf8Length(last) >= 3) {
+        size_t tail = last.size();
+        do --tail; while (tail > 0 && (static_cast<unsigned char>(last[tail]) & 0xC0) == 0x80);
+        forms.push_back(head + std::string(last.substr(0, first_len)) + std::string(last.substr(tail)));
+      }
+      for (std::string& f : forms) {
+        if (Utf8Length(f) < 3) continue;
+        std::vector<LexWord> ws = lists_.lexicon->Segment(f, 0, f.size());
+        bool common = ws.size() == 1 && ws[0].known && ws[0].tag != "nt" && ws[0].tag != "j" &&
+                      ws[0].logp >= lists_.lexicon->LogpOfFrequency(kCommonNoun);
+        if (common) continue;
+        out.push_back(std::move(f));
+      }
+    }
+    return out;
+  }
+
+  // Every occurrence of an abbreviation (Abbreviations) of a name in *win,
+  // not the name's own start, on word boundaries and overlapping no
+  // mention: a mention linked to it.
+  void AddAbbreviations(std::string_view t, std::vector<NameCand>* win,
+                        std::vector<std::pair<size_t, size_t>>* pairs) const {
+    for (size_t i = 0, n = win->size(); i < n; ++i) {
+      std::string_view name = t.substr((*win)[i].b, (*win)[i].e - (*win)[i].b);
+      for (const std::string& a : Abbreviations(t, (*win)[i].b, (*win)[i].e)) {
+        if (name.substr(0, a.size()) == a) continue;  // 君悦酒 of 君悦酒店: the name cut short
+        for (size_t p = t.find(a); p != std::string_view::npos; p = t.find(a, p + a.size())) {
+          size_t q = p + a.size();
+          bool clash = false;
+          for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e);
+          // On word boundaries at both ends: 医专院 is none in 医专院务委员会.
+          if (clash || WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, p, q) != q) continue;
+          NameCand c;
+          c.b = p;
+          c.e = q;
+          c.prio = (*win)[i].prio;
+          c.rule = "org.abbreviation";
+          win->push_back(std::move(c));
+          pairs->emplace_back(i, win->size() - 1);
+        }
+      }
     }
   }
 
@@ -307,9 +460,15 @@ class OrganizationExtractor : public Extractor {
     // A place first is the place-headed rules' to bound (美國公司, 瑞典國營礦業公司).
     if (lists_.heads->MatchAt(t, b) > 0 || words[first].tag == "ns") return false;
     const LexWord& w0 = words[first];
+    // A common noun first is a description (金融集團, 航空公司); a noun the
+    // lexicon has seen only a few times, of two characters and alone before
+    // the head, is a short name (國鐵 of 國鐵集團; not 矽谷 of 矽谷新創公司,
+    // nor 金融证券 of 金融证券公司, a compound of two common nouns).
+    bool rare_alone = w0.logp < lists_.lexicon->LogpOfFrequency(kCommonNoun) && w0.e == sb &&
+                      Utf8Length(t.substr(w0.b, w0.e - w0.b)) == 2;  // not 金融证券 (two nouns)
     if (w0.known && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2 &&
-        (w0.tag == "n" || w0.tag == "vn" || w0.tag == "ng"))
-      return false;  // 金融集團, 航空公司
+        (w0.tag == "n" || w0.tag == "vn" || w0.tag == "ng") && !rare_alone)
+      return false;
     if (lists_.not_names->Contains(t.substr(b, c->e - b))) return false;
     c->b = b;
     return true;
@@ -442,7 +601,7 @@ class OrganizationExtractor : public Extractor {
   NameLists lists_;
  public:
   std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_,
-      facility_heads_;
+      facility_heads_, listed_cues_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -510,6 +669,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!listed_nb.ok()) return listed_nb.status();
   auto facility = WordList::LoadFile(rules_dir + "/gazetteer/facility_heads.txt", *normalizer);
   if (!facility.ok()) return facility.status();
+  auto listed_cues = WordList::LoadFile(rules_dir + "/gazetteer/listed_cues.txt", *normalizer);
+  if (!listed_cues.ok()) return listed_cues.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -524,6 +685,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->unit_heads_ = std::move(unit_heads).value();
   ex->listed_not_before_ = std::move(listed_nb).value();
   ex->facility_heads_ = std::move(facility).value();
+  ex->listed_cues_ = std::move(listed_cues).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

@@ -61,11 +61,28 @@
 //      ambiguous short forms of gazetteer/short_forms.tsv (贸易署, 中投), only
 //      in a document where the gazetteer found their organization, linked to
 //      it (rule "gaz.org.short:<canonical>").
+// An abbreviation of a found name by the first characters of its words
+// (function words left out; the last word also by its first and last
+// characters: 委员会 -> 委, 委会), from any of its words on, three
+// characters or more and no common word of the lexicon, counts wherever the
+// document writes it on word boundaries, linked to the name ("org.abbreviation":
+// 港大校務委員會 -> 校委會, 国家发展和改革委员会 -> 发改委); never the name's
+// own start (君悅酒 of 君悅酒店).
 // Kind `listed` (gazetteer/organizations/tw_listed.tsv: a company by its
 // exchange short name) counts on word boundaries only, never right before
 // a head word (華興 of 華興銀行) or a street word (東華路,
 // gazetteer/listed_not_before.txt). A repeat extends over a head word after
 // it (統一 (1216-TW) found, then 統一集團 is one name).
+// A listed short name is also a word or a name part (全域, 世德 of 簡世德):
+// it counts only in a document that has it once in a sentence with a
+// business word (gazetteer/listed_cues.txt: 营收, 股价, 公司...), right
+// beside a stock code (5269 祥碩), or as the start of a longer name found
+// there (晶華 after 晶華國際酒店).
+// A `generic` gazetteer name (海军, 国防部) right after a place of two to
+// eight characters (heads.txt, places.tsv) that starts a word is one name
+// with it: 俄罗斯海军.
+// A gazetteer name of two Han characters counts only where a word of the
+// lexicon starts (民建 none in 人民建, 中行 none in 其中行).
 // A name right before a facility word (gazetteer/facility_heads.txt,
 // up to two characters between: 央视新址, 清华灯光球场) is part of the
 // facility's name and no mention.

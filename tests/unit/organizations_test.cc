@@ -73,8 +73,16 @@ TEST(Organizations, PlaceHeadedSuffixRuleBoundedByVerbs) {
 }
 
 TEST(Organizations, DescriptionsAreNotOrganizations) {
-  auto ms = F().Run("美國公司與中國公司競爭，聯邦政府和新創公司都關注，能源部長出席。");
+  auto ms = F().Run("美國公司與中國公司競爭，聯邦政府和新創公司都關注，各部門出席。");
   EXPECT_TRUE(ms.empty()) << ::testing::PrintToString(Texts(ms));
+}
+
+// A minister's title names the body (People's Daily and FORMAT.md
+// annotators both count 財政部 in 財政部長); 部门 is still a generic noun.
+TEST(Organizations, TitleNamesItsBody) {
+  auto ms = F().Run("財政部長出席記者會，各部門配合。");
+  EXPECT_TRUE(Has(ms, "財政部")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(ms.size(), 1u) << ::testing::PrintToString(Texts(ms));
 }
 
 TEST(Organizations, LatinNamesByCueAndSuffix) {
@@ -257,6 +265,81 @@ TEST(Organizations, ListedShortNamesOnWordBoundaries) {
   EXPECT_FALSE(Has(F().Run("廣東華興銀行（華興銀行）發布公告"), "華興"));
   // A street named like a company (東華路), a place word (中環) is none.
   EXPECT_TRUE(F().Run("限行區域為東華路、祥和大街。中環是香港最高檔的地方。").empty());
+}
+
+// A listed short name is also a word or a part of a person's name (全域,
+// 可成, 業強): it counts in a document that names it once in a business
+// sentence (gazetteer/listed_cues.txt), beside a stock code, or as the
+// start of a longer name found there.
+TEST(Organizations, ListedShortNamesNeedABusinessSentence) {
+  EXPECT_TRUE(F().Run("冰雪资源撬动全域旅游，这卻可成為新的機會。").empty());
+  auto ms = F().Run("可成公布營收創新高。分析師認為可成仍有空間。");
+  EXPECT_EQ(ms.size(), 2u) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(F().Run("今天散熱族群中，雙鴻 3324 走高。"), "雙鴻"));
+  EXPECT_TRUE(Has(F().Run("晶華國際酒店大舉徵才，晶華提供免費膳食。"), "晶華"));
+}
+
+// A gazetteer name of two characters counts only where a word starts:
+// 民建 is none in 人民建 (人民 + 建), 中行 none in 其中行.
+TEST(Organizations, TwoCharacterNamesStartAWord) {
+  EXPECT_FALSE(Has(F().Run("人民城市人民建，人民城市为人民。"), "民建"));
+  EXPECT_FALSE(Has(F().Run("其中行业龙头表现突出。"), "中行"));
+  EXPECT_TRUE(Has(F().Run("民建表示支持，中行也表示支持。"), "民建"));
+  // A word holding the name whole (美国白宫), or its Latin name in brackets
+  // (吸引力拓(Rio Tinto): 吸引力 + 拓 by the lexicon), keep it.
+  EXPECT_FALSE(F().Run("美國白宮宣布新措施。").empty());
+  EXPECT_TRUE(Has(F().Run("已吸引力拓（Rio Tinto）投資。"), "力拓"));
+  // Taiwan's press writes 政院, 立院 for 行政院, 立法院; 設立院所 holds none.
+  EXPECT_EQ(NameOf(F().Run("政院已簽下代理簽。"), "政院"), NameOf(F().Run("行政院表示"), "行政院"));
+  EXPECT_TRUE(F().Run("將設立院所。").empty());
+}
+
+// A name many countries share (海军, 国防部: kind generic) right after its
+// country is that country's body, one name.
+TEST(Organizations, SharedNameAfterItsCountry) {
+  auto ms = F().Run("俄罗斯海军高层正在开会，墨西哥空军也表示。");
+  EXPECT_TRUE(Has(ms, "俄罗斯海军")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "墨西哥空军")) << ::testing::PrintToString(Texts(ms));
+  // A scope is no place: 全球央行 is central banks in general.
+  EXPECT_FALSE(Has(F().Run("全球央行降息潮推升金价。"), "全球央行"));
+}
+
+// One word of three characters or more ending in a head, right after a
+// found name, is its unit (港大 + 學生會); a hearing, a games or a seat
+// is none (org_heads.txt negative entries).
+TEST(Organizations, UnitWordAfterAName) {
+  EXPECT_TRUE(Has(F().Run("港大學生會已解散。"), "港大學生會"));
+  auto ms = F().Run("公民黨立法會議員出席美國參議院聽證會。");
+  EXPECT_FALSE(Has(ms, "公民黨立法會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_FALSE(Has(ms, "美國參議院聽證會")) << ::testing::PrintToString(Texts(ms));
+}
+
+// A brand that the lexicon knows as a rare noun of two characters is a
+// short name (國鐵集團); a common noun or a compound first is a description.
+TEST(Organizations, RareNounBrand) {
+  EXPECT_TRUE(Has(F().Run("國鐵集團表示客流增長。"), "國鐵集團"));
+  EXPECT_TRUE(F().Run("多家金融集團和金融证券公司表示。").empty());
+}
+
+// An abbreviation by the first characters of a found name's words counts
+// where the document uses it, linked to the name (港大校務委員會 ->
+// 校委會); the name cut short (君悅酒 of 君悅酒店) or an abbreviation inside
+// a longer word is none.
+TEST(Organizations, AbbreviationOfAFoundName) {
+  auto ms = F().Run("港大校務委員會主席卸任，校委會主席由她接替。");
+  EXPECT_TRUE(Has(ms, "校委會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "校委會"), NameOf(ms, "港大校務委員會"));
+  auto hotel = F().Run("君悅酒店宣布，會議都在君悅酒店內進行。");
+  EXPECT_FALSE(Has(hotel, "君悅酒")) << ::testing::PrintToString(Texts(hotel));
+}
+
+// A Latin name before a union, association or school head is that body,
+// head included; a Latin name in quotes after a company cue is a company.
+TEST(Organizations, LatinNameWithChineseHead) {
+  auto ms = F().Run("一間維修公司「Fixit」面臨破產，Fixit工會表示將抗議。");
+  EXPECT_TRUE(Has(ms, "Fixit")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "Fixit工會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_NE(NameOf(ms, "Fixit"), NameOf(ms, "Fixit工會"));
 }
 
 // The class "name + stock code in brackets", in every market's notation and
