@@ -4,9 +4,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <filesystem>
+#include <type_traits>
+
+#include <sys/stat.h>
 
 #include "pipeline/text/lines.h"
 
@@ -36,7 +41,174 @@ uint32_t PackChar(std::string_view s, size_t i) {
   return k;
 }
 
+// The compiled form (Lexicon::WriteCompiled): native byte order, read only
+// by the build that wrote it (the format number and the entry size are
+// checked; the build rewrites the file when the lexicon's code changes).
+constexpr char kCompiledMagic[] = "newskb-lexicon\n";
+constexpr uint32_t kCompiledFormat = 1;
+
+// What identifies a dictionary file: its path, size and modification time.
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+bool StampOf(const std::string& path, FileStamp* out) {
+  struct stat st;
+  if (path.empty() || ::stat(path.c_str(), &st) != 0) return false;
+  out->size = static_cast<uint64_t>(st.st_size);
+  out->mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return true;
+}
+
+class CompiledWriter {
+ public:
+  template <typename T>
+  void Put(const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void PutBytes(std::string_view b) {
+    Put(static_cast<uint64_t>(b.size()));
+    out_.append(b);
+  }
+  const std::string& bytes() const { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Reads what CompiledWriter wrote; any read past the end sets !ok().
+class CompiledReader {
+ public:
+  explicit CompiledReader(std::string_view in) : in_(in) {}
+  template <typename T>
+  T Get() {
+    T v{};
+    if (!Need(sizeof v)) return v;
+    std::memcpy(&v, in_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return v;
+  }
+  std::string_view GetBytes() {
+    const uint64_t n = Get<uint64_t>();
+    if (!Need(n)) return {};
+    std::string_view b = in_.substr(pos_, n);
+    pos_ += n;
+    return b;
+  }
+  bool ok() const { return ok_; }
+  bool at_end() const { return pos_ == in_.size(); }
+
+ private:
+  bool Need(uint64_t n) {
+    if (!ok_ || n > in_.size() - pos_) ok_ = false;
+    return ok_;
+  }
+  std::string_view in_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+bool ReadWholeFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  const std::streamoff n = in.tellg();
+  if (n < 0) return false;
+  out->resize(static_cast<size_t>(n));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out->data(), n));
+}
+
 }  // namespace
+
+std::string Lexicon::DefaultCompiledPath() {
+  if (const char* env = std::getenv("NEWSKB_LEXICON"); env && *env) return env;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  const std::filesystem::path dir = exe.parent_path();
+  for (const std::filesystem::path& p : {dir / "share" / "newskb" / "lexicon.bin",
+                                         dir / ".." / "share" / "newskb" / "lexicon.bin"})
+    if (std::filesystem::is_regular_file(p, ec)) return p.lexically_normal().string();
+  return "";
+}
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::string& dict_path,
+                                                    const std::string& compiled_path,
+                                                    const Normalizer& norm, bool* used_compiled) {
+  if (used_compiled) *used_compiled = false;
+  if (!compiled_path.empty()) {
+    if (std::shared_ptr<Lexicon> lex = ReadCompiled(compiled_path, dict_path, norm)) {
+      if (used_compiled) *used_compiled = true;
+      return std::shared_ptr<const Lexicon>(std::move(lex));
+    }
+  }
+  return LoadJieba(dict_path, norm);
+}
+
+Status Lexicon::WriteCompiled(const std::string& out_path, const Normalizer& norm) const {
+  FileStamp stamp;
+  if (!StampOf(path_, &stamp))
+    return Status::IoError(out_path + ": cannot compile the lexicon: its dictionary '" + path_ +
+                           "' is not a readable file");
+  CompiledWriter w;
+  w.PutBytes(kCompiledMagic);
+  w.Put(kCompiledFormat);
+  w.Put(static_cast<uint32_t>(sizeof(Entry)));
+  w.PutBytes(path_);
+  w.Put(stamp);
+  w.PutBytes(norm.FoldId());
+  w.Put(unknown_logp_);
+  w.Put(static_cast<uint64_t>(tags_.size()));
+  for (const std::string& t : tags_) w.PutBytes(t);
+  w.PutBytes(std::string_view(reinterpret_cast<const char*>(words_.data()), words_.size() * sizeof(Entry)));
+  w.PutBytes(arena_);
+  const std::string tmp = out_path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out || !out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size())) || !out.flush())
+      return Status::IoError(tmp + ": cannot write the compiled lexicon");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, out_path, ec);
+  if (ec) return Status::IoError(out_path + ": cannot write the compiled lexicon: " + ec.message());
+  return Status::Ok();
+}
+
+std::shared_ptr<Lexicon> Lexicon::ReadCompiled(const std::string& compiled_path, const std::string& dict_path,
+                                               const Normalizer& norm) {
+  FileStamp want;
+  std::string bytes;
+  if (!StampOf(dict_path, &want) || !ReadWholeFile(compiled_path, &bytes)) return nullptr;
+  CompiledReader r(bytes);
+  if (r.GetBytes() != kCompiledMagic || r.Get<uint32_t>() != kCompiledFormat ||
+      r.Get<uint32_t>() != sizeof(Entry) || r.GetBytes() != dict_path)
+    return nullptr;
+  const FileStamp have = r.Get<FileStamp>();
+  if (have.size != want.size || have.mtime_ns != want.mtime_ns || r.GetBytes() != norm.FoldId()) return nullptr;
+  auto lex = std::make_shared<Lexicon>();
+  lex->path_ = dict_path;
+  lex->unknown_logp_ = r.Get<float>();
+  const uint64_t ntags = r.Get<uint64_t>();
+  if (!r.ok() || ntags > 256) return nullptr;
+  for (uint64_t i = 0; i < ntags; ++i) lex->tags_.emplace_back(r.GetBytes());
+  const std::string_view entries = r.GetBytes();
+  lex->arena_ = std::string(r.GetBytes());
+  if (!r.ok() || !r.at_end() || entries.size() % sizeof(Entry) != 0 || entries.empty()) return nullptr;
+  lex->words_.resize(entries.size() / sizeof(Entry));
+  std::memcpy(lex->words_.data(), entries.data(), entries.size());
+  // Every entry inside the arena with a known tag, the words strictly
+  // increasing: what LoadString makes, and what WordsAt's searches need.
+  for (size_t i = 0; i < lex->words_.size(); ++i) {
+    const Entry& e = lex->words_[i];
+    if (e.len == 0 || e.off > lex->arena_.size() || e.len > lex->arena_.size() - e.off || e.tag >= lex->tags_.size())
+      return nullptr;
+    if (i > 0 && !(lex->Word(lex->words_[i - 1]) < lex->Word(e))) return nullptr;
+  }
+  lex->IndexFirstCharacters();
+  return lex;
+}
 
 std::string Lexicon::DefaultPath() {
   if (const char* env = std::getenv("NEWSKB_JIEBA_DICT"); env && *env) return env;
@@ -109,11 +281,16 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::LoadString(std::string_view text
     e.tag = static_cast<uint8_t>(std::min<size_t>(t - lex->tags_.begin(), 255));
     lex->words_.push_back(e);
   }
-  for (uint32_t i = 0; i < lex->words_.size(); ++i) {
-    auto [it, fresh] = lex->first_.try_emplace(PackChar(lex->Word(lex->words_[i]), 0), i, i + 1);
+  lex->IndexFirstCharacters();
+  return std::shared_ptr<const Lexicon>(std::move(lex));
+}
+
+void Lexicon::IndexFirstCharacters() {
+  first_.clear();
+  for (uint32_t i = 0; i < words_.size(); ++i) {
+    auto [it, fresh] = first_.try_emplace(PackChar(Word(words_[i]), 0), i, i + 1);
     if (!fresh) it->second.second = i + 1;  // words sharing a first character are contiguous
   }
-  return std::shared_ptr<const Lexicon>(std::move(lex));
 }
 
 void Lexicon::WordsAt(std::string_view text, size_t i, size_t limit,

@@ -24,7 +24,18 @@
 //   Result<std::shared_ptr<const Lexicon>> lex = Lexicon::LoadJieba(Lexicon::DefaultPath(), *norm);
 //   for (const LexWord& w : (*lex)->Segment(norm_text, b, e)) ... w.b, w.e, w.tag
 //
-// Cost: about 10 MB in memory and 0.3 s to load; Segment() costs O(window
+// Compiled form: folding and sorting 350,000 words costs ~1.8 G instructions
+// (0.4-0.6 s), paid by every process that loads the extractors. The build
+// therefore compiles jieba's dictionary once (tool newskb_compile_lexicon,
+// extractors/link/tools/) into share/newskb/lexicon.bin beside the binary
+// (installed to PREFIX/share/newskb/): the words already folded and sorted,
+// read back in a few milliseconds. Load() takes the compiled file only when
+// it was made from the very dictionary file given (path, size, modification
+// time) with the same folding (Normalizer::FoldId) and format; otherwise it
+// parses the dictionary as LoadJieba does. Both give the same lexicon
+// (tests/unit/lexicon_test.cc compares them).
+//
+// Cost: about 10 MB in memory; Segment() costs O(window
 // length x longest word x log(words)) (a binary search per character over
 // the sorted words), meant for windows around candidate names, not whole
 // documents.
@@ -64,6 +75,27 @@ class Lexicon {
   // not "word frequency [tag]" is an error naming the file and line.
   static Result<std::shared_ptr<const Lexicon>> LoadJieba(const std::string& path,
                                                          const Normalizer& norm);
+  // share/newskb/lexicon.bin beside the running binary (or one folder up,
+  // as an installed binary has it), or $NEWSKB_LEXICON if set; "" when
+  // there is none.
+  static std::string DefaultCompiledPath();
+
+  // The lexicon of jieba-format `dict_path`, from `compiled_path` when that
+  // file is the compiled form of this dictionary for this folding, else by
+  // LoadJieba(dict_path). A compiled file that does not fit (another
+  // dictionary, a changed one, another folding, truncated, corrupt) is not
+  // an error: it is passed over. `*used_compiled` (may be null) says which
+  // way the lexicon was read.
+  static Result<std::shared_ptr<const Lexicon>> Load(const std::string& dict_path,
+                                                    const std::string& compiled_path,
+                                                    const Normalizer& norm,
+                                                    bool* used_compiled = nullptr);
+
+  // Writes the compiled form to `out_path`, stamped with the dictionary
+  // file's path, size and modification time (this lexicon must have been
+  // loaded from a file: LoadJieba) and `norm.FoldId()`.
+  Status WriteCompiled(const std::string& out_path, const Normalizer& norm) const;
+
   // The same from a string (tests); `name` names it in errors.
   static Result<std::shared_ptr<const Lexicon>> LoadString(std::string_view text,
                                                           const std::string& name,
@@ -92,6 +124,12 @@ class Lexicon {
     uint8_t tag = 0;            // index into tags_
   };
   std::string_view Word(const Entry& w) const { return std::string_view(arena_).substr(w.off, w.len); }
+  // Reads a compiled file; nullptr if it is not the compiled form of
+  // `dict_path` for `norm` (see Load).
+  static std::shared_ptr<Lexicon> ReadCompiled(const std::string& compiled_path, const std::string& dict_path,
+                                               const Normalizer& norm);
+  // first_, from the sorted words_.
+  void IndexFirstCharacters();
   // Ends (exclusive, in bytes) of every word starting at text[i], with
   // their log probabilities, shortest first; at most up to `limit`.
   void WordsAt(std::string_view text, size_t i, size_t limit,
@@ -99,7 +137,7 @@ class Lexicon {
 
   std::string path_;
   std::string arena_;
-  std::vector<Entry> words_;  // sorted by word bytes
+  std::vector<Entry> words_;  // sorted by word bytes, no two alike
   std::vector<std::string> tags_;
   // First character (its UTF-8 bytes packed) -> the range of words_
   // starting with it: the first step of WordsAt without a binary search.

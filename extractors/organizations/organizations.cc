@@ -640,7 +640,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!unit_heads.ok()) return unit_heads.status();
   std::vector<std::string> notes;
   std::vector<GazEntry> lexicon_names;
-  Result<std::shared_ptr<const Lexicon>> lex = Lexicon::LoadJieba(Lexicon::DefaultPath(), *normalizer);
+  Result<std::shared_ptr<const Lexicon>> lex = Lexicon::Load(Lexicon::DefaultPath(), Lexicon::DefaultCompiledPath(), *normalizer);
   if (lex.ok()) {
     lists.value().lexicon = lex.value();
     lexicon_names = LexiconNames(*lex.value(), *unit_heads.value(), lists.value());

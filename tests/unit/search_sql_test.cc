@@ -190,6 +190,7 @@ TEST(SearchIndex, RolledBackDocumentsAreNotIndexedAndAnOlderFileIsIndexedOnOpen)
     ASSERT_TRUE(RegisterSearchSql(db, MakeSearchFolding(N()), &err)) << err;
     // (and none of the later migrations' tables and columns)
     ASSERT_EQ(sqlite3_exec(db,
+                           "DROP INDEX documents_by_script; DROP INDEX entities_without_display_names; "
                            "DROP VIEW v_entities; CREATE VIEW v_entities AS SELECT e.entity_id, e.kind, e.name, "
                            "a.alias, a.key AS alias_key FROM entities e JOIN aliases a USING(entity_id); "
                            "DROP TABLE entity_forms; DROP INDEX entities_by_shown_key; "
