@@ -29,11 +29,7 @@ bool InList(const std::string& list, std::string_view word) {
 }
 
 bool KindAllowed(const std::string& kinds, MentionKind k) {
-  return InList(kinds, k == MentionKind::kOrganization ? "organization"
-                       : k == MentionKind::kPolicy     ? "policy"
-                       : k == MentionKind::kPlace      ? "place"
-                       : k == MentionKind::kIndicator  ? "indicator"
-                                                       : "commodity");
+  return InList(kinds, MentionKindName(k));
 }
 
 // True if [b, e) overlaps a span of `list` (sorted by b, spans short).

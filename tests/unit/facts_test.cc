@@ -15,6 +15,7 @@
 #include "extractors/organizations/organizations.h"
 #include "extractors/places/places.h"
 #include "extractors/policies/policies.h"
+#include "extractors/projects/projects.h"
 
 namespace newskb {
 namespace {
@@ -48,6 +49,7 @@ struct Fixture {
     };
     add(MakeOrganizationExtractor(kRulesDir, norm));
     add(MakePolicyExtractor(kRulesDir, norm));
+    add(MakeProjectExtractor(kRulesDir, norm));
     add(MakePlaceExtractor(kRulesDir, norm));
     add(MakeCommodityExtractor(kRulesDir, norm));
     add(MakeIndicatorExtractor(kRulesDir, norm));
@@ -458,6 +460,19 @@ TEST(Facts, TopicReachesTwoSentencesAReleaseItsParagraph) {
                            {{"2768.7万辆", "count", ""}, {"201.4万辆", "count", ""}});
     ASSERT_EQ(release.size(), 2u) << gap;
     EXPECT_EQ(release[1].subject, "中国汽车工业协会") << gap;
+  }
+}
+
+// A named project or facility is the subject of its own figures, in the
+// clause (而廣深港高鐵香港段全長26公里，共844億元) or carried as the topic.
+TEST(Facts, ProjectIsTheSubjectOfItsFigures) {
+  auto listed = F().Run("而廣深港高鐵香港段全長26公里，共844億元。", {{"26公里", "km", ""}, {"844億元", "CUR?", ""}});
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[1].subject, "廣深港高速鐵路香港段");
+  for (const std::string name : {"乌东德水电站", "綦江页岩气田", "“海油安澜号”"}) {
+    auto fs = F().Run("位于重庆的" + name + "投产。总投资达200亿元。", {{"200亿元", "CNY", ""}});
+    ASSERT_EQ(fs.size(), 1u) << name;
+    EXPECT_NE(name.find(fs[0].subject), std::string::npos) << name << " [" << fs[0].subject << "]";
   }
 }
 
