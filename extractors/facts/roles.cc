@@ -254,6 +254,13 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
       released[s] = true;
     }
   }
+  // Else the speaker of a sentence that names nothing else (记者从X获悉，
+  // …经济运行稳中有进。最新数据显示，…增长6.4%): who reports is the topic.
+  for (const Ent& en : p.ents) {
+    if (en.clause < 0 || en.mark != kSpeaker || en.commodity()) continue;
+    int s = layout.clauses[en.clause].sentence;
+    if (own[s] < 0) own[s] = static_cast<int>(&en - p.ents.data());
+  }
   // named[s]: the sentence holds an entity of any role (an object, a place
   // after 在, a target): one with no topic moved the story on.
   std::vector<bool> named(ns, false);

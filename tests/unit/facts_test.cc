@@ -491,6 +491,18 @@ TEST(Facts, ProjectIsTheSubjectOfItsFigures) {
   }
 }
 
+// 记者从X获悉/了解到/得知 names who reports (rule fact.span.informant): a
+// speaker, not a source of money after 从, and the topic of the next
+// sentence's figures when they name no subject. Generated over the verbs.
+TEST(Facts, InformantIsTheTopicOfTheRelease) {
+  for (const std::string verb : {"获悉", "了解到", "得知"}) {
+    const std::string text = "记者今天从中国机械工业联合会" + verb + "，今年上半年，经济运行稳中有进。最新数据显示，上半年，营业收入同比增长6.4%。";
+    auto fs = F().Run(text, {{"6.4%", "%", ""}});
+    ASSERT_EQ(fs.size(), 1u) << text;
+    EXPECT_EQ(fs[0].subject, "中国机械工业联合会") << text;
+  }
+}
+
 // 经 + a body + a verb of approval or assessment opens a clause that names
 // who vouches for the figure, not its subject (rule fact.span.approval).
 TEST(Facts, ApprovingBodyIsNoSubject) {
