@@ -14,6 +14,7 @@
 #include "extractors/places/places.h"
 #include "extractors/commodities/commodities.h"
 #include "extractors/indicators/indicators.h"
+#include "extractors/projects/projects.h"
 #include "extractors/facts/facts.h"
 
 namespace newskb {
@@ -63,6 +64,8 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   if (Status s = add(MakePolicyExtractor(rules_dir, normalizer)); !s.ok()) return s;
   // Places and commodities read the organization/policy (and place) mentions
   // appended before them: keep them after those.
+  // Projects (綦江页岩气田) hold places and commodities: before those.
+  if (Status s = add(MakeProjectExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakePlaceExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeCommodityExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeIndicatorExtractor(rules_dir, normalizer)); !s.ok()) return s;

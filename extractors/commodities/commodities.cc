@@ -12,7 +12,8 @@ Result<std::unique_ptr<Extractor>> MakeCommodityExtractor(const std::string& rul
   o.family = "commodities";
   o.kind = MentionKind::kCommodity;
   o.rule_prefix = "gaz.commodity:";
-  o.absorbed_by = {MentionKind::kOrganization, MentionKind::kPolicy, MentionKind::kPlace};
+  o.absorbed_by = {MentionKind::kOrganization, MentionKind::kPolicy, MentionKind::kPlace,
+                   MentionKind::kProject};
   return MakeDictExtractor(rules_dir, std::move(normalizer), std::move(o));
 }
 

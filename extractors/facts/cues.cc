@@ -37,16 +37,28 @@ Cue MakeCue(const RuleMatch& m) {
   return c;
 }
 
-// The periods that hold a figure, as [first sentence, last sentence].
+// The periods that hold a figure, and those of the kTopicReach sentences
+// before each in its paragraph (a topic's marks: 位于重庆的X投产 is about X,
+// not 重庆), as [first sentence, last sentence], in order, each once.
 std::vector<std::pair<int, int>> PeriodsWithFigures(const Layout& layout, const Placed& placed) {
+  const int ns = static_cast<int>(layout.period.size());
+  auto last_of = [&](int first) {
+    int last = first;
+    while (last + 1 < ns && layout.period[last + 1] == first) ++last;
+    return last;
+  };
   std::vector<std::pair<int, int>> out;
   for (const Fig& f : placed.figs) {
     if (f.clause < 0) continue;
-    int first = layout.PeriodOfClause(f.clause);
+    const int first = layout.PeriodOfClause(f.clause);
     if (!out.empty() && out.back().first == first) continue;
-    int last = first;
-    while (last + 1 < static_cast<int>(layout.period.size()) && layout.period[last + 1] == first) ++last;
-    out.emplace_back(first, last);
+    // The periods of up to kTopicReach sentences before, oldest first.
+    int from = first;
+    for (int q = first - 1; q >= 0 && first - q <= kTopicReach && layout.paragraph[q] == layout.paragraph[first]; --q)
+      from = layout.period[q];
+    for (int p = from; p < first; p = last_of(p) + 1)
+      if (out.empty() || out.back().first < p) out.emplace_back(p, last_of(p));
+    if (out.empty() || out.back().first < first) out.emplace_back(first, last_of(first));
   }
   return out;
 }

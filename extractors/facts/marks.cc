@@ -29,11 +29,7 @@ bool InList(const std::string& list, std::string_view word) {
 }
 
 bool KindAllowed(const std::string& kinds, MentionKind k) {
-  return InList(kinds, k == MentionKind::kOrganization ? "organization"
-                       : k == MentionKind::kPolicy     ? "policy"
-                       : k == MentionKind::kPlace      ? "place"
-                       : k == MentionKind::kIndicator  ? "indicator"
-                                                       : "commodity");
+  return InList(kinds, MentionKindName(k));
 }
 
 // True if [b, e) overlaps a span of `list` (sorted by b, spans short).
@@ -128,7 +124,10 @@ void MarkEntities(std::string_view t, const Matches& m, Placed* placed) {
   for (Ent& en : ents) {
     Mark p = PrepBefore(m.preps, en.b);
     if (p != kNone) en.mark = p;
-    if (en.mark == kNone) en.mark = SpanAround(m.spans, en.b, en.e);
+    const Mark around = SpanAround(m.spans, en.b, en.e);
+    if (en.mark == kNone) en.mark = around;
+    // 记者从X获悉: X is who reports (fact.span.informant), not a source of money.
+    if (p == kFrom && around == kSpeaker) en.mark = kSpeaker;
   }
   for (size_t k = 1; k < ents.size(); ++k) MarkDescriptor(t, m, ents, k);
   // A place written right before an organization or policy modifies it

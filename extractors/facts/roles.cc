@@ -254,16 +254,34 @@ void CarryTopic(const Layout& layout, const Placed& p, std::vector<Roles>* roles
       released[s] = true;
     }
   }
+  // Else the speaker of a sentence that names nothing else (记者从X获悉，
+  // …经济运行稳中有进。最新数据显示，…增长6.4%): who reports is the topic.
+  for (const Ent& en : p.ents) {
+    if (en.clause < 0 || en.mark != kSpeaker || en.commodity()) continue;
+    int s = layout.clauses[en.clause].sentence;
+    if (own[s] < 0) own[s] = static_cast<int>(&en - p.ents.data());
+  }
+  // named[s]: the sentence holds an entity of any role (an object, a place
+  // after 在, a target): one with no topic moved the story on.
+  std::vector<bool> named(ns, false);
+  for (const Ent& en : p.ents)
+    if (en.clause >= 0) named[layout.clauses[en.clause].sentence] = true;
   for (size_t fi = 0; fi < p.figs.size(); ++fi) {
     Roles& r = (*roles)[fi];
     if (r.subject >= 0 || p.figs[fi].clause < 0) continue;
     if (!p.unresolved.empty() && p.unresolved[p.figs[fi].clause]) continue;  // 该厂 of an unknown plant
     const int s = layout.clauses[p.figs[fi].clause].sentence;
     // The figure's own period named no subject (else FindRoles found it);
-    // the nearest earlier sentence of the paragraph with a topic gives it.
+    // the nearest earlier sentence of the paragraph with a topic gives it,
+    // unless another candidate intervenes: a sentence between them that
+    // names an entity but has no topic (an object, a place after 在, a
+    // target) is about something else.
     for (int q = layout.period[s] - 1; q >= 0 && s - q <= kSentenceWindow; --q) {
       if (layout.paragraph[q] != layout.paragraph[s] || q < opened[s]) break;
-      if (own[q] < 0) continue;
+      if (own[q] < 0) {
+        if (named[q]) break;
+        continue;
+      }
       // A release's body reaches through its paragraph; any other topic
       // only into the next kTopicReach sentences.
       if (!released[q] && s - q > kTopicReach) break;

@@ -13,7 +13,7 @@ Result<std::unique_ptr<Extractor>> MakeIndicatorExtractor(const std::string& rul
   o.kind = MentionKind::kIndicator;
   o.rule_prefix = "gaz.indicator:";
   o.absorbed_by = {MentionKind::kOrganization, MentionKind::kPolicy, MentionKind::kPlace,
-                   MentionKind::kCommodity};
+                   MentionKind::kCommodity, MentionKind::kProject};
   return MakeDictExtractor(rules_dir, std::move(normalizer), std::move(o));
 }
 

@@ -57,6 +57,11 @@ class DictExtractor : public Extractor {
         b = static_cast<size_t>(g.data() - t.data());
         e = b + g.size();
       }
+      if (opts_.cut_start && m.Has("head")) {
+        const size_t head_b = static_cast<size_t>(m.Group("head").data() - t.data());
+        b = opts_.cut_start(t, b, head_b);
+        if (b == std::string_view::npos) continue;
+      }
       if (e <= b) continue;
       Cand c;
       c.b = b;

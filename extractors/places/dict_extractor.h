@@ -31,6 +31,7 @@
 // Thread safety: immutable after construction; Extract() is const.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,10 @@ struct DictExtractorOptions {
   MentionKind kind = MentionKind::kPlace;
   std::string rule_prefix;             // "gaz.place:"
   std::vector<MentionKind> absorbed_by;  // kinds whose mentions swallow ours
+  // Optional: where a rule's name really starts. Called for the matches of
+  // rules with a group `head` as cut_start(text, name_begin, head_begin);
+  // returns the new begin (<= head_begin), or npos to drop the match.
+  std::function<size_t(std::string_view, size_t, size_t)> cut_start;
 };
 
 Result<std::unique_ptr<Extractor>> MakeDictExtractor(const std::string& rules_dir,

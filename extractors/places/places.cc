@@ -12,7 +12,7 @@ Result<std::unique_ptr<Extractor>> MakePlaceExtractor(const std::string& rules_d
   o.family = "places";
   o.kind = MentionKind::kPlace;
   o.rule_prefix = "gaz.place:";
-  o.absorbed_by = {MentionKind::kOrganization, MentionKind::kPolicy};
+  o.absorbed_by = {MentionKind::kOrganization, MentionKind::kPolicy, MentionKind::kProject};
   return MakeDictExtractor(rules_dir, std::move(normalizer), std::move(o));
 }
 

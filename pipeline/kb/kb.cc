@@ -58,7 +58,8 @@ void BindOpt(sqlite3_stmt* st, int i, const std::optional<double>& v) {
 
 bool IsEntityKind(MentionKind k) {
   return k == MentionKind::kOrganization || k == MentionKind::kPolicy || k == MentionKind::kPlace ||
-         k == MentionKind::kCommodity || k == MentionKind::kIndicator;
+         k == MentionKind::kCommodity || k == MentionKind::kIndicator ||
+         k == MentionKind::kProject;
 }
 
 // Unfolded text as a FoldedText: the search index without a Normalizer (tests).

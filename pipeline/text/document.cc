@@ -11,6 +11,7 @@ const char* MentionKindName(MentionKind k) {
     case MentionKind::kPlace: return "place";
     case MentionKind::kCommodity: return "commodity";
     case MentionKind::kIndicator: return "indicator";
+    case MentionKind::kProject: return "project";
   }
   return "unknown";
 }
@@ -18,7 +19,7 @@ const char* MentionKindName(MentionKind k) {
 std::optional<MentionKind> MentionKindFromName(const std::string& name) {
   for (MentionKind k : {MentionKind::kFigure, MentionKind::kDate, MentionKind::kOrganization,
                         MentionKind::kPolicy, MentionKind::kPlace, MentionKind::kCommodity,
-                        MentionKind::kIndicator}) {
+                        MentionKind::kIndicator, MentionKind::kProject}) {
     if (name == MentionKindName(k)) return k;
   }
   return std::nullopt;

@@ -1,6 +1,6 @@
 // newskb/tests/support/dict_chain.h
 // The shipped extractors in the registry's order (organizations, policies,
-// places, commodities, indicators), cut after the one under test, for the
+// projects, places, commodities, indicators), cut after the one under test, for the
 // tests of the dictionary kinds: a kind's mentions come out as the registry
 // would leave them after the kinds that absorb it.
 #ifndef NEWSKB_TESTS_SUPPORT_DICT_CHAIN_H_
@@ -18,6 +18,7 @@
 #include "extractors/organizations/organizations.h"
 #include "extractors/places/places.h"
 #include "extractors/policies/policies.h"
+#include "extractors/projects/projects.h"
 
 namespace newskb {
 namespace testing_support {
@@ -29,6 +30,8 @@ class DictChain {
     const std::string rules = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
     Add(MakeOrganizationExtractor(rules, norm_));
     Add(MakePolicyExtractor(rules, norm_));
+    Add(MakeProjectExtractor(rules, norm_));
+    if (kind == MentionKind::kProject) return;
     Add(MakePlaceExtractor(rules, norm_));
     if (kind == MentionKind::kPlace) return;
     Add(MakeCommodityExtractor(rules, norm_));
