@@ -60,12 +60,15 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   //   if (Status s = add(MakeFigureExtractor(rules_dir, normalizer)); !s.ok()) return s;)
   if (Status s = add(MakeFigureExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeDateExtractor(rules_dir, normalizer)); !s.ok()) return s;
-  if (Status s = add(MakeOrganizationExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  // jieba's word lexicon, loaded once for the families that segment words.
+  const Result<std::shared_ptr<const Lexicon>> lexicon =
+      Lexicon::Load(Lexicon::DefaultPath(), Lexicon::DefaultCompiledPath(), *normalizer);
+  if (Status s = add(MakeOrganizationExtractor(rules_dir, normalizer, lexicon)); !s.ok()) return s;
   if (Status s = add(MakePolicyExtractor(rules_dir, normalizer)); !s.ok()) return s;
   // Places and commodities read the organization/policy (and place) mentions
   // appended before them: keep them after those.
   // Projects (綦江页岩气田) hold places and commodities: before those.
-  if (Status s = add(MakeProjectExtractor(rules_dir, normalizer)); !s.ok()) return s;
+  if (Status s = add(MakeProjectExtractor(rules_dir, normalizer, lexicon)); !s.ok()) return s;
   if (Status s = add(MakePlaceExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeCommodityExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeIndicatorExtractor(rules_dir, normalizer)); !s.ok()) return s;

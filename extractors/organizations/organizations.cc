@@ -632,6 +632,13 @@ std::vector<GazEntry> LexiconNames(const Lexicon& lex, const WordList& heads, co
 
 Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
     const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer) {
+  return MakeOrganizationExtractor(
+      rules_dir, normalizer, Lexicon::Load(Lexicon::DefaultPath(), Lexicon::DefaultCompiledPath(), *normalizer));
+}
+
+Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
+    const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer,
+    const Result<std::shared_ptr<const Lexicon>>& lex) {
   Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/organizations.json", RuleSetOptions{});
   if (!rs.ok()) return rs.status();
   Result<NameLists> lists = NameLists::Load(rules_dir + "/gazetteer", *normalizer, "organizations");
@@ -640,7 +647,6 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!unit_heads.ok()) return unit_heads.status();
   std::vector<std::string> notes;
   std::vector<GazEntry> lexicon_names;
-  Result<std::shared_ptr<const Lexicon>> lex = Lexicon::Load(Lexicon::DefaultPath(), Lexicon::DefaultCompiledPath(), *normalizer);
   if (lex.ok()) {
     lists.value().lexicon = lex.value();
     lexicon_names = LexiconNames(*lex.value(), *unit_heads.value(), lists.value());

@@ -108,9 +108,17 @@
 #include <string>
 
 #include "extractors/extractor.h"
+#include "extractors/link/lexicon.h"
 
 namespace newskb {
 
+// `lexicon` is jieba's word lexicon as Lexicon::Load gave it (shared with the
+// other families that segment); when it could not be loaded, organizations
+// are found without word boundaries and without the lexicon's names, and the
+// extractor's notes say why. The two-argument form loads it itself.
+Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
+    const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer,
+    const Result<std::shared_ptr<const Lexicon>>& lexicon);
 Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
     const std::string& rules_dir, std::shared_ptr<const Normalizer> normalizer);
 

@@ -48,6 +48,13 @@ size_t CutStart(const Lexicon& lex, std::string_view t, size_t b, size_t head_b)
 
 Result<std::unique_ptr<Extractor>> MakeProjectExtractor(const std::string& rules_dir,
                                                         std::shared_ptr<const Normalizer> normalizer) {
+  return MakeProjectExtractor(
+      rules_dir, normalizer, Lexicon::Load(Lexicon::DefaultPath(), Lexicon::DefaultCompiledPath(), *normalizer));
+}
+
+Result<std::unique_ptr<Extractor>> MakeProjectExtractor(const std::string& rules_dir,
+                                                        std::shared_ptr<const Normalizer> normalizer,
+                                                        const Result<std::shared_ptr<const Lexicon>>& lex) {
   DictExtractorOptions o;
   o.name = "projects";
   o.family = "projects";
@@ -56,7 +63,7 @@ Result<std::unique_ptr<Extractor>> MakeProjectExtractor(const std::string& rules
   o.absorbed_by = {MentionKind::kOrganization, MentionKind::kPolicy};
   // Without the word lexicon (no jieba dictionary at build time) names are
   // cut by the rules' character classes alone.
-  if (auto lex = Lexicon::LoadJieba(Lexicon::DefaultPath(), *normalizer); lex.ok()) {
+  if (lex.ok()) {
     std::shared_ptr<const Lexicon> l = lex.value();
     o.cut_start = [l](std::string_view t, size_t b, size_t head_b) { return CutStart(*l, t, b, head_b); };
   }

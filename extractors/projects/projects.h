@@ -29,9 +29,16 @@
 #include <string>
 
 #include "extractors/extractor.h"
+#include "extractors/link/lexicon.h"
 
 namespace newskb {
 
+// `lexicon`: jieba's word lexicon as Lexicon::Load gave it (shared with the
+// organizations family); without it, rule-made names are cut by the rules'
+// character classes alone. The two-argument form loads it itself.
+Result<std::unique_ptr<Extractor>> MakeProjectExtractor(const std::string& rules_dir,
+                                                        std::shared_ptr<const Normalizer> normalizer,
+                                                        const Result<std::shared_ptr<const Lexicon>>& lexicon);
 Result<std::unique_ptr<Extractor>> MakeProjectExtractor(const std::string& rules_dir,
                                                         std::shared_ptr<const Normalizer> normalizer);
 
