@@ -31,6 +31,7 @@ struct Cand {
   DateParts parts;  // as read, before resolution
   std::string qualifier;
   bool idiom = false;  // a rule with attr idiom=1 won: the words are no date (到今天仍: to this day)
+  bool year_part_alone = false;  // 上半年, 年底, 第三季度 with no year of its own
 };
 
 class DateExtractor : public Extractor {
@@ -126,6 +127,14 @@ class DateExtractor : public Extractor {
     const DateParts& p = c.parts;
     bool relative = p.rel_year || p.rel_month || p.rel_day || p.rel_week || p.weekday;
     if (!c.r.ok()) return c.r;
+    // A part of a year alone (上半年, 年底) is of the year the sentence named
+    // (2019年營收…，上半年…), else of the publication year.
+    if (c.year_part_alone) {
+      if (anchor->empty()) return c.r;
+      ResolvedDate r = c.r;
+      r.iso = *anchor;
+      return r;
+    }
     if (!p.year.empty() || p.rel_year) {
       *anchor = c.r.iso.substr(0, 4);
       return c.r;
@@ -198,6 +207,7 @@ class DateExtractor : public Extractor {
     if (!ReadGrammarParts(m, r, published, traditional, &p)) return false;
     c->r = ResolveDate(p, published);
     c->parts = p;
+    c->year_part_alone = m.Has("year_part") && !m.Has("year") && !m.Has("rel_year");
     if (!c->r.ok() && !c->r.undated) {
       *impossible = c->r.note == "no such day" || c->r.note == "not a day" || c->r.note == "not a month";
       return false;
@@ -248,7 +258,7 @@ class DateExtractor : public Extractor {
       p->rel_day = diff;
       p->weekday = 0;
     }
-    if (m.Has("year_part")) p->rel_year = 0;
+    if (m.Has("year_part") && !p->rel_year && p->year.empty()) p->rel_year = 0;
     if (m.Has("month_part")) p->rel_month = 0;
     if (RuleAttr(r, "roc") == "1") {
       if (!traditional()) return false;
