@@ -32,6 +32,7 @@ struct Cand {
   std::string qualifier;
   bool idiom = false;  // a rule with attr idiom=1 won: the words are no date (到今天仍: to this day)
   bool year_part_alone = false;  // 上半年, 年底, 第三季度 with no year of its own
+  size_t end = 0;  // where the date ends when a qualifier after it starts a word (9月14日前往: 9月14日); 0: the match's end
 };
 
 class DateExtractor : public Extractor {
@@ -45,6 +46,7 @@ class DateExtractor : public Extractor {
       not_after_except_[r.id] = SplitBar(RuleAttr(r, "not_after_except"));
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
     }
+    not_qualifier_ = words_.Words("not_qualifier");
   }
 
   const char* name() const override { return "dates"; }
@@ -89,6 +91,7 @@ class DateExtractor : public Extractor {
         } else {
           StartAfterPlainPreposition(m, sent, &c.m);
         }
+        if (c.end && c.end < c.m.end) c.m.end = c.end;
         cands.push_back(std::move(c));
       }
       std::vector<Cand> kept;
@@ -213,8 +216,15 @@ class DateExtractor : public Extractor {
       return false;
     }
     c->qualifier = RuleAttr(r, "qualifier");
+    // A qualifier after the date that starts a word (前往, 后来, 起诉) is no
+    // qualifier: the date ends before it.
+    if (m.Has("qual_post")) {
+      std::string_view q = m.Group("qual_post");
+      size_t qb = static_cast<size_t>(q.data() - t.data());
+      if (StartsWithAny(t, qb, not_qualifier_)) c->end = qb;
+    }
     for (const char* g : {"qual_pre", "qual_post"}) {
-      if (!m.Has(g)) continue;
+      if (!m.Has(g) || (c->end && std::string_view(g) == "qual_post")) continue;
       const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
       if (!q) return false;
       if (c->qualifier.empty()) c->qualifier = *q;
@@ -227,6 +237,7 @@ class DateExtractor : public Extractor {
   //   nearest_weekday          周三 alone: the one nearest the publication date
   //   year_part, month_part    年底, 月初 alone: this year, this month
   //   roc                      113年 in Traditional-script text: ROC year
+//   near_day, attr near      the day in brackets nearest the relative day (后天（2日）)
   //   first, second            25/12/2024 or 12/25/2024 (one reading only)
   // False if the match is no date.
   template <typename Trad>
@@ -259,6 +270,16 @@ class DateExtractor : public Extractor {
       p->weekday = 0;
     }
     if (m.Has("year_part") && !p->rel_year && p->year.empty()) p->rel_year = 0;
+    // near_day: the relative day before a bracketed date (后天（2日）) says
+    // which month and year the bracket's day is in; attr near=1: a weekday
+    // with a month-day and no year (1月1日（星期六）) is the nearest such.
+    if (m.Has("near_day")) {
+      const std::string* v = words_.Find("rel_day", Trim(m.Group("near_day")));
+      if (!v) return false;
+      p->near_day = std::atoi(v->c_str());
+    } else if (RuleAttr(r, "near") == "1" && p->year.empty() && !p->month.empty()) {
+      p->near_day = 0;
+    }
     if (m.Has("month_part")) p->rel_month = 0;
     if (RuleAttr(r, "roc") == "1") {
       if (!traditional()) return false;
@@ -278,6 +299,7 @@ class DateExtractor : public Extractor {
   WordTables words_;
   Masker masker_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_;
+  std::vector<std::string> not_qualifier_;  // date_words.tsv: words that start with a qualifier (前往)
 };
 
 }  // namespace
