@@ -188,7 +188,7 @@ ResolvedDate ResolveDate(const DateParts& p, std::string_view published) {
     if (month) {
       if (!pub.y) return Fail(kUndated);
       year = pub.y;
-      if (pub.m && month - pub.m > 6) --year;
+      if (pub.m && (month - pub.m > 6 || (p.past && month > pub.m))) --year;
     } else if (day) {
       // A bare day: 8日, 周二(8日).
       if (!pub.d) return Fail(kUndated);

@@ -47,6 +47,7 @@ class DateExtractor : public Extractor {
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
     }
     not_qualifier_ = words_.Words("not_qualifier");
+    since_words_ = words_.Words("until_now");
   }
 
   const char* name() const override { return "dates"; }
@@ -207,6 +208,9 @@ class DateExtractor : public Extractor {
       p.weekday = std::atoi(v->c_str());
     }
     if (bad) return false;
+    // 以来 after it, or 至今 (迄今, 到现在 ...: since_words) right after the
+    // match: the date is in the past (6月至今 in a January article is last June).
+    p.past = Trim(m.Group("qual_post")) == "以来" || StartsWithAny(t, m.end, since_words_);
     if (!ReadGrammarParts(m, r, published, traditional, &p)) return false;
     c->r = ResolveDate(p, published);
     c->parts = p;
@@ -299,7 +303,8 @@ class DateExtractor : public Extractor {
   WordTables words_;
   Masker masker_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_;
-  std::vector<std::string> not_qualifier_;  // date_words.tsv: words that start with a qualifier (前往)
+  std::vector<std::string> not_qualifier_;
+  std::vector<std::string> since_words_;  // date_words.tsv until_now: 至今, 迄今 (the date before them is past)  // date_words.tsv: words that start with a qualifier (前往)
 };
 
 }  // namespace

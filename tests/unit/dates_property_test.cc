@@ -35,7 +35,7 @@ TEST(DatesProperty, EveryClassComesBackExactly) {
   for (const auto& [s, n] : failures) by_style += " " + s + "=" + std::to_string(n);
   EXPECT_EQ(failed, 0) << "of " << kCases << " generated cases;" << by_style;
   for (const char* f : {"weekday", "rel_day", "rel_month", "rel_year", "year_part", "abs", "weekday_md", "year_range",
-                        "open_end", "roc", "not_date"})
+                        "open_end", "roc", "list_past", "not_date"})
     EXPECT_GT(families[f], 100) << f;
 }
 
