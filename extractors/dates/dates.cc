@@ -32,6 +32,7 @@ struct Cand {
   std::string qualifier;
   bool idiom = false;  // a rule with attr idiom=1 won: the words are no date (到今天仍: to this day)
   bool year_part_alone = false;  // 上半年, 年底, 第三季度 with no year of its own
+  bool same_year = false;  // 同年 (rel_year word of value S): the year the article named last
   size_t end = 0;  // where the date ends when a qualifier after it starts a word (9月14日前往: 9月14日); 0: the match's end
 };
 
@@ -58,6 +59,7 @@ class DateExtractor : public Extractor {
     std::string masked;
     std::string_view text = masker_.Mask(norm.text, &masked);
     std::optional<bool> trad;  // the document's script, read once when a rule asks
+    std::string doc_year;      // the year the article named last (for 同年)
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
@@ -111,9 +113,11 @@ class DateExtractor : public Extractor {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
           if (c.idiom) break;
+          ResolvedDate r = InSentenceYear(c, doc.published, &year_anchor, &doc_year);
+          if (!r.ok() && !r.undated) break;  // 同年 with no year named before it
           Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
-          mm.date_value = InSentenceYear(c, doc.published, &year_anchor).iso;
-          mm.note = c.r.note;
+          mm.date_value = r.iso;
+          mm.note = r.note;
           mm.qualifier = c.qualifier;
           out->push_back(std::move(mm));
           break;
@@ -126,10 +130,23 @@ class DateExtractor : public Extractor {
   // A month with no year of its own (11月, 3月5日) takes the year the same
   // sentence named before it (19年9月…，11月 is 2019-11; 去年10月…，12月 is
   // last year's), not the one the publication date gives. A date that names
-  // its year (or a relative one: 去年, 今年) sets the anchor.
-  ResolvedDate InSentenceYear(const Cand& c, std::string_view published, std::string* anchor) const {
+  // its year (or a relative one: 去年, 今年) sets the anchor, and the
+  // article's last year (*doc_year), which 同年 takes (同年11月: the year
+  // named last, in this sentence or before; none named: no date).
+  ResolvedDate InSentenceYear(const Cand& c, std::string_view published, std::string* anchor,
+                              std::string* doc_year) const {
     const DateParts& p = c.parts;
     bool relative = p.rel_year || p.rel_month || p.rel_day || p.rel_week || p.weekday;
+    if (c.same_year) {
+      const std::string& y = !anchor->empty() ? *anchor : *doc_year;
+      if (y.empty()) return ResolvedDate{"", "同年 with no year named before it", false};
+      DateParts q = p;
+      q.rel_year.reset();
+      q.year = y;
+      ResolvedDate r = ResolveDate(q, published);
+      if (r.ok()) *anchor = *doc_year = r.iso.substr(0, 4);
+      return r;
+    }
     if (!c.r.ok()) return c.r;
     // A part of a year alone (上半年, 年底) is of the year the sentence named
     // (2019年營收…，上半年…), else of the publication year.
@@ -140,7 +157,7 @@ class DateExtractor : public Extractor {
       return r;
     }
     if (!p.year.empty() || p.rel_year) {
-      *anchor = c.r.iso.substr(0, 4);
+      *anchor = *doc_year = c.r.iso.substr(0, 4);
       return c.r;
     }
     if (anchor->empty() || relative || p.month.empty() || p.era_first) return c.r;
@@ -198,7 +215,11 @@ class DateExtractor : public Extractor {
       if (!v) return false;
       p.era_first = std::atoi(v->c_str());
     }
-    p.rel_year = Offset("rel_year", m, "rel_year", &bad);
+    if (m.Has("rel_year")) {
+      const std::string* v = words_.Find("rel_year", Trim(m.Group("rel_year")));
+      c->same_year = v && *v == "S";
+    }
+    p.rel_year = c->same_year ? std::optional<int>(0) : Offset("rel_year", m, "rel_year", &bad);
     p.rel_month = Offset("rel_month", m, "rel_month", &bad);
     p.rel_day = Offset("rel_day", m, "rel_day", &bad);
     p.rel_week = Offset("rel_week", m, "rel_week", &bad);

@@ -30,7 +30,8 @@
 //                  到2035年为止, 2015年起
 //   roc            民國113年, 113年3月7日 (Traditional text only)
 //   list_past      2024年9月3、23、28日 (three dates), 6月至今 (a past month:
-//                  last year's when after the publication month)
+//                  last year's when after the publication month), 同年11月 (the
+//                  year named in an earlier sentence)
 //   not_date       90年代, 上世纪80年代, 本世纪, 未来十年, 每周三, 上周, 本周,
 //                  今年夏天 (FORMAT.md: decades, spans, weeks and seasons
 //                  are not dates at ISO precision)
@@ -422,6 +423,15 @@ class DateGen {
 
   // 9月3、23、28日 (each a date of that month); 6月至今 (a past month).
   std::string ListOrPast(std::vector<Piece>* p) {
+    if (g_.Coin(0.3)) {  // 同年: the year named before, in an earlier sentence
+      int y = g_.Int(1990, 2026), a = g_.Int(1, 6), b = g_.Int(a + 1, 12);
+      std::string ys;
+      p->push_back(D(YearText(g_, y, &ys) + "年" + std::to_string(a) + "月", Iso(y, a)));
+      p->push_back(T("，他当选主席。"));
+      p->push_back(D("同年" + std::to_string(b) + "月", Iso(y, b)));
+      p->push_back(T("，他辞职"));
+      return "list_past/same_year" + ys;
+    }
     if (g_.Coin()) {
       int mo = g_.Int(1, 12), n = g_.Int(2, 4);
       std::vector<int> days;
