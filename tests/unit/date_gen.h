@@ -15,7 +15,7 @@
 //   weekday        周三, 星期五, 礼拜天 alone (the nearest to the publication
 //                  date), 下周一, 上上周三, 这个礼拜五 (Monday-based weeks)
 //   rel_day        今天 … 大后天, with the day (and month) in brackets:
-//                  今天（3月7日）; 今上午, 昨深夜, 明早; 今/昨 before a verb
+//                  今天（3月7日）, 今（7）日; 今上午, 昨深夜, 明早; 今/昨 before a verb
 //                  of reporting (警方昨表示: the span is 昨)
 //   rel_month      上个月, 下下个月, 本月10日, 下月初, 上月底, 从下月起
 //   rel_year       去年, 明年3月, 今年10月5日, 今年底前, 去年年初, 明年上半年,
@@ -254,6 +254,16 @@ class DateGen {
       p->push_back(D(std::string(r.first) + open + br + close, iso));
       p->push_back(T("举行"));
       return "rel_day/bracket";
+    }
+    if (g_.Coin(0.3)) {  // 今（19）日: Taiwanese style, the day between 今/昨/明/前 and 日
+      static const std::pair<const char*, int> kShort[] = {{"今", 0}, {"昨", -1}, {"明", 1}, {"前", -2}};
+      const auto& sh = kShort[g_.Int(0, 3)];
+      std::string iso = DayIso(today_ + sh.second);
+      std::string open = g_.Coin() ? "（" : "(", close = open == "(" ? ")" : "）";
+      p->push_back(T("行政院"));
+      p->push_back(D(sh.first + open + std::to_string(std::atoi(iso.substr(8, 2).c_str())) + close + "日", iso));
+      p->push_back(T("宣布"));
+      return "rel_day/paren_day";
     }
     p->push_back(D(r.first, DayIso(today_ + r.second)));
     p->push_back(T("举行"));
