@@ -295,6 +295,16 @@ class DateExtractor : public Extractor {
       p->weekday = 0;
     }
     if (m.Has("year_part") && !p->rel_year && p->year.empty()) p->rel_year = 0;
+    // start_month: the end of a month range with no year takes its start's
+    // year (从3月至10月 in a March article: this October), the next year when
+    // it comes before the start (11月至2月).
+    if (m.Has("start_month") && p->year.empty() && !p->rel_year) {
+      DateParts sp;
+      sp.month = Trim(m.Group("start_month"));
+      ResolvedDate sr = ResolveDate(sp, published);
+      std::optional<Numeral> a = ParseNumeralEx(sp.month), b = ParseNumeralEx(p->month);
+      if (sr.ok() && a && b) p->year = std::to_string(std::atoi(sr.iso.c_str()) + (b->value < a->value ? 1 : 0));
+    }
     // near_day: the relative day before a bracketed date (后天（2日）) says
     // which month and year the bracket's day is in; attr near=1: a weekday
     // with a month-day and no year (1月1日（星期六）) is the nearest such.
