@@ -29,9 +29,9 @@
 //   open_end       2010年以来, 截至2024年3月底, 2030年之前, 2019年前后,
 //                  到2035年为止, 2015年起
 //   roc            民國113年, 113年3月7日 (Traditional text only)
-//   list_past      2024年9月3、23、28日 (three dates), 6月至今 (a past month:
-//                  last year's when after the publication month), 同年11月 (the
-//                  year named in an earlier sentence)
+//   list_past      6月至今 (a past month: last year's when after the
+//                  publication month), 同年11月 (the year named in an earlier
+//                  sentence)
 //   not_date       90年代, 上世纪80年代, 本世纪, 未来十年, 每周三, 上周, 本周,
 //                  今年夏天 (FORMAT.md: decades, spans, weeks and seasons
 //                  are not dates at ISO precision)
@@ -431,7 +431,7 @@ class DateGen {
     return "roc/bare";
   }
 
-  // 9月3、23、28日 (each a date of that month); 6月至今 (a past month).
+  // 6月至今 (a past month); 同年11月 (the year an earlier sentence named).
   std::string ListOrPast(std::vector<Piece>* p) {
     if (g_.Coin(0.3)) {  // 同年: the year named before, in an earlier sentence
       int y = g_.Int(1990, 2026), a = g_.Int(1, 6), b = g_.Int(a + 1, 12);
@@ -441,22 +441,6 @@ class DateGen {
       p->push_back(D("同年" + std::to_string(b) + "月", Iso(y, b)));
       p->push_back(T("，他辞职"));
       return "list_past/same_year" + ys;
-    }
-    if (g_.Coin()) {
-      int mo = g_.Int(1, 12), n = g_.Int(2, 4);
-      std::vector<int> days;
-      for (int d = g_.Int(1, 5); static_cast<int>(days.size()) < n && d <= DaysIn(y_, mo); d += g_.Int(1, 8)) days.push_back(d);
-      if (days.size() < 2) days = {1, 2};
-      std::string sep = g_.Pick(std::vector<std::string>{"、", "、", "和", "及"});
-      int st = g_.Int(0, 2);
-      p->push_back(T("在"));
-      for (size_t i = 0; i < days.size(); ++i) {
-        std::string t = (i == 0 ? std::to_string(y_) + "年" + PartText(g_, mo, st) + "月" : "") + PartText(g_, days[i], st);
-        if (i + 1 == days.size()) t += "日";
-        p->push_back(D(t, Iso(y_, mo, days[i])));
-        if (i + 1 < days.size()) p->push_back(T(sep));
-      }
-      return "list_past/day_list";
     }
     int mo = g_.Int(1, 12);
     p->push_back(D(PartText(g_, mo, g_.Int(0, 2)) + "月", Iso(mo > m_ ? y_ - 1 : y_, mo)));
