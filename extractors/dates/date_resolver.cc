@@ -75,6 +75,35 @@ ResolvedDate Fail(std::string note) {
 
 }  // namespace
 
+namespace {
+
+// A day (and month) with no year, nearest to the publication date +
+// near_day, on the given weekday if any (date_resolver.h).
+ResolvedDate ResolveNear(const DateParts& p, const Pub& pub) {
+  if (!pub.d) return Fail(kUndated);
+  int day = Int(p.day), month = p.month.empty() ? 0 : Int(p.month);
+  if (day < 1 || day > 31) return Fail("not a day");
+  if (!p.month.empty() && (month < 1 || month > 12)) return Fail("not a month");
+  long target = DaysFromCivil(pub.y, pub.m, pub.d) + *p.near_day;
+  int ty, tm, td;
+  CivilFromDays(target, &ty, &tm, &td);
+  int base = ty * 12 + tm - 1, by = 0, bm = 0;
+  long best = -1;
+  for (int k = -13; k <= 13; ++k) {
+    int y = (base + k) / 12, m = (base + k) % 12 + 1;
+    if ((month && m != month) || day > DaysInMonth(y, m)) continue;
+    if (p.weekday && Weekday(y, m, day) != p.weekday) continue;
+    long dist = std::labs(DaysFromCivil(y, m, day) - target);
+    if (best < 0 || dist < best) { best = dist; by = y; bm = m; }
+  }
+  if (best < 0) return Fail(p.weekday ? "weekday and day disagree near the publication date" : "no such day");
+  ResolvedDate r;
+  r.iso = Iso(by, bm, day);
+  return r;
+}
+
+}  // namespace
+
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int DaysInMonth(int y, int m) {
@@ -109,6 +138,7 @@ ResolvedDate ResolveDate(const DateParts& p, std::string_view published) {
     return r;
   }
   if (p.rel_week) return Fail("a week is not a date at ISO precision");
+  if (p.near_day && p.year.empty() && !p.day.empty() && !p.era_first) return ResolveNear(p, pub);
 
   // Year.
   int year = 0;
@@ -158,7 +188,7 @@ ResolvedDate ResolveDate(const DateParts& p, std::string_view published) {
     if (month) {
       if (!pub.y) return Fail(kUndated);
       year = pub.y;
-      if (pub.m && month - pub.m > 6) --year;
+      if (pub.m && (month - pub.m > 6 || (p.past && month > pub.m))) --year;
     } else if (day) {
       // A bare day: 8日, 周二(8日).
       if (!pub.d) return Fail(kUndated);

@@ -23,7 +23,15 @@
 //             rel_month=-1, 昨天 rel_day=-1, 下下周 rel_week=+2;
 //   weekday   1 (Monday) .. 7 (Sunday): with rel_week gives a day; with a
 //             bare day (周二(8日)) picks the month in which that day is that
-//             weekday, nearest to the publication date.
+//             weekday, nearest to the publication date;
+//   near_day  a day and month with no year (or a bare day) that lie nearest
+//             to the publication date + near_day days, and fall on `weekday`
+//             if one is given: 后天（2日） (near_day 2) in a 30 September
+//             article is 2 October; 1月1日（星期六） (near_day 0) in a
+//             December 2021 article is 2022-01-01;
+//   past      the date lies before the publication date (6月至今, 9月以来):
+//             a month with no year after the publication month is last
+//             year's.
 //
 // Without a year, a month (2月18日) takes the publication year, or the year
 // before when the month lies more than six months after the publication
@@ -46,6 +54,8 @@ struct DateParts {
   int era_first = 0;  // 0: no era
   std::optional<int> rel_year, rel_month, rel_day, rel_week;
   int weekday = 0;
+  std::optional<int> near_day;
+  bool past = false;
 };
 
 struct ResolvedDate {

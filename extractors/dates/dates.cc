@@ -31,6 +31,9 @@ struct Cand {
   DateParts parts;  // as read, before resolution
   std::string qualifier;
   bool idiom = false;  // a rule with attr idiom=1 won: the words are no date (到今天仍: to this day)
+  bool year_part_alone = false;  // 上半年, 年底, 第三季度 with no year of its own
+  bool same_year = false;  // 同年 (rel_year word of value S): the year the article named last
+  size_t end = 0;  // where the date ends when a qualifier after it starts a word (9月14日前往: 9月14日); 0: the match's end
 };
 
 class DateExtractor : public Extractor {
@@ -44,6 +47,8 @@ class DateExtractor : public Extractor {
       not_after_except_[r.id] = SplitBar(RuleAttr(r, "not_after_except"));
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
     }
+    not_qualifier_ = words_.Words("not_qualifier");
+    since_words_ = words_.Words("until_now");
   }
 
   const char* name() const override { return "dates"; }
@@ -54,6 +59,7 @@ class DateExtractor : public Extractor {
     std::string masked;
     std::string_view text = masker_.Mask(norm.text, &masked);
     std::optional<bool> trad;  // the document's script, read once when a rule asks
+    std::string doc_year;      // the year the article named last (for 同年)
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
@@ -88,6 +94,7 @@ class DateExtractor : public Extractor {
         } else {
           StartAfterPlainPreposition(m, sent, &c.m);
         }
+        if (c.end && c.end < c.m.end) c.m.end = c.end;
         cands.push_back(std::move(c));
       }
       std::vector<Cand> kept;
@@ -106,9 +113,11 @@ class DateExtractor : public Extractor {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
           if (c.idiom) break;
+          ResolvedDate r = InSentenceYear(c, doc.published, &year_anchor, &doc_year);
+          if (!r.ok() && !r.undated) break;  // 同年 with no year named before it
           Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
-          mm.date_value = InSentenceYear(c, doc.published, &year_anchor).iso;
-          mm.note = c.r.note;
+          mm.date_value = r.iso;
+          mm.note = r.note;
           mm.qualifier = c.qualifier;
           out->push_back(std::move(mm));
           break;
@@ -121,13 +130,34 @@ class DateExtractor : public Extractor {
   // A month with no year of its own (11月, 3月5日) takes the year the same
   // sentence named before it (19年9月…，11月 is 2019-11; 去年10月…，12月 is
   // last year's), not the one the publication date gives. A date that names
-  // its year (or a relative one: 去年, 今年) sets the anchor.
-  ResolvedDate InSentenceYear(const Cand& c, std::string_view published, std::string* anchor) const {
+  // its year (or a relative one: 去年, 今年) sets the anchor, and the
+  // article's last year (*doc_year), which 同年 takes (同年11月: the year
+  // named last, in this sentence or before; none named: no date).
+  ResolvedDate InSentenceYear(const Cand& c, std::string_view published, std::string* anchor,
+                              std::string* doc_year) const {
     const DateParts& p = c.parts;
     bool relative = p.rel_year || p.rel_month || p.rel_day || p.rel_week || p.weekday;
+    if (c.same_year) {
+      const std::string& y = !anchor->empty() ? *anchor : *doc_year;
+      if (y.empty()) return ResolvedDate{"", "同年 with no year named before it", false};
+      DateParts q = p;
+      q.rel_year.reset();
+      q.year = y;
+      ResolvedDate r = ResolveDate(q, published);
+      if (r.ok()) *anchor = *doc_year = r.iso.substr(0, 4);
+      return r;
+    }
     if (!c.r.ok()) return c.r;
+    // A part of a year alone (上半年, 年底) is of the year the sentence named
+    // (2019年營收…，上半年…), else of the publication year.
+    if (c.year_part_alone) {
+      if (anchor->empty()) return c.r;
+      ResolvedDate r = c.r;
+      r.iso = *anchor;
+      return r;
+    }
     if (!p.year.empty() || p.rel_year) {
-      *anchor = c.r.iso.substr(0, 4);
+      *anchor = *doc_year = c.r.iso.substr(0, 4);
       return c.r;
     }
     if (anchor->empty() || relative || p.month.empty() || p.era_first) return c.r;
@@ -185,7 +215,11 @@ class DateExtractor : public Extractor {
       if (!v) return false;
       p.era_first = std::atoi(v->c_str());
     }
-    p.rel_year = Offset("rel_year", m, "rel_year", &bad);
+    if (m.Has("rel_year")) {
+      const std::string* v = words_.Find("rel_year", Trim(m.Group("rel_year")));
+      c->same_year = v && *v == "S";
+    }
+    p.rel_year = c->same_year ? std::optional<int>(0) : Offset("rel_year", m, "rel_year", &bad);
     p.rel_month = Offset("rel_month", m, "rel_month", &bad);
     p.rel_day = Offset("rel_day", m, "rel_day", &bad);
     p.rel_week = Offset("rel_week", m, "rel_week", &bad);
@@ -195,16 +229,27 @@ class DateExtractor : public Extractor {
       p.weekday = std::atoi(v->c_str());
     }
     if (bad) return false;
+    // 以来 after it, or 至今 (迄今, 到现在 ...: since_words) right after the
+    // match: the date is in the past (6月至今 in a January article is last June).
+    p.past = Trim(m.Group("qual_post")) == "以来" || StartsWithAny(t, m.end, since_words_);
     if (!ReadGrammarParts(m, r, published, traditional, &p)) return false;
     c->r = ResolveDate(p, published);
     c->parts = p;
+    c->year_part_alone = m.Has("year_part") && !m.Has("year") && !m.Has("rel_year");
     if (!c->r.ok() && !c->r.undated) {
       *impossible = c->r.note == "no such day" || c->r.note == "not a day" || c->r.note == "not a month";
       return false;
     }
     c->qualifier = RuleAttr(r, "qualifier");
+    // A qualifier after the date that starts a word (前往, 后来, 起诉) is no
+    // qualifier: the date ends before it.
+    if (m.Has("qual_post")) {
+      std::string_view q = m.Group("qual_post");
+      size_t qb = static_cast<size_t>(q.data() - t.data());
+      if (StartsWithAny(t, qb, not_qualifier_)) c->end = qb;
+    }
     for (const char* g : {"qual_pre", "qual_post"}) {
-      if (!m.Has(g)) continue;
+      if (!m.Has(g) || (c->end && std::string_view(g) == "qual_post")) continue;
       const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
       if (!q) return false;
       if (c->qualifier.empty()) c->qualifier = *q;
@@ -217,6 +262,7 @@ class DateExtractor : public Extractor {
   //   nearest_weekday          周三 alone: the one nearest the publication date
   //   year_part, month_part    年底, 月初 alone: this year, this month
   //   roc                      113年 in Traditional-script text: ROC year
+//   near_day, attr near      the day in brackets nearest the relative day (后天（2日）)
   //   first, second            25/12/2024 or 12/25/2024 (one reading only)
   // False if the match is no date.
   template <typename Trad>
@@ -248,7 +294,27 @@ class DateExtractor : public Extractor {
       p->rel_day = diff;
       p->weekday = 0;
     }
-    if (m.Has("year_part")) p->rel_year = 0;
+    if (m.Has("year_part") && !p->rel_year && p->year.empty()) p->rel_year = 0;
+    // start_month: the end of a month range with no year takes its start's
+    // year (从3月至10月 in a March article: this October), the next year when
+    // it comes before the start (11月至2月).
+    if (m.Has("start_month") && p->year.empty() && !p->rel_year) {
+      DateParts sp;
+      sp.month = Trim(m.Group("start_month"));
+      ResolvedDate sr = ResolveDate(sp, published);
+      std::optional<Numeral> a = ParseNumeralEx(sp.month), b = ParseNumeralEx(p->month);
+      if (sr.ok() && a && b) p->year = std::to_string(std::atoi(sr.iso.c_str()) + (b->value < a->value ? 1 : 0));
+    }
+    // near_day: the relative day before a bracketed date (后天（2日）) says
+    // which month and year the bracket's day is in; attr near=1: a weekday
+    // with a month-day and no year (1月1日（星期六）) is the nearest such.
+    if (m.Has("near_day")) {
+      const std::string* v = words_.Find("rel_day", Trim(m.Group("near_day")));
+      if (!v) return false;
+      p->near_day = std::atoi(v->c_str());
+    } else if (RuleAttr(r, "near") == "1" && p->year.empty() && !p->month.empty()) {
+      p->near_day = 0;
+    }
     if (m.Has("month_part")) p->rel_month = 0;
     if (RuleAttr(r, "roc") == "1") {
       if (!traditional()) return false;
@@ -268,6 +334,8 @@ class DateExtractor : public Extractor {
   WordTables words_;
   Masker masker_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_;
+  std::vector<std::string> not_qualifier_;
+  std::vector<std::string> since_words_;  // date_words.tsv until_now: 至今, 迄今 (the date before them is past)  // date_words.tsv: words that start with a qualifier (前往)
 };
 
 }  // namespace

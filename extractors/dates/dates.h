@@ -13,7 +13,11 @@
 // 11 月); rel_n + rel_unit + rel_dir (三天后,
 // 两年前, 六个月后: any numeral), year_part / month_part (年底, 月初 alone:
 // this year, this month), first + second (25/12/2024, 12/25/2024: only one
-// reading possible); attrs nearest_weekday (周三 alone: the one nearest the
+// reading possible), near_day (the relative day before a bracketed day:
+// 后天（2日）), start_month (the start of a month range with no year: its end
+// takes the start's year); rel_year words of value S (同年) take the year the
+// article named last; attrs near (a weekday with a month-day and no year:
+// the year where they agree), nearest_weekday (周三 alone: the one nearest the
 // publication date), roc (113年 in Traditional-script text is an ROC year); attrs not_after / not_before (veto
 // words, figures/word_table.h), not_after_except (words that end with a
 // not_after word and lift its veto: 合约 for 约), not_before_except (words that

@@ -214,5 +214,24 @@ TEST(DateResolver, RelativeSweep) {
       }
 }
 
+// near_day: a bracketed day after a relative day lies in the month of that
+// relative day, across month and year ends; a month-day with its weekday and
+// no year is the nearest year where the weekday agrees.
+TEST(DateResolver, NearDayCrossesMonthAndYearEnds) {
+  DateParts p; p.day = "2"; p.near_day = 2;           // 后天（2日）
+  EXPECT_EQ(ResolveDate(p, "2021-09-30").iso, "2021-10-02");
+  p.day = "31"; p.near_day = -1;                      // 昨天（31日）
+  EXPECT_EQ(ResolveDate(p, "2022-01-01").iso, "2021-12-31");
+  p = {}; p.month = "1"; p.day = "1"; p.weekday = 6; p.near_day = 0;  // 1月1日（星期六）
+  EXPECT_EQ(ResolveDate(p, "2021-12-28").iso, "2022-01-01");
+  p.weekday = 5;                                      // 2021-01-01 was a Friday
+  EXPECT_EQ(ResolveDate(p, "2021-12-28").iso, "2021-01-01");
+  p.weekday = 0;
+  EXPECT_EQ(ResolveDate(p, "2021-12-28").iso, "2022-01-01");  // 4 days ahead, not 361 back
+  p.day = "30"; p.month = "2";
+  EXPECT_FALSE(ResolveDate(p, "2021-12-28").ok());
+  EXPECT_FALSE(ResolveDate(p, "").ok());
+}
+
 }  // namespace
 }  // namespace newskb
