@@ -73,19 +73,7 @@ inline std::string DateTrad(const std::string& s) {
       {"记", "記"}, {"者", "者"}, {"证", "證"}, {"实", "實"}, {"检", "檢"}, {"举", "舉"}, {"签", "簽"},
       {"认", "認"}, {"旧", "舊"}, {"区", "區"}, {"惠", "惠"}, {"户", "戶"}, {"处", "處"}, {"样", "樣"},
   };
-  std::string t = ToTrad(s), out;
-  size_t i = 0;
-  while (i < t.size()) {
-    size_t n = 1;
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
-    std::string ch = t.substr(i, n);
-    for (const auto& [a, b] : kMap)
-      if (ch == a) { ch = b; break; }
-    out += ch;
-    i += n;
-  }
-  return out;
+  return MapChars(ToTrad(s), kMap);
 }
 
 // 1..99 in Chinese numerals as dates write them (三, 十二, 二十三; 廿三 now and then).

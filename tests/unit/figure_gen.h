@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractors/figures/numeral.h"
@@ -52,6 +53,25 @@ inline size_t CountCp(const std::string& s) {
 }
 
 // Simplified -> Traditional for the characters the generator writes.
+// s with each UTF-8 character that is the first of a pair in `map` replaced
+// by that pair's second (the generators' Simplified -> Traditional tables).
+template <size_t N>
+inline std::string MapChars(const std::string& s, const std::pair<const char*, const char*> (&map)[N]) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t n = 1;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
+    std::string ch = s.substr(i, n);
+    for (const auto& [a, b] : map)
+      if (ch == a) { ch = b; break; }
+    out += ch;
+    i += n;
+  }
+  return out;
+}
+
 inline std::string ToTrad(const std::string& s) {
   static const std::pair<const char*, const char*> kMap[] = {
       {"万", "萬"}, {"亿", "億"}, {"两", "兩"}, {"贰", "貳"}, {"叁", "參"}, {"陆", "陸"}, {"点", "點"},
@@ -73,19 +93,7 @@ inline std::string ToTrad(const std::string& s) {
       {"赞", "贊"}, {"持", "持"}, {"购", "購"}, {"回", "回"}, {"费", "費"}, {"租", "租"}, {"罗", "羅"},
       {"来", "來"}, {"阅", "閱"}, {"订", "訂"}, {"辆", "輛"}, {"艘", "艘"},
   };
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t n = 1;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) n = 4; else if (c >= 0xE0) n = 3; else if (c >= 0xC0) n = 2;
-    std::string ch = s.substr(i, n);
-    for (const auto& [a, b] : kMap)
-      if (ch == a) { ch = b; break; }
-    out += ch;
-    i += n;
-  }
-  return out;
+  return MapChars(s, kMap);
 }
 
 inline std::string FullWidth(const std::string& s) {
