@@ -312,6 +312,13 @@ TEST(Organizations, UnitWordAfterAName) {
   auto ms = F().Run("公民黨立法會議員出席美國參議院聽證會。");
   EXPECT_FALSE(Has(ms, "公民黨立法會")) << ::testing::PrintToString(Texts(ms));
   EXPECT_FALSE(Has(ms, "美國參議院聽證會")) << ::testing::PrintToString(Texts(ms));
+  // A company named by its relation to the one before is no unit of it.
+  for (const char* t : {"共享辦公室平台WeWork母公司The We Company周二宣布。", "軟銀集團子公司上月虧損。",
+                        "该集团关联公司上月亏损。"}) {
+    auto rel = F().Run(t);
+    for (const auto& m : Texts(rel))
+      EXPECT_EQ(m.find("公司"), std::string::npos) << t << ": " << ::testing::PrintToString(Texts(rel));
+  }
 }
 
 // A brand that the lexicon knows as a rare noun of two characters is a
