@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <utility>
 #include <re2/re2.h>
 
@@ -376,8 +377,10 @@ class OrganizationExtractor : public Extractor {
   // mention: a mention linked to it.
   void AddAbbreviations(std::string_view t, std::vector<NameCand>* win,
                         std::vector<std::pair<size_t, size_t>>* pairs) const {
+    std::unordered_set<std::string_view> seen;  // a name repeated finds nothing new
     for (size_t i = 0, n = win->size(); i < n; ++i) {
       std::string_view name = t.substr((*win)[i].b, (*win)[i].e - (*win)[i].b);
+      if (!seen.insert(name).second) continue;
       for (const std::string& a : Abbreviations(t, (*win)[i].b, (*win)[i].e)) {
         if (name.substr(0, a.size()) == a) continue;  // 君悦酒 of 君悦酒店: the name cut short
         for (size_t p = t.find(a); p != std::string_view::npos; p = t.find(a, p + a.size())) {
