@@ -373,3 +373,24 @@ TEST(Policies, NumeralNicknameOfANetworkIsAStrategy) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+// A government campaign by its quoted name before a campaign head, a year
+// or season between, in both scripts; a bare 活动 after marks is an event.
+TEST(Policies, QuotedCampaignBeforeCampaignHead) {
+  for (const char* year : {"", "2026年", "2025年度"}) {
+    for (const char* head : {"专项慰问活动", "系列专项行动", "系列活動", "專項行動", "集中整治行動"}) {
+      std::string text = std::string("各地开展“情系边海防官兵”") + year + head + "。";
+      auto ms = F().Run(text);
+      const Mention* m = Find(ms, "情系边海防官兵");
+      ASSERT_NE(m, nullptr) << text << " -> " << Dump(ms);
+      EXPECT_EQ(m->policy_kind, "initiative");
+    }
+  }
+  EXPECT_TRUE(F().Run("商场举办“双十一”购物活动，參加「跑男」活動。舉行勿忘「九一八」主題活動。").empty());
+}
+
+}  // namespace
+}  // namespace newskb
