@@ -394,3 +394,18 @@ TEST(Policies, QuotedCampaignBeforeCampaignHead) {
 
 }  // namespace
 }  // namespace newskb
+
+namespace newskb {
+namespace {
+
+// A works contract in marks is a project, never a program, in both scripts;
+// a national program named 工程 in marks stays one.
+TEST(Policies, WorksContractInMarksIsNoProgram) {
+  for (const char* text : {"向承攬「六龜區遊憩服務設施工程」的建築師索討回扣。", "市政府发包“滨江路拓宽工程”。",
+                           "完成「中正路道路工程」。"})
+    EXPECT_TRUE(F().Run(text).empty()) << text << " -> " << Dump(F().Run(text));
+  EXPECT_NE(Find(F().Run("中国青少年发展基金会发起“希望工程”。"), "希望工程"), nullptr);
+}
+
+}  // namespace
+}  // namespace newskb
