@@ -1017,7 +1017,9 @@ inline void GenerateQuarterDate(Gen& g, GenCase* c, std::string* s) {
 //                3千5百万元, 两亿零三百万元, 1亿零500万元
 //   negative     negative numbers: -3.5%, 负3.5%, 负增长1.2% (= -1.2 %)
 //   classifier   counts with the common classifiers: 家 个 名 位 艘 架 辆 套
-//                座 项 宗 起 批
+//                座 项 宗 起 批, and 组, 标箱 (the real-news sample)
+//   people       people counted by one character or as N个人 (3死5伤,
+//                53男15女, 39个人: FORMAT.md's 30死)
 // Fills *c except its frame; returns the words before the span.
 inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
@@ -1033,7 +1035,19 @@ inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::st
     st = "chinese";
     return WriteChineseNumeral(n);
   };
-  int form = g.Int(0, 15);
+  int form = g.Int(0, 16);
+  if (form == 15) {  // people: 3死5伤, 53男15女 (the second), 39个人
+    int a = g.Int(1, 999), b = g.Int(1, 999);
+    int k = g.Int(0, 2);
+    c->value = b;
+    c->unit = "count";
+    c->style = "r6_people/" + std::to_string(k);
+    if (k == 2) { *s = std::to_string(b) + "个人"; return "现场有"; }
+    const char* w1 = k == 0 ? "死" : "男";
+    const char* w2 = k == 0 ? (g.Coin() ? "伤" : "亡") : "女";
+    *s = std::to_string(b) + w2;
+    return std::string(k == 0 ? "车祸造成" : "拘捕多人，包括") + std::to_string(a) + w1;
+  }
   if (form == 0) {  // range_high
     static const std::vector<std::pair<const char*, double>> kScale = {
         {"万", 1e4}, {"亿", 1e8}, {"兆", 1e12}, {"百万", 1e6}, {"千万", 1e7}};
@@ -1283,7 +1297,8 @@ inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::st
     return k == 3 ? "经济出现" : "增速为";
   }
   // classifier
-  static const std::vector<const char*> kCl = {"家", "个", "名", "位", "艘", "架", "辆", "套", "座", "项", "宗", "起", "批"};
+  static const std::vector<const char*> kCl = {"家", "个", "名", "位", "艘", "架", "辆", "套", "座", "项", "宗", "起", "批",
+                                               "组", "标箱"};
   const char* w = g.Pick(kCl);
   long long n = g.Magnitude(6);
   if (n < 10) n += 10;
