@@ -1020,6 +1020,8 @@ inline void GenerateQuarterDate(Gen& g, GenCase* c, std::string* s) {
 //                座 项 宗 起 批, and 组, 标箱 (the real-news sample)
 //   people       people counted by one character or as N个人 (3死5伤,
 //                53男15女, 39个人: FORMAT.md's 30死)
+//   sample       classes the real-news sample showed: 7到10倍, 2、3成, 10年间,
+//                判1年2月 (a prison term in months), 100坡元 (SGD)
 // Fills *c except its frame; returns the words before the span.
 inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
@@ -1035,7 +1037,44 @@ inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::st
     st = "chinese";
     return WriteChineseNumeral(n);
   };
-  int form = g.Int(0, 16);
+  int form = g.Int(0, 17);
+  if (form == 16) {  // from the real-news sample: 7到10倍, 2、3成, 10年间, 判1年2月, 100坡元
+    int k = g.Int(0, 4);
+    c->style = "r6_sample/" + std::to_string(k);
+    static const std::vector<const char*> kTo = {"至", "到", "-", "~"};
+    if (k == 0) {  // a range of multiples
+      int lo = g.Int(2, 9), hi = lo + g.Int(1, 10);
+      std::string a = small(lo);
+      std::string to = st == "chinese" ? "至" : g.Pick(kTo);
+      *s = a + to + small(hi) + "倍";
+      c->range = true; c->low = lo; c->high = hi; c->unit = "times";
+      return "增长了";
+    }
+    if (k == 1) {  // Arabic neighbours before 成
+      int lo = g.Int(1, 8);
+      *s = std::to_string(lo) + "、" + std::to_string(lo + 1) + "成";
+      c->range = true; c->low = lo * 10; c->high = lo * 10 + 10; c->unit = "%";
+      return "维持在";
+    }
+    if (k == 2) {  // N年间, N个月间: 间 outside the span
+      static const std::vector<Unit> kU = {{"年", "year", true}, {"个月", "month", true}, {"天", "day", true}};
+      const Unit& u = g.Pick(kU);
+      int n = g.Int(2, 99);
+      *s = std::to_string(n) + u.word;
+      c->value = n; c->unit = u.unit; c->tail = "间";
+      return "在过去";
+    }
+    if (k == 3) {  // a prison term N年M月
+      int a = g.Int(1, 30), b = g.Int(1, 11);
+      *s = std::to_string(a) + "年" + std::to_string(b) + "月";
+      c->value = a * 12 + b; c->unit = "month";
+      return g.Pick(std::vector<std::string>{"判处有期徒刑", "判", "各判", "改判"});
+    }
+    long long n = g.Int(1, 9999);  // Singapore dollars
+    *s = std::to_string(n) + "坡元";
+    c->value = static_cast<double>(n); c->unit = "SGD";
+    return "可获发";
+  }
   if (form == 15) {  // people: 3死5伤, 53男15女 (the second), 39个人
     int a = g.Int(1, 999), b = g.Int(1, 999);
     int k = g.Int(0, 2);

@@ -45,7 +45,7 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   // The sixth round's grammar families share one slot (about 22 cases each).
   for (const char* s : {"r6_range_high", "r6_range_open", "r6_neighbours", "r6_scale_more", "r6_compound", "r6_ma",
                         "r6_big_noun", "r6_share", "r6_per_mille", "r6_points", "r6_multiple", "r6_approx",
-                        "r6_money_order", "r6_cn_zero", "r6_negative", "r6_classifier", "r6_people"})
+                        "r6_money_order", "r6_cn_zero", "r6_negative", "r6_classifier", "r6_people", "r6_sample"})
     EXPECT_GT(styles[s], 5) << s;
 }
 
