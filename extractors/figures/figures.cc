@@ -466,11 +466,12 @@ class FigureExtractor : public Extractor {
         }
       }
       double lv = lo->value, hv = hi->value;
-      lv *= HighEndScale(Trim(m.Group("low")), Trim(m.Group("high")), lv, hv);
-      if (lv >= hv) return false;
+      double k = HighEndScale(Trim(m.Group("low")), Trim(m.Group("high")), lv, hv);
       // adjacent: numbers listed side by side are a range only as neighbours
-      // (17、18次; 3、7天 is two numbers).
-      if (RuleAttr(r, "adjacent") == "1" && hv - lv != 1) return false;
+      // (17、18次, 4、5萬元; 3、7天 is two numbers).
+      if (RuleAttr(r, "adjacent") == "1" && std::fabs(hv / k - lv - 1) > 1e-9) return false;
+      lv *= k;
+      if (lv >= hv) return false;
       more = lo->more || hi->more;
       f.low = lv;
       f.high = hv;
@@ -487,6 +488,12 @@ class FigureExtractor : public Extractor {
       std::vector<std::string> year_units = SplitBar(RuleAttr(r, "not_year_unit"));
       bool year_unit = year_units.empty() ||
                        std::find(year_units.begin(), year_units.end(), unit_word) != year_units.end();
+      // year2_after: two Arabic digits from 40 before 年, right after one of
+      // these words, are a year of the 1940s-90s (在85年舉行, 於91年病逝),
+      // no length (在5年內 stays one).
+      if (std::string y2 = RuleAttr(r, "year2_after"); !y2.empty() && unit_word == "年" && num.size() == 2 &&
+          AllArabic(num) && n->value >= 40 && EndsWithAny(t, before, SplitBar(y2)))
+        return false;
       if (RuleAttr(r, "not_year") == "1" && year_unit && AllArabic(num)) {
         std::string_view digits = num[0] == '-' ? std::string_view(num).substr(1) : std::string_view(num);
         if (digits.size() > 1 && digits[0] == '0') return false;

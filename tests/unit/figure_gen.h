@@ -1020,8 +1020,8 @@ inline void GenerateQuarterDate(Gen& g, GenCase* c, std::string* s) {
 //                座 项 宗 起 批, and 组, 标箱 (the real-news sample)
 //   people       people counted by one character or as N个人 (3死5伤,
 //                53男15女, 39个人: FORMAT.md's 30死)
-//   sample       classes the real-news sample showed: 7到10倍, 2、3成, 10年间,
-//                判1年2月 (a prison term in months), 100坡元 (SGD)
+//   sample       classes the real-news samples showed: 7到10倍, 2、3成, 10年间,
+//                判1年2月 (a prison term in months), 100坡元 (SGD), 4、5万美元
 // Fills *c except its frame; returns the words before the span.
 inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
@@ -1070,6 +1070,15 @@ inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::st
       c->value = a * 12 + b; c->unit = "month";
       return g.Pick(std::vector<std::string>{"判处有期徒刑", "判", "各判", "改判"});
     }
+    if (g.Coin()) {  // Arabic neighbours before a scale and a currency: 4、5万元
+      int lo = g.Int(1, 8);
+      bool wan = g.Coin();
+      *s = std::to_string(lo) + "、" + std::to_string(lo + 1) + (wan ? "万" : "千") + "美元";
+      double k = wan ? 1e4 : 1e3;
+      c->range = true; c->low = lo * k; c->high = (lo + 1) * k; c->unit = "USD";
+      c->style = "r6_sample/5";
+      return "学费动辄";
+    }
     long long n = g.Int(1, 9999);  // Singapore dollars
     *s = std::to_string(n) + "坡元";
     c->value = static_cast<double>(n); c->unit = "SGD";
@@ -1085,7 +1094,10 @@ inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::st
     const char* w1 = k == 0 ? "死" : "男";
     const char* w2 = k == 0 ? (g.Coin() ? "伤" : "亡") : "女";
     *s = std::to_string(b) + w2;
-    return std::string(k == 0 ? "车祸造成" : "拘捕多人，包括") + std::to_string(a) + w1;
+    // The first count stands in the lead only as words (其中男的...): one figure a case.
+    (void)a;
+    (void)w1;
+    return k == 0 ? "车祸造成" : "拘捕多人，包括";
   }
   if (form == 0) {  // range_high
     static const std::vector<std::pair<const char*, double>> kScale = {

@@ -34,9 +34,10 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   for (const char* s : {"money", "yuan", "percent", "share", "fraction", "per_mille", "measure", "range", "times", "half",
                         "vague", "date", "quarter_date"})
     EXPECT_GT(styles[s], 50) << s;
-  // The third round's figure families share one slot of the generator.
+  // The third round's figure families share one slot of the generator (about
+  // 26 cases each since the sixth round's slot was added).
   for (const char* s : {"spaced", "cur_before", "bare_scale", "change", "measure_word", "speed", "top", "count_noun"})
-    EXPECT_GT(styles[s], 20) << s;
+    EXPECT_GT(styles[s], 10) << s;
   // The fifth round's: rates with 每+unit first, scaled count ranges, people
   // nouns after digits, one period after a span word, 上百, a bare $.
   for (const char* s : {"rate_cost", "rate_period", "count_per_time", "count_range_scaled", "people_digits",
