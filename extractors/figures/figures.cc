@@ -84,15 +84,56 @@ bool HasArabic(std::string_view s) {
   return false;
 }
 
-// Scale of the big unit a number ends with (万, 亿), or 1.
+// Scale of the big unit a number ends with (万, 亿, 兆), or 1; a vague
+// marker after it (2亿多, 1.7万余) is read past.
 double TrailingScale(std::string_view s) {
   double m = 1;
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  for (std::string_view w : {"多", "余", "几"})
+    if (s.size() > w.size() && s.substr(s.size() - w.size()) == w) s.remove_suffix(w.size());
   while (true) {
+    if (s.size() >= 3 && s.substr(s.size() - 3) == "兆") { m *= 1e12; s.remove_suffix(3); continue; }
     if (s.size() >= 3 && s.substr(s.size() - 3) == "万") { m *= 1e4; s.remove_suffix(3); continue; }
     if (s.size() >= 3 && s.substr(s.size() - 3) == "亿") { m *= 1e8; s.remove_suffix(3); continue; }
     break;
   }
   return m;
+}
+
+// The factor a range's low end takes from its high end when only the high
+// end writes the scale (3.2～3.3兆元, 三至五千万, 二十至三十万): of the runs
+// of 十百千万亿兆 ending `high`, shortest first, the first that puts the low
+// end at or below the high end and within a twentieth of it (二十至三十万:
+// 万; 三至五千万: 万 would make 3万 to 5000万, so 千万; 一至十亿: 亿), else
+// the shortest that keeps it at or below (1至50万: 1万); 1 when `low` ends
+// with a scale of its own (3亿至5亿) or no run fits.
+double HighEndScale(std::string_view low, std::string_view high, double lv, double hv) {
+  if (TrailingScale(low) != 1) return 1;
+  while (!high.empty() && high.back() == ' ') high.remove_suffix(1);
+  for (std::string_view w : {"多", "余", "几"})
+    if (high.size() > w.size() && high.substr(high.size() - w.size()) == w) high.remove_suffix(w.size());
+  static const std::pair<std::string_view, double> kUnits[] = {
+      {"十", 10}, {"百", 100}, {"千", 1000}, {"万", 1e4}, {"亿", 1e8}, {"兆", 1e12}};
+  // The run of units at the end, each character's factor, last first.
+  std::vector<double> run;
+  for (std::string_view h = high; h.size() >= 3;) {
+    std::string_view ch = h.substr(h.size() - 3);
+    double f = 0;
+    for (const auto& [w, v] : kUnits)
+      if (ch == w) f = v;
+    if (!f) break;
+    run.push_back(f);
+    h.remove_suffix(3);
+    while (!h.empty() && h.back() == ' ') h.remove_suffix(1);
+  }
+  for (bool near : {true, false}) {
+    double k = 1;
+    for (double f : run) {
+      k *= f;
+      if (lv * k <= hv && (!near || lv * k * 20 >= hv)) return k;
+    }
+  }
+  return 1;
 }
 
 // True if `prefix` (千) right after `x` belongs to the numeral x: x ends with
@@ -425,9 +466,13 @@ class FigureExtractor : public Extractor {
         }
       }
       double lv = lo->value, hv = hi->value;
-      double hs = TrailingScale(Trim(m.Group("high"))), ls = TrailingScale(Trim(m.Group("low")));
-      if (hs > 1 && ls == 1 && lv * hs <= hv) lv *= hs;
+      double k = HighEndScale(Trim(m.Group("low")), Trim(m.Group("high")), lv, hv);
+      // adjacent: numbers listed side by side are a range only as neighbours
+      // (17、18次, 4、5萬元; 3、7天 is two numbers).
+      if (RuleAttr(r, "adjacent") == "1" && std::fabs(hv / k - lv - 1) > 1e-9) return false;
+      lv *= k;
       if (lv >= hv) return false;
+      more = lo->more || hi->more;
       f.low = lv;
       f.high = hv;
     } else if (!num.empty()) {
@@ -443,6 +488,12 @@ class FigureExtractor : public Extractor {
       std::vector<std::string> year_units = SplitBar(RuleAttr(r, "not_year_unit"));
       bool year_unit = year_units.empty() ||
                        std::find(year_units.begin(), year_units.end(), unit_word) != year_units.end();
+      // year2_after: two Arabic digits from 40 before 年, right after one of
+      // these words, are a year of the 1940s-90s (在85年舉行, 於91年病逝),
+      // no length (在5年內 stays one).
+      if (std::string y2 = RuleAttr(r, "year2_after"); !y2.empty() && unit_word == "年" && num.size() == 2 &&
+          AllArabic(num) && n->value >= 40 && EndsWithAny(t, before, SplitBar(y2)))
+        return false;
       if (RuleAttr(r, "not_year") == "1" && year_unit && AllArabic(num)) {
         std::string_view digits = num[0] == '-' ? std::string_view(num).substr(1) : std::string_view(num);
         if (digits.size() > 1 && digits[0] == '0') return false;
@@ -509,6 +560,20 @@ class FigureExtractor : public Extractor {
       if (add >= 1) return false;  // 4年12个月, 1小时60分: no compound length
       f.value = *f.value + add;
     }
+    // in_subunit: a length in two units is given in the smaller one
+    // (2小时26分 = 146 minute, 1年3个月 = 15 month, 3分20秒 = 200 second),
+    // whole as the text writes it.
+    std::string sub_unit;
+    if (RuleAttr(r, "in_subunit") == "1" && m.Has("sub1") && f.value) {
+      const std::string* k = words_.Find(sub_table, Trim(m.Group("sub1u")));
+      const std::string* u = words_.Find("unit", Trim(m.Group("sub1u")));
+      if (!k || !u) return false;
+      double per = std::strtod(k->c_str(), nullptr);
+      f.value = std::round(*f.value / per * 1e6) / 1e6;
+      sub_unit = *u;
+    }
+    // negate: the words make the number negative (负增长1.2% = -1.2 %).
+    if (RuleAttr(r, "negate") == "1") apply([](double v) { return -v; });
     if (std::string mx = RuleAttr(r, "max_value"); !mx.empty() && f.value &&
         *f.value > std::strtod(mx.c_str(), nullptr)) {
       return false;
@@ -525,6 +590,8 @@ class FigureExtractor : public Extractor {
       if (!code) return false;
       f.unit = *code == "LOCAL" ? local() : *code == "DOLLAR" ? dollar() : *code;
       c->local_currency = *code == "LOCAL";
+    } else if (f.unit.empty() && !sub_unit.empty()) {
+      f.unit = sub_unit;
     } else if (f.unit.empty() && m.Has("unit")) {
       const std::string* u = words_.Find("unit", unit_word);
       if (!u) return false;

@@ -59,6 +59,13 @@
 //                4-digit year or has a leading 0 (checked with not_year)
 //   not_year_unit  "w1|w2": not_year applies only when the unit word is one
 //                of these (2025款 is a model year; 2083家 is a count)
+//   year2_after  "w1|w2": drop two Arabic digits from 40 before 年 right after
+//                one of these words (在85年舉行: the year 1985, no length)
+//   adjacent     "1": a range of listed numbers only when one apart, read
+//                before the high end's scale is shared (17、18次, 4、5萬元)
+//   in_subunit   "1": a length in two units is given in the smaller one
+//                (2小时26分 = 146 minute), unit from that word
+//   negate       "1": the value is negative (负增长1.2% = -1.2 %)
 //   not_roc_year "1": also drop, in Traditional-script text and without a
 //                qualifier before it, an Arabic 100..130 before 年 (an ROC year:
 //                115年 = 2026; 超過100年 stays a length)

@@ -382,15 +382,16 @@ inline std::string SmallNumber(Gen& g, int n, std::string* style) {
 inline std::string GenerateRoundTwoFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   std::string st;
   int form = g.Int(0, 5);
-  if (form == 5) {  // 4年9个月 = 4.75 year, 1小时15分 = 1.25 hour
+  if (form == 5) {  // 4年9个月 = 57 month, 1小时15分 = 75 minute
     std::string st2;
     bool years = g.Coin();
     int a = g.Int(1, years ? 30 : 12), b = g.Int(1, years ? 11 : 59);
     std::string joint = g.Coin(0.2) ? "零" : "";
-    if (years) { *s = SmallNumber(g, a, &st) + "年" + joint + SmallNumber(g, b, &st2) + "个月"; c->value = a + b / 12.0; c->unit = "year"; }
+    // In the smaller unit, whole (held-out 4's gold: 2小时26分 = 146 minute).
+    if (years) { *s = SmallNumber(g, a, &st) + "年" + joint + SmallNumber(g, b, &st2) + "个月"; c->value = a * 12 + b; c->unit = "month"; }
     else {
       *s = SmallNumber(g, a, &st) + (g.Coin() ? "小时" : "个小时") + joint + SmallNumber(g, b, &st2) + (g.Coin() ? "分钟" : "分");
-      c->value = a + b / 60.0; c->unit = "hour";
+      c->value = a * 60 + b; c->unit = "minute";
     }
     c->style = std::string("compound/") + c->unit + "/" + st + "/" + st2;
   } else if (form == 0) {
@@ -992,13 +993,383 @@ inline void GenerateQuarterDate(Gen& g, GenCase* c, std::string* s) {
   c->date = buf;
 }
 
+// The sixth round: classes of Chinese figure grammar, each a family drawn
+// from the grammar (not from a sentence), in every numeral style and both
+// scripts. Held-out set 4 showed the first eight; the rest had no test yet.
+//   range_high   a range whose scale and unit stand on its high end only:
+//                3.2～3.3兆元, 三至五千万元, 20—30万人 (the low end takes them)
+//   range_open   a range with an open end: 4～5%以上, 3至5年以上, 10-20万元左右
+//   neighbours   two neighbouring numbers listed: 17、18次, 十七、八次
+//   scale_more   多/余 after a scale: 2亿多巴基斯坦人民, 人口有1.7万多, 新台币2亿多
+//   compound     a length in two units, in the smaller one: 2小时26分 = 146
+//                minute, 1年3个月 = 15 month, 3分20秒 = 200 second
+//   ma           Taiwanese rate steps: 降息1码 = 0.25 %, 半码 = 0.125 %
+//   big_noun     a count of a noun after 大: 5 大层级, 12大产业 (digits only)
+//   share        成 with Arabic digits and qualifiers: 7成5, 两成多, 4成以上
+//   per_mille    ‰ and 千分之: 5‰, 0.8‰, 千分之五
+//   points       percentage points: 0.5个百分点, 3百分点, 零点五个百分点
+//   multiple     multiples: 增长两倍, 1.5倍, 近三倍, 超过3倍, 翻一番
+//   approx       approximate words before and after: 近, 约, 逾, 超过, 不到,
+//                上下, 左右, 余, 来 (十来个, 20来岁)
+//   money_order  a currency word before or after the amount: 人民币5亿元,
+//                5亿元人民币, 新台币3万元, 港元, 港币, 美金
+//   cn_zero      Chinese numerals with 零 and mixed scales: 一千零五十万元,
+//                3千5百万元, 两亿零三百万元, 1亿零500万元
+//   negative     negative numbers: -3.5%, 负3.5%, 负增长1.2% (= -1.2 %)
+//   classifier   counts with the common classifiers: 家 个 名 位 艘 架 辆 套
+//                座 项 宗 起 批, and 组, 标箱 (the real-news sample)
+//   people       people counted by one character or as N个人 (3死5伤,
+//                53男15女, 39个人: FORMAT.md's 30死)
+//   sample       classes the real-news samples showed: 7到10倍, 2、3成, 10年间,
+//                判1年2月 (a prison term in months), 100坡元 (SGD), 4、5万美元
+// Fills *c except its frame; returns the words before the span.
+inline std::string GenerateRoundSixFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
+  std::string st;
+  static const char* kD[] = {"零", "一", "两", "三", "四", "五", "六", "七", "八", "九"};
+  static const std::vector<std::pair<const char*, const char*>> kPre = {
+      {"约", "approx"}, {"近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"}, {"不到", "less_than"}};
+  auto local = [&]() { return std::string(trad ? "CUR?" : "CNY"); };
+  // An integer 1..n in Arabic, full width or Chinese numerals.
+  auto small = [&](long long n) {
+    int k = g.Int(0, 2);
+    if (k == 0) { st = "arabic"; return std::to_string(n); }
+    if (k == 1) { st = "fullwidth"; return FullWidth(std::to_string(n)); }
+    st = "chinese";
+    return WriteChineseNumeral(n);
+  };
+  int form = g.Int(0, 17);
+  if (form == 16) {  // from the real-news sample: 7到10倍, 2、3成, 10年间, 判1年2月, 100坡元
+    int k = g.Int(0, 4);
+    c->style = "r6_sample/" + std::to_string(k);
+    static const std::vector<const char*> kTo = {"至", "到", "-", "~"};
+    if (k == 0) {  // a range of multiples
+      int lo = g.Int(2, 9), hi = lo + g.Int(1, 10);
+      std::string a = small(lo);
+      std::string to = st == "chinese" ? "至" : g.Pick(kTo);
+      *s = a + to + small(hi) + "倍";
+      c->range = true; c->low = lo; c->high = hi; c->unit = "times";
+      return "增长了";
+    }
+    if (k == 1) {  // Arabic neighbours before 成
+      int lo = g.Int(1, 8);
+      *s = std::to_string(lo) + "、" + std::to_string(lo + 1) + "成";
+      c->range = true; c->low = lo * 10; c->high = lo * 10 + 10; c->unit = "%";
+      return "维持在";
+    }
+    if (k == 2) {  // N年间, N个月间: 间 outside the span
+      static const std::vector<Unit> kU = {{"年", "year", true}, {"个月", "month", true}, {"天", "day", true}};
+      const Unit& u = g.Pick(kU);
+      int n = g.Int(2, 99);
+      *s = std::to_string(n) + u.word;
+      c->value = n; c->unit = u.unit; c->tail = "间";
+      return "在过去";
+    }
+    if (k == 3) {  // a prison term N年M月
+      int a = g.Int(1, 30), b = g.Int(1, 11);
+      *s = std::to_string(a) + "年" + std::to_string(b) + "月";
+      c->value = a * 12 + b; c->unit = "month";
+      return g.Pick(std::vector<std::string>{"判处有期徒刑", "判", "各判", "改判"});
+    }
+    if (g.Coin()) {  // Arabic neighbours before a scale and a currency: 4、5万元
+      int lo = g.Int(1, 8);
+      bool wan = g.Coin();
+      *s = std::to_string(lo) + "、" + std::to_string(lo + 1) + (wan ? "万" : "千") + "美元";
+      double k = wan ? 1e4 : 1e3;
+      c->range = true; c->low = lo * k; c->high = (lo + 1) * k; c->unit = "USD";
+      c->style = "r6_sample/5";
+      return "学费动辄";
+    }
+    long long n = g.Int(1, 9999);  // Singapore dollars
+    *s = std::to_string(n) + "坡元";
+    c->value = static_cast<double>(n); c->unit = "SGD";
+    return "可获发";
+  }
+  if (form == 15) {  // people: 3死5伤, 53男15女 (the second), 39个人
+    int a = g.Int(1, 999), b = g.Int(1, 999);
+    int k = g.Int(0, 2);
+    c->value = b;
+    c->unit = "count";
+    c->style = "r6_people/" + std::to_string(k);
+    if (k == 2) { *s = std::to_string(b) + "个人"; return "现场有"; }
+    const char* w1 = k == 0 ? "死" : "男";
+    const char* w2 = k == 0 ? (g.Coin() ? "伤" : "亡") : "女";
+    *s = std::to_string(b) + w2;
+    // The first count stands in the lead only as words (其中男的...): one figure a case.
+    (void)a;
+    (void)w1;
+    return k == 0 ? "车祸造成" : "拘捕多人，包括";
+  }
+  if (form == 0) {  // range_high
+    static const std::vector<std::pair<const char*, double>> kScale = {
+        {"万", 1e4}, {"亿", 1e8}, {"兆", 1e12}, {"百万", 1e6}, {"千万", 1e7}};
+    static const std::vector<Unit> kU = {{"元", "", true}, {"美元", "USD", true}, {"人", "count", true},
+                                        {"吨", "t", true}, {"家", "count", true}, {"欧元", "EUR", true}};
+    static const std::vector<const char*> kTo = {"至", "到", "-", "～", "~", "—"};
+    const Unit& u = g.Pick(kU);
+    const auto& sc = *u.unit && std::string(u.unit) != "USD" && std::string(u.unit) != "EUR" ? kScale[g.Int(0, 1)] : g.Pick(kScale);
+    const char* to = g.Pick(kTo);
+    bool cn = g.Coin(0.3);
+    long long lo = g.Int(1, 98), hi = lo + g.Int(1, std::min(20LL, 9 * lo));  // 一至十亿, not 一至二十一亿
+    if (std::string(sc.first).size() > 3 && hi > 9) { lo = g.Int(1, 5); hi = lo + g.Int(1, 4); }  // 三至五百万, not 十八百万
+    std::string a, b;
+    double lv = lo, hv = hi;
+    if (cn) { a = WriteChineseNumeral(lo); b = WriteChineseNumeral(hi); if (std::string(to) != "至" && std::string(to) != "到") to = "至"; }
+    else if (g.Coin(0.3) && hi < 99) { int f1 = g.Int(1, 9), f2 = g.Int(1, 9); a = std::to_string(lo) + "." + std::to_string(f1);
+                                      b = std::to_string(hi) + "." + std::to_string(f2); lv = lo + f1 / 10.0; hv = hi + f2 / 10.0; }
+    else { a = std::to_string(lo); b = std::to_string(hi); }
+    *s = a + to + b + sc.first + u.word;
+    c->range = true;
+    c->low = lv * sc.second;
+    c->high = hv * sc.second;
+    c->unit = *u.unit ? u.unit : local();
+    c->style = std::string("r6_range_high/") + (cn ? "chinese" : "arabic") + "/" + to;
+    return g.Coin() ? "预计要有" : "";
+  }
+  if (form == 1) {  // range_open
+    static const std::vector<std::pair<const char*, const char*>> kPost = {
+        {"以上", "more_than"}, {"以下", "less_than"}, {"左右", "approx"}, {"上下", "approx"}};
+    static const std::vector<const char*> kTo = {"至", "到", "-", "～", "~"};
+    const auto& q = g.Pick(kPost);
+    const char* to = g.Pick(kTo);
+    int lo = g.Int(1, 60), hi = lo + g.Int(1, 30);
+    int k = g.Int(0, 2);
+    if (k == 0) { *s = std::to_string(lo) + to + std::to_string(hi) + (g.Coin() ? "%" : "％"); c->unit = "%"; c->low = lo; c->high = hi; }
+    else if (k == 1) { *s = std::to_string(lo) + to + std::to_string(hi) + "万元"; c->unit = local(); c->low = lo * 1e4; c->high = hi * 1e4; }
+    else { lo = g.Int(2, 9); hi = lo + g.Int(1, 5); *s = std::to_string(lo) + to + std::to_string(hi) + "年"; c->unit = "year"; c->low = lo; c->high = hi; }
+    *s += q.first;
+    c->qualifier = q.second;
+    c->range = true;
+    c->style = std::string("r6_range_open/") + std::to_string(k);
+    return k == 0 && g.Coin() ? "平均每年" : "需要";
+  }
+  if (form == 2) {  // neighbours
+    static const std::vector<Unit> kU = {{"次", "count", true}, {"个", "count", true}, {"家", "count", true},
+                                        {"人", "count", true}, {"天", "day", true}, {"岁", "year", true}};
+    const Unit& u = g.Pick(kU);
+    int lo = g.Int(11, 98);
+    if (lo % 10 == 9) lo -= 1;
+    if (lo % 10 == 0) lo += 1;
+    if (g.Coin(0.7)) { *s = std::to_string(lo) + "、" + std::to_string(lo + 1) + u.word; st = "arabic"; }
+    else { *s = WriteChineseNumeral(lo) + "、" + kD[(lo + 1) % 10] + u.word; st = "chinese"; }
+    if (st == "chinese" && lo % 10 == 1 && (lo + 1) % 10 == 2) *s = WriteChineseNumeral(lo) + "、二" + u.word;
+    c->range = true;
+    c->low = lo;
+    c->high = lo + 1;
+    c->unit = u.unit;
+    c->style = "r6_neighbours/" + st;
+    return g.Coin() ? "开了" : "";
+  }
+  if (form == 3) {  // scale_more
+    bool yi = g.Coin();
+    std::string num;
+    double v;
+    if (g.Coin()) { int a = g.Int(1, 99), f = g.Int(1, 9); num = std::to_string(a) + "." + std::to_string(f); v = a + f / 10.0; }
+    else { int a = g.Int(1, 999); num = g.Coin(0.7) ? std::to_string(a) : WriteChineseNumeral(a); v = a; }
+    *s = num + (yi ? "亿" : "万") + (g.Coin() ? "多" : "余");
+    c->value = v * (yi ? 1e8 : 1e4);
+    c->qualifier = "more_than";
+    int k = g.Int(0, 3);
+    c->style = "r6_scale_more/" + std::to_string(k);
+    if (k == 0) {
+      static const std::vector<const char*> kWho = {"巴基斯坦人民", "中国人民", "印尼民众", "香港市民", "台湾同胞"};
+      c->unit = "count";
+      c->tail = g.Pick(kWho);
+      return "友谊植根于";
+    }
+    if (k == 1) { c->unit = "count"; return g.Pick(std::vector<std::string>{"人口有", "用户数达", "总人数"}); }
+    if (k == 2) {
+      static const std::vector<Unit> kCur = {{"新台币", "TWD", true}, {"人民币", "CNY", true}, {"港币", "HKD", true}, {"美元", "USD", true}};
+      const Unit& u = g.Pick(kCur);
+      *s = u.word + *s;
+      c->unit = u.unit;
+      c->tail = "的";
+      return "投入";
+    }
+    c->unit = "CUR?";
+    c->tail = "资金";
+    return "筹得";
+  }
+  if (form == 4) {  // compound
+    int k = g.Int(0, 2);
+    std::string st2;
+    if (k == 0) {
+      int a = g.Int(1, 23), b = g.Int(1, 59);
+      *s = small(a) + (g.Coin() ? "小时" : "个小时");
+      std::string s1 = st;
+      *s += (g.Coin(0.2) ? "零" : "") + small(b) + (g.Coin() ? "分" : "分钟");
+      c->value = a * 60 + b; c->unit = "minute"; st2 = s1 + "/" + st;
+    } else if (k == 1) {
+      int a = g.Int(1, 30), b = g.Int(1, 11);
+      *s = small(a) + "年";
+      std::string s1 = st;
+      *s += (g.Coin(0.2) ? "零" : "") + small(b) + "个月";
+      c->value = a * 12 + b; c->unit = "month"; st2 = s1 + "/" + st;
+    } else {
+      int a = g.Int(1, 59), b = g.Int(1, 59);
+      *s = small(a) + (g.Coin() ? "分" : "分钟");
+      std::string s1 = st;
+      *s += small(b) + "秒";
+      c->value = a * 60 + b; c->unit = "second"; st2 = s1 + "/" + st;
+    }
+    c->style = "r6_compound/" + c->unit + "/" + st2;
+    return g.Pick(std::vector<std::string>{"最快", "全程需", "用了", "只花"});
+  }
+  if (form == 5) {  // ma
+    static const std::vector<const char*> kCue = {"降息", "升息", "调降", "调升", "宣布降息", "央行升息", "利率调降"};
+    int k = g.Int(0, 4);
+    if (k == 0) { *s = "半码"; c->value = 0.125; st = "half"; }
+    else { int n = g.Int(1, 4); *s = (g.Coin() ? std::to_string(n) : std::string(kD[n])) + "码"; c->value = n * 0.25; st = "n"; }
+    c->unit = "%";
+    c->style = "r6_ma/" + st;
+    return g.Pick(kCue);
+  }
+  if (form == 6) {  // big_noun
+    static const std::vector<const char*> kNoun = {"层级", "产业", "方向", "领域", "建设", "原则", "重点", "指标"};
+    int n = g.Int(2, 30);
+    *s = (g.Coin() ? std::to_string(n) : FullWidth(std::to_string(n))) + (g.Coin(0.3) ? " " : "") + "大";
+    c->value = n;
+    c->unit = "count";
+    c->tail = g.Pick(kNoun);
+    c->style = "r6_big_noun";
+    return g.Coin() ? "落实" : "";
+  }
+  if (form == 7) {  // share
+    int a = g.Int(1, 9), b = g.Int(1, 9);
+    int k = g.Int(0, 3);
+    if (k == 0) { *s = std::to_string(a) + "成" + std::to_string(b); c->value = a * 10 + b; }
+    else if (k == 1) { *s = std::string(kD[a]) + "成多"; c->value = a * 10; c->qualifier = "more_than"; }
+    else if (k == 2) { *s = std::to_string(a) + "成以上"; c->value = a * 10; c->qualifier = "more_than"; }
+    else { *s = std::string("近") + (g.Coin() ? kD[a] : std::to_string(a).c_str()) + "成"; c->value = a * 10; c->qualifier = "approx"; }
+    c->unit = "%";
+    c->style = "r6_share/" + std::to_string(k);
+    return "占比";
+  }
+  if (form == 8) {  // per_mille
+    int k = g.Int(0, 2);
+    if (k == 0) { int n = g.Int(1, 99); *s = std::to_string(n) + "‰"; c->value = n / 10.0; }
+    else if (k == 1) { int n = g.Int(1, 9), f = g.Int(1, 9); *s = std::to_string(n) + "." + std::to_string(f) + "‰"; c->value = (n + f / 10.0) / 10.0; }
+    else { int n = g.Int(1, 99); *s = "千分之" + small(n); c->value = n / 10.0; }
+    c->unit = "%";
+    c->style = "r6_per_mille/" + std::to_string(k);
+    return "出生率为";
+  }
+  if (form == 9) {  // points
+    int k = g.Int(0, 3);
+    double v;
+    if (k == 0) { std::string num = g.RenderDecimal(&v, &st); *s = num + "个百分点"; }
+    else if (k == 1) { int n = g.Int(1, 30); *s = std::to_string(n) + "百分点"; v = n; st = "arabic"; }
+    else if (k == 2) { int n = g.Int(1, 30); *s = small(n) + "个百分点"; v = n; }
+    else { std::string num = g.RenderDecimal(&v, &st); const auto& q = kPre[g.Int(0, 3)]; *s = q.first + num + "个百分点"; c->qualifier = q.second; }
+    c->value = v;
+    c->unit = "%";
+    c->style = "r6_points/" + std::to_string(k) + "/" + st;
+    return "上升";
+  }
+  if (form == 10) {  // multiple
+    int k = g.Int(0, 3);
+    if (k == 0) { int n = g.Int(2, 9); *s = std::string(kD[n]) + "倍"; c->value = n; }
+    else if (k == 1) { int n = g.Int(1, 9), f = g.Int(1, 9); *s = std::to_string(n) + "." + std::to_string(f) + "倍"; c->value = n + f / 10.0; }
+    else if (k == 2) { int n = g.Int(2, 20); const auto& q = kPre[g.Int(0, 3)]; *s = q.first + small(n) + "倍"; c->value = n; c->qualifier = q.second; }
+    else { int n = g.Int(2, 20); *s = small(n) + "倍多"; c->value = n; c->qualifier = "more_than"; }
+    c->unit = "times";
+    c->style = "r6_multiple/" + std::to_string(k);
+    return g.Pick(std::vector<std::string>{"增长", "增加了", "是去年的", "增幅达"});
+  }
+  if (form == 11) {  // approx
+    static const std::vector<std::pair<const char*, const char*>> kPost = {
+        {"左右", "approx"}, {"上下", "approx"}, {"余", "more_than"}, {"来", "approx"}};
+    static const std::vector<Unit> kU = {{"个", "count", true}, {"人", "count", true}, {"家", "count", true},
+                                        {"吨", "t", true}, {"公里", "km", true}};
+    const Unit& u = g.Pick(kU);
+    long long n = g.Int(1, 99) * 10;
+    if (g.Coin()) {
+      const auto& q = kPre[g.Int(0, 4)];
+      *s = std::string(q.first) + g.RenderInt(n, &st) + u.word;
+      c->qualifier = q.second;
+    } else {
+      const auto& q = g.Pick(kPost);
+      std::string num = g.Coin() ? std::to_string(n) : WriteChineseNumeral(n);
+      st = num[0] >= '0' && num[0] <= '9' ? "arabic" : "chinese";
+      // 余 and 来 stand between the number and the measure word (十余家, 20来个).
+      if (std::string(q.first) == "余" || std::string(q.first) == "来") *s = num + q.first + u.word;
+      else *s = num + u.word + q.first;
+      c->qualifier = q.second;
+    }
+    c->value = static_cast<double>(n);
+    c->unit = u.unit;
+    c->style = "r6_approx/" + c->qualifier + "/" + st;
+    return "";
+  }
+  if (form == 12) {  // money_order
+    static const std::vector<Unit> kCur = {{"人民币", "CNY", true}, {"新台币", "TWD", true}, {"港币", "HKD", true},
+                                          {"港元", "HKD", true}, {"美金", "USD", true}, {"美元", "USD", true}};
+    const Unit& u = g.Pick(kCur);
+    long long n = g.Int(1, 9999);
+    bool yi = g.Coin();
+    std::string num = g.RenderInt(n, &st);
+    if (st == "mixed" || st == "scaled") { num = std::to_string(n); st = "arabic"; }
+    std::string amount = num + (yi ? "亿" : "万");
+    int k = g.Int(0, 2);
+    std::string cur = u.word;
+    bool yuan_cur = cur == "人民币" || cur == "新台币" || cur == "港币" || cur == "美金";
+    if (k == 0 && yuan_cur) *s = cur + amount + "元";                                  // 人民币5亿元
+    else if (k == 1 && yuan_cur) *s = amount + "元" + cur;                             // 5亿元人民币
+    else *s = amount + cur;                                                            // 5亿港元
+    c->value = n * (yi ? 1e8 : 1e4);
+    c->unit = u.unit;
+    c->style = "r6_money_order/" + std::to_string(k) + "/" + st;
+    return "";
+  }
+  if (form == 13) {  // cn_zero
+    int k = g.Int(0, 3);
+    long long v;
+    if (k == 0) { v = g.Int(1, 9) * 10000000LL + g.Int(1, 9) * 100000LL; *s = WriteChineseNumeral(v); }          // 一千零五十万
+    else if (k == 1) { int a = g.Int(1, 9), b = g.Int(1, 9); v = a * 10000000LL + b * 1000000LL; *s = std::to_string(a) + "千" + std::to_string(b) + "百万"; }
+    else if (k == 2) { v = g.Int(1, 9) * 100000000LL + g.Int(1, 9) * 1000000LL; *s = WriteChineseNumeral(v); }  // 两亿零三百万
+    else { int a = g.Int(1, 99), b = g.Int(1, 999); v = a * 100000000LL + b * 10000LL; *s = std::to_string(a) + "亿零" + std::to_string(b) + "万"; }
+    *s += g.Coin() ? "元" : "美元";
+    c->value = static_cast<double>(v);
+    c->unit = s->substr(s->size() - 6) == "美元" ? "USD" : local();
+    c->style = "r6_cn_zero/" + std::to_string(k);
+    return "";
+  }
+  if (form == 14) {  // negative
+    int k = g.Int(0, 3);
+    double v;
+    std::string num = std::to_string(g.Int(0, 30)) + "." + std::to_string(g.Int(1, 9));
+    v = std::stod(num);
+    if (k == 0) *s = "-" + num + "%";
+    else if (k == 1) *s = "负" + num + "%";
+    else if (k == 2) *s = "\u2212" + num + "%";
+    else *s = "负增长" + num + "%";
+    c->value = -v;
+    c->unit = "%";
+    c->style = "r6_negative/" + std::to_string(k);
+    return k == 3 ? "经济出现" : "增速为";
+  }
+  // classifier
+  static const std::vector<const char*> kCl = {"家", "个", "名", "位", "艘", "架", "辆", "套", "座", "项", "宗", "起", "批",
+                                               "组", "标箱"};
+  const char* w = g.Pick(kCl);
+  long long n = g.Magnitude(6);
+  if (n < 10) n += 10;
+  std::string num = g.RenderInt(n, &st);
+  if ((st == "arabic" || st == "fullwidth") && n >= 1000 && n <= 2999) num = WithCommas(n);
+  *s = num + w;
+  c->value = static_cast<double>(n);
+  c->unit = "count";
+  if (g.Coin(0.3)) { const auto& q = kPre[g.Int(0, 3)]; *s = q.first + *s; c->qualifier = q.second; }
+  c->style = std::string("r6_classifier/") + w + "/" + st;
+  return "";
+}
+
 // One random case.
 inline GenCase GenerateCase(std::mt19937_64& rng) {
   Gen g(rng);
   GenCase c;
   std::string s, st;
   bool trad = g.Coin();
-  int kind = g.Int(0, 20);
+  int kind = g.Int(0, 21);
   std::string lead;  // words of the sentence right before the span (月薪, 2019年7月至)
   auto qualify = [&](std::string* text) {
     // Qualifier before or after, or none.
@@ -1221,6 +1592,9 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
     case 20:
       lead = GenerateRoundFourFigure(g, trad, &c, &s);
       break;
+    case 21:
+      lead = GenerateRoundSixFigure(g, trad, &c, &s);
+      break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
       if (g.Coin()) {
@@ -1269,7 +1643,9 @@ inline bool Close(double a, double b) { return std::fabs(a - b) <= 1e-6 * std::m
 
 // Empty if the extractors give exactly the generated figure or date at its
 // span; else what went wrong.
-inline std::string CheckCase(const GenCase& c, const PipelineContext& ctx) {
+// `others`, if given, gets the number of mentions of the case's kind other
+// than the one it wants (for a precision count: the frames hold no figure).
+inline std::string CheckCase(const GenCase& c, const PipelineContext& ctx, int* others = nullptr) {
   Document doc;
   doc.key = "gen";
   doc.raw = doc.body = c.text;
@@ -1278,9 +1654,13 @@ inline std::string CheckCase(const GenCase& c, const PipelineContext& ctx) {
   std::vector<Mention> ms = ctx.extractors->ExtractAll(doc, nt);
   size_t end = c.start + CountCp(c.span);
   std::string seen;
+  int kind_count = 0;
+  if (others) *others = 0;
   for (const Mention& m : ms) {
     bool want_kind = c.is_date ? m.kind == MentionKind::kDate : m.kind == MentionKind::kFigure;
     if (!want_kind) continue;
+    ++kind_count;
+    if (others) *others = kind_count;
     char buf[160];
     if (c.is_date) std::snprintf(buf, sizeof buf, " [%s=%s]", m.text.c_str(), m.date_value.c_str());
     else std::snprintf(buf, sizeof buf, " [%s=%g/%g-%g %s %s %s]", m.text.c_str(), m.value.value_or(NAN),
@@ -1293,7 +1673,14 @@ inline std::string CheckCase(const GenCase& c, const PipelineContext& ctx) {
     }
     bool val = c.range ? (m.low && m.high && Close(*m.low, c.low) && Close(*m.high, c.high))
                        : (m.value && Close(*m.value, c.value));
-    if (val && m.unit == c.unit && m.qualifier == c.qualifier) return "";
+    if (val && m.unit == c.unit && m.qualifier == c.qualifier) {
+      if (others) {
+        *others = 0;
+        for (const Mention& o : ms)
+          if ((c.is_date ? o.kind == MentionKind::kDate : o.kind == MentionKind::kFigure) && &o != &m) ++*others;
+      }
+      return "";
+    }
   }
   char want[200];
   if (c.is_date) std::snprintf(want, sizeof want, "%s", c.date.c_str());
