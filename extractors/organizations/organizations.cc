@@ -95,6 +95,9 @@ bool DatelineCredit(std::string_view t, size_t b, size_t e) {
 
 // A noun seen this many times or more in jieba's corpus is a common noun.
 constexpr double kCommonNoun = 20;
+// A place word seen this often in jieba's corpus is a common word (外国 7,204,
+// 城市 25,084), not the place a brand is named after (中原 2,825, 远东 525).
+constexpr double kCommonPlace = 5000;
 
 class OrganizationExtractor : public Extractor {
  public:
@@ -518,9 +521,12 @@ class OrganizationExtractor : public Extractor {
     const LexWord& w0 = words[first];
     // A place first is the place-headed rules' to bound (美國公司, 瑞典國營礦業公司).
     // A place word of the lexicon that no gazetteer lists, alone before the
-    // head, is a brand named after it (中原集團, 遠東集團, 玉山金控).
+    // head and no common word (外國, 城市: jieba tags them ns too), is a
+    // brand named after it (中原集團, 遠東集團, 玉山金控).
     if (lists_.heads->MatchAt(t, b) > 0) return false;
-    if (w0.tag == "ns" && w0.e != sb && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2) return false;
+    if (w0.tag == "ns" && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2 &&
+        (w0.e != sb || w0.logp >= lists_.lexicon->LogpOfFrequency(kCommonPlace)))
+      return false;
     // A common noun first is a description (金融集團, 航空公司); a noun the
     // lexicon has seen only a few times, of two characters and alone before
     // the head, is a short name (國鐵 of 國鐵集團; not 矽谷 of 矽谷新創公司,
