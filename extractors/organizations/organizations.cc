@@ -129,7 +129,11 @@ class OrganizationExtractor : public Extractor {
       // holds 明报); its hit covers the name's, which FindAll then skips.
       if (all_kind("not")) continue;
       if (all_kind("club_city") && !SentenceHas(norm, h.begin, *sports_cues_)) continue;
-      if (all_kind("venue") && PrecededBy(t, h.begin, *lists_.locatives)) continue;
+      // A venue (白宫) or a platform (脸书) after a locative or medium word
+      // (在, 透过) is where something happens or is posted, not a body.
+      if ((all_kind("venue") || all_kind("platform")) && PrecededBy(t, h.begin, *lists_.locatives)) continue;
+      // Microsoft Edge, Apple Music, Google Play: a product named after its maker.
+      if (LatinProduct(doc, norm, t, h.begin, h.end)) continue;
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
       if (DatelineCredit(t, h.begin, h.end)) continue;  // any kind: 央視網 is a lexicon name
@@ -439,6 +443,22 @@ class OrganizationExtractor : public Extractor {
     if (Utf8Length(name) < min_chars || lists_.not_names->Contains(name)) return false;
     c->b = b;
     return true;
+  }
+
+  // True if the Latin name t[b, e) runs on, after one space, into a
+  // Title-case word that is no generic name word (latin_generic.txt: Inc,
+  // Group, Materials): the maker's name in a product's (Microsoft Edge,
+  // Apple Music, Google Play Music).
+  bool LatinProduct(const Document& doc, const NormText& norm, std::string_view t, size_t b, size_t e) const {
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    for (size_t i = b; i < e; ++i)
+      if (static_cast<unsigned char>(t[i]) >= 0x80) return false;
+    if (e + 2 >= t.size() || t[e] != ' ' || !lower(t[e + 1]) || !lower(t[e + 2])) return false;
+    size_t w = e + 1;
+    while (w < t.size() && (lower(t[w]) || (t[w] >= '0' && t[w] <= '9'))) ++w;
+    std::string_view next = BodySpan(doc, norm, e + 1, w);
+    if (next.size() < 2 || next[0] < 'A' || next[0] > 'Z' || next[1] < 'a' || next[1] > 'z') return false;
+    return lists_.latin_generic->MatchAt(t, e + 1) != w - e - 1;
   }
 
   // Rule attr `cut: core`: a body named by what it does (選舉委員會,
