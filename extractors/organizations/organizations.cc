@@ -314,8 +314,18 @@ class OrganizationExtractor : public Extractor {
   void AddShortForms(std::string_view t, std::vector<NameCand>* win,
                      std::vector<std::pair<size_t, size_t>>* pairs) const {
     if (!short_) return;
+    // The canonical names (folded) the gazetteer found, by candidate: a
+    // short form counts beside its organization or its parent body, the
+    // found name its canonical starts with (經濟部 for 經濟部工業局 -> 工業局).
+    std::vector<std::string> found(win->size());
+    for (size_t i = 0; i < win->size(); ++i) {
+      const std::string& r = (*win)[i].rule;
+      if (!(*win)[i].from_gazetteer || r.rfind("gaz.org:", 0) != 0) continue;
+      found[i] = norm_->Fold(r.substr(8, r.find('+') == std::string::npos ? std::string::npos : r.find('+') - 8));
+    }
     for (const GazHit& h : short_->FindAll(t)) {
       const GazEntry& g = short_->entry(h.entries[0]);
+      const std::string full = norm_->Fold(g.canonical);
       std::string_view hit = t.substr(h.begin, h.end - h.begin);
       if (hit == norm_->Fold(g.canonical)) continue;  // the full name: found by the gazetteer
       if (HeadOfTitle(t, h.begin, h.end)) continue;   // 贸易署长: a title
@@ -326,6 +336,12 @@ class OrganizationExtractor : public Extractor {
         if (w.b < h.end && h.begin < w.e) clash = true;
         if (owner == win->size() && w.from_gazetteer && w.rule == "gaz.org:" + g.canonical) owner = i;
       }
+      bool by_parent = false;  // then it is its own body, linked to no other
+      for (size_t i = 0; owner == win->size() && i < found.size(); ++i)
+        if (!found[i].empty() && full.size() > found[i].size() && full.compare(0, found[i].size(), found[i]) == 0) {
+          owner = i;
+          by_parent = true;
+        }
       if (clash || owner == win->size()) continue;
       NameCand c;
       c.b = h.begin;
@@ -334,7 +350,7 @@ class OrganizationExtractor : public Extractor {
       c.rule = "gaz.org.short:" + g.canonical;
       c.from_gazetteer = true;
       win->push_back(std::move(c));
-      pairs->emplace_back(owner, win->size() - 1);
+      if (!by_parent) pairs->emplace_back(owner, win->size() - 1);
     }
   }
 

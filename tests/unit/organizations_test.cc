@@ -524,5 +524,15 @@ TEST(Organizations, CongressesAndRegionGovernments) {
     EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
 }
 
+// An agency's bare name other governments share counts beside its parent
+// body (經濟部 -> 工業局), as its own body; without the parent it is none.
+TEST(Organizations, AgencyShortFormBesideItsParent) {
+  auto ms = F().Run("經濟部表示，工業局也將配合。");
+  EXPECT_TRUE(Has(ms, "工業局")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_NE(NameOf(ms, "工業局"), NameOf(ms, "經濟部"));
+  auto alone = F().Run("工業局也將配合。");
+  EXPECT_FALSE(Has(alone, "工業局")) << ::testing::PrintToString(Texts(alone));
+}
+
 }  // namespace
 }  // namespace newskb
