@@ -73,6 +73,13 @@ bool StockCodeBeside(std::string_view t, size_t b, size_t e) {
   return n >= 4 && n <= 6;
 }
 
+// How often `name` occurs in t (not overlapping).
+size_t Occurrences(std::string_view t, std::string_view name) {
+  size_t n = 0;
+  for (size_t i = t.find(name); !name.empty() && i != std::string_view::npos; i = t.find(name, i + name.size())) ++n;
+  return n;
+}
+
 // True if the media name t[b, e) is a dateline credit: it opens its line
 // and is followed by 讯 or 消息 (证券时报e公司讯，新华网快讯：本报讯，
 // 央视网消息（新闻联播）：). A credit is a
@@ -88,6 +95,9 @@ bool DatelineCredit(std::string_view t, size_t b, size_t e) {
 
 // A noun seen this many times or more in jieba's corpus is a common noun.
 constexpr double kCommonNoun = 20;
+// A place word seen this often in jieba's corpus is a common word (外国 7,204,
+// 城市 25,084), not the place a brand is named after (中原 2,825, 远东 525).
+constexpr double kCommonPlace = 5000;
 
 class OrganizationExtractor : public Extractor {
  public:
@@ -119,7 +129,11 @@ class OrganizationExtractor : public Extractor {
       // holds 明报); its hit covers the name's, which FindAll then skips.
       if (all_kind("not")) continue;
       if (all_kind("club_city") && !SentenceHas(norm, h.begin, *sports_cues_)) continue;
-      if (all_kind("venue") && PrecededBy(t, h.begin, *lists_.locatives)) continue;
+      // A venue (白宫) or a platform (脸书) after a locative or medium word
+      // (在, 透过) is where something happens or is posted, not a body.
+      if ((all_kind("venue") || all_kind("platform")) && PrecededBy(t, h.begin, *lists_.locatives)) continue;
+      // Microsoft Edge, Apple Music, Google Play: a product named after its maker.
+      if (LatinProduct(doc, norm, t, h.begin, h.end)) continue;
       // 能源部长, 环保部门: a title or a generic noun, not the body.
       if (HeadOfTitle(t, h.begin, h.end)) continue;
       if (DatelineCredit(t, h.begin, h.end)) continue;  // any kind: 央視網 is a lexicon name
@@ -188,6 +202,7 @@ class OrganizationExtractor : public Extractor {
       }
       NameCand c;
       if (!BoundName(m, "name", t, doc, norm, lists_, &c)) continue;
+      if (DatelineCredit(t, c.b, c.e)) continue;  // 央视网消息（新闻联播）：, a byline
       // Group `rest`: the name goes on, as matched, after its bounded start
       // (中國 + 駐印度大使館: only the sender is bounded as a place-headed name).
       if (m.Has("rest")) {
@@ -196,6 +211,12 @@ class OrganizationExtractor : public Extractor {
         c.e += rest.size();
       }
       if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
+      if (Attr(*m.rule, "cut", "") == "core" && !CutToCore(*m.rule, t, &c)) continue;
+      // min_count: a name the document must write that often (a body named
+      // by a common noun is a definite one where the article is about it).
+      if (Occurrences(t, t.substr(c.b, c.e - c.b)) <
+          static_cast<size_t>(std::atoi(Attr(*m.rule, "min_count", "1").c_str())))
+        continue;
       if (Attr(*m.rule, "brand", "") == "proper" && !ProperBrand(m, t, &c)) continue;
       if (role == "org" && FacilityAfter(t, c.e)) continue;  // 华中科技大学体育馆
       if (role == "org_with_alias" && m.Has("alias")) {
@@ -293,8 +314,18 @@ class OrganizationExtractor : public Extractor {
   void AddShortForms(std::string_view t, std::vector<NameCand>* win,
                      std::vector<std::pair<size_t, size_t>>* pairs) const {
     if (!short_) return;
+    // The canonical names (folded) the gazetteer found, by candidate: a
+    // short form counts beside its organization or its parent body, the
+    // found name its canonical starts with (經濟部 for 經濟部工業局 -> 工業局).
+    std::vector<std::string> found(win->size());
+    for (size_t i = 0; i < win->size(); ++i) {
+      const std::string& r = (*win)[i].rule;
+      if (!(*win)[i].from_gazetteer || r.rfind("gaz.org:", 0) != 0) continue;
+      found[i] = norm_->Fold(r.substr(8, r.find('+') == std::string::npos ? std::string::npos : r.find('+') - 8));
+    }
     for (const GazHit& h : short_->FindAll(t)) {
       const GazEntry& g = short_->entry(h.entries[0]);
+      const std::string full = norm_->Fold(g.canonical);
       std::string_view hit = t.substr(h.begin, h.end - h.begin);
       if (hit == norm_->Fold(g.canonical)) continue;  // the full name: found by the gazetteer
       if (HeadOfTitle(t, h.begin, h.end)) continue;   // 贸易署长: a title
@@ -305,6 +336,12 @@ class OrganizationExtractor : public Extractor {
         if (w.b < h.end && h.begin < w.e) clash = true;
         if (owner == win->size() && w.from_gazetteer && w.rule == "gaz.org:" + g.canonical) owner = i;
       }
+      bool by_parent = false;  // then it is its own body, linked to no other
+      for (size_t i = 0; owner == win->size() && i < found.size(); ++i)
+        if (!found[i].empty() && full.size() > found[i].size() && full.compare(0, found[i].size(), found[i]) == 0) {
+          owner = i;
+          by_parent = true;
+        }
       if (clash || owner == win->size()) continue;
       NameCand c;
       c.b = h.begin;
@@ -313,7 +350,7 @@ class OrganizationExtractor : public Extractor {
       c.rule = "gaz.org.short:" + g.canonical;
       c.from_gazetteer = true;
       win->push_back(std::move(c));
-      pairs->emplace_back(owner, win->size() - 1);
+      if (!by_parent) pairs->emplace_back(owner, win->size() - 1);
     }
   }
 
@@ -424,6 +461,56 @@ class OrganizationExtractor : public Extractor {
     return true;
   }
 
+  // True if the Latin name t[b, e) runs on, after one space, into a
+  // Title-case word that is no generic name word (latin_generic.txt: Inc,
+  // Group, Materials): the maker's name in a product's (Microsoft Edge,
+  // Apple Music, Google Play Music).
+  bool LatinProduct(const Document& doc, const NormText& norm, std::string_view t, size_t b, size_t e) const {
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    for (size_t i = b; i < e; ++i)
+      if (static_cast<unsigned char>(t[i]) >= 0x80) return false;
+    if (e + 2 >= t.size() || t[e] != ' ' || !lower(t[e + 1]) || !lower(t[e + 2])) return false;
+    size_t w = e + 1;
+    while (w < t.size() && (lower(t[w]) || (t[w] >= '0' && t[w] <= '9'))) ++w;
+    std::string_view next = BodySpan(doc, norm, e + 1, w);
+    if (next.size() < 2 || next[0] < 'A' || next[0] > 'Z' || next[1] < 'a' || next[1] > 'z') return false;
+    return lists_.latin_generic->MatchAt(t, e + 1) != w - e - 1;
+  }
+
+  // Rule attr `cut: core`: a body named by what it does (選舉委員會,
+  // 議事規則委員會, 財務委員會) starts at its core: the nouns right before
+  // its head (group `head`), and a verb only as the word right before the
+  // head (選舉) or right before a noun of the core (議事 規則); anything
+  // else ends it (賦予 of 賦予選舉委員會, 該, 一個, 特別). False when no core
+  // word is left or the name is shorter than the rule's min_chars.
+  bool CutToCore(const Rule& r, std::string_view t, NameCand* c) const {
+    if (!lists_.lexicon) return false;
+    size_t hb = c->e;
+    for (const std::string& h : {std::string("委员会"), std::string("理事会")})
+      if (c->e - c->b > h.size() && t.compare(c->e - h.size(), h.size(), h) == 0) hb = c->e - h.size();
+    if (hb == c->e) return false;
+    std::vector<LexWord> words = lists_.lexicon->Segment(t, c->b, hb);
+    size_t b = hb;
+    bool next_noun = false;  // the word after the current one is a noun
+    for (size_t i = words.size(); i-- > 0;) {
+      const LexWord& w = words[i];
+      std::string_view tag = w.tag;
+      bool noun = w.known && !tag.empty() && tag[0] == 'n' && tag != "nr" && tag != "ns";
+      bool verb = w.known && (tag == "v" || tag == "vn");
+      bool last = w.e == hb;
+      if (!(noun || (verb && (last || next_noun)))) break;
+      if (Utf8Length(t.substr(w.b, w.e - w.b)) < 2) break;
+      b = w.b;
+      next_noun = noun;
+    }
+    if (b == hb) return false;
+    size_t min_chars = static_cast<size_t>(std::atoi(Attr(r, "min_chars", "2").c_str()));
+    std::string_view name = t.substr(b, c->e - b);
+    if (Utf8Length(name) < min_chars || lists_.not_names->Contains(name)) return false;
+    c->b = b;
+    return true;
+  }
+
   // Rule attr `brand: proper`: the name c starts after the last word before
   // group `suffix` that describes (of two characters or more: a verb,
   // adjective, pronoun, numeral, adverb...: 批准劳拉公司 -> 劳拉公司; 上市公司,
@@ -449,7 +536,13 @@ class OrganizationExtractor : public Extractor {
     // A single character that describes right at the start (一名电脑公司, the
   // prefix 非 of 非期货公司; a verb
   // only before two characters or more: 劳 of 劳拉公司 stays).
-    while (first < words.size() && words[first].known &&
+    // A name the lexicon knows whole as a proper name (易遊網, nz) is cut no
+    // further, whatever its single characters mean alone (易, 遊).
+    auto proper_from = [&](size_t i) {
+      std::string_view tag = lists_.lexicon->TagOf(t.substr(words[i].b, c->e - words[i].b));
+      return tag == "nz" || tag == "nt";
+    };
+    while (first < words.size() && words[first].known && !proper_from(first) &&
            Utf8Length(t.substr(words[first].b, words[first].e - words[first].b)) == 1) {
       std::string_view tag = words[first].tag;
       char k = tag.empty() ? 'x' : tag[0];
@@ -459,10 +552,17 @@ class OrganizationExtractor : public Extractor {
     }
     if (first >= words.size()) return false;
     size_t b = words[first].b;
-    if (Utf8Length(t.substr(b, sb - b)) < 2 || Utf8Length(t.substr(b, c->e - b)) < 4) return false;
-    // A place first is the place-headed rules' to bound (美國公司, 瑞典國營礦業公司).
-    if (lists_.heads->MatchAt(t, b) > 0 || words[first].tag == "ns") return false;
+    size_t min_chars = static_cast<size_t>(std::atoi(Attr(*m.rule, "min_chars", "4").c_str()));
+    if (Utf8Length(t.substr(b, sb - b)) < 2 || Utf8Length(t.substr(b, c->e - b)) < min_chars) return false;
     const LexWord& w0 = words[first];
+    // A place first is the place-headed rules' to bound (美國公司, 瑞典國營礦業公司).
+    // A place word of the lexicon that no gazetteer lists, alone before the
+    // head and no common word (外國, 城市: jieba tags them ns too), is a
+    // brand named after it (中原集團, 遠東集團, 玉山金控).
+    if (lists_.heads->MatchAt(t, b) > 0) return false;
+    if (w0.tag == "ns" && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2 &&
+        (w0.e != sb || w0.logp >= lists_.lexicon->LogpOfFrequency(kCommonPlace)))
+      return false;
     // A common noun first is a description (金融集團, 航空公司); a noun the
     // lexicon has seen only a few times, of two characters and alone before
     // the head, is a short name (國鐵 of 國鐵集團; not 矽谷 of 矽谷新創公司,
@@ -472,6 +572,9 @@ class OrganizationExtractor : public Extractor {
     if (w0.known && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2 &&
         (w0.tag == "n" || w0.tag == "vn" || w0.tag == "ng") && !rare_alone)
       return false;
+    // A name the lexicon knows whole as a common noun is none (因特網, 互聯網).
+    std::string_view whole = lists_.lexicon->TagOf(t.substr(b, c->e - b));
+    if (whole == "n" || whole == "vn" || whole == "i" || whole == "l") return false;
     if (lists_.not_names->Contains(t.substr(b, c->e - b))) return false;
     c->b = b;
     return true;

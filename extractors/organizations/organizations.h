@@ -49,6 +49,19 @@
 //                  before them a place and two characters or more:
 //                  台灣智慧自動化與機器人協會, 巴勒斯坦外交和侨民部
 //                  (link/name_rules.cc JoinedStart)
+//        cut       "core": a body named by what it does (選舉委員會,
+//                  議事規則委員會) starts at its core: the nouns before its
+//                  head 委员会/理事会, a verb only right before the head or
+//                  before a noun of the core (賦予 of 賦予選舉委員會 is cut)
+//        min_count times the document must write the name (default 1): a
+//                  body named by a common noun counts where the article is
+//                  about it, not where it passes (交由專家委員會審議)
+//        brand "proper" also serves industry heads (org.company.brand_head:
+//                  國泰人壽, 易遊網, 長榮航運): a name the lexicon knows whole
+//                  as a common noun (因特網) is none, one it knows whole as a
+//                  proper name (易遊網, nz) keeps its single characters, and a
+//                  lexicon place word no gazetteer lists, alone before the
+//                  head, is a brand (中原集團)
 //      A rule with a group `rest` right after group `name` bounds `name` as
 //      above and then takes `rest` whole (org.gov.stationed: 中國 is
 //      bounded as a place-headed name, 駐印度大使館 follows it).
@@ -97,7 +110,8 @@
 // dropped; a `venue` gazetteer entry (白宫) right after a locative word
 // (在, 于, 前往) is a place, not a body, and dropped; an organization that
 // opens its line as a dateline credit (证券时报e公司讯，新华网快讯：,
-// 央视网消息（新闻联播）：) is a byline, not body, and dropped.
+// 央视网消息（新闻联播）：), from the gazetteer or a rule, is a byline, not
+// body, and dropped.
 // Overlaps: longest span wins, then higher priority, then earlier start.
 // Then link/linker.h gives every mention its canonical `name`.
 //

@@ -475,5 +475,64 @@ TEST(Organizations, CompanyByItsBrandName) {
       << ::testing::PrintToString(Texts(F().Run("多家金融集團和航空公司表示，這家上市公司與美國公司都撤出")));
 }
 
+// A company by its brand and an industry head only companies end with;
+// a head after a description (高水平科技) or a product type (利變壽險) is none.
+TEST(Organizations, CompanyByBrandAndIndustryHead) {
+  auto ms = F().Run("國泰金旗下國泰人壽與富邦產險合作，長榮航運也表示，中原集團主席在節目表示。");
+  for (const char* n : {"國泰人壽", "富邦產險", "長榮航運", "中原集團"})
+    EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+  auto none = F().Run("扎实推动高水平科技自立自强，推进城市建设，利變壽險熱賣，外國電信設備被禁。");
+  EXPECT_TRUE(none.empty()) << ::testing::PrintToString(Texts(none));
+}
+
+// A committee named by what it does counts where the article writes it
+// twice (the body it is about), and so does its abbreviation; once, in
+// passing, it is none.
+TEST(Organizations, CommitteeByItsCoreWhenTheArticleIsAboutIt) {
+  auto ms = F().Run("草案賦予選舉委員會更多權力，將重新構建選舉委員會，調整選委會規模。");
+  EXPECT_EQ(std::count_if(ms.begin(), ms.end(), [](const Mention& m) { return m.text == "選舉委員會"; }), 2)
+      << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "選委會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "選委會"), NameOf(ms, "選舉委員會"));
+  auto once = F().Run("方案交由專家委員會審議。");
+  EXPECT_TRUE(once.empty()) << ::testing::PrintToString(Texts(once));
+}
+
+// A maker's name in a product's (Microsoft Edge) and a platform where a
+// post is made (在臉書發文) are no bodies; the company acting is one.
+TEST(Organizations, ProductsAndPlatformsAreNotBodies) {
+  auto none = F().Run("建議使用 Microsoft Edge 瀏覽器。郭台銘今日在臉書發文，並透過Facebook表示。");
+  EXPECT_TRUE(none.empty()) << ::testing::PrintToString(Texts(none));
+  auto ms = F().Run("Microsoft 宣布裁員，臉書也宣布。");
+  EXPECT_TRUE(Has(ms, "Microsoft")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "臉書")) << ::testing::PrintToString(Texts(ms));
+}
+
+// A Latin name before its US ticker is a company, and so is every later
+// occurrence of it.
+TEST(Organizations, LatinNameBeforeItsTicker) {
+  auto ms = F().Run("網約平台 Lyft(LYFT-US) 股價大漲。Lyft 表示將擴張。");
+  EXPECT_EQ(std::count_if(ms.begin(), ms.end(), [](const Mention& m) { return m.text == "Lyft"; }), 2)
+      << ::testing::PrintToString(Texts(ms));
+}
+
+// People's congresses and consultative conferences at any level, and a
+// special administrative region's government after its place.
+TEST(Organizations, CongressesAndRegionGovernments) {
+  auto ms = F().Run("到人大各代表团、政协各界别会议现场旁听。他汇报了澳门特别行政区政府的工作。");
+  for (const char* n : {"人大", "政协", "澳门特别行政区政府"})
+    EXPECT_TRUE(Has(ms, n)) << n << ": " << ::testing::PrintToString(Texts(ms));
+}
+
+// An agency's bare name other governments share counts beside its parent
+// body (經濟部 -> 工業局), as its own body; without the parent it is none.
+TEST(Organizations, AgencyShortFormBesideItsParent) {
+  auto ms = F().Run("經濟部表示，工業局也將配合。");
+  EXPECT_TRUE(Has(ms, "工業局")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_NE(NameOf(ms, "工業局"), NameOf(ms, "經濟部"));
+  auto alone = F().Run("工業局也將配合。");
+  EXPECT_FALSE(Has(alone, "工業局")) << ::testing::PrintToString(Texts(alone));
+}
+
 }  // namespace
 }  // namespace newskb
