@@ -1,7 +1,6 @@
 #include "pipeline/normalize/normalizer.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -9,17 +8,17 @@
 #include <unordered_map>
 #include <unicode/uversion.h>
 
+#include "pipeline/normalize/fold_table.h"
 #include "pipeline/text/utf8.h"
 
 namespace newskb {
 
-// Per-code-point folding table for the BMP: table[cp] is the UTF-8 of
-// T->S(NFKC_Casefold(cp)), stored as [offset, length] into one byte pool.
-// Code points past the BMP are folded with ICU's NFKC_Casefold only (rare in
-// news text; the T->S transliterator's table is BMP-only in practice).
+// Per-code-point folding table for the BMP (fold_table.h): entry cp is the
+// UTF-8 of T->S(NFKC_Casefold(cp)). Code points past the BMP are folded with
+// ICU's NFKC_Casefold only (rare in news text; the T->S transliterator's
+// table is BMP-only in practice).
 struct Normalizer::Tables {
-  std::vector<uint32_t> off;  // 0x10000 + 1
-  std::string pool;
+  FoldTable fold;
   const icu::Normalizer2* nfkc_cf = nullptr;
 
   // Variant folding for keys: a folded character -> its class's
@@ -27,9 +26,7 @@ struct Normalizer::Tables {
   std::unordered_map<char32_t, char32_t> variant;
   std::string fold_id;
 
-  std::string_view Map(char32_t cp) const {
-    return std::string_view(pool).substr(off[cp], off[cp + 1] - off[cp]);
-  }
+  std::string_view Map(char32_t cp) const { return fold.Entry(cp); }
 
   // The one code point `cp` folds to, or 0 if it folds to none or several.
   char32_t FoldOne(char32_t cp) const {
@@ -105,61 +102,20 @@ Result<std::shared_ptr<const Normalizer>> Normalizer::Create() {
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(st);
   if (U_FAILURE(st)) return Status::Internal(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(st));
-  std::unique_ptr<icu::Transliterator> t2s(
-      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, st));
-  if (U_FAILURE(st) || !t2s)
-    return Status::Internal(std::string("ICU Traditional-Simplified transliterator unavailable: ") + u_errorName(st));
 
-  // Fold every BMP code point with NFKC_Casefold; then run the transliterator
-  // ONCE over all results that contain Han characters, one per line, and
-  // split the output back. This is the only Transliterator call newskb makes.
-  std::vector<icu::UnicodeString> folded(0x10000);
-  icu::UnicodeString batch;
-  std::vector<uint32_t> batch_cps;
-  for (uint32_t cp = 0; cp < 0x10000; ++cp) {
-    if (cp >= 0xD800 && cp <= 0xDFFF) { folded[cp] = icu::UnicodeString(); continue; }
-    icu::UnicodeString s(static_cast<UChar32>(cp));
-    UErrorCode e = U_ZERO_ERROR;
-    icu::UnicodeString f = nfkc_cf->normalize(s, e);
-    if (U_FAILURE(e)) f = s;
-    if (cp == '\n' || cp == '\r' || cp == '\t') f = s;  // keep line structure
-    folded[cp] = f;
-    bool han = false;
-    for (int32_t i = 0; i < f.length(); ++i) {
-      UChar c = f.charAt(i);
-      if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)) han = true;
-    }
-    if (han) {
-      batch.append(f);
-      batch.append(static_cast<UChar>('\n'));
-      batch_cps.push_back(cp);
-    }
-  }
-  t2s->transliterate(batch);
-  {
-    int32_t start = 0;
-    size_t k = 0;
-    for (int32_t i = 0; i < batch.length() && k < batch_cps.size(); ++i) {
-      if (batch.charAt(i) == '\n') {
-        folded[batch_cps[k++]] = icu::UnicodeString(batch, start, i - start);
-        start = i + 1;
-      }
-    }
-    if (k != batch_cps.size())
-      return Status::Internal("Traditional-Simplified table: transliterator output misaligned");
+  // The table compiled at build time, or, with another ICU than the build's,
+  // the same table asked of ICU (~0.6 G instructions).
+  FoldTable fold = CompiledFoldTable(RunningIcuVersion());
+  if (fold.off.empty()) {
+    Result<FoldTable> built = BuildFoldTableWithIcu();
+    if (!built.ok()) return built.status();
+    fold = std::move(built).value();
   }
 
   std::shared_ptr<Normalizer> n(new Normalizer());
   Tables& t = *n->t_;
   t.nfkc_cf = nfkc_cf;
-  t.off.resize(0x10001);
-  for (uint32_t cp = 0; cp < 0x10000; ++cp) {
-    t.off[cp] = static_cast<uint32_t>(t.pool.size());
-    std::string u8;
-    folded[cp].toUTF8String(u8);
-    t.pool += u8;
-  }
-  t.off[0x10000] = static_cast<uint32_t>(t.pool.size());
+  t.fold = std::move(fold);
   std::string_view classes = VariantClassesText();
   t.BuildVariants(classes);
   t.fold_id = std::string("icu ") + U_ICU_VERSION + ", variants " + ContentHash(std::string(classes));

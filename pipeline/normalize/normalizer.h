@@ -7,9 +7,9 @@
 //   NFKC_Casefold form  (full-width digits/letters/punctuation -> ASCII,
 //                        upper -> lower case, compatibility forms unfolded)
 //   then Traditional -> Simplified  (ICU's "Traditional-Simplified"
-//                        transliterator, applied ONCE per code point when the
-//                        Normalizer is created and kept as a table; the hot
-//                        path is a table look-up, never a Transliterator call)
+//                        transliterator, applied ONCE per code point at build
+//                        time and compiled in as a table, fold_table.h; the
+//                        hot path is a table look-up, never a Transliterator)
 // Line breaks are kept as '\n' so rules can see paragraph ends.
 //
 // Offsets: NormText::cp_of_byte maps every byte of NormText::text to the
@@ -23,7 +23,7 @@
 // unit systems.
 //
 // Thread safety: a Normalizer is immutable after Create(); share one across
-// threads. Cost: Create() ~50 ms (builds the BMP table); Normalize() is linear.
+// threads. Cost: Create() ~5 ms (the compiled table); Normalize() is linear.
 #pragma once
 
 #include <cstdint>
@@ -61,7 +61,7 @@ struct NormText {
 
 class Normalizer {
  public:
-  // Builds the per-code-point tables with ICU. Fails only if ICU data is missing.
+  // Builds the tables (fold_table.h). Fails only if ICU data is missing.
   static Result<std::shared_ptr<const Normalizer>> Create();
 
   // REQUIRES: body is valid UTF-8 (pipeline/io validates every input).

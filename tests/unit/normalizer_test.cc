@@ -1,4 +1,5 @@
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/normalize/fold_table.h"
 
 #include <gtest/gtest.h>
 
@@ -90,6 +91,33 @@ TEST(Normalizer, MapCoversEveryHanCodePointOnce) {
   ASSERT_EQ(t.cp_of_byte.size(), t.text.size() + 1);
   for (size_t i = 1; i < t.cp_of_byte.size(); ++i) ASSERT_LE(t.cp_of_byte[i - 1], t.cp_of_byte[i]);
   EXPECT_EQ(t.cp_of_byte.back(), 2000u);
+}
+
+}  // namespace newskb
+
+namespace newskb {
+
+// The table compiled in at build time is the one ICU makes now, byte for byte
+// (so a start that skips ICU folds exactly as one that asks it).
+TEST(FoldTable, CompiledTableIsTheTableIcuBuilds) {
+  Result<FoldTable> icu = BuildFoldTableWithIcu();
+  ASSERT_TRUE(icu.ok()) << icu.status().message();
+  FoldTable compiled = CompiledFoldTable(RunningIcuVersion());
+  ASSERT_EQ(compiled.off.size(), 0x10001u) << "no compiled table for ICU " << RunningIcuVersion();
+  EXPECT_EQ(compiled.off, icu.value().off);
+  EXPECT_EQ(compiled.pool, icu.value().pool);
+  // What the table holds: width, case, compatibility forms, Traditional -> Simplified.
+  EXPECT_EQ(compiled.Entry(0xFF24), "d");                // Ｄ
+  EXPECT_EQ(compiled.Entry(0x570B), "\xE5\x9B\xBD");     // 國 -> 国
+  EXPECT_EQ(compiled.Entry(0x3231), "(\xE6\xA0\xAA)");   // ㈱ -> (株)
+  EXPECT_EQ(compiled.Entry('\n'), "\n");
+  EXPECT_EQ(compiled.Entry(0xD800), "");                 // a surrogate: nothing
+}
+
+// Another ICU than the build's gets no compiled table (the normaliser then
+// asks ICU), never a table made with other data.
+TEST(FoldTable, NoCompiledTableForAnotherIcuVersion) {
+  EXPECT_TRUE(CompiledFoldTable("0.0").off.empty());
 }
 
 }  // namespace newskb
