@@ -16,8 +16,9 @@
 // is 2024), so 腊月 of lunar year 2024 lies in January 2025.
 // Accuracy: ICU's astronomy is an approximation; where a new moon falls
 // within minutes of midnight in Beijing, a month can start a day off the
-// official tables (春节 2030: ICU 72 gives 2 February, the Hong Kong
-// Observatory 3 February). newskb takes ICU's answer.
+// official tables: of 春节 2000-2030, ICU 72 differs from the Hong Kong
+// Observatory's tables in 2027 (7 February, not 6) and 2030 (2 February,
+// not 3) (tests/unit/calendar_days_test.cc). newskb takes ICU's answer.
 //
 // Thread safety: every call opens its own calendar; safe from any thread.
 // Cost: a few microseconds (ICU computes new moons); the extractor calls it
