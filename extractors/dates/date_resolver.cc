@@ -10,6 +10,8 @@
 namespace newskb {
 namespace {
 
+}  // namespace
+
 // Days since 1970-01-01 (H. Hinnant's algorithm).
 long DaysFromCivil(int y, int m, int d) {
   y -= m <= 2;
@@ -19,6 +21,8 @@ long DaysFromCivil(int y, int m, int d) {
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
+
+namespace {
 
 void CivilFromDays(long z, int* y, int* m, int* d) {
   z += 719468;

@@ -72,5 +72,7 @@ bool IsLeapYear(int y);
 int DaysInMonth(int y, int m);
 // 1 = Monday .. 7 = Sunday.
 int Weekday(int y, int m, int d);
+// Days since 1970-01-01.
+long DaysFromCivil(int y, int m, int d);
 
 }  // namespace newskb

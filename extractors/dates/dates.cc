@@ -5,10 +5,12 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <map>
 #include <utility>
 
+#include "extractors/dates/calendar_days.h"
 #include "extractors/dates/date_resolver.h"
 #include "extractors/engine/rule_set.h"
 #include "extractors/mask/masker.h"
@@ -34,6 +36,9 @@ struct Cand {
   bool year_part_alone = false;  // 上半年, 年底, 第三季度 with no year of its own
   bool same_year = false;  // 同年 (rel_year word of value S): the year the article named last
   size_t end = 0;  // where the date ends when a qualifier after it starts a word (9月14日前往: 9月14日); 0: the match's end
+  std::optional<CalendarDay> calendar_day;  // a lunar date or festival (中秋, 腊月二十三)
+  bool calendar_year_given = false;         // ... with its year in the text (2024年中秋, 今年春节)
+  std::string anaphor;  // 同日, 翌日, 次年 ...: "d 0", "d 1", "y 1", "m 0" (date_words.tsv anaphor)
 };
 
 class DateExtractor : public Extractor {
@@ -46,6 +51,7 @@ class DateExtractor : public Extractor {
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
       not_after_except_[r.id] = SplitBar(RuleAttr(r, "not_after_except"));
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
+      then_[r.id] = SplitBar(RuleAttr(r, "then"));
     }
     not_qualifier_ = words_.Words("not_qualifier");
     since_words_ = words_.Words("until_now");
@@ -60,6 +66,7 @@ class DateExtractor : public Extractor {
     std::string_view text = masker_.Mask(norm.text, &masked);
     std::optional<bool> trad;  // the document's script, read once when a rule asks
     std::string doc_year;      // the year the article named last (for 同年)
+    std::string last_date;     // the value of the article's last date mention (for 同日, 翌日, 次年)
     for (const NormSentence& s : norm.sentences) {
       if (s.end <= s.begin) continue;
       std::string_view sent(text.data() + s.begin, s.end - s.begin);
@@ -113,8 +120,10 @@ class DateExtractor : public Extractor {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
           if (c.idiom) break;
-          ResolvedDate r = InSentenceYear(c, doc.published, &year_anchor, &doc_year);
+          ResolvedDate r = !c.anaphor.empty() ? FromLastDate(c, last_date)
+                                              : InSentenceYear(c, doc.published, &year_anchor, &doc_year);
           if (!r.ok() && !r.undated) break;  // 同年 with no year named before it
+          if (r.ok()) last_date = r.iso;
           Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
           mm.date_value = r.iso;
           mm.note = r.note;
@@ -147,6 +156,16 @@ class DateExtractor : public Extractor {
       if (r.ok()) *anchor = *doc_year = r.iso.substr(0, 4);
       return r;
     }
+    if (c.calendar_day) {
+      // A festival with no year of its own (中秋) is of the year its
+      // sentence named (2019年…中秋), else the one nearest the publication date.
+      if (!c.calendar_year_given && !anchor->empty()) {
+        ResolvedDate r = ResolveCalendarDay(*c.calendar_day, std::atoi(anchor->c_str()), published);
+        return r.ok() ? r : c.r;
+      }
+      if (c.calendar_year_given && c.r.ok()) *anchor = *doc_year = c.r.iso.substr(0, 4);
+      return c.r;
+    }
     if (!c.r.ok()) return c.r;
     // A part of a year alone (上半年, 年底) is of the year the sentence named
     // (2019年營收…，上半年…), else of the publication year.
@@ -165,6 +184,35 @@ class DateExtractor : public Extractor {
     q.year = *anchor;
     ResolvedDate r = ResolveDate(q, published);
     return r.ok() ? r : c.r;
+  }
+
+  // 同日, 翌日, 次年6月 ...: a day, month or year counted from the article's
+  // last date mention (not from the publication date: 2017年3月1日…翌日 is
+  // 2 March 2017). The last date must be as precise as the word: 同日 after
+  // a month alone gives nothing. A month and day written after it (次年2月)
+  // are read in the year it gives.
+  ResolvedDate FromLastDate(const Cand& c, const std::string& last) const {
+    char unit = 0;
+    int n = 0;
+    if (std::sscanf(c.anaphor.c_str(), "%c %d", &unit, &n) != 2) return ResolvedDate{"", "bad anaphor value", false};
+    int y = 0, m = 0, d = 0;
+    int got = std::sscanf(last.c_str(), "%d-%d-%d", &y, &m, &d);
+    const int need = unit == 'd' ? 3 : unit == 'm' ? 2 : 1;
+    if (last.empty() || got < need) return ResolvedDate{"", "no date precise enough before it", false};
+    DateParts q = c.parts;
+    q.rel_year.reset();
+    if (unit == 'd') {  // n days from that day: the resolver's rel_day, counted from it
+      DateParts days;
+      days.rel_day = n;
+      return ResolveDate(days, last);
+    }
+    if (unit == 'm') {
+      q.year = std::to_string(y);
+      if (q.month.empty()) q.month = std::to_string(m);
+      return ResolveDate(q, "");
+    }
+    q.year = std::to_string(y + n);
+    return ResolveDate(q, "");
   }
 
   // A word before the date that carries no qualifier (在 of 在2010年: table
@@ -207,7 +255,8 @@ class DateExtractor : public Extractor {
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;
     bool bad = false;
-    p.year = Trim(m.Group("year"));
+    p.year = ZeroAsLing(Trim(m.Group("year")));
+    if (RuleAttr(r, "short_year") == "1" && !ShortYearIsYear(p.year, m)) return false;
     p.month = Trim(m.Group("month"));
     p.day = Trim(m.Group("day"));
     if (m.Has("era")) {
@@ -232,6 +281,31 @@ class DateExtractor : public Extractor {
     // 以来 after it, or 至今 (迄今, 到现在 ...: since_words) right after the
     // match: the date is in the past (6月至今 in a January article is last June).
     p.past = Trim(m.Group("qual_post")) == "以来" || StartsWithAny(t, m.end, since_words_);
+    if (m.Has("anaphor")) {
+      const std::string* v = words_.Find("anaphor", Trim(m.Group("anaphor")));
+      if (!v) return false;
+      c->anaphor = *v;
+      c->parts = p;
+      return ReadQualifiers(m, t, c);
+    }
+    // attr simplified_only: a word whose day differs by place (国庆: 1
+    // October in the PRC and Hong Kong, 10 October in Taiwan).
+    if (RuleAttr(r, "simplified_only") == "1" && traditional()) return false;
+    // attr anchored: a festival is a date only with a year of its own
+    // (2024年中秋, 今年春节) and as a time: a qualifier or 当天 after it, or
+    // a word of attr `then` (a clause break, 到来, 时 ...), not a noun it
+    // modifies (2026年春节慰问活动 is an event of 2026).
+    if (RuleAttr(r, "anchored") == "1") {
+      if (!m.Has("year") && !m.Has("rel_year")) return false;
+      if (!m.Has("qual_post") && !m.Has("on_day") && m.end < t.size() && !StartsWithAny(t, m.end, then_.at(r.id)))
+        return false;
+    }
+    if (m.Has("festival") || m.Has("lunar_month") || m.Has("lunar_new_year_day") || m.Has("lunar_eve")) {
+      if (!ReadCalendarDay(m, published, p, c)) return false;
+      c->parts = p;
+      if (!c->r.ok() && !c->r.undated) return false;
+      return ReadQualifiers(m, t, c);
+    }
     if (!ReadGrammarParts(m, r, published, traditional, &p)) return false;
     c->r = ResolveDate(p, published);
     c->parts = p;
@@ -240,7 +314,13 @@ class DateExtractor : public Extractor {
       *impossible = c->r.note == "no such day" || c->r.note == "not a day" || c->r.note == "not a month";
       return false;
     }
-    c->qualifier = RuleAttr(r, "qualifier");
+    return ReadQualifiers(m, t, c);
+  }
+
+  // The qualifier (FORMAT.md: before, after, by) from the rule's attr or
+  // the words around the date; false if a qualifier word is unknown.
+  bool ReadQualifiers(const RuleMatch& m, std::string_view t, Cand* c) const {
+    c->qualifier = RuleAttr(*m.rule, "qualifier");
     // A qualifier after the date that starts a word (前往, 后来, 起诉) is no
     // qualifier: the date ends before it.
     if (m.Has("qual_post")) {
@@ -254,6 +334,82 @@ class DateExtractor : public Extractor {
       if (!q) return false;
       if (c->qualifier.empty()) c->qualifier = *q;
     }
+    return true;
+  }
+
+  // 〇 as Taiwanese and Hong Kong text writes it in years: ○ (white
+  // circle), Ｏ/O (a letter, o after case folding): 二○一八, 二Ｏ二一.
+  static std::string ZeroAsLing(std::string y) {
+    for (const char* z : {"○", "o"}) {
+      for (size_t i = y.find(z); i != std::string::npos; i = y.find(z, i)) y.replace(i, std::strlen(z), "〇");
+    }
+    return y;
+  }
+
+  // attr short_year: a year in two Chinese digits (九七年, 零三年, 八八年六月).
+  // Two consecutive digits (三四年, 七八年, 八九年) and 三五 are as often a
+  // length of a few years (七八年下来, 三五年的规划): a year only with a month,
+  // a part of the year or an event word after it (八九年六月, 六七年底,
+  // 八九民运), which the rule marks with the group `context`.
+  static bool ShortYearIsYear(const std::string& year, const RuleMatch& m) {
+    static const char* kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    auto digit = [&](size_t at) {
+      for (int d = 0; d < 10; ++d)
+        if (year.compare(at, std::strlen(kDigits[d]), kDigits[d]) == 0) return d;
+      if (year.compare(at, std::strlen("〇"), "〇") == 0) return 0;
+      return -1;
+    };
+    if (year.size() != 6) return true;  // not two Chinese digits: the rule's other forms
+    int a = digit(0), b = digit(3);
+    if (a < 0 || b < 0) return true;
+    bool range_like = (b == a + 1 && a >= 1) || (a == 3 && b == 5);
+    return !range_like || m.Has("month") || m.Has("context");
+  }
+
+  // A lunar date or festival (calendar_days.h): the day from the word
+  // tables or the numerals, the year from the text (2024年中秋, 今年春节,
+  // 农历2015年十月初一) or, with none, the occurrence nearest the
+  // publication date.
+  bool ReadCalendarDay(const RuleMatch& m, const std::string& published, const DateParts& p, Cand* c) const {
+    std::optional<CalendarDay> day;
+    if (m.Has("festival")) {
+      const std::string* v = words_.Find("festival", Trim(m.Group("festival")));
+      if (!v) return false;
+      day = ParseCalendarDay(*v);
+    } else if (m.Has("lunar_eve")) {
+      day = ParseCalendarDay("eve");
+    } else {
+      int month = 1, dd = 0;
+      if (m.Has("lunar_month")) {
+        std::string mw = Trim(m.Group("lunar_month"));
+        const std::string* v = words_.Find("lunar_month", mw);
+        std::optional<Numeral> n = v ? ParseNumeralEx(*v) : ParseNumeralEx(mw);
+        if (!n) return false;
+        month = static_cast<int>(n->value);
+      }
+      std::string dw = Trim(m.Group(m.Has("lunar_day") ? "lunar_day" : "lunar_new_year_day"));
+      if (dw.rfind("初", 0) == 0) dw = dw.substr(std::strlen("初"));  // 初一 .. 初十
+      std::optional<Numeral> n = ParseNumeralEx(dw);
+      if (!n || n->value != static_cast<int>(n->value)) return false;
+      dd = static_cast<int>(n->value);
+      day = ParseCalendarDay("lunar " + std::to_string(month) + " " + std::to_string(dd));
+    }
+    if (!day) return false;
+    int year = 0;
+    if (!p.year.empty() || p.rel_year) {
+      DateParts yp;
+      yp.year = p.year;
+      yp.rel_year = p.rel_year;
+      ResolvedDate yr = ResolveDate(yp, published);
+      if (!yr.ok()) {
+        c->r = yr;
+        return yr.undated;
+      }
+      year = std::atoi(yr.iso.c_str());
+      c->calendar_year_given = true;
+    }
+    c->calendar_day = day;
+    c->r = ResolveCalendarDay(*day, year, published);
     return true;
   }
 
@@ -333,7 +489,7 @@ class DateExtractor : public Extractor {
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
   Masker masker_;
-  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_;
+  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_, then_;
   std::vector<std::string> not_qualifier_;
   std::vector<std::string> since_words_;  // date_words.tsv until_now: 至今, 迄今 (the date before them is past)  // date_words.tsv: words that start with a qualifier (前往)
 };

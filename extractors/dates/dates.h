@@ -22,7 +22,17 @@
 // words, figures/word_table.h), not_after_except (words that end with a
 // not_after word and lift its veto: 合约 for 约), not_before_except (words that
 // start with a not_before word and lift it: 夜间 for 夜 in 8日夜间), qualifier (constant),
-// idiom ("1": no mention, and nothing inside the winning match is a date: 到今天仍). Resolution:
+// idiom ("1": no mention, and nothing inside the winning match is a date: 到今天仍).
+// Days the calendar names (calendar_days.h): groups festival (a word of
+// date_words.tsv table festival: 中秋, 元旦), lunar_month + lunar_day
+// (农历八月十五, 腊月二十三), lunar_new_year_day (大年初三), on_day (当天,
+// 当晚 after a festival: in the span); attrs anchored ("1": a festival
+// needs a year of its own and a qualifier, on_day or a word of attr then
+// after it), simplified_only ("1": not in Traditional-script text: 国庆).
+// Group anaphor (同日, 翌日, 次年: table anaphor) counts from the article's
+// last date mention. Attr short_year ("1": two Chinese digits, 九七年; a
+// consecutive pair such as 七八年 needs a month or the group context).
+// Resolution:
 // date_resolver.h. A relative date in an undated article gives a mention
 // with an empty date_value and a note; an impossible date (2月30日) gives
 // none. Dates inside book-title marks 《》 are titles, not dates.

@@ -35,9 +35,9 @@
 //   not_date       90年代, 上世纪80年代, 本世纪, 未来十年, 每周三, 上周, 本周,
 //                  今年夏天 (FORMAT.md: decades, spans, weeks and seasons
 //                  are not dates at ISO precision)
-// Lunar dates (农历正月初一) and festivals (春节, 中秋) are not generated:
-// FORMAT.md gives them no value the extractor could resolve without a
-// Chinese calendar (a limit named in README.md).
+// Lunar dates (农历正月初一), festivals (2024年中秋), two-digit Chinese years
+// and dates counted from the last date (同日, 次年) are generated apart, each
+// checked against ICU's Chinese calendar: tests/unit/calendar_days_test.cc.
 //
 // Used by tests/unit/dates_property_test.cc (fixed seed, in ctest).
 #pragma once
