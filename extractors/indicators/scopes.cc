@@ -25,13 +25,23 @@ bool WholeWord(std::string_view w) {
 // 企业利润: the company of the sentence or its topic), no sector.
 bool ActorWord(std::string_view w) {
   for (std::string_view x : {"公司", "企业", "集团", "银行", "平台", "项目", "市场", "行业", "产业", "工厂", "门店",
-                             "本公司", "我们", "品牌", "业务"})
+                             "本公司", "我们", "品牌", "业务", "工程", "计划", "商品", "产品", "相关商品"})
+    if (w == x) return true;
+  return false;
+}
+
+// Verbs of the releases between an actor and its measure (规模以上工业企业
+// 实现利润总额, 铁路完成固定资产投资): the scope ends before them, the measure
+// starts after them.
+bool ReleaseVerb(std::string_view w) {
+  for (std::string_view x : {"实现", "完成", "涉及", "带动", "拉动", "录得", "创造", "达成", "取得"})
     if (w == x) return true;
   return false;
 }
 
 // Tags of the words a scope is made of: nouns (not persons), idioms and
 // abbreviations (货物贸易 l, 房地产 j), distinguishing words (高技术 b),
+// adjectives (一般 of 一般贸易),
 // nouns of verbs (服务 vn), place words (网上 s), verbs inside (穿戴 of 智能
 // 穿戴: never the first word), Latin words.
 bool ScopeTag(const LexWord& w) {
@@ -39,7 +49,7 @@ bool ScopeTag(const LexWord& w) {
   std::string_view t = w.tag;
   if (t.empty()) return false;
   if (t[0] == 'n') return t != "nr" && t != "nrt" && t != "nrfg";
-  return t == "l" || t == "b" || t == "vn" || t == "j" || t == "s" || t == "v" || t == "eng" || t == "an";
+  return t == "l" || t == "b" || t == "vn" || t == "j" || t == "s" || t == "v" || t == "eng" || t == "an" || t == "a";
 }
 
 bool IsClauseBreak(char32_t c) {
@@ -84,33 +94,59 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
     else if (k->e == last_end && k->owner) last_owner = true;
     if (k->b + 4 * (kMaxScopeCps + 16) < head_b) break;  // mentions are short: far enough back
   }
-  const size_t floor = std::max(WindowStart(t, head_b), last_end);
+  // Segment from a little before the window, so that a word straddling
+  // its start or the last mention's end is seen whole (and ends the scope).
+  const size_t window = WindowStart(t, head_b);
+  const size_t floor = std::max(window, last_end);
+  size_t seg_b = floor;
+  for (int n = 0; n < 4 && seg_b > 0 && seg_b > window; ++n) {
+    --seg_b;
+    while (seg_b > 0 && (static_cast<unsigned char>(t[seg_b]) & 0xC0) == 0x80) --seg_b;
+  }
+  if (seg_b < window) seg_b = window;
   if (floor >= head_b) return false;
-  const std::vector<LexWord> words = lex.Segment(t, floor, head_e);
+  const std::vector<LexWord> words = lex.Segment(t, seg_b, head_e);
   // The head starts on a word (出口 of 汽车出口 does not).
   size_t first_at_head = words.size();
   for (size_t i = 0; i < words.size(); ++i)
     if (words[i].b == head_b) first_at_head = i;
   if (first_at_head == words.size()) return false;
-  // Content words back from the head.
-  size_t scope_b = head_b;
+  // Content words back from the head; a release verb (实现, 完成) ends the
+  // measure's own words: the scope is before it.
+  size_t scope_b = head_b, measure_b = head_b, verb_b = head_e;  // verb_b: the release verb's start, if any
   size_t i = first_at_head;
   while (i > 0) {
     const LexWord& w = words[i - 1];
+    if (w.b < floor) break;  // before the window, or straddling a mention's end
     std::string_view s = t.substr(w.b, w.e - w.b);
+    if (ReleaseVerb(s) && verb_b == head_e) {
+      verb_b = w.b;
+      measure_b = w.e;
+      scope_b = w.b;
+      --i;
+      continue;
+    }
     if (!ScopeTag(w) || IsFunctionTag(w.tag) || WholeWord(s)) break;
+    // A verb before a noun is a verb and its object (支持草原), no modifier:
+    // a plain verb stands in a scope only before a place word (穿戴 of
+    // 智能穿戴网上零售额).
+    if (w.tag == "v" && !ReleaseVerb(s) && words[i].tag != "s") break;
     if (Utf8Length(t.substr(w.b, head_b - w.b)) > static_cast<size_t>(kMaxScopeCps)) break;
     scope_b = w.b;
     --i;
   }
-  // Never open with a plain verb (实现出口交货值, 完成投资).
-  while (i < first_at_head && words[i].tag == "v") {
+  // Never open with a plain verb (完成投资).
+  while (i < first_at_head && words[i].tag == "v" && words[i].b < verb_b) {
     ++i;
     scope_b = i < first_at_head ? words[i].b : head_b;
   }
-  if (scope_b >= head_b) return false;
-  std::string_view scope = t.substr(scope_b, head_b - scope_b);
+  // The scope ends at the release verb, if any.
+  const size_t scope_e = verb_b < head_b ? verb_b : head_b;
+  if (scope_b >= scope_e) return false;
+  std::string_view scope = t.substr(scope_b, scope_e - scope_b);
   if (Utf8Length(scope) < 2 || ActorWord(scope)) return false;
+  out->scope_e = scope_e;
+  out->measure_b = measure_b;
   out->scope_b = scope_b;
   out->head_b = head_b;
   out->head_e = head_e;
@@ -153,30 +189,31 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const Documen
     if (!FindScope(lex, t, taken, hb, hb + head.size(), &si)) continue;
     // The indicators already found over the span: a rule's, or a
     // gazetteer name covering the scope's start (固定资产投资), stands; one
-    // that is the head is the measure; one inside is replaced (工业增加值
-    // of 消费品工业增加值).
-    bool skip = false, head_found = false;
+    // that is the measure is kept (进出口总值; 固定资产投资 after 完成); one
+    // inside the scope is replaced (工业增加值 of 消费品工业增加值).
+    const bool merged = si.owned && si.scope_e == si.head_b;  // 江苏省 + 民间投资
+    bool skip = false, measure_found = false;
     std::vector<size_t> covered;
     for (size_t k = 0; k < own.size(); ++k) {
       const Own& o = own[k];
       if (o.e <= si.scope_b || o.b >= si.head_e) continue;
       if (!o.gaz || o.b <= si.scope_b) skip = true;
-      else if (o.b == si.head_b && o.e == si.head_e && !si.owned) head_found = true;
+      else if (o.b >= si.measure_b && o.e == si.head_e && !merged) measure_found = true;
       else covered.push_back(k);
     }
     if (skip || !done.TryAdd(si.scope_b, si.head_e)) continue;
     for (size_t k : covered) own[k].drop = true;
-    auto mention = [&](size_t b, size_t e) {
-      Mention x = MakeMention(MentionKind::kIndicator, doc, norm, b, e, m.rule->id);
+    auto mention = [&](size_t b, size_t e, std::string rule) {
+      Mention x = MakeMention(MentionKind::kIndicator, doc, norm, b, e, std::move(rule));
       x.name = x.text;
       return x;
     };
-    if (si.owned) {
-      add.push_back(mention(si.scope_b, si.head_e));
+    if (merged) {
+      add.push_back(mention(si.scope_b, si.head_e, m.rule->id));
       continue;
     }
-    add.push_back(mention(si.scope_b, si.head_b));
-    if (!head_found) add.push_back(mention(si.head_b, si.head_e));
+    add.push_back(mention(si.scope_b, si.scope_e, m.rule->id));
+    if (!measure_found) add.push_back(mention(si.measure_b, si.head_e, m.rule->id + ".head"));
   }
   // Drop the replaced gazetteer mentions, keep the rest in place.
   size_t w = first_own;

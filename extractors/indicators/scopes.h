@@ -17,17 +17,19 @@
 //     locality word (以上), punctuation, a mention found earlier (a figure,
 //     a date, an organization ...), a word of kWholeWords (全国, 全社会: the
 //     nation's total is the measure's own, as 全国网上零售额) and does not open
-//     with a plain verb (实现出口交货值 -> no scope);
-//   - a scope that is one generic word of an actor (公司, 企业, 集团, 银行,
-//     平台, 项目) is none: 公司营收 is the company's own figure;
+//     with a plain verb (扩大投资 -> no scope); a release verb (实现, 完成,
+//     涉及, 带动) ends it: 铁路完成固定资产投资 is 铁路 (scope) and
+//     固定资产投资 (the measure, the gazetteer's name kept);
+//   - a scope that is one generic word of an actor or a thing (公司, 企业,
+//     集团, 银行, 平台, 项目, 工程, 商品) is none: 公司营收 is the company's own figure;
 //   - an organization, place, policy, project or commodity mention right
 //     before the scope owns the indicator: the scope and head are ONE
 //     indicator mention named as written (江苏省民间投资: 江苏省 stays the
 //     figure's subject, 民间投资 what it measures);
 //   - otherwise TWO indicator mentions: the scope (rule id, named as
-//     written: 高技术制造业) and the measure (the gazetteer's canonical name
-//     when the head is one of its aliases: 进出口总值 -> 進出口總值; else as
-//     written: 投资). The facts pass then takes the scope as the subject and
+//     written: 高技术制造业) and the measure (the gazetteer's mention when
+//     it is the measure: 进出口总值 -> 進出口總值; else as written: 投资,
+//     rule id + ".head"). The facts pass then takes the scope as the subject and
 //     the measure as the object (高技术制造业 | cost_change | 投资 | 11.3%).
 //
 // Gazetteer indicator mentions overlapping a scoped indicator are replaced
@@ -58,8 +60,9 @@ inline constexpr int kHeadContextCps = 4;
 
 // One scoped indicator found in normalised text (bytes).
 struct ScopedIndicator {
-  size_t scope_b = 0;            // the scope is [scope_b, head_b)
-  size_t head_b = 0, head_e = 0;  // the measure's head
+  size_t scope_b = 0, scope_e = 0;  // the scope (scope_e = head_b unless a release verb stands between)
+  size_t measure_b = 0;             // the measure is [measure_b, head_e): head_b, or after 实现 / 完成
+  size_t head_b = 0, head_e = 0;    // the measure's head
   bool owned = false;            // an entity mention ends at scope_b: one mention [scope_b, head_e)
 };
 
