@@ -15,7 +15,7 @@ namespace {
 // (全国网上零售额 is the nation's own measure, 全国 no sector), 我国, and
 // words that open a clause before its subject.
 bool WholeWord(std::string_view w) {
-  for (std::string_view x : {"全国", "全省", "全市", "全区", "全县", "全社会", "全球", "全年", "全部", "我国", "本市",
+  for (std::string_view x : {"全国", "全省", "全市", "全区", "全县", "全社会", "全球", "全年", "全部", "全行业", "全产业", "我国", "本市",
                              "本省", "今年", "去年", "同期", "其中", "上述", "总体", "整体", "累计"})
     if (w == x) return true;
   return false;
@@ -62,11 +62,11 @@ bool IsClauseBreak(char32_t c) {
   }
 }
 
-// The start of the window a scope may take: at most kMaxScopeCps code
-// points before `head_b`, not before a clause break.
-size_t WindowStart(std::string_view t, size_t head_b) {
+// The start of the text segmented for a scope: at most `cps` code points
+// before `head_b`, not before a clause break.
+size_t WindowStart(std::string_view t, size_t head_b, int cps) {
   size_t b = head_b;
-  for (int n = 0; n < kMaxScopeCps && b > 0; ++n) {
+  for (int n = 0; n < cps && b > 0; ++n) {
     size_t p = b - 1;
     while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
     size_t len = 0;
@@ -94,16 +94,11 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
     else if (k->e == last_end && k->owner) last_owner = true;
     if (k->b + 4 * (kMaxScopeCps + 16) < head_b) break;  // mentions are short: far enough back
   }
-  // Segment from a little before the window, so that a word straddling
-  // its start or the last mention's end is seen whole (and ends the scope).
-  const size_t window = WindowStart(t, head_b);
-  const size_t floor = std::max(window, last_end);
-  size_t seg_b = floor;
-  for (int n = 0; n < 4 && seg_b > 0 && seg_b > window; ++n) {
-    --seg_b;
-    while (seg_b > 0 && (static_cast<unsigned char>(t[seg_b]) & 0xC0) == 0x80) --seg_b;
-  }
-  if (seg_b < window) seg_b = window;
+  // Segment from a little before the scope's reach, so that a word
+  // straddling its start or the last mention's end is seen whole (and ends
+  // the scope: 机器人 of 擦窗机器人, 沿线 of 沿线省市).
+  const size_t seg_b = WindowStart(t, head_b, kMaxScopeCps + kHeadContextCps);
+  const size_t floor = std::max(seg_b, last_end);
   if (floor >= head_b) return false;
   const std::vector<LexWord> words = lex.Segment(t, seg_b, head_e);
   // The head starts on a word (出口 of 汽车出口 does not).
@@ -117,7 +112,7 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
   size_t i = first_at_head;
   while (i > 0) {
     const LexWord& w = words[i - 1];
-    if (w.b < floor) break;  // before the window, or straddling a mention's end
+    if (w.b < floor) break;  // before the clause, or straddling a mention's end
     std::string_view s = t.substr(w.b, w.e - w.b);
     if (ReleaseVerb(s) && verb_b == head_e) {
       verb_b = w.b;
@@ -145,6 +140,12 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
   if (scope_b >= scope_e) return false;
   std::string_view scope = t.substr(scope_b, scope_e - scope_b);
   if (Utf8Length(scope) < 2 || ActorWord(scope)) return false;
+  // Single characters alone are pieces of an unknown name or of the
+  // measure (总净 of 總淨營收), no scope: one word of two or more.
+  bool word = false;
+  for (size_t k = i; k < first_at_head && !word; ++k)
+    word = words[k].b >= scope_b && words[k].e <= scope_e && Utf8Length(t.substr(words[k].b, words[k].e - words[k].b)) >= 2;
+  if (!word) return false;
   out->scope_e = scope_e;
   out->measure_b = measure_b;
   out->scope_b = scope_b;
