@@ -98,6 +98,21 @@ std::string OrganizationClass(const Mention& m, const std::map<std::string, std:
   return "";
 }
 
+// A figure inside a date mention is part of the date (5个月 of 今年前5个月,
+// 15年 of 15年5月, 一天 of 一天前): it gives no fact. One walk over both
+// lists, sorted by position.
+void DropFiguresInsideDates(Placed* p) {
+  size_t d = 0, w = 0;
+  size_t reach = 0;  // the furthest end of the dates starting at or before the figure
+  for (size_t k = 0; k < p->figs.size(); ++k) {
+    const Fig& f = p->figs[k];
+    while (d < p->dates.size() && p->dates[d].b <= f.b) reach = std::max(reach, p->dates[d++].e);
+    if (reach >= f.e) continue;
+    p->figs[w++] = f;
+  }
+  p->figs.resize(w);
+}
+
 Placed PlaceMentions(const NormText& norm, const Layout& layout, const std::vector<Mention>& ms,
                      const std::map<std::string, std::string>& org_classes) {
   const std::string& t = norm.text;
@@ -137,6 +152,7 @@ Placed PlaceMentions(const NormText& norm, const Layout& layout, const std::vect
   std::stable_sort(out.ents.begin(), out.ents.end(), by_b);
   std::stable_sort(out.figs.begin(), out.figs.end(), by_b);
   std::stable_sort(out.dates.begin(), out.dates.end(), by_b);
+  DropFiguresInsideDates(&out);
   IndexByClause(layout, &out);
   return out;
 }

@@ -38,6 +38,8 @@ std::vector<size_t> FigureList(std::string_view t, const Placed& p, const Span& 
 std::vector<int> ChainBefore(std::string_view t, const Layout& layout, const Placed& p, size_t pos, int per) {
   std::vector<int> chain;
   int k = FirstAt(p.ents, pos) - 1;
+  // What the last entity measures (日本 + 对华投资分别增长…) is no member.
+  if (k > 0 && p.ents[k].kind == MentionKind::kIndicator && p.ents[k - 1].e == p.ents[k].b) --k;
   if (k < 0 || p.ents[k].clause < 0 || layout.PeriodOfClause(p.ents[k].clause) != per) return chain;
   chain.push_back(k);
   for (--k; k >= 0 && static_cast<int>(chain.size()) < kEntityWindow; --k) {

@@ -111,7 +111,10 @@ void FindObject(std::string_view t, const Layout& layout, const Placed& p, size_
     for (int k = from; k < to && seen < kEntityWindow; ++k, ++seen) {
       const Ent& en = p.ents[k];
       if (k == s || en.idx == s_idx) continue;
-      if (chain_end >= 0 && Coordinated(t, p.ents[chain_end].e, en.b)) {
+      // An indicator right after an entity is what that entity measures
+      // (高技术制造业 + 投资, 江苏省 + 民间投资), no member of its list.
+      const bool measure = en.kind == MentionKind::kIndicator && chain_end >= 0 && p.ents[chain_end].e == en.b;
+      if (chain_end >= 0 && !measure && Coordinated(t, p.ents[chain_end].e, en.b)) {
         chain_end = k;
         continue;
       }

@@ -150,7 +150,8 @@ struct Placed {
 };
 
 // `org_classes`: an organization's canonical name -> its gazetteer kind
-// (rules/gazetteer/organizations.tsv), for Ent::org_class.
+// (rules/gazetteer/organizations.tsv), for Ent::org_class. Figures inside a
+// date mention are left out (DropFiguresInsideDates).
 Placed PlaceMentions(const NormText& norm, const Layout& layout, const std::vector<Mention>& ms,
                      const std::map<std::string, std::string>& org_classes);
 
@@ -158,6 +159,10 @@ Placed PlaceMentions(const NormText& norm, const Layout& layout, const std::vect
 // (company, bank, fund, gov, media, ...), "gov" for a body a rule made
 // (org.gov.*, org.body.*), else "" (unknown).
 std::string OrganizationClass(const Mention& m, const std::map<std::string, std::string>& org_classes);
+// Drops the figures that stand inside a date mention (5个月 of 今年前5个月,
+// 15年 of 15年5月): part of the date, no fact of their own. Lists sorted by
+// position; linear.
+void DropFiguresInsideDates(Placed* placed);
 // (Re)builds the per-clause ranges; call after adding entities.
 void IndexByClause(const Layout& layout, Placed* placed);
 

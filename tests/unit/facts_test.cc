@@ -441,6 +441,28 @@ TEST(Facts, MeasuredQuantityIsTheSubjectOfItsChange) {
   }
 }
 
+// A measure named after its scope (高技术制造业投资): the scope is the
+// subject, the measure the object, not a total carried from the sentence
+// before; an entity before the scope (江苏省) stays the subject. Generated:
+// scopes of the releases x heads x change verbs.
+TEST(Facts, ScopeOfAnIndicatorIsTheSubjectMeasureTheObject) {
+  for (const std::string scope : {"高技术制造业", "消费品工业", "装备制造业", "跨境电商"}) {
+    for (const std::string head : {"投资", "增加值", "利润"}) {
+      for (const std::string verb : {"同比增长", "增长", "同比下降"}) {
+        const std::string text = "前三季度，国内生产总值同比增长5.2%。今年前10月，我国" + scope + head + verb + "11.3%。";
+        auto fs = F().Run(text, {{"5.2%", "%", ""}, {"11.3%", "%", ""}});
+        ASSERT_EQ(fs.size(), 2u) << text;
+        EXPECT_EQ(fs[1].subject, scope) << text;
+        EXPECT_EQ(fs[1].object, head) << text;
+      }
+    }
+  }
+  auto fs = F().Run("今年1到7月，江苏省民间投资同比增长5.1%。", {{"5.1%", "%", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "江蘇");
+  EXPECT_EQ(fs[0].object, "民间投资");
+}
+
 // A topic reaches the next two sentences, not further (kTopicReach); the
 // body whose release the paragraph reports reaches through it. Generated:
 // 0 to 4 sentences without an entity between the topic and the figure.

@@ -63,5 +63,41 @@ TEST(Indicators, MeasuredQuantityBeforeItsValue) {
   EXPECT_EQ(F().Run("嘉兴市今年实现总产值500亿元，年发电量3.5亿千瓦时。"), "");
 }
 
+// A measure named after its scope (rules/indicator_scopes.json, scopes.h):
+// the scope, read back from the head by words within the clause, and the
+// measure are two mentions; both named as written.
+TEST(Indicators, ScopeAndMeasureAreTwoMentions) {
+  EXPECT_EQ(F().Run("今年前10月，我国高技术制造业投资同比增长11.3%。"), "高技术制造业=高技术制造业 投资=投资");
+  EXPECT_EQ(F().Run("今年前10个月，我国AI眼镜、智能手表等智能穿戴网上零售额增长23.1%。"),
+            "智能穿戴=智能穿戴 网上零售额=网上零售额");
+  EXPECT_EQ(F().Run("1—3月，我国船舶出口金额99.2亿美元。"), "船舶=船舶 出口金额=出口金额");
+  // A gazetteer name inside the scope gives way (工业增加值 of 消费品工业增加值).
+  EXPECT_EQ(F().Run("1—4月，我国消费品工业增加值同比增长5%。"), "消费品工业=消费品工业 增加值=增加值");
+  // A gazetteer name that is the measure stays the measure.
+  EXPECT_EQ(F().Run("今年上半年，义乌进出口总额4864.2亿元。"), "义乌=义乌 进出口总额=進出口總值");
+  // A release verb (完成, 实现) stands between the scope and its measure.
+  EXPECT_EQ(F().Run("一季度全国铁路完成固定资产投资1312亿元。"), "铁路=铁路 固定资产投资=固定資產投資");
+  EXPECT_EQ(F().Run("全国规模以上工业企业实现利润总额超8万亿元。"), "工业企业=工业企业 利润总额=利润总额");
+}
+
+TEST(Indicators, AnEntityBeforeTheScopeOwnsTheIndicator) {
+  // 江苏省 stays the figure's subject; 民间投资 is one indicator.
+  EXPECT_EQ(F().Run("今年1到7月，江苏省民间投资同比增长5.1%。"), "民间投资=民间投资");
+}
+
+TEST(Indicators, NoScopeWithoutOne) {
+  // A gazetteer name covering the scope (固定资产投资), the nation's total
+  // (全国网上零售额: the measured-quantity rule's name), an actor's own figure
+  // (公司营收, 工程总投资), a head inside a word (汽车出口), a head with no value
+  // after it (外商投资企业): no scoped indicator.
+  EXPECT_EQ(F().Run("一季度全国固定资产投资103174亿元。"), "全国固定资产投资=固定資產投資");
+  EXPECT_EQ(F().Run("1至7月，全国网上零售额按年下降了3.0%。"), "全国网上零售额=全国网上零售额");
+  EXPECT_EQ(F().Run("公司营收8亿元，该工程总投资357.36亿元。"), "");
+  EXPECT_EQ(F().Run("今年1至10月，我国汽车出口达到500万辆。"), "");
+  EXPECT_EQ(F().Run("新设立外商投资企业同比增长32.1%。"), "");
+  // A person's name or a function word ends the scope: 等 of …等智能穿戴.
+  EXPECT_EQ(F().Run("营收增长8%"), "");
+}
+
 }  // namespace
 }  // namespace newskb

@@ -1,0 +1,230 @@
+// newskb/extractors/indicators/scopes.cc
+#include "extractors/indicators/scopes.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "extractors/link/spans.h"
+#include "extractors/link/word_bounds.h"
+#include "pipeline/text/utf8.h"
+
+namespace newskb {
+namespace {
+
+// Words that end a scope looking back: the whole of an area or period
+// (全国网上零售额 is the nation's own measure, 全国 no sector), 我国, and
+// words that open a clause before its subject.
+bool WholeWord(std::string_view w) {
+  for (std::string_view x : {"全国", "全省", "全市", "全区", "全县", "全社会", "全球", "全年", "全部", "全行业", "全产业", "我国", "本市",
+                             "本省", "今年", "去年", "同期", "其中", "上述", "总体", "整体", "累计"})
+    if (w == x) return true;
+  return false;
+}
+
+// A scope of one of these words alone is an actor's own figure (公司营收,
+// 企业利润: the company of the sentence or its topic), no sector.
+bool ActorWord(std::string_view w) {
+  for (std::string_view x : {"公司", "企业", "集团", "银行", "平台", "项目", "市场", "行业", "产业", "工厂", "门店",
+                             "本公司", "我们", "品牌", "业务", "工程", "计划", "商品", "产品", "相关商品"})
+    if (w == x) return true;
+  return false;
+}
+
+// Verbs of the releases between an actor and its measure (规模以上工业企业
+// 实现利润总额, 铁路完成固定资产投资): the scope ends before them, the measure
+// starts after them.
+bool ReleaseVerb(std::string_view w) {
+  for (std::string_view x : {"实现", "完成", "涉及", "带动", "拉动", "录得", "创造", "达成", "取得"})
+    if (w == x) return true;
+  return false;
+}
+
+// Tags of the words a scope is made of: nouns (not persons), idioms and
+// abbreviations (货物贸易 l, 房地产 j), distinguishing words (高技术 b),
+// adjectives (一般 of 一般贸易),
+// nouns of verbs (服务 vn), place words (网上 s), verbs inside (穿戴 of 智能
+// 穿戴: never the first word), Latin words.
+bool ScopeTag(const LexWord& w) {
+  if (!w.known) return w.tag == "eng";
+  std::string_view t = w.tag;
+  if (t.empty()) return false;
+  if (t[0] == 'n') return t != "nr" && t != "nrt" && t != "nrfg";
+  return t == "l" || t == "b" || t == "vn" || t == "j" || t == "s" || t == "v" || t == "eng" || t == "an" || t == "a";
+}
+
+bool IsClauseBreak(char32_t c) {
+  switch (c) {
+    case ',': case ';': case ':': case '!': case '?': case '\n': case '(': case ')':
+    case U'。': case U'、': case U'“': case U'”': case U'「': case U'」': case U'《': case U'》':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The start of the text segmented for a scope: at most `cps` code points
+// before `head_b`, not before a clause break.
+size_t WindowStart(std::string_view t, size_t head_b, int cps) {
+  size_t b = head_b;
+  for (int n = 0; n < cps && b > 0; ++n) {
+    size_t p = b - 1;
+    while (p > 0 && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
+    size_t len = 0;
+    if (IsClauseBreak(DecodeUtf8(t, p, &len))) break;
+    b = p;
+  }
+  return b;
+}
+
+}  // namespace
+
+bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSpan>& taken, size_t head_b,
+               size_t head_e, ScopedIndicator* out) {
+  if (head_b == 0 || head_e > t.size() || head_b >= head_e) return false;
+  // The nearest earlier mentions: none may cover the head; the last one
+  // to end before it bounds the scope (an entity there owns it).
+  size_t last_end = 0;
+  bool last_owner = false;
+  auto it = std::lower_bound(taken.begin(), taken.end(), head_e,
+                             [](const TakenSpan& s, size_t pos) { return s.b < pos; });
+  for (auto k = it; k != taken.begin();) {
+    --k;
+    if (k->e > head_b) return false;  // the head is inside another mention
+    if (k->e > last_end) last_end = k->e, last_owner = k->owner;
+    else if (k->e == last_end && k->owner) last_owner = true;
+    if (k->b + 4 * (kMaxScopeCps + 16) < head_b) break;  // mentions are short: far enough back
+  }
+  // Segment from a little before the scope's reach, so that a word
+  // straddling its start or the last mention's end is seen whole (and ends
+  // the scope: 机器人 of 擦窗机器人, 沿线 of 沿线省市).
+  const size_t seg_b = WindowStart(t, head_b, kMaxScopeCps + kHeadContextCps);
+  const size_t floor = std::max(seg_b, last_end);
+  if (floor >= head_b) return false;
+  const std::vector<LexWord> words = lex.Segment(t, seg_b, head_e);
+  // The head starts on a word (出口 of 汽车出口 does not).
+  size_t first_at_head = words.size();
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i].b == head_b) first_at_head = i;
+  if (first_at_head == words.size()) return false;
+  // Content words back from the head; a release verb (实现, 完成) ends the
+  // measure's own words: the scope is before it.
+  size_t scope_b = head_b, measure_b = head_b, verb_b = head_e;  // verb_b: the release verb's start, if any
+  size_t i = first_at_head;
+  while (i > 0) {
+    const LexWord& w = words[i - 1];
+    if (w.b < floor) break;  // before the clause, or straddling a mention's end
+    std::string_view s = t.substr(w.b, w.e - w.b);
+    if (ReleaseVerb(s) && verb_b == head_e) {
+      verb_b = w.b;
+      measure_b = w.e;
+      scope_b = w.b;
+      --i;
+      continue;
+    }
+    if (!ScopeTag(w) || IsFunctionTag(w.tag) || WholeWord(s)) break;
+    // A verb before a noun is a verb and its object (支持草原), no modifier:
+    // a plain verb stands in a scope only before a place word (穿戴 of
+    // 智能穿戴网上零售额).
+    if (w.tag == "v" && !ReleaseVerb(s) && words[i].tag != "s") break;
+    if (Utf8Length(t.substr(w.b, head_b - w.b)) > static_cast<size_t>(kMaxScopeCps)) break;
+    scope_b = w.b;
+    --i;
+  }
+  // Never open with a plain verb (完成投资).
+  while (i < first_at_head && words[i].tag == "v" && words[i].b < verb_b) {
+    ++i;
+    scope_b = i < first_at_head ? words[i].b : head_b;
+  }
+  // The scope ends at the release verb, if any.
+  const size_t scope_e = verb_b < head_b ? verb_b : head_b;
+  if (scope_b >= scope_e) return false;
+  std::string_view scope = t.substr(scope_b, scope_e - scope_b);
+  if (Utf8Length(scope) < 2 || ActorWord(scope)) return false;
+  // Single characters alone are pieces of an unknown name or of the
+  // measure (总净 of 總淨營收), no scope: one word of two or more.
+  bool word = false;
+  for (size_t k = i; k < first_at_head && !word; ++k)
+    word = words[k].b >= scope_b && words[k].e <= scope_e && Utf8Length(t.substr(words[k].b, words[k].e - words[k].b)) >= 2;
+  if (!word) return false;
+  out->scope_e = scope_e;
+  out->measure_b = measure_b;
+  out->scope_b = scope_b;
+  out->head_b = head_b;
+  out->head_e = head_e;
+  out->owned = last_owner && last_end == scope_b;
+  return true;
+}
+
+void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const Document& doc, const NormText& norm,
+                         const std::string& gaz_prefix, size_t first_own, std::vector<Mention>* out) {
+  const std::string& t = norm.text;
+  if (t.empty() || norm.cp_of_byte.empty()) return;
+  std::vector<RuleMatch> found;
+  for (RuleMatch& m : rules.FindAll(t))
+    if (m.Has("head")) found.push_back(std::move(m));
+  if (found.empty()) return;
+  // Body code points -> normalised bytes (first byte at or after).
+  auto byte_of = [&](uint32_t cp) {
+    return static_cast<size_t>(std::lower_bound(norm.cp_of_byte.begin(), norm.cp_of_byte.end() - 1, cp) -
+                               norm.cp_of_byte.begin());
+  };
+  std::vector<TakenSpan> taken;
+  for (size_t k = 0; k < first_own && k < out->size(); ++k) {
+    const Mention& m = (*out)[k];
+    const bool entity = m.kind != MentionKind::kFigure && m.kind != MentionKind::kDate;
+    taken.push_back({byte_of(m.start), byte_of(m.end), entity});
+  }
+  std::sort(taken.begin(), taken.end(), [](const TakenSpan& a, const TakenSpan& b) { return a.b < b.b; });
+  struct Own { size_t b, e; bool gaz; bool drop = false; };
+  std::vector<Own> own;
+  for (size_t k = first_own; k < out->size(); ++k) {
+    const Mention& m = (*out)[k];
+    own.push_back({byte_of(m.start), byte_of(m.end), m.rule.rfind(gaz_prefix, 0) == 0});
+  }
+  std::vector<Mention> add;
+  DisjointSpans done;
+  for (const RuleMatch& m : found) {
+    std::string_view head = m.Group("head");
+    const size_t hb = static_cast<size_t>(head.data() - t.data());
+    ScopedIndicator si;
+    if (!FindScope(lex, t, taken, hb, hb + head.size(), &si)) continue;
+    // The indicators already found over the span: a rule's, or a
+    // gazetteer name covering the scope's start (固定资产投资), stands; one
+    // that is the measure is kept (进出口总值; 固定资产投资 after 完成); one
+    // inside the scope is replaced (工业增加值 of 消费品工业增加值).
+    const bool merged = si.owned && si.scope_e == si.head_b;  // 江苏省 + 民间投资
+    bool skip = false, measure_found = false;
+    std::vector<size_t> covered;
+    for (size_t k = 0; k < own.size(); ++k) {
+      const Own& o = own[k];
+      if (o.e <= si.scope_b || o.b >= si.head_e) continue;
+      if (!o.gaz || o.b <= si.scope_b) skip = true;
+      else if (o.b >= si.measure_b && o.e == si.head_e && !merged) measure_found = true;
+      else covered.push_back(k);
+    }
+    if (skip || !done.TryAdd(si.scope_b, si.head_e)) continue;
+    for (size_t k : covered) own[k].drop = true;
+    auto mention = [&](size_t b, size_t e, std::string rule) {
+      Mention x = MakeMention(MentionKind::kIndicator, doc, norm, b, e, std::move(rule));
+      x.name = x.text;
+      return x;
+    };
+    if (merged) {
+      add.push_back(mention(si.scope_b, si.head_e, m.rule->id));
+      continue;
+    }
+    add.push_back(mention(si.scope_b, si.scope_e, m.rule->id));
+    if (!measure_found) add.push_back(mention(si.measure_b, si.head_e, m.rule->id + ".head"));
+  }
+  // Drop the replaced gazetteer mentions, keep the rest in place.
+  size_t w = first_own;
+  for (size_t k = first_own; k < out->size(); ++k)
+    if (!own[k - first_own].drop) {
+      if (w != k) (*out)[w] = std::move((*out)[k]);
+      ++w;
+    }
+  out->resize(w);
+  for (Mention& x : add) out->push_back(std::move(x));
+}
+
+}  // namespace newskb
