@@ -504,7 +504,9 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
          std::memcmp(s.data(), p.data(), p.size()) == 0;
 }
 
-bool IsTeaser(std::string_view s, const BodyMarkers& m) {
+// `colon_only`: the phrase must be followed by : or ： (a teaser glued onto
+// the end of a paragraph, "…工會會留意行業變化。其他報道：【施政報告】…").
+bool IsTeaser(std::string_view s, const BodyMarkers& m, bool colon_only = false) {
   s = StripOpeners(s);
   for (const std::string& p : m.teaser) {
     if (!StartsWith(s, p)) continue;
@@ -514,6 +516,7 @@ bool IsTeaser(std::string_view s, const BodyMarkers& m) {
     char32_t c = DecodeUtf8(rest, 0, &len);
     bool sep = c == ':' || c == 0xFF1A || c == 0x3011 || c == ']' || c == 0x300B || c == '>' ||
                IsNavSep(c) || IsSlash(c) || IsSpaceCp(c) || c == 0xBB;
+    if (colon_only) sep = c == ':' || c == 0xFF1A;
     if (!sep) continue;
     rest.remove_prefix(len);
     // Skip further separators/spaces, then require two code points of headline.
@@ -1123,11 +1126,53 @@ size_t EditorSuffixStart(std::string_view line, const BodyMarkers& markers) {
 // Where a notice glued onto the end of a paragraph starts, or line.size():
 // the last sentences (up to kNoticeMaxSentences, each ending in 。！？!?
 // and closing quotes) that hold an [end] phrase, with the spaces before
-// them ("…的理想未來。　違反上述規定者，中時電子報有權刪除留言…"). What
-// remains must be a sentence of its own (kAffixMinRestCp code points,
-// ending in final punctuation), so a line that is all notice is left to the
-// line classes. One matcher scan per sentence looked at.
+// them ("…的理想未來。　違反上述規定者，中時電子報有權刪除留言…"), and
+// before them a teaser after the last sentence ([teaser] phrase, then : or
+// ："…工會會留意行業變化。其他報道：【施政報告】林鄭：…"). What remains
+// must be a sentence of its own (kAffixMinRestCp code points, ending in
+// final punctuation), so a line that is all notice is left to the line
+// classes. One matcher scan per sentence looked at.
 constexpr int kNoticeMaxSentences = 3;
+
+// The end of the sentence starting at `pos`: after its final punctuation
+// (。！？!?) and the closers after it; line.size() if it has none.
+size_t SentenceEnd(std::string_view line, size_t pos) {
+  for (size_t i = pos; i < line.size();) {
+    size_t len;
+    char32_t c = CpAt(line, i, &len);
+    i += len;
+    if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F && c != '!' && c != '?') continue;
+    while (i < line.size()) {
+      char32_t d = CpAt(line, i, &len);
+      if (!IsCloser(d) && d != 0x3002 && d != 0xFF01 && d != 0xFF1F && d != '!' && d != '?') break;
+      i += len;
+    }
+    return i;
+  }
+  return line.size();
+}
+
+// Bytes to cut from the start of the body's first line: the first sentences
+// (up to kNoticeMaxSentences) that hold an [end] phrase, with the spaces
+// after them: a site notice glued before the article ("為達最佳瀏覽效果，
+// 建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。〔記者…報導〕1名…").
+// The sentence after them must hold no [end] phrase and what remains must
+// have kAffixMinRestCp code points; 0 if none.
+size_t LeadingNoticeLength(std::string_view line, const BodyMarkers& markers) {
+  if (markers.matcher == nullptr) return 0;
+  size_t pos = SkipSpaces(line, 0);
+  size_t cut = 0;
+  for (int k = 0; k <= kNoticeMaxSentences; ++k) {
+    size_t e = SentenceEnd(line, pos);
+    bool notice = markers.matcher->Scan(line.substr(pos, e - pos)) & body_internal::kHitEnd;
+    if (!notice) break;
+    if (k == kNoticeMaxSentences || e >= line.size()) return 0;  // notice all along
+    pos = SkipSpaces(line, e);
+    cut = pos;
+  }
+  if (cut == 0 || VisibleCp(line.substr(cut)) < kAffixMinRestCp) return 0;
+  return cut;
+}
 
 size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
   if (markers.matcher == nullptr) return line.size();
@@ -1149,7 +1194,15 @@ size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
     if (i < line.size()) ring[count++ % kRing] = i;
   }
   size_t end = line.size();
-  for (size_t k = 0; k < kNoticeMaxSentences && k + 1 < count; ++k) {
+  size_t k0 = 0;
+  if (count > 1 && !markers.teaser.empty()) {
+    size_t b = ring[(count - 1) % kRing];
+    if (IsTeaser(line.substr(SkipSpaces(line, b)), markers, /*colon_only=*/true)) {
+      end = b;
+      k0 = 1;
+    }
+  }
+  for (size_t k = k0; k < kNoticeMaxSentences + k0 && k + 1 < count; ++k) {
     size_t b = ring[(count - 1 - k) % kRing];
     if (!(markers.matcher->Scan(line.substr(b, end - b)) & body_internal::kHitEnd)) break;
     end = b;
@@ -1171,6 +1224,10 @@ size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
 // ending with a closing bracket or a digit.
 std::string_view WithoutAffixes(std::string_view line, const BodyMarkers& markers) {
   line = line.substr(0, TrailingNoticeStart(line, markers));
+  // A line short enough for an [end] phrase to mark it stays a notice line
+  // ("請加入成為…的月費訂戶，長期支持我們的工作。所有訂戶都可以收到…"); a
+  // longer one is judged without the notice at its start.
+  if (VisibleCp(line) > kEndMaxCp) line.remove_prefix(LeadingNoticeLength(line, markers));
   if (markers.affixes == nullptr) return line;
   size_t e = TrimEnd(line);
   if (e > 0) {
@@ -1235,7 +1292,9 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
     if (kept.empty()) return;
     BodyLine& first = r.lines[kept.front()];
-    first.body_begin += static_cast<uint32_t>(DatelinePrefixLength(line_text(kept.front()), markers));
+    std::string_view head = line_text(kept.front());
+    size_t notice = LeadingNoticeLength(head, markers);
+    first.body_begin += static_cast<uint32_t>(notice + DatelinePrefixLength(head.substr(notice), markers));
     BodyLine& last = r.lines[kept.back()];
     std::string_view tail = raw.substr(last.body_begin, last.body_end - last.body_begin);
     tail = tail.substr(0, TrailingNoticeStart(tail, markers));

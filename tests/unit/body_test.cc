@@ -818,6 +818,83 @@ TEST(Body, NoticeGluedOntoTheLastParagraphIsCut) {
   EXPECT_EQ(ExtractBody(notices[0], Markers()).body, notices[0]);
 }
 
+// A site notice glued BEFORE the first sentence of the article on the same
+// line (a browser advice, then the article, no line break): the sentences
+// holding an [end] phrase are cut from the start of the body, whatever the
+// browsers named and with or without a space or a byline after it; the
+// article, long or short, keeps its sentences.
+TEST(Body, NoticeGluedBeforeTheFirstParagraphIsCut) {
+  const std::vector<std::string> notices = {
+      "為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。",
+      "为达最佳浏览效果，建议使用 Chrome 或 Safari 浏览器。",
+      "為達最佳瀏覽效果，建議使用最新版本的瀏覽器。請加入成為本報的月費訂戶，長期支持我們的工作。",
+  };
+  const std::vector<std::string> articles = {
+      "男子經常出沒球場，向球友吹噓有專業投資團隊，每月能給予高額報酬。法官審酌其犯後態度，依法量處其刑。",
+      "某某公司今天公布上半年財報，營收年增12%，獲利創同期新高。",
+  };
+  for (const std::string& notice : notices) {
+    for (const std::string& article : articles) {
+      for (const char* glue : {"", " ", "\u3000"}) {
+        std::string raw = notice + glue + article;
+        BodyResult r = ExtractBody(raw, Markers());
+        EXPECT_EQ(r.body, article) << raw << "\n" << DescribeBody(raw, r);
+        ExpectPiecesOfRaw(raw, r);
+        // In a longer page too: an article's first line (longer than a
+        // notice line may be) loses the notice.
+        std::string para = article;
+        while (para.size() < 600) para += article;
+        std::string page = "首頁 | 財經 | 社會 | 國際\n\n" + notice + glue + para + "\n" +
+                           "會計師表示，這類案件近年明顯增加，民眾應提高警覺。\n" +
+                           "分析師指出，下半年景氣可望回溫，但仍須留意匯率波動。\n延伸閱讀\n另一則新聞標題\n";
+        BodyResult p = ExtractBody(page, Markers());
+        EXPECT_EQ(p.body.substr(0, para.size()), para) << DescribeBody(page, p);
+        ExpectPiecesOfRaw(page, p);
+      }
+    }
+  }
+  // A notice alone stays (a text is never cut to nothing); an article that
+  // only speaks of browsers keeps its first sentence.
+  EXPECT_EQ(ExtractBody(notices[1], Markers()).body, notices[1]);
+  const std::string plain = "瀏覽器大廠今天發布新版本，宣稱網頁載入速度提升三成。業者表示，用戶可免費更新。";
+  EXPECT_EQ(ExtractBody(plain, Markers()).body, plain);
+  // A subscription appeal of two sentences stays a notice line: the article
+  // above it is the body, the appeal's second sentence is not.
+  const std::string appeal =
+      "請加入成為本報的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的每周通訊。";
+  std::string page = "首頁 | 財經 | 社會 | 國際\n" + articles[0] + "\n" + articles[1] + "\n" +
+                     "會計師表示，這類案件近年明顯增加，民眾應提高警覺。\n" + appeal + "\n";
+  BodyResult r = ExtractBody(page, Markers());
+  EXPECT_EQ(r.body.find("每周通訊"), std::string::npos) << DescribeBody(page, r);
+}
+
+// A related-article teaser glued after the last sentence of the body
+// ("…變化。其他報道：【施政報告】…"): cut, for each teaser word followed by a
+// colon; the same words inside a sentence, or with no colon, stay.
+TEST(Body, TeaserGluedAfterTheLastSentenceIsCut) {
+  const std::string article =
+      "最低工資委員會今日表示，將展開新一輪檢討，強調以數據為依歸。\n"
+      "勞方代表說，旅遊、酒店與飲食業有僱員需放無薪假，工會會留意行業變化。";
+  const std::vector<std::string> teasers = {
+      "其他報道：【施政報告】林鄭：聚焦土地房屋\u3000封面沿用天藍色",
+      "其他报道：某某公司宣布裁员两成",
+      "相關報道：立法會今日三讀通過修訂條例",
+      "延伸閱讀: 央行意外減息一碼",
+  };
+  for (const std::string& teaser : teasers) {
+    for (const char* glue : {"", "\u3000", " "}) {
+      std::string raw = article + glue + teaser;
+      BodyResult r = ExtractBody(raw, Markers());
+      EXPECT_EQ(r.body, article) << DescribeBody(raw, r);
+      ExpectPiecesOfRaw(raw, r);
+    }
+  }
+  for (const std::string& tail : {std::string("其他報道指出，工會將於下月再開會。"), std::string("其他報道")}) {
+    std::string raw = article + tail;
+    EXPECT_EQ(ExtractBody(raw, Markers()).body, raw);
+  }
+}
+
 // A short text (kept whole) that ends in strong boilerplate lines: the
 // appeal or notice goes, the article stays; all boilerplate stays whole.
 TEST(Body, ShortTextLosesTrailingNoticeLines) {
