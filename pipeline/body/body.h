@@ -75,7 +75,15 @@
 //     [end] phrase: a comment-board notice or a subscription appeal glued
 //     onto the last paragraph ("…的理想未來。　違反上述規定者，…請先閱讀
 //     留言板規則，謝謝配合。"), if what remains is a sentence of its own and
-//     holds no [end] phrase. Nothing else is cut from inside a line. BodyLine::body_begin/body_end say which bytes of
+//     holds no [end] phrase, and before them a teaser glued after the last
+//     sentence (a [teaser] phrase, then : or ：: "…工會會留意行業變化。其他
+//     報道：【施政報告】…"). Likewise the first body line loses the sentences
+//     at its start (up to three) that hold an [end] phrase, a site notice
+//     glued before the article ("為達最佳瀏覽效果，建議使用 Chrome…的瀏覽器。
+//     〔記者…〕1名…"), if the sentence after them holds none; for step 1 a
+//     line is measured without such a notice only when it is longer than an
+//     [end] line may be (160 code points), so that a two-sentence notice
+//     line stays a notice. Nothing else is cut from inside a line. BodyLine::body_begin/body_end say which bytes of
 //     each line went into the body. (Step 1 measures every line without
 //     such a dateline or bracketed editor note, so that the space in
 //     "新华社北京1月5日电 …" or "…。(编辑 李四)" does not make it a headline.)
@@ -88,7 +96,8 @@
 //    order, joined by '\n': the bytes [body_begin, body_end) of every line
 //    with in_body set. Each piece is a whole line (without its trailing
 //    '\r') except that the first may start later (a dateline cut off) and
-//    the last may end earlier (an editor note or a glued notice cut off),
+//    the last may end earlier (an editor note, a glued notice or teaser cut
+//    off; the first likewise may lose a glued notice),
 //    see step 4.
 //  * A short document (at most kWholeMaxLines non-blank lines) is kept
 //    whole (but for strong boilerplate lines, kEnd, after its last content
