@@ -19,7 +19,13 @@ namespace newskb {
 namespace body_internal {
 
 // Bits a "contains" match can report.
-enum : uint8_t { kHitEnd = 1, kHitEndShort = 2, kHitCreditContains = 4, kHitBylineContains = 8 };
+enum : uint8_t {
+  kHitEnd = 1,
+  kHitEndShort = 2,
+  kHitCreditContains = 4,
+  kHitBylineContains = 8,
+  kHitLeadNotice = 16,
+};
 
 // Aho-Corasick automaton over bytes, ASCII case folded. The root has a dense
 // transition table; other states keep sorted sparse edges in one flat array.
@@ -265,11 +271,14 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
       else if (s == "agency") section = &m.agency;
       else if (s == "dateline_prefix") section = &m.dateline_prefix;
       else if (s == "editor_suffix") section = &m.editor_suffix;
+      else if (s == "references_heading") section = &m.references_heading;
+      else if (s == "lead_notice") section = &m.lead_notice;
       else
         return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
                                     "] (expected block, teaser, end, end_short, byline_prefix, "
                                     "credit_prefix, credit_contains, byline_contains, "
-                                    "caption_credit, agency, dateline_prefix, editor_suffix)");
+                                    "caption_credit, agency, dateline_prefix, editor_suffix, "
+                                    "references_heading, lead_notice)");
       continue;
     }
     if (section == nullptr)
@@ -298,12 +307,14 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
   std::sort(m.block.begin(), m.block.end());
   m.block.erase(std::unique(m.block.begin(), m.block.end()), m.block.end());
   for (auto& p : m.caption_credit) p = LowerAscii(p);
+  std::sort(m.references_heading.begin(), m.references_heading.end());
 
   std::vector<std::pair<std::string, uint8_t>> contains;
   for (auto& p : m.end) contains.emplace_back(p, body_internal::kHitEnd);
   for (auto& p : m.end_short) contains.emplace_back(p, body_internal::kHitEndShort);
   for (auto& p : m.credit_contains) contains.emplace_back(p, body_internal::kHitCreditContains);
   for (auto& p : m.byline_contains) contains.emplace_back(p, body_internal::kHitBylineContains);
+  for (auto& p : m.lead_notice) contains.emplace_back(p, body_internal::kHitLeadNotice);
   m.matcher = body_internal::BuildMatcher(contains);
   return m;
 }
@@ -747,6 +758,38 @@ bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
                             });
 }
 
+bool IsReferencesHeading(std::string_view s, const BodyMarkers& m) {
+  std::string_view core = StripMarkerDecor(s);
+  if (core.empty()) return false;
+  return std::binary_search(m.references_heading.begin(), m.references_heading.end(), core,
+                            [](const auto& a, const auto& b) {
+                              return std::string_view(a) < std::string_view(b);
+                            });
+}
+
+// A bibliographic citation: at most kCitationMaxCp code points holding a
+// title in 《》 or 〈〉 and a page ("第147頁", "頁354", "p. 12") or a year
+// (19xx or 20xx): "張麗琴著：《歐洲集體談判研究》，第147頁。",
+// "《市政局的前世今生》 (大學線月刊，18/12/2016)".
+constexpr uint32_t kCitationMaxCp = 200;
+
+bool IsCitation(std::string_view s) {
+  if (CountCodePoints(s) > kCitationMaxCp) return false;
+  bool title = s.find("\xE3\x80\x8A") != std::string_view::npos ||  // 《
+               s.find("\xE3\x80\x88") != std::string_view::npos;   // 〈
+  if (!title) return false;
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool page = s.compare(i, 3, "\xE9\xA0\x81") == 0 || s.compare(i, 3, "\xE9\xA1\xB5") == 0;  // 頁 页
+    if (page && ((i > 0 && digit(i - 1)) || digit(i + 3))) return true;
+    if (s.compare(i, 2, "p.") == 0 && (digit(i + 2) || digit(i + 3))) return true;
+    if ((s.compare(i, 2, "19") == 0 || s.compare(i, 2, "20") == 0) && digit(i + 2) && digit(i + 3) &&
+        !digit(i + 4) && (i == 0 || !digit(i - 1)))
+      return true;
+  }
+  return false;
+}
+
 // A row of hashtags ("#長榮　#貨櫃航運　#SCFI"): every token, split at
 // spaces (IsSpaceCp), starts with # or ＃.
 bool IsHashtagLine(std::string_view s) {
@@ -1153,10 +1196,10 @@ size_t SentenceEnd(std::string_view line, size_t pos) {
 }
 
 // Bytes to cut from the start of the body's first line: the first sentences
-// (up to kNoticeMaxSentences) that hold an [end] phrase, with the spaces
+// (up to kNoticeMaxSentences) that hold a [lead_notice] phrase, with the spaces
 // after them: a site notice glued before the article ("為達最佳瀏覽效果，
 // 建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。〔記者…報導〕1名…").
-// The sentence after them must hold no [end] phrase and what remains must
+// The sentence after them must hold no such phrase and what remains must
 // have kAffixMinRestCp code points; 0 if none.
 size_t LeadingNoticeLength(std::string_view line, const BodyMarkers& markers) {
   if (markers.matcher == nullptr) return 0;
@@ -1164,7 +1207,7 @@ size_t LeadingNoticeLength(std::string_view line, const BodyMarkers& markers) {
   size_t cut = 0;
   for (int k = 0; k <= kNoticeMaxSentences; ++k) {
     size_t e = SentenceEnd(line, pos);
-    bool notice = markers.matcher->Scan(line.substr(pos, e - pos)) & body_internal::kHitEnd;
+    bool notice = markers.matcher->Scan(line.substr(pos, e - pos)) & body_internal::kHitLeadNotice;
     if (!notice) break;
     if (k == kNoticeMaxSentences || e >= line.size()) return 0;  // notice all along
     pos = SkipSpaces(line, e);
@@ -1563,6 +1606,32 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     if (r.lines[next].cls == LineClass::kRepeated) break;
     stop = next;
     ++number;
+  }
+  // A closing list of references is no body: a [references_heading] line
+  // with only citations under it (at least one) up to the end of the body.
+  if (!markers.references_heading.empty()) {
+    size_t heading = SIZE_MAX;
+    int citations = 0;
+    for (size_t k = stop + 1; k > start + 1;) {
+      --k;
+      if (r.lines[k].cls == LineClass::kBlank) continue;
+      if (IsReferencesHeading(feats[k].trimmed, markers)) {
+        heading = k;
+        break;
+      }
+      if (!IsCitation(feats[k].trimmed)) break;
+      ++citations;
+    }
+    if (heading != SIZE_MAX && citations > 0) {
+      size_t last = heading;
+      while (last > start) {
+        --last;
+        LineClass c = r.lines[last].cls;
+        if (c == LineClass::kGood || c == LineClass::kNearGood) break;
+      }
+      LineClass c = r.lines[last].cls;
+      if (c == LineClass::kGood || c == LineClass::kNearGood) stop = last;
+    }
   }
   // A signature block (issuer, then a date alone) closing the text, as in
   // official announcements: up to three short lines ending with a date.

@@ -827,7 +827,7 @@ TEST(Body, NoticeGluedBeforeTheFirstParagraphIsCut) {
   const std::vector<std::string> notices = {
       "為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。",
       "为达最佳浏览效果，建议使用 Chrome 或 Safari 浏览器。",
-      "為達最佳瀏覽效果，建議使用最新版本的瀏覽器。請加入成為本報的月費訂戶，長期支持我們的工作。",
+      "為達最佳瀏覽效果，建議使用最新版本的瀏覽器。",
   };
   const std::vector<std::string> articles = {
       "男子經常出沒球場，向球友吹噓有專業投資團隊，每月能給予高額報酬。法官審酌其犯後態度，依法量處其刑。",
@@ -858,6 +858,11 @@ TEST(Body, NoticeGluedBeforeTheFirstParagraphIsCut) {
   EXPECT_EQ(ExtractBody(notices[1], Markers()).body, notices[1]);
   const std::string plain = "瀏覽器大廠今天發布新版本，宣稱網頁載入速度提升三成。業者表示，用戶可免費更新。";
   EXPECT_EQ(ExtractBody(plain, Markers()).body, plain);
+  // Only [lead_notice] phrases: a first sentence that speaks of a board's
+  // rules (an [end] phrase) is news.
+  const std::string rules =
+      "臉書今晚發生大規模貼文違反社群守則而遭移除的問題，多家媒體深受其害。官方尚未有任何說明。";
+  EXPECT_EQ(ExtractBody(rules, Markers()).body, rules);
   // A subscription appeal of two sentences stays a notice line: the article
   // above it is the body, the appeal's second sentence is not.
   const std::string appeal =
@@ -1004,6 +1009,37 @@ TEST(Body, NumberedNotesRunToTheirLastItem) {
   // A list out of order stops where the order breaks.
   std::string skipped = "標題\n" + article.substr(0, article.find("[2] 某某")) + "[4] 某某著，《另一本書》第五卷";
   EXPECT_EQ(ExtractBody(skipped, Markers()).body.find("另一本書"), std::string::npos);
+}
+
+// A closing list of references under a heading (註：, 參考資料：) is left out
+// when every item is a bibliographic citation, in each numbering style; a
+// list with a note in prose stays, and so does a list without a heading.
+TEST(Body, ClosingListOfCitationsIsLeftOut) {
+  const std::string article =
+      "國際勞工組織的公約指出集體談判的基本性質，但沒有為集體談判權寫下定義。\n\n"
+      "德國人認為集體談判不是集體乞求，所以會在談判期間以罷工向資方施壓。";
+  const std::vector<std::string> lists = {
+      "註：\n\n1：張三主編：《勞工標準與認證》（北京：某出版社，2011），第176-186頁。\n"
+      "2：李四編著：《勞動關係》，第38頁。\n3：王五著：《歐洲集體談判研究》，第147頁。",
+      "參考資料：\n[1] 趙六：《港口城市史》，某出版社，2016\n[2] 《市政局的前世今生》 (大學線月刊，18/12/2016)",
+      "References:\n1) 見陳七譯《散記》，譯序，某人民出版社1991年，頁1",
+  };
+  for (const std::string& list : lists) {
+    std::string raw = "某某新聞網\n\n" + article + "\n\n" + list + "\n\n延伸閱讀\n其他標題";
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.body, article) << DescribeBody(raw, r);
+    ExpectPiecesOfRaw(raw, r);
+  }
+  const std::vector<std::string> kept = {
+      "註釋：\n\n[1] 這本書完全按官方觀點寫成，引用它是因為它反映了官方的看法。\n\n"
+      "[2] 給某人的電報（一九四九年八月十八日），《某某文集》第五卷",
+      "1：張三主編：《勞工標準與認證》，第176頁。\n2：李四編著：《勞動關係》，第38頁。",
+  };
+  for (const std::string& list : kept) {
+    std::string raw = "某某新聞網\n\n" + article + "\n\n" + list + "\n\n延伸閱讀\n其他標題";
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_NE(r.body.find(list.substr(list.size() - 12)), std::string::npos) << DescribeBody(raw, r);
+  }
 }
 
 TEST(Body, NoContentLikeLinesReturnsRaw) {
