@@ -19,7 +19,13 @@ namespace newskb {
 namespace body_internal {
 
 // Bits a "contains" match can report.
-enum : uint8_t { kHitEnd = 1, kHitEndShort = 2, kHitCreditContains = 4, kHitBylineContains = 8 };
+enum : uint8_t {
+  kHitEnd = 1,
+  kHitEndShort = 2,
+  kHitCreditContains = 4,
+  kHitBylineContains = 8,
+  kHitLeadNotice = 16,
+};
 
 // Aho-Corasick automaton over bytes, ASCII case folded. The root has a dense
 // transition table; other states keep sorted sparse edges in one flat array.
@@ -265,11 +271,14 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
       else if (s == "agency") section = &m.agency;
       else if (s == "dateline_prefix") section = &m.dateline_prefix;
       else if (s == "editor_suffix") section = &m.editor_suffix;
+      else if (s == "references_heading") section = &m.references_heading;
+      else if (s == "lead_notice") section = &m.lead_notice;
       else
         return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
                                     "] (expected block, teaser, end, end_short, byline_prefix, "
                                     "credit_prefix, credit_contains, byline_contains, "
-                                    "caption_credit, agency, dateline_prefix, editor_suffix)");
+                                    "caption_credit, agency, dateline_prefix, editor_suffix, "
+                                    "references_heading, lead_notice)");
       continue;
     }
     if (section == nullptr)
@@ -298,12 +307,14 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
   std::sort(m.block.begin(), m.block.end());
   m.block.erase(std::unique(m.block.begin(), m.block.end()), m.block.end());
   for (auto& p : m.caption_credit) p = LowerAscii(p);
+  std::sort(m.references_heading.begin(), m.references_heading.end());
 
   std::vector<std::pair<std::string, uint8_t>> contains;
   for (auto& p : m.end) contains.emplace_back(p, body_internal::kHitEnd);
   for (auto& p : m.end_short) contains.emplace_back(p, body_internal::kHitEndShort);
   for (auto& p : m.credit_contains) contains.emplace_back(p, body_internal::kHitCreditContains);
   for (auto& p : m.byline_contains) contains.emplace_back(p, body_internal::kHitBylineContains);
+  for (auto& p : m.lead_notice) contains.emplace_back(p, body_internal::kHitLeadNotice);
   m.matcher = body_internal::BuildMatcher(contains);
   return m;
 }
@@ -504,7 +515,9 @@ inline bool StartsWith(std::string_view s, std::string_view p) {
          std::memcmp(s.data(), p.data(), p.size()) == 0;
 }
 
-bool IsTeaser(std::string_view s, const BodyMarkers& m) {
+// `colon_only`: the phrase must be followed by : or ： (a teaser glued onto
+// the end of a paragraph, "…工會會留意行業變化。其他報道：【施政報告】…").
+bool IsTeaser(std::string_view s, const BodyMarkers& m, bool colon_only = false) {
   s = StripOpeners(s);
   for (const std::string& p : m.teaser) {
     if (!StartsWith(s, p)) continue;
@@ -514,6 +527,7 @@ bool IsTeaser(std::string_view s, const BodyMarkers& m) {
     char32_t c = DecodeUtf8(rest, 0, &len);
     bool sep = c == ':' || c == 0xFF1A || c == 0x3011 || c == ']' || c == 0x300B || c == '>' ||
                IsNavSep(c) || IsSlash(c) || IsSpaceCp(c) || c == 0xBB;
+    if (colon_only) sep = c == ':' || c == 0xFF1A;
     if (!sep) continue;
     rest.remove_prefix(len);
     // Skip further separators/spaces, then require two code points of headline.
@@ -742,6 +756,38 @@ bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
                             [](const auto& a, const auto& b) {
                               return std::string_view(a) < std::string_view(b);
                             });
+}
+
+bool IsReferencesHeading(std::string_view s, const BodyMarkers& m) {
+  std::string_view core = StripMarkerDecor(s);
+  if (core.empty()) return false;
+  return std::binary_search(m.references_heading.begin(), m.references_heading.end(), core,
+                            [](const auto& a, const auto& b) {
+                              return std::string_view(a) < std::string_view(b);
+                            });
+}
+
+// A bibliographic citation: at most kCitationMaxCp code points holding a
+// title in 《》 or 〈〉 and a page ("第147頁", "頁354", "p. 12") or a year
+// (19xx or 20xx): "張麗琴著：《歐洲集體談判研究》，第147頁。",
+// "《市政局的前世今生》 (大學線月刊，18/12/2016)".
+constexpr uint32_t kCitationMaxCp = 200;
+
+bool IsCitation(std::string_view s) {
+  if (CountCodePoints(s) > kCitationMaxCp) return false;
+  bool title = s.find("\xE3\x80\x8A") != std::string_view::npos ||  // 《
+               s.find("\xE3\x80\x88") != std::string_view::npos;   // 〈
+  if (!title) return false;
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool page = s.compare(i, 3, "\xE9\xA0\x81") == 0 || s.compare(i, 3, "\xE9\xA1\xB5") == 0;  // 頁 页
+    if (page && ((i > 0 && digit(i - 1)) || digit(i + 3))) return true;
+    if (s.compare(i, 2, "p.") == 0 && (digit(i + 2) || digit(i + 3))) return true;
+    if ((s.compare(i, 2, "19") == 0 || s.compare(i, 2, "20") == 0) && digit(i + 2) && digit(i + 3) &&
+        !digit(i + 4) && (i == 0 || !digit(i - 1)))
+      return true;
+  }
+  return false;
 }
 
 // A row of hashtags ("#長榮　#貨櫃航運　#SCFI"): every token, split at
@@ -1123,11 +1169,53 @@ size_t EditorSuffixStart(std::string_view line, const BodyMarkers& markers) {
 // Where a notice glued onto the end of a paragraph starts, or line.size():
 // the last sentences (up to kNoticeMaxSentences, each ending in 。！？!?
 // and closing quotes) that hold an [end] phrase, with the spaces before
-// them ("…的理想未來。　違反上述規定者，中時電子報有權刪除留言…"). What
-// remains must be a sentence of its own (kAffixMinRestCp code points,
-// ending in final punctuation), so a line that is all notice is left to the
-// line classes. One matcher scan per sentence looked at.
+// them ("…的理想未來。　違反上述規定者，中時電子報有權刪除留言…"), and
+// before them a teaser after the last sentence ([teaser] phrase, then : or
+// ："…工會會留意行業變化。其他報道：【施政報告】林鄭：…"). What remains
+// must be a sentence of its own (kAffixMinRestCp code points, ending in
+// final punctuation), so a line that is all notice is left to the line
+// classes. One matcher scan per sentence looked at.
 constexpr int kNoticeMaxSentences = 3;
+
+// The end of the sentence starting at `pos`: after its final punctuation
+// (。！？!?) and the closers after it; line.size() if it has none.
+size_t SentenceEnd(std::string_view line, size_t pos) {
+  for (size_t i = pos; i < line.size();) {
+    size_t len;
+    char32_t c = CpAt(line, i, &len);
+    i += len;
+    if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F && c != '!' && c != '?') continue;
+    while (i < line.size()) {
+      char32_t d = CpAt(line, i, &len);
+      if (!IsCloser(d) && d != 0x3002 && d != 0xFF01 && d != 0xFF1F && d != '!' && d != '?') break;
+      i += len;
+    }
+    return i;
+  }
+  return line.size();
+}
+
+// Bytes to cut from the start of the body's first line: the first sentences
+// (up to kNoticeMaxSentences) that hold a [lead_notice] phrase, with the spaces
+// after them: a site notice glued before the article ("為達最佳瀏覽效果，
+// 建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。〔記者…報導〕1名…").
+// The sentence after them must hold no such phrase and what remains must
+// have kAffixMinRestCp code points; 0 if none.
+size_t LeadingNoticeLength(std::string_view line, const BodyMarkers& markers) {
+  if (markers.matcher == nullptr) return 0;
+  size_t pos = SkipSpaces(line, 0);
+  size_t cut = 0;
+  for (int k = 0; k <= kNoticeMaxSentences; ++k) {
+    size_t e = SentenceEnd(line, pos);
+    bool notice = markers.matcher->Scan(line.substr(pos, e - pos)) & body_internal::kHitLeadNotice;
+    if (!notice) break;
+    if (k == kNoticeMaxSentences || e >= line.size()) return 0;  // notice all along
+    pos = SkipSpaces(line, e);
+    cut = pos;
+  }
+  if (cut == 0 || VisibleCp(line.substr(cut)) < kAffixMinRestCp) return 0;
+  return cut;
+}
 
 size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
   if (markers.matcher == nullptr) return line.size();
@@ -1149,7 +1237,15 @@ size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
     if (i < line.size()) ring[count++ % kRing] = i;
   }
   size_t end = line.size();
-  for (size_t k = 0; k < kNoticeMaxSentences && k + 1 < count; ++k) {
+  size_t k0 = 0;
+  if (count > 1 && !markers.teaser.empty()) {
+    size_t b = ring[(count - 1) % kRing];
+    if (IsTeaser(line.substr(SkipSpaces(line, b)), markers, /*colon_only=*/true)) {
+      end = b;
+      k0 = 1;
+    }
+  }
+  for (size_t k = k0; k < kNoticeMaxSentences + k0 && k + 1 < count; ++k) {
     size_t b = ring[(count - 1 - k) % kRing];
     if (!(markers.matcher->Scan(line.substr(b, end - b)) & body_internal::kHitEnd)) break;
     end = b;
@@ -1171,6 +1267,10 @@ size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
 // ending with a closing bracket or a digit.
 std::string_view WithoutAffixes(std::string_view line, const BodyMarkers& markers) {
   line = line.substr(0, TrailingNoticeStart(line, markers));
+  // A line short enough for an [end] phrase to mark it stays a notice line
+  // ("請加入成為…的月費訂戶，長期支持我們的工作。所有訂戶都可以收到…"); a
+  // longer one is judged without the notice at its start.
+  if (VisibleCp(line) > kEndMaxCp) line.remove_prefix(LeadingNoticeLength(line, markers));
   if (markers.affixes == nullptr) return line;
   size_t e = TrimEnd(line);
   if (e > 0) {
@@ -1235,7 +1335,9 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
     if (kept.empty()) return;
     BodyLine& first = r.lines[kept.front()];
-    first.body_begin += static_cast<uint32_t>(DatelinePrefixLength(line_text(kept.front()), markers));
+    std::string_view head = line_text(kept.front());
+    size_t notice = LeadingNoticeLength(head, markers);
+    first.body_begin += static_cast<uint32_t>(notice + DatelinePrefixLength(head.substr(notice), markers));
     BodyLine& last = r.lines[kept.back()];
     std::string_view tail = raw.substr(last.body_begin, last.body_end - last.body_begin);
     tail = tail.substr(0, TrailingNoticeStart(tail, markers));
@@ -1504,6 +1606,32 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     if (r.lines[next].cls == LineClass::kRepeated) break;
     stop = next;
     ++number;
+  }
+  // A closing list of references is no body: a [references_heading] line
+  // with only citations under it (at least one) up to the end of the body.
+  if (!markers.references_heading.empty()) {
+    size_t heading = SIZE_MAX;
+    int citations = 0;
+    for (size_t k = stop + 1; k > start + 1;) {
+      --k;
+      if (r.lines[k].cls == LineClass::kBlank) continue;
+      if (IsReferencesHeading(feats[k].trimmed, markers)) {
+        heading = k;
+        break;
+      }
+      if (!IsCitation(feats[k].trimmed)) break;
+      ++citations;
+    }
+    if (heading != SIZE_MAX && citations > 0) {
+      size_t last = heading;
+      while (last > start) {
+        --last;
+        LineClass c = r.lines[last].cls;
+        if (c == LineClass::kGood || c == LineClass::kNearGood) break;
+      }
+      LineClass c = r.lines[last].cls;
+      if (c == LineClass::kGood || c == LineClass::kNearGood) stop = last;
+    }
   }
   // A signature block (issuer, then a date alone) closing the text, as in
   // official announcements: up to three short lines ending with a date.

@@ -60,7 +60,11 @@
 //     likewise); in a run without kGood lines, from its first to its last
 //     kNearGood line. A signature block right after (up to three short
 //     lines, the last a date alone: "中国人民银行 / 二〇二六年一月二十日") is
-//     kept. Inside, kTeaser, kCredit, kByline and kRepeated lines are
+//     kept, and a closing list of references is left out: a
+//     [references_heading] line ("註：", "參考資料：") and under it only
+//     bibliographic citations (a 《title》 or 〈title〉 with a page or a year:
+//     "1：張三著：《某某研究》，第147頁。"); a list of notes with any prose
+//     item stays whole. Inside, kTeaser, kCredit, kByline and kRepeated lines are
 //     dropped; short lines between content (subheadings) are kept; a blank
 //     line is kept unless it would follow another blank line.
 //  4. Affixes: news agencies write the dateline and the editor note inside
@@ -75,7 +79,15 @@
 //     [end] phrase: a comment-board notice or a subscription appeal glued
 //     onto the last paragraph ("…的理想未來。　違反上述規定者，…請先閱讀
 //     留言板規則，謝謝配合。"), if what remains is a sentence of its own and
-//     holds no [end] phrase. Nothing else is cut from inside a line. BodyLine::body_begin/body_end say which bytes of
+//     holds no [end] phrase, and before them a teaser glued after the last
+//     sentence (a [teaser] phrase, then : or ：: "…工會會留意行業變化。其他
+//     報道：【施政報告】…"). Likewise the first body line loses the sentences
+//     at its start (up to three) that hold a [lead_notice] phrase, a site notice
+//     glued before the article ("為達最佳瀏覽效果，建議使用 Chrome…的瀏覽器。
+//     〔記者…〕1名…"), if the sentence after them holds none; for step 1 a
+//     line is measured without such a notice only when it is longer than an
+//     [end] line may be (160 code points), so that a two-sentence notice
+//     line stays a notice. Nothing else is cut from inside a line. BodyLine::body_begin/body_end say which bytes of
 //     each line went into the body. (Step 1 measures every line without
 //     such a dateline or bracketed editor note, so that the space in
 //     "新华社北京1月5日电 …" or "…。(编辑 李四)" does not make it a headline.)
@@ -88,7 +100,8 @@
 //    order, joined by '\n': the bytes [body_begin, body_end) of every line
 //    with in_body set. Each piece is a whole line (without its trailing
 //    '\r') except that the first may start later (a dateline cut off) and
-//    the last may end earlier (an editor note or a glued notice cut off),
+//    the last may end earlier (an editor note, a glued notice or teaser cut
+//    off; the first likewise may lose a glued notice),
 //    see step 4.
 //  * A short document (at most kWholeMaxLines non-blank lines) is kept
 //    whole (but for strong boilerplate lines, kEnd, after its last content
@@ -159,6 +172,13 @@ struct AffixPatterns;  // compiled [dateline_prefix] / [editor_suffix], opaque
 //   [dateline_prefix] patterns (see below) cut from the start of the body's
 //                    first line (step 4).
 //   [editor_suffix]  patterns cut from the end of the body's last line.
+//   [lead_notice]    a sentence at the start of the body's first line
+//                    that contains the phrase is a site notice glued before
+//                    the article (step 4).
+//   [references_heading] the line, stripped as for [block], equals the
+//                    phrase (註, 參考資料, References...): the heading of a
+//                    closing list that, when every item under it is a
+//                    bibliographic citation, is left out with the list.
 //
 // Patterns are literal text with tokens in braces; a '?' before the closing
 // brace makes a token optional:
@@ -192,6 +212,8 @@ struct BodyMarkers {
   std::vector<std::string> agency;
   std::vector<std::string> dateline_prefix;  // pattern sources, as in the file
   std::vector<std::string> editor_suffix;
+  std::vector<std::string> references_heading;
+  std::vector<std::string> lead_notice;
   std::shared_ptr<const body_internal::PhraseMatcher> matcher;  // built by Parse
   std::shared_ptr<const body_internal::AffixPatterns> affixes;  // built by Parse
 };

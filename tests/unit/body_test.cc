@@ -818,6 +818,88 @@ TEST(Body, NoticeGluedOntoTheLastParagraphIsCut) {
   EXPECT_EQ(ExtractBody(notices[0], Markers()).body, notices[0]);
 }
 
+// A site notice glued BEFORE the first sentence of the article on the same
+// line (a browser advice, then the article, no line break): the sentences
+// holding an [end] phrase are cut from the start of the body, whatever the
+// browsers named and with or without a space or a byline after it; the
+// article, long or short, keeps its sentences.
+TEST(Body, NoticeGluedBeforeTheFirstParagraphIsCut) {
+  const std::vector<std::string> notices = {
+      "為達最佳瀏覽效果，建議使用 Chrome、Firefox 或 Microsoft Edge 的瀏覽器。",
+      "为达最佳浏览效果，建议使用 Chrome 或 Safari 浏览器。",
+      "為達最佳瀏覽效果，建議使用最新版本的瀏覽器。",
+  };
+  const std::vector<std::string> articles = {
+      "男子經常出沒球場，向球友吹噓有專業投資團隊，每月能給予高額報酬。法官審酌其犯後態度，依法量處其刑。",
+      "某某公司今天公布上半年財報，營收年增12%，獲利創同期新高。",
+  };
+  for (const std::string& notice : notices) {
+    for (const std::string& article : articles) {
+      for (const char* glue : {"", " ", "\u3000"}) {
+        std::string raw = notice + glue + article;
+        BodyResult r = ExtractBody(raw, Markers());
+        EXPECT_EQ(r.body, article) << raw << "\n" << DescribeBody(raw, r);
+        ExpectPiecesOfRaw(raw, r);
+        // In a longer page too: an article's first line (longer than a
+        // notice line may be) loses the notice.
+        std::string para = article;
+        while (para.size() < 600) para += article;
+        std::string page = "首頁 | 財經 | 社會 | 國際\n\n" + notice + glue + para + "\n" +
+                           "會計師表示，這類案件近年明顯增加，民眾應提高警覺。\n" +
+                           "分析師指出，下半年景氣可望回溫，但仍須留意匯率波動。\n延伸閱讀\n另一則新聞標題\n";
+        BodyResult p = ExtractBody(page, Markers());
+        EXPECT_EQ(p.body.substr(0, para.size()), para) << DescribeBody(page, p);
+        ExpectPiecesOfRaw(page, p);
+      }
+    }
+  }
+  // A notice alone stays (a text is never cut to nothing); an article that
+  // only speaks of browsers keeps its first sentence.
+  EXPECT_EQ(ExtractBody(notices[1], Markers()).body, notices[1]);
+  const std::string plain = "瀏覽器大廠今天發布新版本，宣稱網頁載入速度提升三成。業者表示，用戶可免費更新。";
+  EXPECT_EQ(ExtractBody(plain, Markers()).body, plain);
+  // Only [lead_notice] phrases: a first sentence that speaks of a board's
+  // rules (an [end] phrase) is news.
+  const std::string rules =
+      "臉書今晚發生大規模貼文違反社群守則而遭移除的問題，多家媒體深受其害。官方尚未有任何說明。";
+  EXPECT_EQ(ExtractBody(rules, Markers()).body, rules);
+  // A subscription appeal of two sentences stays a notice line: the article
+  // above it is the body, the appeal's second sentence is not.
+  const std::string appeal =
+      "請加入成為本報的月費訂戶，長期支持我們的工作。所有訂戶都可以收到我們的每周通訊。";
+  std::string page = "首頁 | 財經 | 社會 | 國際\n" + articles[0] + "\n" + articles[1] + "\n" +
+                     "會計師表示，這類案件近年明顯增加，民眾應提高警覺。\n" + appeal + "\n";
+  BodyResult r = ExtractBody(page, Markers());
+  EXPECT_EQ(r.body.find("每周通訊"), std::string::npos) << DescribeBody(page, r);
+}
+
+// A related-article teaser glued after the last sentence of the body
+// ("…變化。其他報道：【施政報告】…"): cut, for each teaser word followed by a
+// colon; the same words inside a sentence, or with no colon, stay.
+TEST(Body, TeaserGluedAfterTheLastSentenceIsCut) {
+  const std::string article =
+      "最低工資委員會今日表示，將展開新一輪檢討，強調以數據為依歸。\n"
+      "勞方代表說，旅遊、酒店與飲食業有僱員需放無薪假，工會會留意行業變化。";
+  const std::vector<std::string> teasers = {
+      "其他報道：【施政報告】林鄭：聚焦土地房屋\u3000封面沿用天藍色",
+      "其他报道：某某公司宣布裁员两成",
+      "相關報道：立法會今日三讀通過修訂條例",
+      "延伸閱讀: 央行意外減息一碼",
+  };
+  for (const std::string& teaser : teasers) {
+    for (const char* glue : {"", "\u3000", " "}) {
+      std::string raw = article + glue + teaser;
+      BodyResult r = ExtractBody(raw, Markers());
+      EXPECT_EQ(r.body, article) << DescribeBody(raw, r);
+      ExpectPiecesOfRaw(raw, r);
+    }
+  }
+  for (const std::string& tail : {std::string("其他報道指出，工會將於下月再開會。"), std::string("其他報道")}) {
+    std::string raw = article + tail;
+    EXPECT_EQ(ExtractBody(raw, Markers()).body, raw);
+  }
+}
+
 // A short text (kept whole) that ends in strong boilerplate lines: the
 // appeal or notice goes, the article stays; all boilerplate stays whole.
 TEST(Body, ShortTextLosesTrailingNoticeLines) {
@@ -927,6 +1009,37 @@ TEST(Body, NumberedNotesRunToTheirLastItem) {
   // A list out of order stops where the order breaks.
   std::string skipped = "標題\n" + article.substr(0, article.find("[2] 某某")) + "[4] 某某著，《另一本書》第五卷";
   EXPECT_EQ(ExtractBody(skipped, Markers()).body.find("另一本書"), std::string::npos);
+}
+
+// A closing list of references under a heading (註：, 參考資料：) is left out
+// when every item is a bibliographic citation, in each numbering style; a
+// list with a note in prose stays, and so does a list without a heading.
+TEST(Body, ClosingListOfCitationsIsLeftOut) {
+  const std::string article =
+      "國際勞工組織的公約指出集體談判的基本性質，但沒有為集體談判權寫下定義。\n\n"
+      "德國人認為集體談判不是集體乞求，所以會在談判期間以罷工向資方施壓。";
+  const std::vector<std::string> lists = {
+      "註：\n\n1：張三主編：《勞工標準與認證》（北京：某出版社，2011），第176-186頁。\n"
+      "2：李四編著：《勞動關係》，第38頁。\n3：王五著：《歐洲集體談判研究》，第147頁。",
+      "參考資料：\n[1] 趙六：《港口城市史》，某出版社，2016\n[2] 《市政局的前世今生》 (大學線月刊，18/12/2016)",
+      "References:\n1) 見陳七譯《散記》，譯序，某人民出版社1991年，頁1",
+  };
+  for (const std::string& list : lists) {
+    std::string raw = "某某新聞網\n\n" + article + "\n\n" + list + "\n\n延伸閱讀\n其他標題";
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.body, article) << DescribeBody(raw, r);
+    ExpectPiecesOfRaw(raw, r);
+  }
+  const std::vector<std::string> kept = {
+      "註釋：\n\n[1] 這本書完全按官方觀點寫成，引用它是因為它反映了官方的看法。\n\n"
+      "[2] 給某人的電報（一九四九年八月十八日），《某某文集》第五卷",
+      "1：張三主編：《勞工標準與認證》，第176頁。\n2：李四編著：《勞動關係》，第38頁。",
+  };
+  for (const std::string& list : kept) {
+    std::string raw = "某某新聞網\n\n" + article + "\n\n" + list + "\n\n延伸閱讀\n其他標題";
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_NE(r.body.find(list.substr(list.size() - 12)), std::string::npos) << DescribeBody(raw, r);
+  }
 }
 
 TEST(Body, NoContentLikeLinesReturnsRaw) {

@@ -128,6 +128,24 @@ TEST_F(CliTest, RecordOfOnlyBoilerplateIsRejected) {
   EXPECT_EQ(Query("SELECT doc_key, text FROM documents"), "doc_key,text\na1,經濟部今天宣布投入100億元補助綠能產業。\n");
 }
 
+// A transcript page that carried no transcript: only the link to the
+// original (Markdown, as a crawler wrote it), an update stamp, or a field
+// the crawler printed as "undefined". No article: rejected; a record with
+// a transcript keeps it without the link line.
+TEST_F(CliTest, RecordOfOnlyASourceLinkIsRejected) {
+  Write("in/batch.jsonl",
+        "{\"id\":\"v1\",\"text\":\"[查看原文](https://tv.example.com/2024/01/01/VIDE1.shtml)\"}\n"
+        "{\"id\":\"v2\",\"text\":\"[查看原文](https://tv.example.com/2024/01/02/VIDE2.shtml)\\n\\n(更新时间戳: 1669985900159)\"}\n"
+        "{\"id\":\"v3\",\"text\":\"undefined\\n\\n[查看原文](https://tv.example.com/2024/01/03/VIDE3.shtml)\"}\n"
+        "{\"id\":\"t1\",\"text\":\"<p>国务院常务会议今天召开，部署稳就业工作。</p>\\n\\n[查看原文](https://tv.example.com/2024/01/04/VIDE4.shtml)\"}\n");
+  CmdResult r = Newskb("ingest --db '" + db_ + "' '" + (dir_ / "in").string() + "'");
+  EXPECT_EQ(r.status, 1) << r.out;
+  for (const char* id : {"(v1)", "(v2)", "(v3)"})
+    EXPECT_NE(r.out.find(std::string(id) + ": no article body found"), std::string::npos) << id << r.out;
+  EXPECT_NE(r.out.find("1 ingested, 0 duplicates, 3 rejected"), std::string::npos) << r.out;
+  EXPECT_EQ(Query("SELECT doc_key, text FROM documents"), "doc_key,text\nt1,国务院常务会议今天召开，部署稳就业工作。\n");
+}
+
 TEST_F(CliTest, StdinJsonLines) {
   CmdResult r = Sh("printf '{\"id\":\"s1\",\"text\":\"稀土。\"}\\n' | '" + Bin() + "' ingest --db '" + db_ + "' -");
   ASSERT_EQ(r.status, 0) << r.out;
