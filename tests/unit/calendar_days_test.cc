@@ -12,37 +12,16 @@
 
 #include "extractors/dates/calendar_days.h"
 #include "extractors/dates/dates.h"
+#include "tests/unit/date_fixture.h"
 #include "pipeline/normalize/chinese_calendar.h"
 #include "tests/unit/figure_gen.h"
 
 namespace newskb {
 namespace {
 
-const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+using testing_dates::DateFixture;
 
-struct Fixture {
-  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
-  std::unique_ptr<Extractor> ex;
-  Fixture() {
-    auto r = MakeDateExtractor(kRulesDir, norm);
-    if (r.ok()) ex = std::move(r).value();
-    else ADD_FAILURE() << r.status().message();
-  }
-  std::vector<Mention> Run(const std::string& text, const std::string& pub) const {
-    Document doc;
-    doc.body = text;
-    doc.published = pub;
-    NormText nt = norm->Normalize(text);
-    std::vector<Mention> out;
-    if (ex) ex->Extract(doc, nt, &out);
-    return out;
-  }
-};
-
-const Fixture& F() {
-  static Fixture* f = new Fixture();
-  return *f;
-}
+const DateFixture& F() { return testing_dates::SharedDateFixture(); }
 
 std::string Iso(const CivilDate& d) {
   char buf[16];

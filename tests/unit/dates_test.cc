@@ -3,6 +3,7 @@
 // value with a note; non-dates give nothing.
 
 #include "extractors/dates/dates.h"
+#include "tests/unit/date_fixture.h"
 
 #include <gtest/gtest.h>
 
@@ -12,31 +13,9 @@
 namespace newskb {
 namespace {
 
-const std::string kRulesDir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+using testing_dates::DateFixture;
 
-struct Fixture {
-  std::shared_ptr<const Normalizer> norm = Normalizer::Create().value();
-  std::unique_ptr<Extractor> ex;
-  Fixture() {
-    auto r = MakeDateExtractor(kRulesDir, norm);
-    if (r.ok()) ex = std::move(r).value();
-    else ADD_FAILURE() << r.status().message();
-  }
-  std::vector<Mention> Run(const std::string& text, const std::string& pub) const {
-    Document doc;
-    doc.body = text;
-    doc.published = pub;
-    NormText nt = norm->Normalize(text);
-    std::vector<Mention> out;
-    if (ex) ex->Extract(doc, nt, &out);
-    return out;
-  }
-};
-
-const Fixture& F() {
-  static Fixture* f = new Fixture();
-  return *f;
-}
+const DateFixture& F() { return testing_dates::SharedDateFixture(); }
 
 struct Case {
   const char* input;
