@@ -1224,17 +1224,8 @@ size_t TrailingNoticeStart(std::string_view line, const BodyMarkers& markers) {
   size_t ring[kNoticeMaxSentences + 1] = {0};
   size_t count = 1;  // starts seen; ring[(count - 1) % size] is the last
   constexpr size_t kRing = kNoticeMaxSentences + 1;
-  for (size_t i = 0; i < line.size();) {
-    size_t len;
-    char32_t c = CpAt(line, i, &len);
-    i += len;
-    if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F && c != '!' && c != '?') continue;
-    while (i < line.size()) {
-      char32_t d = CpAt(line, i, &len);
-      if (!IsCloser(d) && d != 0x3002 && d != 0xFF01 && d != 0xFF1F && d != '!' && d != '?') break;
-      i += len;
-    }
-    if (i < line.size()) ring[count++ % kRing] = i;
+  for (size_t i = SentenceEnd(line, 0); i < line.size(); i = SentenceEnd(line, i)) {
+    ring[count++ % kRing] = i;
   }
   size_t end = line.size();
   size_t k0 = 0;
