@@ -17,16 +17,16 @@ constexpr const char* kGazPrefix = "gaz.indicator:";
 // there.
 class IndicatorExtractor : public Extractor {
  public:
-  IndicatorExtractor(std::unique_ptr<Extractor> dict, std::unique_ptr<RuleSet> scopes,
+  IndicatorExtractor(std::unique_ptr<Extractor> dict, std::unique_ptr<RuleSet> scopes, ScopeWords scope_words,
                      std::shared_ptr<const Lexicon> lex)
-      : dict_(std::move(dict)), scopes_(std::move(scopes)), lex_(std::move(lex)) {}
+      : dict_(std::move(dict)), scopes_(std::move(scopes)), scope_words_(std::move(scope_words)), lex_(std::move(lex)) {}
 
   const char* name() const override { return "indicators"; }
 
   void Extract(const Document& doc, const NormText& norm, std::vector<Mention>* out) const override {
     const size_t first_own = out->size();
     dict_->Extract(doc, norm, out);
-    if (lex_) AddScopedIndicators(*scopes_, *lex_, doc, norm, kGazPrefix, first_own, out);
+    if (lex_) AddScopedIndicators(*scopes_, *lex_, scope_words_, doc, norm, kGazPrefix, first_own, out);
   }
 
   std::vector<std::string> LoadNotes() const override {
@@ -37,6 +37,7 @@ class IndicatorExtractor : public Extractor {
  private:
   std::unique_ptr<Extractor> dict_;
   std::unique_ptr<RuleSet> scopes_;
+  ScopeWords scope_words_;
   std::shared_ptr<const Lexicon> lex_;
 };
 
@@ -62,8 +63,10 @@ Result<std::unique_ptr<Extractor>> MakeIndicatorExtractor(const std::string& rul
   if (!dict.ok()) return dict.status();
   Result<RuleSet> scopes = RuleSet::LoadFile(rules_dir + "/indicator_scopes.json", RuleSetOptions{});
   if (!scopes.ok()) return scopes.status();
+  Result<ScopeWords> scope_words = ScopeWords::Load(rules_dir, *normalizer);
+  if (!scope_words.ok()) return scope_words.status();
   return std::unique_ptr<Extractor>(std::make_unique<IndicatorExtractor>(
-      std::move(dict).value(), std::make_unique<RuleSet>(std::move(scopes).value()),
+      std::move(dict).value(), std::make_unique<RuleSet>(std::move(scopes).value()), std::move(scope_words).value(),
       lex.ok() ? lex.value() : nullptr));
 }
 

@@ -11,34 +11,6 @@
 namespace newskb {
 namespace {
 
-// Words that end a scope looking back: the whole of an area or period
-// (全国网上零售额 is the nation's own measure, 全国 no sector), 我国, and
-// words that open a clause before its subject.
-bool WholeWord(std::string_view w) {
-  for (std::string_view x : {"全国", "全省", "全市", "全区", "全县", "全社会", "全球", "全年", "全部", "全行业", "全产业", "我国", "本市",
-                             "本省", "今年", "去年", "同期", "其中", "上述", "总体", "整体", "累计"})
-    if (w == x) return true;
-  return false;
-}
-
-// A scope of one of these words alone is an actor's own figure (公司营收,
-// 企业利润: the company of the sentence or its topic), no sector.
-bool ActorWord(std::string_view w) {
-  for (std::string_view x : {"公司", "企业", "集团", "银行", "平台", "项目", "市场", "行业", "产业", "工厂", "门店",
-                             "本公司", "我们", "品牌", "业务", "工程", "计划", "商品", "产品", "相关商品"})
-    if (w == x) return true;
-  return false;
-}
-
-// Verbs of the releases between an actor and its measure (规模以上工业企业
-// 实现利润总额, 铁路完成固定资产投资): the scope ends before them, the measure
-// starts after them.
-bool ReleaseVerb(std::string_view w) {
-  for (std::string_view x : {"实现", "完成", "涉及", "带动", "拉动", "录得", "创造", "达成", "取得"})
-    if (w == x) return true;
-  return false;
-}
-
 // Tags of the words a scope is made of: nouns (not persons), idioms and
 // abbreviations (货物贸易 l, 房地产 j), distinguishing words (高技术 b),
 // adjectives (一般 of 一般贸易),
@@ -78,7 +50,20 @@ size_t WindowStart(std::string_view t, size_t head_b, int cps) {
 
 }  // namespace
 
-bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSpan>& taken, size_t head_b,
+Result<ScopeWords> ScopeWords::Load(const std::string& rules_dir, const Normalizer& norm) {
+  ScopeWords sw;
+  const std::pair<std::shared_ptr<const WordList>*, const char*> lists[] = {
+      {&sw.whole, "scope_whole_words.txt"}, {&sw.actors, "scope_actor_words.txt"},
+      {&sw.release_verbs, "scope_release_verbs.txt"}};
+  for (const auto& [list, file] : lists) {
+    auto r = WordList::LoadFile(rules_dir + "/gazetteer/" + file, norm);
+    if (!r.ok()) return r.status();
+    *list = std::move(r).value();
+  }
+  return sw;
+}
+
+bool FindScope(const Lexicon& lex, const ScopeWords& sw, std::string_view t, const std::vector<TakenSpan>& taken, size_t head_b,
                size_t head_e, ScopedIndicator* out) {
   if (head_b == 0 || head_e > t.size() || head_b >= head_e) return false;
   // The nearest earlier mentions: none may cover the head; the last one
@@ -114,18 +99,18 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
     const LexWord& w = words[i - 1];
     if (w.b < floor) break;  // before the clause, or straddling a mention's end
     std::string_view s = t.substr(w.b, w.e - w.b);
-    if (ReleaseVerb(s) && verb_b == head_e) {
+    if (sw.release_verbs->Contains(s) && verb_b == head_e) {
       verb_b = w.b;
       measure_b = w.e;
       scope_b = w.b;
       --i;
       continue;
     }
-    if (!ScopeTag(w) || IsFunctionTag(w.tag) || WholeWord(s)) break;
+    if (!ScopeTag(w) || IsFunctionTag(w.tag) || sw.whole->Contains(s)) break;
     // A verb before a noun is a verb and its object (支持草原), no modifier:
     // a plain verb stands in a scope only before a place word (穿戴 of
     // 智能穿戴网上零售额).
-    if (w.tag == "v" && !ReleaseVerb(s) && words[i].tag != "s") break;
+    if (w.tag == "v" && !sw.release_verbs->Contains(s) && words[i].tag != "s") break;
     if (Utf8Length(t.substr(w.b, head_b - w.b)) > static_cast<size_t>(kMaxScopeCps)) break;
     scope_b = w.b;
     --i;
@@ -139,7 +124,7 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
   const size_t scope_e = verb_b < head_b ? verb_b : head_b;
   if (scope_b >= scope_e) return false;
   std::string_view scope = t.substr(scope_b, scope_e - scope_b);
-  if (Utf8Length(scope) < 2 || ActorWord(scope)) return false;
+  if (Utf8Length(scope) < 2 || sw.actors->Contains(scope)) return false;
   // Single characters alone are pieces of an unknown name or of the
   // measure (总净 of 總淨營收), no scope: one word of two or more.
   bool word = false;
@@ -155,7 +140,7 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
   return true;
 }
 
-void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const Document& doc, const NormText& norm,
+void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWords& sw, const Document& doc, const NormText& norm,
                          const std::string& gaz_prefix, size_t first_own, std::vector<Mention>* out) {
   const std::string& t = norm.text;
   if (t.empty() || norm.cp_of_byte.empty()) return;
@@ -187,7 +172,7 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const Documen
     std::string_view head = m.Group("head");
     const size_t hb = static_cast<size_t>(head.data() - t.data());
     ScopedIndicator si;
-    if (!FindScope(lex, t, taken, hb, hb + head.size(), &si)) continue;
+    if (!FindScope(lex, sw, t, taken, hb, hb + head.size(), &si)) continue;
     // The indicators already found over the span: a rule's, or a
     // gazetteer name covering the scope's start (固定资产投资), stands; one
     // that is the measure is kept (进出口总值; 固定资产投资 after 完成); one

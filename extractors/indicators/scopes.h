@@ -15,7 +15,7 @@
 //     inside it 智能穿戴), at most kMaxScopeCps code points, at least two;
 //     it stops at a function word (我国, 等, 的, 和), a numeral, a time or
 //     locality word (以上), punctuation, a mention found earlier (a figure,
-//     a date, an organization ...), a word of kWholeWords (全国, 全社会: the
+//     a date, an organization ...), a word of gazetteer/scope_whole_words.txt (全国, 全社会: the
 //     nation's total is the measure's own, as 全国网上零售额) and does not open
 //     with a plain verb (扩大投资 -> no scope); a release verb (实现, 完成,
 //     涉及, 带动) ends it: 铁路完成固定资产投资 is 铁路 (scope) and
@@ -50,6 +50,7 @@
 #include "extractors/engine/rule_set.h"
 #include "extractors/extractor.h"
 #include "extractors/link/lexicon.h"
+#include "extractors/link/spans.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/document.h"
 
@@ -74,9 +75,18 @@ struct TakenSpan {
   bool owner = false;
 };
 
+// The word lists a scope is read with (rules/gazetteer/scope_*.txt, one
+// word a line, normalised text): words that end a scope looking back
+// (全国, 我国, 今年), words that are no scope alone (公司, 企业), and the
+// release verbs between a scope and its measure (实现, 完成).
+struct ScopeWords {
+  std::shared_ptr<const WordList> whole, actors, release_verbs;
+  static Result<ScopeWords> Load(const std::string& rules_dir, const Normalizer& norm);
+};
+
 // The scope of the head t[head_b, head_e) as described above. `taken` is
 // sorted by begin. False when there is none (then *out is unspecified).
-bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSpan>& taken, size_t head_b,
+bool FindScope(const Lexicon& lex, const ScopeWords& sw, std::string_view t, const std::vector<TakenSpan>& taken, size_t head_b,
                size_t head_e, ScopedIndicator* out);
 
 // Runs `rules` (rules/indicator_scopes.json: group `head`) over `norm` and
@@ -85,7 +95,7 @@ bool FindScope(const Lexicon& lex, std::string_view t, const std::vector<TakenSp
 // mentions of the gazetteer and indicators.json (rule ids starting with
 // `gaz_prefix` for the gazetteer's): those a scoped indicator covers are
 // removed, one that is exactly its head is kept as its measure.
-void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const Document& doc, const NormText& norm,
+void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWords& sw, const Document& doc, const NormText& norm,
                          const std::string& gaz_prefix, size_t first_own, std::vector<Mention>* out);
 
 }  // namespace newskb
