@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <thread>
 
 #include "pipeline/kb/migrations.h"
 #include "pipeline/kb/search_sql.h"
@@ -188,6 +189,24 @@ Status KnowledgeBase::Exec(const char* sql) {
   return Status::Ok();
 }
 
+// Switching a new file to WAL needs the exclusive lock. When another
+// process opening the same new file holds a lock at that moment, SQLite
+// may answer SQLITE_BUSY at once without calling the busy handler (it
+// would be a deadlock to wait while holding a shared lock), so the switch
+// is retried here for as long as the busy timeout would have waited.
+Status KnowledgeBase::EnterWal() {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (int attempt = 0;; ++attempt) {
+    Status s = Exec("PRAGMA journal_mode=WAL");
+    if (s.ok()) return s;
+    int code = sqlite3_errcode(db_);
+    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || Clock::now() >= deadline)
+      return s.WithContext("switching to write-ahead logging");
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(50, 1 + attempt * 5)));
+  }
+}
+
 sqlite3_stmt* KnowledgeBase::Stmt(const char* sql) {
   auto it = stmts_.find(sql);
   if (it != stmts_.end()) {
@@ -269,10 +288,10 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenForWrite(const std::st
   kb->opts_ = std::move(opts);
   if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
     return Status::IoError(path + ": " + kb->Err("cannot open the knowledge base"));
-  sqlite3_busy_timeout(kb->db_, 10000);
+  sqlite3_busy_timeout(kb->db_, kBusyTimeoutMs);
   if (Status s = kb->RegisterSearch(kb->opts_.fold, kb->opts_.fold_text); !s.ok()) return s.WithContext(path);
-  if (Status s = kb->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                          "PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;");
+  if (Status s = kb->EnterWal(); !s.ok()) return s.WithContext(path);
+  if (Status s = kb->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=10000;");
       !s.ok())
     return s.WithContext(path);
   int before = 0;
@@ -690,7 +709,7 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::OpenReadOnly(const std::st
   std::unique_ptr<KnowledgeBase> kb(new KnowledgeBase());
   if (sqlite3_open_v2(path.c_str(), &kb->db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
     return Status::NotFound(path + ": no knowledge base here (run `newskb ingest` first)");
-  sqlite3_busy_timeout(kb->db_, 10000);
+  sqlite3_busy_timeout(kb->db_, kBusyTimeoutMs);
   // Queries come from users: no schema-defined function may do harm, no
   // direct writes to shadow tables.
   sqlite3_db_config(kb->db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);

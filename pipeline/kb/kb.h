@@ -302,7 +302,10 @@ class KnowledgeBase {
 
  private:
   KnowledgeBase() = default;
+  // How long a writer waits for another process's lock before it gives up.
+  static constexpr int kBusyTimeoutMs = 10000;
   Status Exec(const char* sql);
+  Status EnterWal();
   Status Prepare(const char* sql, sqlite3_stmt** st);
   Status Migrate();
   Status RunQuery(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two ingests started at once on a new knowledge base, TRIALS times (issue
 # 16.2: both used to see schema version 0 and one failed with "table runs
-# already exists"). Each trial passes when both exit 0 and the file holds
+# already exists"; later one failed with "database is locked" when SQLITE_BUSY
+# came back from the switch to WAL without the busy handler). Each trial passes when both exit 0 and the file holds
 # both inputs' documents with integrity_check ok.
 #
 # usage: tests/stress/two_writers.sh NEWSKB [TRIALS=20]
