@@ -273,12 +273,13 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
       else if (s == "editor_suffix") section = &m.editor_suffix;
       else if (s == "references_heading") section = &m.references_heading;
       else if (s == "lead_notice") section = &m.lead_notice;
+      else if (s == "closing_reference") section = &m.closing_reference;
       else
         return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
                                     "] (expected block, teaser, end, end_short, byline_prefix, "
                                     "credit_prefix, credit_contains, byline_contains, "
                                     "caption_credit, agency, dateline_prefix, editor_suffix, "
-                                    "references_heading, lead_notice)");
+                                    "references_heading, lead_notice, closing_reference)");
       continue;
     }
     if (section == nullptr)
@@ -756,6 +757,33 @@ bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
                             [](const auto& a, const auto& b) {
                               return std::string_view(a) < std::string_view(b);
                             });
+}
+
+// A closing reference line: [closing_reference] phrase, an optional : or ：,
+// then reference numbers (ASCII letters and digits and what separates them,
+// at most kClosingReferenceMaxCp code points, at least one digit, no
+// sentence punctuation); the whole line may stand in brackets:
+// "案件編號：WKCC813/2021", "【案件編號：HCCP354/2020、HCCP99/2020（已合併）】".
+constexpr uint32_t kClosingReferenceMaxCp = 80;
+
+bool IsClosingReference(std::string_view s, const BodyMarkers& m) {
+  s = StripOpeners(s);
+  for (const std::string& p : m.closing_reference) {
+    if (!StartsWith(s, p)) continue;
+    std::string_view rest = s.substr(p.size());
+    if (CountCodePoints(rest) > kClosingReferenceMaxCp) return false;
+    bool digit = false;
+    for (size_t i = 0; i < rest.size();) {
+      size_t len;
+      char32_t c = DecodeUtf8(rest, i, &len);
+      i += len;
+      if (c >= '0' && c <= '9') digit = true;
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C || c == '!' || c == '?')
+        return false;  // 。！？， : a sentence, not a reference
+    }
+    return digit;
+  }
+  return false;
 }
 
 bool IsReferencesHeading(std::string_view s, const BodyMarkers& m) {
@@ -1640,6 +1668,18 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
         break;
       }
       if (c != LineClass::kShort) break;
+    }
+  }
+
+  // A closing reference line right after the body ("案件編號：WKCC813/2021"
+  // under a court report) belongs to it: a [closing_reference] phrase, then
+  // reference numbers only (IsClosingReference).
+  if (!markers.closing_reference.empty()) {
+    size_t next = stop + 1;
+    while (next < n && r.lines[next].cls == LineClass::kBlank) ++next;
+    if (next < n && !IsBreaker(r.lines[next].cls) && IsClosingReference(feats[next].trimmed, markers)) {
+      r.lines[next].cls = LineClass::kShort;
+      stop = next;
     }
   }
 

@@ -1097,5 +1097,28 @@ TEST(Body, LongRepeatedInputKeepsAnArticle) {
   EXPECT_NE(r.body.find("面對中國在關鍵礦產領域的碾壓式優勢"), std::string::npos);
 }
 
+// A court report closes with its case number on a line of its own: the line
+// stays in the body, plain or in brackets, one number or several; a short
+// line after the label without a number is no reference.
+TEST(Body, ClosingCaseNumberLineIsKept) {
+  const std::string article =
+      "某區法院今日審理一宗傷人案，被告男子承認一項有意圖而傷人罪，案件押後至下月判刑。\n"
+      "\n"
+      "控方指，案發當晚被告在街上與事主爭執，其後以雨傘襲擊對方頭部，事主送院治理。\n"
+      "\n"
+      "辯方求情時表示，被告事後深感後悔，並已向事主道歉，希望法庭輕判。\n"
+      "\n";
+  const std::string tail = "\n---\n請加入成為本網的月費訂戶，長期支持我們的工作。\n";
+  for (const std::string ref : {"案件編號：WKCC813/2021", "【案件編號：HCCP354/2020】",
+                                "案件編號：DCCC 953/2020、DCCC 12/2020（已合併）"}) {
+    BodyResult r = ExtractBody(article + ref + "\n" + tail, Markers());
+    EXPECT_EQ(r.body.substr(r.body.size() - ref.size()), ref) << DescribeBody(article + ref, r);
+  }
+  for (const std::string not_ref : {"案件編號待定", "案件編號也不知 WKCC 案"}) {
+    BodyResult r = ExtractBody(article + not_ref + "\n" + tail, Markers());
+    EXPECT_EQ(r.body.find(not_ref), std::string::npos) << r.body;
+  }
+}
+
 }  // namespace
 }  // namespace newskb
