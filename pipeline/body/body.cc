@@ -367,6 +367,7 @@ constexpr uint32_t kShortMaxCp = 25;
 constexpr int kBadStreakBreak = 4;          // bad lines in a row that split a run
 constexpr uint32_t kTitleMaxCp = 64;
 constexpr int kTitleLookBack = 8;           // non-blank lines before the body
+constexpr uint32_t kIssuerMaxCp = 16;      // an issuer's name above a signature date
 constexpr int kQuotedMaxLines = 60;         // lines a closing colon may announce
 
 bool IsSpaceCp(char32_t c) {
@@ -1653,12 +1654,21 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
   }
   // A signature block (issuer, then a date alone) closing the text, as in
-  // official announcements: up to three short lines ending with a date.
+  // official announcements: up to three short lines ending with a date. The
+  // issuer right above the date was taken for a headline (a title-like line
+  // above a dateline): an issuer is a name, at most kIssuerMaxCp code points
+  // without spaces ("吉林省人民政府" / "2022年1月27日").
   {
     int seen = 0;
     for (size_t i = stop + 1; i < n && seen < 3; ++i) {
       LineClass c = r.lines[i].cls;
       if (c == LineClass::kBlank) continue;
+      if (c == LineClass::kHeadline && feats[i].cp <= kIssuerMaxCp && !feats[i].han_space_han &&
+          feats[i].trimmed.find(' ') == std::string_view::npos) {
+        size_t next = i + 1;
+        while (next < n && r.lines[next].cls == LineClass::kBlank) ++next;
+        if (next < n && IsDateOnly(feats[next].trimmed)) c = r.lines[i].cls = LineClass::kShort;
+      }
       if (c != LineClass::kShort && c != LineClass::kByline) break;
       ++seen;
       if (IsDateOnly(feats[i].trimmed)) {

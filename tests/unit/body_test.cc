@@ -1120,5 +1120,25 @@ TEST(Body, ClosingCaseNumberLineIsKept) {
   }
 }
 
+// An announcement closes with its issuer above the date: both stay in the
+// body, although a title-like line above a date otherwise reads as a
+// headline and its dateline. A headline with spaces above a date (the next
+// story in a list) is no issuer.
+TEST(Body, IssuerAboveClosingDateIsKept) {
+  const std::string article =
+      "为做好某河道治理工程建设，确保征地调查工作顺利进行，现就有关事项通告如下。\n"
+      "一、自本通告发布之日起，在工程建设征占地范围内禁止新增建设项目。\n"
+      "二、自本通告发布之日起，上述区域内新迁入的人口不享有相关补偿政策。\n"
+      "特此通告。\n";
+  for (const std::string issuer : {"某省人民政府", "某某协会"}) {
+    std::string raw = article + issuer + "\n2022年1月27日\n";
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.body, raw.substr(0, raw.size() - 1)) << DescribeBody(raw, r);
+  }
+  std::string raw = article + "某市 发布河道治理新规\n2022年1月27日\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, article.substr(0, article.size() - 1)) << DescribeBody(raw, r);
+}
+
 }  // namespace
 }  // namespace newskb
