@@ -1369,7 +1369,11 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
   };
 
-  auto emit_whole = [&](bool drop_trailing_end = false) {
+  // `keep`: kAll keeps every line from the first to the last with text;
+  // kContent and kAnyText leave out the strong boilerplate (kEnd) after the
+  // last line of content (kGood, kNearGood) or of any text not a marker.
+  enum class Keep { kAll, kContent, kAnyText };
+  auto emit_whole = [&](Keep keep = Keep::kAll) {
     r.whole = true;
     r.chosen_run = -1;
     r.body.clear();
@@ -1388,12 +1392,17 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       }
       return;
     }
-    if (drop_trailing_end) {
+    if (keep != Keep::kAll) {
       // A short text ending in strong boilerplate (a subscription appeal, a
       // comment-board notice, a copyright line after one paragraph) keeps
       // its content lines only; a text that is all boilerplate stays whole.
+      // A longer text in which nothing reads as prose (a list of headlines,
+      // a programme listing) likewise loses the boilerplate after its last
+      // line of any other kind.
       auto content = [&](size_t i) {
-        return r.lines[i].cls == LineClass::kGood || r.lines[i].cls == LineClass::kNearGood;
+        LineClass c = r.lines[i].cls;
+        if (keep == Keep::kAnyText) return feats[i].cp > 0 && !IsBreaker(c);
+        return c == LineClass::kGood || c == LineClass::kNearGood;
       };
       size_t e = last;
       while (e > first && (r.lines[e].cls == LineClass::kEnd || feats[e].cp == 0)) --e;
@@ -1410,7 +1419,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
   for (size_t i = 0; i < n; ++i) r.lines[i].cls = Classify(feats[i], markers);
 
   if (nonblank <= static_cast<size_t>(kWholeMaxLines)) {
-    emit_whole(/*drop_trailing_end=*/true);
+    emit_whole(Keep::kContent);
     return r;
   }
 
@@ -1560,7 +1569,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       break;
     }
   if (chosen < 0) {
-    emit_whole();
+    emit_whole(Keep::kAnyText);
     return r;
   }
   r.chosen_run = chosen;

@@ -107,7 +107,9 @@
 //  * A short document (at most kWholeMaxLines non-blank lines) is kept
 //    whole (but for strong boilerplate lines, kEnd, after its last content
 //    line: "請加入成為…的月費訂戶" below one paragraph), and so is a
-//    document in which nothing looks like content: body
+//    document in which nothing looks like content (but for kEnd lines
+//    after its last line of any other text that is no marker: a list of
+//    headlines loses the subscription appeal below it): body
 //    is then all lines of raw (leading and trailing blank lines removed;
 //    step 4 still applies to its first and last line). body is never empty
 //    when raw has a non-blank line.

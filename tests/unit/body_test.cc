@@ -365,7 +365,8 @@ TEST(Body, OnlyBoilerplateReturnsRaw) {
       "版权所有 © 2024 某某网\n";
   BodyResult r = ExtractBody(raw, Markers());
   EXPECT_TRUE(r.whole);
-  EXPECT_EQ(r.body, RStrip(raw));
+  // Whole but for the copyright line after the last line of other text.
+  EXPECT_EQ(r.body, RStrip(raw.substr(0, raw.find("版权所有"))));
 }
 
 const char kSimplifiedPage[] =
@@ -1138,6 +1139,26 @@ TEST(Body, IssuerAboveClosingDateIsKept) {
   std::string raw = article + "某市 发布河道治理新规\n2022年1月27日\n";
   BodyResult r = ExtractBody(raw, Markers());
   EXPECT_EQ(r.body, article.substr(0, article.size() - 1)) << DescribeBody(raw, r);
+}
+
+// A text in which no line reads as prose (a programme listing of headlines)
+// is kept whole, but for the strong boilerplate after its last line: a
+// subscription appeal is no item of the list.
+TEST(Body, ListingLosesTrailingBoilerplate) {
+  const std::string listing =
+      "【本台中國組 今晚節目】\n"
+      "🔸首季經濟數據公布　學者：數字未能反映基層困難\n"
+      "🔸十九間藥企被揭重金推銷藥物\n"
+      "🔸某市委書記談科學思維方法\n"
+      "🔸法院駁回離婚申請　理由是保障社會和諧\n"
+      "🔸門市買鞋需要實名登記\n";
+  std::string raw = listing + "\n請加入成為眾新聞的月費訂戶，長期支持我們的工作。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_TRUE(r.whole);
+  EXPECT_EQ(r.body, listing.substr(0, listing.size() - 1)) << DescribeBody(raw, r);
+  // All boilerplate: kept whole (the caller rejects it).
+  std::string only = "請加入成為眾新聞的月費訂戶，長期支持我們的工作。\n版權所有，不得轉載。\n";
+  EXPECT_FALSE(ExtractBody(only, Markers()).body.empty());
 }
 
 }  // namespace
