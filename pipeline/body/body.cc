@@ -273,12 +273,13 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
       else if (s == "editor_suffix") section = &m.editor_suffix;
       else if (s == "references_heading") section = &m.references_heading;
       else if (s == "lead_notice") section = &m.lead_notice;
+      else if (s == "closing_reference") section = &m.closing_reference;
       else
         return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
                                     "] (expected block, teaser, end, end_short, byline_prefix, "
                                     "credit_prefix, credit_contains, byline_contains, "
                                     "caption_credit, agency, dateline_prefix, editor_suffix, "
-                                    "references_heading, lead_notice)");
+                                    "references_heading, lead_notice, closing_reference)");
       continue;
     }
     if (section == nullptr)
@@ -366,6 +367,7 @@ constexpr uint32_t kShortMaxCp = 25;
 constexpr int kBadStreakBreak = 4;          // bad lines in a row that split a run
 constexpr uint32_t kTitleMaxCp = 64;
 constexpr int kTitleLookBack = 8;           // non-blank lines before the body
+constexpr uint32_t kIssuerMaxCp = 16;      // an issuer's name above a signature date
 constexpr int kQuotedMaxLines = 60;         // lines a closing colon may announce
 
 bool IsSpaceCp(char32_t c) {
@@ -756,6 +758,33 @@ bool IsBlockMarker(std::string_view s, const BodyMarkers& m) {
                             [](const auto& a, const auto& b) {
                               return std::string_view(a) < std::string_view(b);
                             });
+}
+
+// A closing reference line: [closing_reference] phrase, an optional : or ：,
+// then reference numbers (ASCII letters and digits and what separates them,
+// at most kClosingReferenceMaxCp code points, at least one digit, no
+// sentence punctuation); the whole line may stand in brackets:
+// "案件編號：WKCC813/2021", "【案件編號：HCCP354/2020、HCCP99/2020（已合併）】".
+constexpr uint32_t kClosingReferenceMaxCp = 80;
+
+bool IsClosingReference(std::string_view s, const BodyMarkers& m) {
+  s = StripOpeners(s);
+  for (const std::string& p : m.closing_reference) {
+    if (!StartsWith(s, p)) continue;
+    std::string_view rest = s.substr(p.size());
+    if (CountCodePoints(rest) > kClosingReferenceMaxCp) return false;
+    bool digit = false;
+    for (size_t i = 0; i < rest.size();) {
+      size_t len;
+      char32_t c = DecodeUtf8(rest, i, &len);
+      i += len;
+      if (c >= '0' && c <= '9') digit = true;
+      if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C || c == '!' || c == '?')
+        return false;  // 。！？， : a sentence, not a reference
+    }
+    return digit;
+  }
+  return false;
 }
 
 bool IsReferencesHeading(std::string_view s, const BodyMarkers& m) {
@@ -1340,7 +1369,11 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
   };
 
-  auto emit_whole = [&](bool drop_trailing_end = false) {
+  // `keep`: kAll keeps every line from the first to the last with text;
+  // kContent and kAnyText leave out the strong boilerplate (kEnd) after the
+  // last line of content (kGood, kNearGood) or of any text not a marker.
+  enum class Keep { kAll, kContent, kAnyText };
+  auto emit_whole = [&](Keep keep = Keep::kAll) {
     r.whole = true;
     r.chosen_run = -1;
     r.body.clear();
@@ -1359,12 +1392,17 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       }
       return;
     }
-    if (drop_trailing_end) {
+    if (keep != Keep::kAll) {
       // A short text ending in strong boilerplate (a subscription appeal, a
       // comment-board notice, a copyright line after one paragraph) keeps
       // its content lines only; a text that is all boilerplate stays whole.
+      // A longer text in which nothing reads as prose (a list of headlines,
+      // a programme listing) likewise loses the boilerplate after its last
+      // line of any other kind.
       auto content = [&](size_t i) {
-        return r.lines[i].cls == LineClass::kGood || r.lines[i].cls == LineClass::kNearGood;
+        LineClass c = r.lines[i].cls;
+        if (keep == Keep::kAnyText) return feats[i].cp > 0 && !IsBreaker(c);
+        return c == LineClass::kGood || c == LineClass::kNearGood;
       };
       size_t e = last;
       while (e > first && (r.lines[e].cls == LineClass::kEnd || feats[e].cp == 0)) --e;
@@ -1381,7 +1419,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
   for (size_t i = 0; i < n; ++i) r.lines[i].cls = Classify(feats[i], markers);
 
   if (nonblank <= static_cast<size_t>(kWholeMaxLines)) {
-    emit_whole(/*drop_trailing_end=*/true);
+    emit_whole(Keep::kContent);
     return r;
   }
 
@@ -1531,7 +1569,7 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
       break;
     }
   if (chosen < 0) {
-    emit_whole();
+    emit_whole(Keep::kAnyText);
     return r;
   }
   r.chosen_run = chosen;
@@ -1625,12 +1663,21 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
   }
   // A signature block (issuer, then a date alone) closing the text, as in
-  // official announcements: up to three short lines ending with a date.
+  // official announcements: up to three short lines ending with a date. The
+  // issuer right above the date was taken for a headline (a title-like line
+  // above a dateline): an issuer is a name, at most kIssuerMaxCp code points
+  // without spaces ("吉林省人民政府" / "2022年1月27日").
   {
     int seen = 0;
     for (size_t i = stop + 1; i < n && seen < 3; ++i) {
       LineClass c = r.lines[i].cls;
       if (c == LineClass::kBlank) continue;
+      if (c == LineClass::kHeadline && feats[i].cp <= kIssuerMaxCp && !feats[i].han_space_han &&
+          feats[i].trimmed.find(' ') == std::string_view::npos) {
+        size_t next = i + 1;
+        while (next < n && r.lines[next].cls == LineClass::kBlank) ++next;
+        if (next < n && IsDateOnly(feats[next].trimmed)) c = r.lines[i].cls = LineClass::kShort;
+      }
       if (c != LineClass::kShort && c != LineClass::kByline) break;
       ++seen;
       if (IsDateOnly(feats[i].trimmed)) {
@@ -1640,6 +1687,18 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
         break;
       }
       if (c != LineClass::kShort) break;
+    }
+  }
+
+  // A closing reference line right after the body ("案件編號：WKCC813/2021"
+  // under a court report) belongs to it: a [closing_reference] phrase, then
+  // reference numbers only (IsClosingReference).
+  if (!markers.closing_reference.empty()) {
+    size_t next = stop + 1;
+    while (next < n && r.lines[next].cls == LineClass::kBlank) ++next;
+    if (next < n && !IsBreaker(r.lines[next].cls) && IsClosingReference(feats[next].trimmed, markers)) {
+      r.lines[next].cls = LineClass::kShort;
+      stop = next;
     }
   }
 

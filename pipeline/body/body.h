@@ -60,7 +60,8 @@
 //     likewise); in a run without kGood lines, from its first to its last
 //     kNearGood line. A signature block right after (up to three short
 //     lines, the last a date alone: "中国人民银行 / 二〇二六年一月二十日") is
-//     kept, and a closing list of references is left out: a
+//     kept, and so is a [closing_reference] line right after the last line
+//     (a court report's "案件編號：WKCC813/2021"), and a closing list of references is left out: a
 //     [references_heading] line ("註：", "參考資料：") and under it only
 //     bibliographic citations (a 《title》 or 〈title〉 with a page or a year:
 //     "1：張三著：《某某研究》，第147頁。"); a list of notes with any prose
@@ -106,7 +107,9 @@
 //  * A short document (at most kWholeMaxLines non-blank lines) is kept
 //    whole (but for strong boilerplate lines, kEnd, after its last content
 //    line: "請加入成為…的月費訂戶" below one paragraph), and so is a
-//    document in which nothing looks like content: body
+//    document in which nothing looks like content (but for kEnd lines
+//    after its last line of any other text that is no marker: a list of
+//    headlines loses the subscription appeal below it): body
 //    is then all lines of raw (leading and trailing blank lines removed;
 //    step 4 still applies to its first and last line). body is never empty
 //    when raw has a non-blank line.
@@ -179,6 +182,11 @@ struct AffixPatterns;  // compiled [dateline_prefix] / [editor_suffix], opaque
 //                    phrase (註, 參考資料, References...): the heading of a
 //                    closing list that, when every item under it is a
 //                    bibliographic citation, is left out with the list.
+//   [closing_reference] the line (brackets stripped) starts with the phrase,
+//                    then only reference numbers (at most 80 code points with
+//                    a digit and no sentence punctuation): a case number
+//                    closing a court report ("案件編號：WKCC813/2021"). Right
+//                    after the body's last line, it is kept in the body.
 //
 // Patterns are literal text with tokens in braces; a '?' before the closing
 // brace makes a token optional:
@@ -214,6 +222,7 @@ struct BodyMarkers {
   std::vector<std::string> editor_suffix;
   std::vector<std::string> references_heading;
   std::vector<std::string> lead_notice;
+  std::vector<std::string> closing_reference;
   std::shared_ptr<const body_internal::PhraseMatcher> matcher;  // built by Parse
   std::shared_ptr<const body_internal::AffixPatterns> affixes;  // built by Parse
 };

@@ -365,7 +365,8 @@ TEST(Body, OnlyBoilerplateReturnsRaw) {
       "版权所有 © 2024 某某网\n";
   BodyResult r = ExtractBody(raw, Markers());
   EXPECT_TRUE(r.whole);
-  EXPECT_EQ(r.body, RStrip(raw));
+  // Whole but for the copyright line after the last line of other text.
+  EXPECT_EQ(r.body, RStrip(raw.substr(0, raw.find("版权所有"))));
 }
 
 const char kSimplifiedPage[] =
@@ -1095,6 +1096,69 @@ TEST(Body, LongRepeatedInputKeepsAnArticle) {
   BodyResult r = ExtractBody(big, Markers());
   EXPECT_FALSE(r.body.empty());
   EXPECT_NE(r.body.find("面對中國在關鍵礦產領域的碾壓式優勢"), std::string::npos);
+}
+
+// A court report closes with its case number on a line of its own: the line
+// stays in the body, plain or in brackets, one number or several; a short
+// line after the label without a number is no reference.
+TEST(Body, ClosingCaseNumberLineIsKept) {
+  const std::string article =
+      "某區法院今日審理一宗傷人案，被告男子承認一項有意圖而傷人罪，案件押後至下月判刑。\n"
+      "\n"
+      "控方指，案發當晚被告在街上與事主爭執，其後以雨傘襲擊對方頭部，事主送院治理。\n"
+      "\n"
+      "辯方求情時表示，被告事後深感後悔，並已向事主道歉，希望法庭輕判。\n"
+      "\n";
+  const std::string tail = "\n---\n請加入成為本網的月費訂戶，長期支持我們的工作。\n";
+  for (const std::string ref : {"案件編號：WKCC813/2021", "【案件編號：HCCP354/2020】",
+                                "案件編號：DCCC 953/2020、DCCC 12/2020（已合併）"}) {
+    BodyResult r = ExtractBody(article + ref + "\n" + tail, Markers());
+    EXPECT_EQ(r.body.substr(r.body.size() - ref.size()), ref) << DescribeBody(article + ref, r);
+  }
+  for (const std::string not_ref : {"案件編號待定", "案件編號也不知 WKCC 案"}) {
+    BodyResult r = ExtractBody(article + not_ref + "\n" + tail, Markers());
+    EXPECT_EQ(r.body.find(not_ref), std::string::npos) << r.body;
+  }
+}
+
+// An announcement closes with its issuer above the date: both stay in the
+// body, although a title-like line above a date otherwise reads as a
+// headline and its dateline. A headline with spaces above a date (the next
+// story in a list) is no issuer.
+TEST(Body, IssuerAboveClosingDateIsKept) {
+  const std::string article =
+      "为做好某河道治理工程建设，确保征地调查工作顺利进行，现就有关事项通告如下。\n"
+      "一、自本通告发布之日起，在工程建设征占地范围内禁止新增建设项目。\n"
+      "二、自本通告发布之日起，上述区域内新迁入的人口不享有相关补偿政策。\n"
+      "特此通告。\n";
+  for (const std::string issuer : {"某省人民政府", "某某协会"}) {
+    std::string raw = article + issuer + "\n2022年1月27日\n";
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.body, raw.substr(0, raw.size() - 1)) << DescribeBody(raw, r);
+  }
+  std::string raw = article + "某市 发布河道治理新规\n2022年1月27日\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_EQ(r.body, article.substr(0, article.size() - 1)) << DescribeBody(raw, r);
+}
+
+// A text in which no line reads as prose (a programme listing of headlines)
+// is kept whole, but for the strong boilerplate after its last line: a
+// subscription appeal is no item of the list.
+TEST(Body, ListingLosesTrailingBoilerplate) {
+  const std::string listing =
+      "【本台中國組 今晚節目】\n"
+      "🔸首季經濟數據公布　學者：數字未能反映基層困難\n"
+      "🔸十九間藥企被揭重金推銷藥物\n"
+      "🔸某市委書記談科學思維方法\n"
+      "🔸法院駁回離婚申請　理由是保障社會和諧\n"
+      "🔸門市買鞋需要實名登記\n";
+  std::string raw = listing + "\n請加入成為眾新聞的月費訂戶，長期支持我們的工作。\n";
+  BodyResult r = ExtractBody(raw, Markers());
+  EXPECT_TRUE(r.whole);
+  EXPECT_EQ(r.body, listing.substr(0, listing.size() - 1)) << DescribeBody(raw, r);
+  // All boilerplate: kept whole (the caller rejects it).
+  std::string only = "請加入成為眾新聞的月費訂戶，長期支持我們的工作。\n版權所有，不得轉載。\n";
+  EXPECT_FALSE(ExtractBody(only, Markers()).body.empty());
 }
 
 }  // namespace
