@@ -116,6 +116,7 @@ class DateExtractor : public Extractor {
       std::vector<RuleMatch> wins = RuleSet::Resolve(ok, nullptr);
       std::sort(wins.begin(), wins.end(), [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
       std::string year_anchor;  // the year the sentence last named (2019年9月, 去年10月)
+      size_t last_end = std::string_view::npos;  // where the sentence's last date mention ends
       for (const RuleMatch& w : wins) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
@@ -124,10 +125,14 @@ class DateExtractor : public Extractor {
                                               : InSentenceYear(c, doc.published, &year_anchor, &doc_year);
           if (!r.ok() && !r.undated) break;  // 同年 with no year named before it
           if (r.ok()) last_date = r.iso;
-          Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
+          size_t begin = w.begin;
+          std::string qualifier = c.qualifier;
+          RangeEnd(c, sent, last_end, &begin, &qualifier);
+          last_end = w.end;
+          Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + begin, s.begin + w.end, w.rule->id);
           mm.date_value = r.iso;
           mm.note = r.note;
-          mm.qualifier = c.qualifier;
+          mm.qualifier = qualifier;
           out->push_back(std::move(mm));
           break;
         }
@@ -213,6 +218,27 @@ class DateExtractor : public Extractor {
     }
     q.year = std::to_string(y + n);
     return ResolveDate(q, "");
+  }
+
+  // The end of a range (2023年至2025年, 3月5日到3月7日): a word of table
+  // range_word (至, 到) right after the sentence's last date joins the two,
+  // it is no 'by': the mention starts after it and takes the qualifier
+  // after the date, if any (至2025年底前: before).
+  void RangeEnd(const Cand& c, std::string_view sent, size_t last_end, size_t* begin, std::string* qualifier) const {
+    if (last_end == std::string_view::npos || !c.m.Has("qual_pre")) return;
+    std::string_view q = c.m.Group("qual_pre");
+    if (!words_.Find("range_word", Trim(q))) return;
+    size_t qb = static_cast<size_t>(q.data() - sent.data());
+    while (qb > last_end && sent[qb - 1] == ' ') --qb;
+    if (qb != last_end) return;
+    size_t b = static_cast<size_t>(q.data() - sent.data()) + q.size();
+    while (b < sent.size() && sent[b] == ' ') ++b;
+    *begin = std::max(*begin, b);
+    qualifier->clear();
+    if (c.m.Has("qual_post") && !c.end) {
+      const std::string* v = words_.Find("qualifier", Trim(c.m.Group("qual_post")));
+      if (v) *qualifier = *v;
+    }
   }
 
   // A word before the date that carries no qualifier (在 of 在2010年: table
