@@ -54,6 +54,7 @@ class DateExtractor : public Extractor {
       then_[r.id] = SplitBar(RuleAttr(r, "then"));
     }
     not_qualifier_ = words_.Words("not_qualifier");
+    verb_to_ = words_.Words("verb_to");
     since_words_ = words_.Words("until_now");
   }
 
@@ -87,6 +88,7 @@ class DateExtractor : public Extractor {
         // idiom=1: a phrase that holds a date's words but no date (到今天仍
         // 'to this day'); when it wins the overlap, nothing inside is a date.
         c.idiom = RuleAttr(*m.rule, "idiom") == "1";
+        if (c.idiom && Vetoed(m, sent)) continue;
         if (!c.idiom && !Interpret(m, sent, doc.published, traditional, &c, &impossible)) {
           if (impossible) invalid.emplace_back(m.begin, m.end);
           continue;
@@ -241,13 +243,23 @@ class DateExtractor : public Extractor {
     }
   }
 
+  // 到 or 至 before the date that ends a verb (见到10月3日, 押后至6月8日:
+  // table verb_to) is no 'by': the date is what was seen, or the new day.
+  bool EndsVerb(const RuleMatch& m, std::string_view t) const {
+    std::string_view q = m.Group("qual_pre");
+    if (q.empty()) return false;
+    size_t qe = static_cast<size_t>(q.data() - t.data()) + q.size();
+    while (qe > 0 && t[qe - 1] == ' ') --qe;
+    return EndsWithAny(t, qe, verb_to_);
+  }
+
   // A word before the date that carries no qualifier (在 of 在2010年: table
   // qualifier, empty value) stays outside the span, as a cue word does.
   void StartAfterPlainPreposition(const RuleMatch& m, std::string_view sent, RuleMatch* span) const {
     if (!m.Has("qual_pre")) return;
     std::string_view q = m.Group("qual_pre");
     const std::string* v = words_.Find("qualifier", Trim(q));
-    if (!v || !v->empty()) return;
+    if (!v || (!v->empty() && !EndsVerb(m, sent))) return;
     size_t b = static_cast<size_t>(q.data() - sent.data()) + q.size();
     while (b < span->end && sent[b] == ' ') ++b;
     if (b < span->end) span->begin = b;
@@ -258,6 +270,15 @@ class DateExtractor : public Extractor {
     const std::string* v = words_.Find(table, Trim(m.Group(group)));
     if (!v || *v == "X") { *bad = true; return std::nullopt; }
     return std::atoi(v->c_str());
+  }
+
+  // The rule's attrs not_after / not_before veto the match by the words
+  // around it. not_after_except: longer words that end with a not_after word
+  // and lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
+  bool Vetoed(const RuleMatch& m, std::string_view t) const {
+    const std::string& id = m.rule->id;
+    if (EndsWithAny(t, m.begin, not_after_.at(id)) && !EndsWithAny(t, m.begin, not_after_except_.at(id))) return true;
+    return StartsWithAny(t, m.end, not_before_.at(id)) && !StartsWithAny(t, m.end, not_before_except_.at(id));
   }
 
   // False if the match gives no mention; *impossible is set when the match
@@ -272,12 +293,7 @@ class DateExtractor : public Extractor {
     if (m.end < t.size() && std::isdigit(static_cast<unsigned char>(t[m.end])) &&
         std::isdigit(static_cast<unsigned char>(t[m.end - 1])))
       return false;
-    // not_after_except: longer words that end with a not_after word and
-    // lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
-    if (EndsWithAny(t, m.begin, not_after_.at(r.id)) && !EndsWithAny(t, m.begin, not_after_except_.at(r.id)))
-      return false;
-    if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
-      return false;
+    if (Vetoed(m, t)) return false;
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;
     bool bad = false;
@@ -356,6 +372,7 @@ class DateExtractor : public Extractor {
     }
     for (const char* g : {"qual_pre", "qual_post"}) {
       if (!m.Has(g) || (c->end && std::string_view(g) == "qual_post")) continue;
+      if (std::string_view(g) == "qual_pre" && EndsVerb(m, t)) continue;
       const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
       if (!q) return false;
       if (c->qualifier.empty()) c->qualifier = *q;
@@ -517,6 +534,7 @@ class DateExtractor : public Extractor {
   Masker masker_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_, then_;
   std::vector<std::string> not_qualifier_;
+  std::vector<std::string> verb_to_;  // date_words.tsv verb_to: 见到, 押后至 (到/至 there ends a verb, no 'by')
   std::vector<std::string> since_words_;  // date_words.tsv until_now: 至今, 迄今 (the date before them is past)  // date_words.tsv: words that start with a qualifier (前往)
 };
 

@@ -28,6 +28,10 @@
 //              (one reading only)
 //   time       7日上午10时, 3月7日下午3时30分, 2024年3月7日10时, 今天上午10点:
 //              the date (with its part of the day), not the clock time
+//   sample     classes of the hand-checked real-news sample (seed 20261220):
+//              见到10月3日, 押后至6月8日 (到/至 ending a verb: no 'by'),
+//              2008年的9月, 截至9月底 (by), 周一晚上 (the time of day in the
+//              span), 星期六日 'weekends' and 距今约2500年 (no date), 周六日本 (周六)
 //   not_date   今天的中国 'nowadays', 十年 and 两年前 (lengths), 3.7 a number,
 //              2024 as a quantity (2024人), 3/7 (March 7 or a fraction)
 //
@@ -47,7 +51,7 @@ class DateFormGen {
   explicit DateFormGen(std::mt19937_64& rng) : g_(rng) {}
 
   static const std::vector<std::string>& Families() {
-    static const std::vector<std::string> k = {"count", "part", "weekday", "range", "roc", "numeric", "time", "not_date"};
+    static const std::vector<std::string> k = {"count", "part", "weekday", "range", "roc", "numeric", "time", "sample", "not_date"};
     return k;
   }
 
@@ -68,6 +72,7 @@ class DateFormGen {
     else if (family == "roc") style = Roc(&p);
     else if (family == "numeric") style = Numeric(&p);
     else if (family == "time") style = Time(&p);
+    else if (family == "sample") style = Sample(&p);
     else style = NotDate(&p);
     static const std::pair<const char*, const char*> kFrames[] = {
         {"据报道，", "，相关部门表示将继续跟进。"}, {"公司称，", "，业绩符合预期。"},
@@ -100,7 +105,8 @@ class DateFormGen {
   static Piece T(std::string text) { return Piece{std::move(text)}; }
 
   static std::string FormTrad(const std::string& s) {
-    static const std::pair<const char*, const char*> kMap[] = {{"礼", "禮"}, {"两", "兩"}, {"点", "點"}, {"时", "時"}};
+    static const std::pair<const char*, const char*> kMap[] = {{"礼", "禮"}, {"两", "兩"}, {"点", "點"}, {"时", "時"},
+                                                               {"见", "見"}, {"后", "後"}, {"现", "現"}, {"罗", "羅"}};
     return MapChars(DateTrad(s), kMap);
   }
 
@@ -341,6 +347,60 @@ class DateFormGen {
         p->push_back(T(clock + "举行"));
         return "time/rel_day";
       }
+    }
+  }
+
+  std::string Sample(std::vector<Piece>* p) {
+    int st = Style();
+    int mo = g_.Int(1, m_), dd = g_.Int(1, mo == m_ ? d_ : DaysIn(y_, mo));  // a past month-day of this year
+    std::string md = Num(mo, st) + "月" + Num(dd, st) + "日";
+    switch (g_.Int(0, 5)) {
+      case 0: {
+        std::string v = g_.Pick(std::vector<std::string>{"见到", "看到", "收到", "提到", "押后至", "延至", "推迟至", "押后到"});
+        p->push_back(T("他" + v));
+        p->push_back(D(md, Iso(y_, mo, dd)));
+        p->push_back(T("的情况"));
+        return "sample/verb_to";
+      }
+      case 1: {
+        int y = g_.Int(1995, 2030), m = g_.Int(1, 12);
+        std::string ys;
+        std::string yt = YearText(g_, y, &ys);
+        p->push_back(T("公司在"));
+        p->push_back(D(yt + "年的" + Num(m, st) + "月", Iso(y, m)));
+        p->push_back(T("倒闭"));
+        return "sample/year_of_month" + ys;
+      }
+      case 2:
+        p->push_back(D(g_.Pick(std::vector<std::string>{"截至", "截止", "直到"}) + Num(mo, st) + "月底", Iso(y_, mo), "by"));
+        p->push_back(T("，基金余额增加"));
+        return "sample/by_month_end";
+      case 3: {
+        static const char* kWd[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+        int wd = g_.Int(1, 7), diff = wd - WeekdayOf(today_);
+        if (diff > 3) diff -= 7;
+        if (diff < -3) diff += 7;
+        std::string tod = g_.Pick(std::vector<std::string>{"晚上", "上午", "下午", "凌晨", "晚"});
+        p->push_back(D(g_.Pick(std::vector<std::string>{"周", "星期", "礼拜"}) + kWd[wd] + tod, IsoOfDay(today_ + diff)));
+        p->push_back(T("到警署报到"));
+        return "sample/weekday_tod";
+      }
+      case 4: {
+        if (g_.Coin()) {  // 周六日本: Saturday, then 日本
+          int diff = 6 - WeekdayOf(today_);
+          if (diff > 3) diff -= 7;
+          if (diff < -3) diff += 7;
+          p->push_back(D("周六", IsoOfDay(today_ + diff)));
+          p->push_back(T("日本首相抵达北京"));
+          return "sample/saturday_japan";
+        }
+        p->push_back(T("兴趣班安排在" + g_.Pick(std::vector<std::string>{"星期六日", "周六日", "礼拜六日"}) + "、尽量避免"));
+        return "sample/weekend";
+      }
+      default:
+        p->push_back(T("距今" + g_.Pick(std::vector<std::string>{"约", "", "已有"}) + std::to_string(g_.Int(1000, 9000)) +
+                       "年的古城遗址"));
+        return "sample/ago";
     }
   }
 
