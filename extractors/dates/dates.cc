@@ -519,6 +519,7 @@ class DateExtractor : public Extractor {
       if (!traditional()) return false;
       p->era_first = 1912;
     }
+    if (m.Has("first") && m.Has("second") && p->weekday && p->year.empty()) return ReadByWeekday(m, published, p);
     if (m.Has("first") && m.Has("second")) {
       int a = std::atoi(std::string(m.Group("first")).c_str()), b = std::atoi(std::string(m.Group("second")).c_str());
       if (a > 12 && b <= 12) { p->day = std::to_string(a); p->month = std::to_string(b); }
@@ -526,6 +527,34 @@ class DateExtractor : public Extractor {
       else return false;  // 3/7/2024: March 7 or 3 July
     }
     return true;
+  }
+
+  // first/second with a weekday and no year (6/8（周一）, 3/17（五）): month
+  // first or day first (Hong Kong writes 6/8 for 6 August), whichever reading
+  // the weekday agrees with nearest the publication date; false if none.
+  bool ReadByWeekday(const RuleMatch& m, const std::string& published, DateParts* p) const {
+    int a = std::atoi(std::string(m.Group("first")).c_str()), b = std::atoi(std::string(m.Group("second")).c_str());
+    int py = 0, pm = 0, pd = 0;
+    if (std::sscanf(published.c_str(), "%d-%d-%d", &py, &pm, &pd) != 3) return false;
+    const long today = DaysFromCivil(py, pm, pd);
+    long best = -1;
+    for (const auto& [mo, d] : {std::pair<int, int>{a, b}, std::pair<int, int>{b, a}}) {
+      if (mo > 12 || (a == b && best >= 0)) continue;
+      DateParts q = *p;
+      q.month = std::to_string(mo);
+      q.day = std::to_string(d);
+      q.near_day = 0;
+      ResolvedDate r = ResolveDate(q, published);
+      int y = 0, rm = 0, rd = 0;
+      if (!r.ok() || std::sscanf(r.iso.c_str(), "%d-%d-%d", &y, &rm, &rd) != 3) continue;
+      long dist = std::labs(DaysFromCivil(y, rm, rd) - today);
+      if (best >= 0 && dist >= best) continue;
+      best = dist;
+      p->month = q.month;
+      p->day = q.day;
+      p->near_day = 0;
+    }
+    return best >= 0;
   }
 
   std::shared_ptr<const Normalizer> norm_;

@@ -25,7 +25,8 @@
 //   roc        民國113年, 113年3月7日, 一一三年, 民國一一三年三月七日,
 //              113年度 (Traditional-script text only)
 //   numeric    2024/3/7, 2024-03-07, 2024.3.7 (also full-width), 25/12/2024
-//              (one reading only)
+//              (one reading only), 3/17（五）, 6/8（周一） (month or day first:
+//              the reading the weekday agrees with near the publication date)
 //   time       7日上午10时, 3月7日下午3时30分, 2024年3月7日10时, 今天上午10点:
 //              the date (with its part of the day), not the clock time
 //   sample     classes of the hand-checked real-news sample (seed 20261220):
@@ -296,6 +297,19 @@ class DateFormGen {
     bool fw = g_.Coin(0.25);
     auto w = [&](const std::string& s) { return fw ? FullWidth(s) : s; };
     std::string t, style;
+    if (g_.Coin(0.2)) {  // 3/17（五）: a month/day with its weekday, near the publication date
+      static const char* kWd[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+      long z = today_ + g_.Int(-20, 20);
+      std::string iso = IsoOfDay(z);
+      std::string wd = std::string(g_.Pick(std::vector<std::string>{"", "周", "星期"})) + kWd[WeekdayOf(z)];
+      bool full = g_.Coin(), day_first = g_.Coin(0.3);  // 6/8（周一）: Hong Kong writes the day first
+      std::string mo_s = std::to_string(std::atoi(iso.substr(5, 2).c_str())), d_s = std::to_string(std::atoi(iso.substr(8, 2).c_str()));
+      t = (day_first ? d_s + "/" + mo_s : mo_s + "/" + d_s) + (full ? "（" : "(") + wd + (full ? "）" : ")");
+      p->push_back(T("展览将于"));
+      p->push_back(D(t, iso));
+      p->push_back(T("开幕"));
+      return day_first ? "numeric/dm_weekday" : "numeric/md_weekday";
+    }
     switch (g_.Int(0, 3)) {
       case 0: t = std::to_string(y) + "/" + std::to_string(mo) + "/" + std::to_string(dd); style = "slash"; break;
       case 1: {
