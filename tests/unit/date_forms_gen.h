@@ -32,7 +32,8 @@
 //   sample     classes of the hand-checked real-news sample (seed 20261220):
 //              见到10月3日, 押后至6月8日 (到/至 ending a verb: no 'by'),
 //              2008年的9月, 截至9月底 (by), 周一晚上 (the time of day in the
-//              span), 星期六日 'weekends' and 距今约2500年 (no date), 周六日本 (周六)
+//              span), 星期六日 'weekends' and 距今约2500年 (no date), 周六日本 (周六),
+//              附近20日 (a place word, not 近 'nearly')
 //   not_date   今天的中国 'nowadays', 十年 and 两年前 (lengths), 3.7 a number,
 //              2024 as a quantity (2024人), 3/7 (March 7 or a fraction)
 //
@@ -368,7 +369,7 @@ class DateFormGen {
     int st = Style();
     int mo = g_.Int(1, m_), dd = g_.Int(1, mo == m_ ? d_ : DaysIn(y_, mo));  // a past month-day of this year
     std::string md = Num(mo, st) + "月" + Num(dd, st) + "日";
-    switch (g_.Int(0, 5)) {
+    switch (g_.Int(0, 6)) {
       case 0: {
         std::string v = g_.Pick(std::vector<std::string>{"见到", "看到", "收到", "提到", "押后至", "延至", "推迟至", "押后到"});
         p->push_back(T("他" + v));
@@ -410,6 +411,14 @@ class DateFormGen {
         }
         p->push_back(T("兴趣班安排在" + g_.Pick(std::vector<std::string>{"星期六日", "周六日", "礼拜六日"}) + "、尽量避免"));
         return "sample/weekend";
+      }
+      case 5: {  // 附近20日: a place word ending in 近, not 近 'nearly'
+        int day = g_.Int(1, d_);
+        p->push_back(T(g_.Pick(std::vector<std::string>{"边境", "定居点", "港口", "车站"}) +
+                       g_.Pick(std::vector<std::string>{"附近", "靠近"})));
+        p->push_back(D(std::to_string(day) + "日", Iso(y_, m_, day)));
+        p->push_back(T("发生事故"));
+        return "sample/near_place";
       }
       default:
         p->push_back(T("距今" + g_.Pick(std::vector<std::string>{"约", "", "已有"}) + std::to_string(g_.Int(1000, 9000)) +
