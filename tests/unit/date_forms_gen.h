@@ -33,7 +33,8 @@
 //              见到10月3日, 押后至6月8日 (到/至 ending a verb: no 'by'),
 //              2008年的9月, 截至9月底 (by), 周一晚上 (the time of day in the
 //              span), 星期六日 'weekends' and 距今约2500年 (no date), 周六日本 (周六),
-//              附近20日 (a place word, not 近 'nearly')
+//              附近20日 (a place word, not 近 'nearly'), 降至2014年以来 (after),
+//              声明早已 (no 明早)
 //   not_date   今天的中国 'nowadays', 十年 and 两年前 (lengths), 3.7 a number,
 //              2024 as a quantity (2024人), 3/7 (March 7 or a fraction)
 //
@@ -369,7 +370,7 @@ class DateFormGen {
     int st = Style();
     int mo = g_.Int(1, m_), dd = g_.Int(1, mo == m_ ? d_ : DaysIn(y_, mo));  // a past month-day of this year
     std::string md = Num(mo, st) + "月" + Num(dd, st) + "日";
-    switch (g_.Int(0, 6)) {
+    switch (g_.Int(0, 7)) {
       case 0: {
         std::string v = g_.Pick(std::vector<std::string>{"见到", "看到", "收到", "提到", "押后至", "延至", "推迟至", "押后到"});
         p->push_back(T("他" + v));
@@ -419,6 +420,19 @@ class DateFormGen {
         p->push_back(D(std::to_string(day) + "日", Iso(y_, m_, day)));
         p->push_back(T("发生事故"));
         return "sample/near_place";
+      }
+      case 6: {  // 降至2014年以来: 至 ends a verb of level; 声明早已 holds no 明早
+        if (g_.Coin()) {
+          p->push_back(T("该声明早已失效"));
+          return "sample/statement_already";
+        }
+        int y = g_.Int(1995, y_);
+        std::string ys;
+        std::string yt = YearText(g_, y, &ys);
+        p->push_back(T("消费者信心指数" + g_.Pick(std::vector<std::string>{"降至", "跌至", "升至", "回落至"})));
+        p->push_back(D(yt + "年以来", Iso(y), "after"));
+        p->push_back(T("最低"));
+        return "sample/level_since" + ys;
       }
       default:
         p->push_back(T("距今" + g_.Pick(std::vector<std::string>{"约", "", "已有"}) + std::to_string(g_.Int(1000, 9000)) +
