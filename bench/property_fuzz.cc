@@ -11,6 +11,9 @@
 // prints each family's F1 (a case is one wanted mention: found exactly is a
 // true positive, else a miss; every other mention of its kind is a false
 // positive).
+// --dates runs the date forms of tests/unit/date_forms_gen.h instead,
+// --cases of each family, and prints each family's cases and failures:
+//   build/bench/newskb_property_fuzz --dates 1 --cases 100000
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,15 +23,38 @@
 #include <string>
 #include <random>
 
+#include "tests/unit/date_forms_gen.h"
 #include "tests/unit/figure_gen.h"
 
 using namespace newskb;
+
+// --dates: every date form family, `cases` of each; 0 if none failed.
+static int DateForms(const PipelineContext& ctx, long long cases, unsigned long long seed, int show) {
+  std::mt19937_64 rng(seed);
+  long long failed = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  for (const std::string& fam : gen::DateFormGen::Families()) {
+    long long bad = 0;
+    for (long long i = 0; i < cases; ++i) {
+      gen::DateCase c = gen::GenerateDateFormCase(rng, fam);
+      std::string why = gen::CheckDateCase(c, ctx);
+      if (why.empty()) continue;
+      ++bad;
+      if (++failed <= show) std::printf("FAIL %s\n", why.c_str());
+    }
+    std::printf("%-10s %lld cases, %lld failed\n", fam.c_str(), cases, bad);
+  }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("%lld failed, seed %llu, %.1f s\n", failed, seed, s);
+  return failed ? 1 : 0;
+}
 
 int main(int argc, char** argv) {
   long long cases = 1000000;
   unsigned long long seed = 1;
   int show = 20;
   std::string only;
+  bool dates = false;
   std::string rules = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--cases")) cases = std::atoll(argv[i + 1]);
@@ -36,10 +62,12 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--show")) show = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--rules")) rules = argv[i + 1];
     else if (!std::strcmp(argv[i], "--only")) only = argv[i + 1];
-    else { std::fprintf(stderr, "usage: newskb_property_fuzz [--cases N] [--seed N] [--show N] [--rules DIR] [--only PREFIX]\n"); return 2; }
+    else if (!std::strcmp(argv[i], "--dates")) dates = std::atoi(argv[i + 1]) != 0;
+    else { std::fprintf(stderr, "usage: newskb_property_fuzz [--cases N] [--seed N] [--show N] [--rules DIR] [--only PREFIX] [--dates 1]\n"); return 2; }
   }
   auto ctx = LoadPipeline(rules);
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().message().c_str()); return 2; }
+  if (dates) return DateForms(*ctx.value(), cases, seed, show);
   std::mt19937_64 rng(seed);
   std::map<std::string, long long> fails, total, family_fails, family_others;
   long long failed = 0;

@@ -54,6 +54,7 @@ class DateExtractor : public Extractor {
       then_[r.id] = SplitBar(RuleAttr(r, "then"));
     }
     not_qualifier_ = words_.Words("not_qualifier");
+    verb_to_ = words_.Words("verb_to");
     since_words_ = words_.Words("until_now");
   }
 
@@ -87,6 +88,7 @@ class DateExtractor : public Extractor {
         // idiom=1: a phrase that holds a date's words but no date (到今天仍
         // 'to this day'); when it wins the overlap, nothing inside is a date.
         c.idiom = RuleAttr(*m.rule, "idiom") == "1";
+        if (c.idiom && Vetoed(m, sent)) continue;
         if (!c.idiom && !Interpret(m, sent, doc.published, traditional, &c, &impossible)) {
           if (impossible) invalid.emplace_back(m.begin, m.end);
           continue;
@@ -116,6 +118,7 @@ class DateExtractor : public Extractor {
       std::vector<RuleMatch> wins = RuleSet::Resolve(ok, nullptr);
       std::sort(wins.begin(), wins.end(), [](const RuleMatch& a, const RuleMatch& b) { return a.begin < b.begin; });
       std::string year_anchor;  // the year the sentence last named (2019年9月, 去年10月)
+      size_t last_end = std::string_view::npos;  // where the sentence's last date mention ends
       for (const RuleMatch& w : wins) {
         for (const Cand& c : cands) {
           if (c.m.rule != w.rule || c.m.begin != w.begin || c.m.end != w.end) continue;
@@ -124,10 +127,14 @@ class DateExtractor : public Extractor {
                                               : InSentenceYear(c, doc.published, &year_anchor, &doc_year);
           if (!r.ok() && !r.undated) break;  // 同年 with no year named before it
           if (r.ok()) last_date = r.iso;
-          Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + w.begin, s.begin + w.end, w.rule->id);
+          size_t begin = w.begin;
+          std::string qualifier = c.qualifier;
+          RangeEnd(c, sent, last_end, &begin, &qualifier);
+          last_end = w.end;
+          Mention mm = MakeMention(MentionKind::kDate, doc, norm, s.begin + begin, s.begin + w.end, w.rule->id);
           mm.date_value = r.iso;
           mm.note = r.note;
-          mm.qualifier = c.qualifier;
+          mm.qualifier = qualifier;
           out->push_back(std::move(mm));
           break;
         }
@@ -215,13 +222,44 @@ class DateExtractor : public Extractor {
     return ResolveDate(q, "");
   }
 
+  // The end of a range (2023年至2025年, 3月5日到3月7日): a word of table
+  // range_word (至, 到) right after the sentence's last date joins the two,
+  // it is no 'by': the mention starts after it and takes the qualifier
+  // after the date, if any (至2025年底前: before).
+  void RangeEnd(const Cand& c, std::string_view sent, size_t last_end, size_t* begin, std::string* qualifier) const {
+    if (last_end == std::string_view::npos || !c.m.Has("qual_pre")) return;
+    std::string_view q = c.m.Group("qual_pre");
+    if (!words_.Find("range_word", Trim(q))) return;
+    size_t qb = static_cast<size_t>(q.data() - sent.data());
+    while (qb > last_end && sent[qb - 1] == ' ') --qb;
+    if (qb != last_end) return;
+    size_t b = static_cast<size_t>(q.data() - sent.data()) + q.size();
+    while (b < sent.size() && sent[b] == ' ') ++b;
+    *begin = std::max(*begin, b);
+    qualifier->clear();
+    if (c.m.Has("qual_post") && !c.end) {
+      const std::string* v = words_.Find("qualifier", Trim(c.m.Group("qual_post")));
+      if (v) *qualifier = *v;
+    }
+  }
+
+  // 到 or 至 before the date that ends a verb (见到10月3日, 押后至6月8日:
+  // table verb_to) is no 'by': the date is what was seen, or the new day.
+  bool EndsVerb(const RuleMatch& m, std::string_view t) const {
+    std::string_view q = m.Group("qual_pre");
+    if (q.empty()) return false;
+    size_t qe = static_cast<size_t>(q.data() - t.data()) + q.size();
+    while (qe > 0 && t[qe - 1] == ' ') --qe;
+    return EndsWithAny(t, qe, verb_to_);
+  }
+
   // A word before the date that carries no qualifier (在 of 在2010年: table
   // qualifier, empty value) stays outside the span, as a cue word does.
   void StartAfterPlainPreposition(const RuleMatch& m, std::string_view sent, RuleMatch* span) const {
     if (!m.Has("qual_pre")) return;
     std::string_view q = m.Group("qual_pre");
     const std::string* v = words_.Find("qualifier", Trim(q));
-    if (!v || !v->empty()) return;
+    if (!v || (!v->empty() && !EndsVerb(m, sent))) return;
     size_t b = static_cast<size_t>(q.data() - sent.data()) + q.size();
     while (b < span->end && sent[b] == ' ') ++b;
     if (b < span->end) span->begin = b;
@@ -232,6 +270,15 @@ class DateExtractor : public Extractor {
     const std::string* v = words_.Find(table, Trim(m.Group(group)));
     if (!v || *v == "X") { *bad = true; return std::nullopt; }
     return std::atoi(v->c_str());
+  }
+
+  // The rule's attrs not_after / not_before veto the match by the words
+  // around it. not_after_except: longer words that end with a not_after word
+  // and lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
+  bool Vetoed(const RuleMatch& m, std::string_view t) const {
+    const std::string& id = m.rule->id;
+    if (EndsWithAny(t, m.begin, not_after_.at(id)) && !EndsWithAny(t, m.begin, not_after_except_.at(id))) return true;
+    return StartsWithAny(t, m.end, not_before_.at(id)) && !StartsWithAny(t, m.end, not_before_except_.at(id));
   }
 
   // False if the match gives no mention; *impossible is set when the match
@@ -246,12 +293,7 @@ class DateExtractor : public Extractor {
     if (m.end < t.size() && std::isdigit(static_cast<unsigned char>(t[m.end])) &&
         std::isdigit(static_cast<unsigned char>(t[m.end - 1])))
       return false;
-    // not_after_except: longer words that end with a not_after word and
-    // lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
-    if (EndsWithAny(t, m.begin, not_after_.at(r.id)) && !EndsWithAny(t, m.begin, not_after_except_.at(r.id)))
-      return false;
-    if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
-      return false;
+    if (Vetoed(m, t)) return false;
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;
     bool bad = false;
@@ -330,6 +372,7 @@ class DateExtractor : public Extractor {
     }
     for (const char* g : {"qual_pre", "qual_post"}) {
       if (!m.Has(g) || (c->end && std::string_view(g) == "qual_post")) continue;
+      if (std::string_view(g) == "qual_pre" && EndsVerb(m, t)) continue;
       const std::string* q = words_.Find("qualifier", Trim(m.Group(g)));
       if (!q) return false;
       if (c->qualifier.empty()) c->qualifier = *q;
@@ -476,6 +519,7 @@ class DateExtractor : public Extractor {
       if (!traditional()) return false;
       p->era_first = 1912;
     }
+    if (m.Has("first") && m.Has("second") && p->weekday && p->year.empty()) return ReadByWeekday(m, published, p);
     if (m.Has("first") && m.Has("second")) {
       int a = std::atoi(std::string(m.Group("first")).c_str()), b = std::atoi(std::string(m.Group("second")).c_str());
       if (a > 12 && b <= 12) { p->day = std::to_string(a); p->month = std::to_string(b); }
@@ -485,12 +529,41 @@ class DateExtractor : public Extractor {
     return true;
   }
 
+  // first/second with a weekday and no year (6/8（周一）, 3/17（五）): month
+  // first or day first (Hong Kong writes 6/8 for 6 August), whichever reading
+  // the weekday agrees with nearest the publication date; false if none.
+  bool ReadByWeekday(const RuleMatch& m, const std::string& published, DateParts* p) const {
+    int a = std::atoi(std::string(m.Group("first")).c_str()), b = std::atoi(std::string(m.Group("second")).c_str());
+    int py = 0, pm = 0, pd = 0;
+    if (std::sscanf(published.c_str(), "%d-%d-%d", &py, &pm, &pd) != 3) return false;
+    const long today = DaysFromCivil(py, pm, pd);
+    long best = -1;
+    for (const auto& [mo, d] : {std::pair<int, int>{a, b}, std::pair<int, int>{b, a}}) {
+      if (mo > 12 || (a == b && best >= 0)) continue;
+      DateParts q = *p;
+      q.month = std::to_string(mo);
+      q.day = std::to_string(d);
+      q.near_day = 0;
+      ResolvedDate r = ResolveDate(q, published);
+      int y = 0, rm = 0, rd = 0;
+      if (!r.ok() || std::sscanf(r.iso.c_str(), "%d-%d-%d", &y, &rm, &rd) != 3) continue;
+      long dist = std::labs(DaysFromCivil(y, rm, rd) - today);
+      if (best >= 0 && dist >= best) continue;
+      best = dist;
+      p->month = q.month;
+      p->day = q.day;
+      p->near_day = 0;
+    }
+    return best >= 0;
+  }
+
   std::shared_ptr<const Normalizer> norm_;
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
   Masker masker_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_, then_;
   std::vector<std::string> not_qualifier_;
+  std::vector<std::string> verb_to_;  // date_words.tsv verb_to: 见到, 押后至 (到/至 there ends a verb, no 'by')
   std::vector<std::string> since_words_;  // date_words.tsv until_now: 至今, 迄今 (the date before them is past)  // date_words.tsv: words that start with a qualifier (前往)
 };
 
