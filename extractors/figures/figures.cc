@@ -11,6 +11,7 @@
 #include "extractors/engine/rule_set.h"
 #include "extractors/mask/masker.h"
 #include "extractors/figures/numeral.h"
+#include "extractors/figures/rule_context.h"
 #include "extractors/figures/word_table.h"
 
 namespace newskb {
@@ -222,6 +223,7 @@ class FigureExtractor : public Extractor {
     veto_after_except_ = words_.Words("veto_after_except");
     qual_word_before_ = words_.Words("qual_word_before");
     for (const Rule& r : rules_->rules()) {
+      contexts_.emplace(r.id, RuleContext(r));
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
@@ -267,7 +269,15 @@ class FigureExtractor : public Extractor {
       if (raw.empty()) continue;
       std::vector<Cand> cands;
       std::vector<RuleMatch> ok;
+      // Words a rule needs around its match (rule_context.h); a rule's cue
+      // lies after its previous match that had one (raw comes grouped by rule).
+      const Rule* ctx_rule = nullptr;
+      size_t ctx_from = 0;
       for (RuleMatch& m : raw) {
+        if (m.rule != ctx_rule) ctx_rule = m.rule, ctx_from = 0;
+        size_t consumed = m.end;
+        if (!contexts_.at(m.rule->id).Holds(m, sent, ctx_from, &consumed)) continue;
+        ctx_from = consumed;
         Cand c;
         // idiom=1: a phrase that holds a figure's words but no figure
         // (做到一半 'halfway', 百分之百肯定 'totally'); when it wins the
@@ -632,6 +642,7 @@ class FigureExtractor : public Extractor {
   Masker masker_;
   std::vector<std::string> veto_after_, veto_after_except_, qual_word_before_;
   std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_before_except_;
+  std::map<std::string, RuleContext> contexts_;  // words needed around a match, by rule id
   struct WordVetoes {
     std::vector<std::string> not_before, except, not_after;
   };
