@@ -192,6 +192,17 @@ bool HasAsciiLetter(std::string_view s) {
   return false;
 }
 
+// The start of the longest word of `heads` in t[b, e) that ends at e and
+// starts on a word of the lexicon (when loaded), else npos.
+static size_t PlaceHeadEndingAt(std::string_view t, size_t b, size_t e, const NameLists& lists) {
+  for (size_t i = b; i < e; i += Utf8CharLen(t, i)) {
+    if (lists.heads->MatchAt(t, i) != e - i) continue;
+    if (lists.lexicon && !StartsOnWord(*lists.lexicon, t, i, e)) continue;
+    return i;
+  }
+  return std::string_view::npos;
+}
+
 bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const Document& doc,
                const NormText& norm, const NameLists& lists, NameCand* out) {
   const Rule& r = *m.rule;
@@ -207,6 +218,18 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   int min_chars = std::atoi(Attr(r, "min_chars", "2").c_str());
   size_t keep = static_cast<size_t>(std::max(min_chars, 2));
   const size_t b0 = b;
+  // head: place_end: the name is the longest place or body head that ends
+  // the group on a word start (the sender of a mission: 美國秘密驅逐兩名中國
+  // + 駐華盛頓大使館 -> 中國); where none ends it, as head: place.
+  if (head == "place_end") {
+    size_t p = PlaceHeadEndingAt(t, b, e, lists);
+    if (p == std::string_view::npos) {
+      head = "place";
+    } else {
+      b = p;
+      head = "none";
+    }
+  }
   // Words: 巴西只有圣保罗州保险公司 starts after 只有, 北京大学生 holds no 北京大学.
   if (lists.lexicon && (head == "place" || head == "trim") && HasHan(t.substr(b, e - b))) {
     b = NameStart(*lists.lexicon, *lists.heads, t, b, e, /*cut_numbers=*/head == "trim");

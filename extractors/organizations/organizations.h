@@ -21,6 +21,9 @@
 //                  (gazetteer/heads.txt, and every country, state, province
 //                  and bloc of gazetteer/places.tsv), trimmed to the leftmost one;
 //                  "trim": cut after the last stop word (gazetteer/stopwords.txt);
+//                  "place_end": the longest place or body head that ends
+//                  the group on a word start (a mission's sender: 美國驅逐
+//                  兩名中國 + 駐華盛頓大使館 -> 中國), else as "place";
 //                  "none" (default): the group as matched. A stop word
 //                  inside a head word cuts nothing (the 和 of 刚果民主共和国)
 //        latin     "caps": every Latin word capitalised in the body;
