@@ -274,12 +274,13 @@ Result<BodyMarkers> ParseBodyMarkers(std::string_view text, const std::string& n
       else if (s == "references_heading") section = &m.references_heading;
       else if (s == "lead_notice") section = &m.lead_notice;
       else if (s == "closing_reference") section = &m.closing_reference;
+      else if (s == "author_note") section = &m.author_note;
       else
         return Status::InvalidInput(where() + "unknown section [" + std::string(s) +
                                     "] (expected block, teaser, end, end_short, byline_prefix, "
                                     "credit_prefix, credit_contains, byline_contains, "
                                     "caption_credit, agency, dateline_prefix, editor_suffix, "
-                                    "references_heading, lead_notice, closing_reference)");
+                                    "references_heading, lead_notice, closing_reference, author_note)");
       continue;
     }
     if (section == nullptr)
@@ -785,6 +786,15 @@ bool IsClosingReference(std::string_view s, const BodyMarkers& m) {
     return digit;
   }
   return false;
+}
+
+// A note on the author: the line starts with an [author_note] phrase
+// ("作者為退休建築師", "筆者為前區議員") and has at most kAuthorNoteMaxCp
+// code points.
+constexpr uint32_t kAuthorNoteMaxCp = 160;
+
+bool IsAuthorNote(const Features& f, const BodyMarkers& m) {
+  return f.cp <= kAuthorNoteMaxCp && HasPrefix(f.trimmed, m.author_note);
 }
 
 bool IsReferencesHeading(std::string_view s, const BodyMarkers& m) {
@@ -1690,6 +1700,30 @@ BodyResult ExtractBody(std::string_view raw, const BodyMarkers& markers) {
     }
   }
 
+  // A note on the author (an [author_note] line: "作者為退休建築師") under
+  // the byline, opening or closing the body, is no body; one inside the
+  // text after prose ("作者是個文化人，他…", a book's author) stays.
+  if (!markers.author_note.empty()) {
+    auto content = [&](size_t i) {
+      return r.lines[i].cls == LineClass::kGood || r.lines[i].cls == LineClass::kNearGood;
+    };
+    for (size_t i = start; i <= stop; ++i) {
+      if (r.lines[i].cls == LineClass::kBlank || IsDropped(r.lines[i].cls)) continue;
+      size_t prev = i;
+      while (prev > 0 && r.lines[prev - 1].cls == LineClass::kBlank) --prev;
+      bool after_byline = prev > 0 && r.lines[prev - 1].cls == LineClass::kByline;
+      if ((after_byline || i == start || i == stop) && IsAuthorNote(feats[i], markers))
+        r.lines[i].cls = LineClass::kByline;
+    }
+    // A bound on a note moves to the nearest content left.
+    size_t s2 = start, e2 = stop;
+    if (r.lines[s2].cls == LineClass::kByline)
+      while (s2 < e2 && !content(s2)) ++s2;
+    if (r.lines[e2].cls == LineClass::kByline)
+      while (e2 > s2 && !content(e2)) --e2;
+    if (content(s2) || s2 == start) start = s2;
+    if (content(e2) || e2 == stop) stop = e2;
+  }
   // A closing reference line right after the body ("案件編號：WKCC813/2021"
   // under a court report) belongs to it: a [closing_reference] phrase, then
   // reference numbers only (IsClosingReference).

@@ -187,6 +187,10 @@ struct AffixPatterns;  // compiled [dateline_prefix] / [editor_suffix], opaque
 //                    a digit and no sentence punctuation): a case number
 //                    closing a court report ("案件編號：WKCC813/2021"). Right
 //                    after the body's last line, it is kept in the body.
+//   [author_note]    a line of at most 160 code points that starts with the
+//                    phrase (作者為, 筆者為) is a note on the author, dropped
+//                    right under a byline and as the body's first or last
+//                    line ("【撰文：某某】" / "作者為退休建築師").
 //
 // Patterns are literal text with tokens in braces; a '?' before the closing
 // brace makes a token optional:
@@ -223,6 +227,7 @@ struct BodyMarkers {
   std::vector<std::string> references_heading;
   std::vector<std::string> lead_notice;
   std::vector<std::string> closing_reference;
+  std::vector<std::string> author_note;
   std::shared_ptr<const body_internal::PhraseMatcher> matcher;  // built by Parse
   std::shared_ptr<const body_internal::AffixPatterns> affixes;  // built by Parse
 };

@@ -1161,5 +1161,23 @@ TEST(Body, ListingLosesTrailingBoilerplate) {
   EXPECT_FALSE(ExtractBody(only, Markers()).body.empty());
 }
 
+// An opinion column names its author in a note under the byline; the note
+// is no body, before the article or after it. A sentence about another
+// author inside the text stays.
+TEST(Body, AuthorNoteIsNoBody) {
+  const std::string article =
+      "每年很多人到外地旅遊，除了看風景外，當地重視本土農產品的策略也令人印象深刻。\n"
+      "作者是個文化人，他樂意跟那個車夫聊天，也寫下了這段經歷，令讀者明白當地的生活。\n"
+      "本地農業面對土地和人手的限制，但仍然可以參考外地的做法，建立自己的品牌。\n";
+  for (const std::string note : {"作者為城市規劃師", "筆者為前區議員，曾任教師。"}) {
+    std::string raw = "【撰文：某某】\n" + note + "\n\n" + article;
+    BodyResult r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.body, article.substr(0, article.size() - 1)) << DescribeBody(raw, r);
+    raw = article + "\n" + note + "\n";
+    r = ExtractBody(raw, Markers());
+    EXPECT_EQ(r.body, article.substr(0, article.size() - 1)) << DescribeBody(raw, r);
+  }
+}
+
 }  // namespace
 }  // namespace newskb
