@@ -34,13 +34,13 @@ struct RuleSet::Impl {
   std::vector<RuleScope> scopes;  // per rule (rule_scope.h)
   // The Sets: the rules that may match anywhere in a line run on whole
   // lines; the windowed ones only on the clauses that hold a trigger.
-  // (Cutting a family into Sets of 8 or 16 rules made figures faster and
-  // dates, facts and policies slower: one Set per kind.)
+  // Each kind is cut into Sets of at most RuleSetOptions::max_set_rules
+  // rules, in file order (0: one Set per kind).
   struct Part {
     std::unique_ptr<RE2::Set> set;  // null: no rule of this kind
     std::vector<int> rule_of;       // the Set's index k stands for rules[rule_of[k]]
   };
-  Part line_part, window_part;
+  std::vector<Part> line_parts, window_parts;
   // Triggers of the windowed rules: a bit per code point below
   // kTriggerBits, the rest (rare) sorted apart.
   static constexpr char32_t kTriggerBits = 0x30000;
@@ -626,19 +626,25 @@ Status RuleSet::Impl::BuildSets(const RuleSetOptions& opts) {
   so.set_log_errors(false);
   so.set_max_mem(opts.max_mem);
   so.set_longest_match(false);
-  for (auto [part, which] : {std::pair{&line_part, &line_rules}, std::pair{&window_part, &window_rules}}) {
-    if (which->empty()) continue;
-    part->set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-    part->rule_of = std::move(*which);
-    for (int i : part->rule_of) {
-      std::string err;
-      if (part->set->Add(SetPattern(rules[i].pattern), &err) < 0)
-        return Status::InvalidInput(file + ":" + std::to_string(rules[i].line) + ": rule " + rules[i].id + ": " + err);
+  const size_t per_set = opts.max_set_rules;
+  for (auto [parts, which] : {std::pair{&line_parts, &line_rules}, std::pair{&window_parts, &window_rules}}) {
+    for (size_t first = 0; first < which->size();) {
+      size_t n = per_set == 0 ? which->size() : std::min(per_set, which->size() - first);
+      Part part;
+      part.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+      part.rule_of.assign(which->begin() + first, which->begin() + first + n);
+      first += n;
+      for (int i : part.rule_of) {
+        std::string err;
+        if (part.set->Add(SetPattern(rules[i].pattern), &err) < 0)
+          return Status::InvalidInput(file + ":" + std::to_string(rules[i].line) + ": rule " + rules[i].id + ": " + err);
+      }
+      if (!part.set->Compile())
+        return Status::InvalidInput(file + ": pattern too large - compile failed: the family's " +
+                                    std::to_string(part.rule_of.size()) + " rules do not fit the RE2::Set memory budget of " +
+                                    std::to_string(opts.max_mem >> 10) + " KiB (raise RuleSetOptions::max_mem)");
+      parts->push_back(std::move(part));
     }
-    if (!part->set->Compile())
-      return Status::InvalidInput(file + ": pattern too large - compile failed: the family's " +
-                                  std::to_string(part->rule_of.size()) + " rules do not fit the RE2::Set memory budget of " +
-                                  std::to_string(opts.max_mem >> 10) + " KiB (raise RuleSetOptions::max_mem)");
   }
   return Status::Ok();
 }
@@ -870,17 +876,19 @@ std::vector<RuleMatch> RuleSet::FindAll(std::string_view text, FindStats* stats)
     if (line.empty()) continue;
     runs.clear();
     if (stats) stats->line_bytes += line.size();
-    if (im.line_part.set) {
-      MatchSet(*im.line_part.set, line, im.line_part.rule_of, stats, &hits);
+    for (const Impl::Part& part : im.line_parts) {
+      MatchSet(*part.set, line, part.rule_of, stats, &hits);
       for (int r : hits) runs.emplace_back(r, -1);
     }
-    if (im.window_part.set) {
+    if (!im.window_parts.empty()) {
       im.FindWindows(line, &windows);
       for (size_t w = 0; w < windows.size(); ++w) {
         if (stats) stats->window_bytes += windows[w].second - windows[w].first;
-        MatchSet(*im.window_part.set, line.substr(windows[w].first, windows[w].second - windows[w].first),
-                 im.window_part.rule_of, stats, &hits);
-        for (int r : hits) runs.emplace_back(r, static_cast<int>(w));
+        const std::string_view window = line.substr(windows[w].first, windows[w].second - windows[w].first);
+        for (const Impl::Part& part : im.window_parts) {
+          MatchSet(*part.set, window, part.rule_of, stats, &hits);
+          for (int r : hits) runs.emplace_back(r, static_cast<int>(w));
+        }
       }
     }
     // By rule (file order), each rule's windows in text order.

@@ -89,6 +89,16 @@ struct FindStats {
 struct RuleSetOptions {
   int64_t max_mem = int64_t{256} << 20;   // RE2::Set budget
   int64_t rule_max_mem = int64_t{64} << 20;  // each RE2
+  // At most this many rules in one RE2::Set (0: no limit): a family is cut,
+  // in file order, into Sets of this size, each run over the same lines or
+  // windows. Same matches either way (tests/unit/rule_scope_test.cc). A
+  // Set's DFA state holds where every one of its rules stands, so on varied
+  // text one Set of many rules with wide classes builds states for the
+  // combinations (memory and time); a few small Sets build the sum instead,
+  // for one more pass over each window per Set. It pays where the states,
+  // not the passes, are the cost (figures: see its loader); one Set is
+  // faster for families whose DFA stays small.
+  size_t max_set_rules = 0;
   size_t max_rules = 0;  // load only the file's first N rules (0: all); for benchmarks
   // Run the windowed rules' Set only on the clauses that hold one of their
   // triggers (rule_scope.h). Same matches either way; false: the Set runs on

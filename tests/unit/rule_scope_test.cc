@@ -146,6 +146,43 @@ TEST(RuleSetWindows, SameMatchesAsWholeLines) {
   EXPECT_GT(matches, texts / 2);  // the texts do match: the comparison is not between two empty lists
 }
 
+// A family cut into Sets of a few rules each (RuleSetOptions::max_set_rules)
+// finds the same matches, in the same order, as one Set per scope: on every
+// rule file's examples and on the articles of corpus/.
+TEST(RuleSetParts, SmallSetsFindTheSameMatchesAsOneSet) {
+  const std::string dir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+  std::vector<std::string> articles;
+  for (const char* sub : {"/corpus", "/corpus/real"})
+    for (const auto& e : std::filesystem::directory_iterator(std::string(NEWSKB_SOURCE_DIR) + sub))
+      if (e.path().extension() == ".txt") {
+        std::ifstream in(e.path());
+        std::stringstream ss;
+        ss << in.rdbuf();
+        articles.push_back(Fold(ss.str()));
+      }
+  ASSERT_GE(articles.size(), 20u);
+  size_t families = 0, matches = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".json" || e.path().filename() == "macros.json") continue;
+    RuleSetOptions small;
+    small.max_set_rules = 3;
+    auto one = RuleSet::LoadFile(e.path().string(), {});
+    auto parts = RuleSet::LoadFile(e.path().string(), small);
+    ASSERT_TRUE(one.ok() && parts.ok()) << e.path();
+    ++families;
+    std::vector<std::string> inputs = articles;
+    for (const Rule& r : one->rules())
+      for (const RuleExample& ex : r.examples) inputs.push_back(Fold(ex.text));
+    for (const std::string& t : inputs) {
+      Found a = MatchesOf(one.value(), t), b = MatchesOf(parts.value(), t);
+      ASSERT_EQ(a, b) << e.path().filename() << " on \"" << t << "\"";
+      matches += a.size();
+    }
+  }
+  EXPECT_GE(families, 8u);
+  EXPECT_GT(matches, 1000u);  // the texts do match: not two empty lists compared
+}
+
 TEST(RuleSetWindows, ExamplesCheckTheAnalysisAtLoadTime) {
   // The analysis says every match of `\d+[元块]` holds a digit; an example
   // cannot contradict it, so this loads; the stats show the windows at work.
