@@ -61,6 +61,10 @@ size_t WithQualifier(const ScopeWords& sw, std::string_view t, size_t floor, siz
   return scope_b;
 }
 
+// How far before a scope an indicator mention may start and still reach
+// into it (names of the gazetteer and rules are far shorter).
+constexpr size_t kOwnReachBytes = 256;
+
 }  // namespace
 
 Result<ScopeWords> ScopeWords::Load(const std::string& rules_dir, const Normalizer& norm) {
@@ -191,6 +195,9 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWo
     const Mention& m = (*out)[k];
     own.push_back({byte_of(m.start), byte_of(m.end), m.rule.rfind(gaz_prefix, 0) == 0});
   }
+  std::vector<size_t> by_start(own.size());  // own, by begin
+  for (size_t k = 0; k < own.size(); ++k) by_start[k] = k;
+  std::stable_sort(by_start.begin(), by_start.end(), [&](size_t a, size_t b) { return own[a].b < own[b].b; });
   // The heads: each rule match's, then each gazetteer indicator's own
   // name (固定资产投资 of 交通固定资产投资, 生产总值 of 海洋生产总值),
   // wherever it stands.
@@ -216,9 +223,14 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWo
     const bool merged = si.owned && si.scope_e == si.head_b;  // 江苏省 + 民间投资
     bool skip = false;
     std::vector<size_t> covered;
-    for (size_t k = 0; k < own.size(); ++k) {
+    // Own mentions are short: those starting a little before the scope on.
+    const size_t from_b = si.scope_b > kOwnReachBytes ? si.scope_b - kOwnReachBytes : 0;
+    for (auto it = std::lower_bound(by_start.begin(), by_start.end(), from_b,
+                                    [&](size_t k, size_t pos) { return own[k].b < pos; });
+         it != by_start.end() && own[*it].b < si.head_e; ++it) {
+      const size_t k = *it;
       const Own& o = own[k];
-      if (o.e <= si.scope_b || o.b >= si.head_e) continue;
+      if (o.e <= si.scope_b) continue;
       if (!o.gaz || o.b <= si.scope_b) skip = true;
       else covered.push_back(k);
     }
