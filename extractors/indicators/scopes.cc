@@ -48,13 +48,30 @@ size_t WindowStart(std::string_view t, size_t head_b, int cps) {
   return b;
 }
 
+// scope_b moved back over a qualifier word of sw.qualifiers ending right
+// there, not before `floor`.
+size_t WithQualifier(const ScopeWords& sw, std::string_view t, size_t floor, size_t scope_b) {
+  size_t b = scope_b;
+  for (int n = 0; n < 6 && b > floor; ++n) {
+    size_t p = b - 1;
+    while (p > floor && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
+    b = p;
+    if (n >= 1 && sw.qualifiers->Contains(t.substr(b, scope_b - b))) return b;
+  }
+  return scope_b;
+}
+
+// How far before a scope an indicator mention may start and still reach
+// into it (names of the gazetteer and rules are far shorter).
+constexpr size_t kOwnReachBytes = 256;
+
 }  // namespace
 
 Result<ScopeWords> ScopeWords::Load(const std::string& rules_dir, const Normalizer& norm) {
   ScopeWords sw;
   const std::pair<std::shared_ptr<const WordList>*, const char*> lists[] = {
       {&sw.whole, "scope_whole_words.txt"}, {&sw.actors, "scope_actor_words.txt"},
-      {&sw.release_verbs, "scope_release_verbs.txt"}};
+      {&sw.release_verbs, "scope_release_verbs.txt"}, {&sw.qualifiers, "scope_qualifiers.txt"}};
   for (const auto& [list, file] : lists) {
     auto r = WordList::LoadFile(rules_dir + "/gazetteer/" + file, norm);
     if (!r.ok()) return r.status();
@@ -106,6 +123,19 @@ bool FindScope(const Lexicon& lex, const ScopeWords& sw, std::string_view t, con
       --i;
       continue;
     }
+    // A qualifier of the statistics (规模以上, 限额以上) belongs to the
+    // scope, though its locality word would end it; the words before it
+    // too (机械工业规模以上企业).
+    if (const size_t q = WithQualifier(sw, t, std::max(floor, w.b > 8 ? w.b - 8 : 0), w.e); q < w.e && q >= floor) {
+      size_t k = i - 1;
+      while (k > 0 && words[k].b > q) --k;
+      if (words[k].b == q) {
+        if (Utf8Length(t.substr(q, head_b - q)) > static_cast<size_t>(kMaxScopeCps) + 4) break;
+        scope_b = q;
+        i = k;
+        continue;
+      }
+    }
     if (!ScopeTag(w) || IsFunctionTag(w.tag) || sw.whole->Contains(s)) break;
     // A verb before a noun is a verb and its object (支持草原), no modifier:
     // a plain verb stands in a scope only before a place word (穿戴 of
@@ -147,7 +177,6 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWo
   std::vector<RuleMatch> found;
   for (RuleMatch& m : rules.FindAll(t))
     if (m.Has("head")) found.push_back(std::move(m));
-  if (found.empty()) return;
   // Body code points -> normalised bytes (first byte at or after).
   auto byte_of = [&](uint32_t cp) {
     return static_cast<size_t>(std::lower_bound(norm.cp_of_byte.begin(), norm.cp_of_byte.end() - 1, cp) -
@@ -166,25 +195,43 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWo
     const Mention& m = (*out)[k];
     own.push_back({byte_of(m.start), byte_of(m.end), m.rule.rfind(gaz_prefix, 0) == 0});
   }
-  std::vector<Mention> add;
-  DisjointSpans done;
+  std::vector<size_t> by_start(own.size());  // own, by begin
+  for (size_t k = 0; k < own.size(); ++k) by_start[k] = k;
+  std::stable_sort(by_start.begin(), by_start.end(), [&](size_t a, size_t b) { return own[a].b < own[b].b; });
+  // The heads: each rule match's, then each gazetteer indicator's own
+  // name (固定资产投资 of 交通固定资产投资, 生产总值 of 海洋生产总值),
+  // wherever it stands.
+  struct Head { size_t b, e; std::string rule; };
+  std::vector<Head> heads;
   for (const RuleMatch& m : found) {
     std::string_view head = m.Group("head");
     const size_t hb = static_cast<size_t>(head.data() - t.data());
+    heads.push_back({hb, hb + head.size(), m.rule->id});
+  }
+  for (const Own& o : own)
+    if (o.gaz) heads.push_back({o.b, o.e, kGazetteerScopeRule});
+  if (heads.empty()) return;
+  std::vector<Mention> add;
+  DisjointSpans done;
+  for (const Head& h : heads) {
     ScopedIndicator si;
-    if (!FindScope(lex, sw, t, taken, hb, hb + head.size(), &si)) continue;
+    if (!FindScope(lex, sw, t, taken, h.b, h.e, &si)) continue;
     // The indicators already found over the span: a rule's, or a
-    // gazetteer name covering the scope's start (固定资产投资), stands; one
-    // that is the measure is kept (进出口总值; 固定资产投资 after 完成); one
-    // inside the scope is replaced (工业增加值 of 消费品工业增加值).
+    // gazetteer name covering the scope's start (国内生产总值), stands;
+    // one inside the span is replaced (工业增加值 of 消费品工业增加值,
+    // 固定资产投资 of 交通固定资产投资: the measure is named with its scope).
     const bool merged = si.owned && si.scope_e == si.head_b;  // 江苏省 + 民间投资
-    bool skip = false, measure_found = false;
+    bool skip = false;
     std::vector<size_t> covered;
-    for (size_t k = 0; k < own.size(); ++k) {
+    // Own mentions are short: those starting a little before the scope on.
+    const size_t from_b = si.scope_b > kOwnReachBytes ? si.scope_b - kOwnReachBytes : 0;
+    for (auto it = std::lower_bound(by_start.begin(), by_start.end(), from_b,
+                                    [&](size_t k, size_t pos) { return own[k].b < pos; });
+         it != by_start.end() && own[*it].b < si.head_e; ++it) {
+      const size_t k = *it;
       const Own& o = own[k];
-      if (o.e <= si.scope_b || o.b >= si.head_e) continue;
+      if (o.e <= si.scope_b) continue;
       if (!o.gaz || o.b <= si.scope_b) skip = true;
-      else if (o.b >= si.measure_b && o.e == si.head_e && !merged) measure_found = true;
       else covered.push_back(k);
     }
     if (skip || !done.TryAdd(si.scope_b, si.head_e)) continue;
@@ -195,11 +242,17 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWo
       return x;
     };
     if (merged) {
-      add.push_back(mention(si.scope_b, si.head_e, m.rule->id));
+      add.push_back(mention(si.scope_b, si.head_e, h.rule));
       continue;
     }
-    add.push_back(mention(si.scope_b, si.scope_e, m.rule->id));
-    if (!measure_found) add.push_back(mention(si.measure_b, si.head_e, m.rule->id + ".head"));
+    // The scope, and the measure named with it: the indicator as the
+    // release names it (交通 + 固定资产投资 -> 交通固定资产投资; 铁路完成
+    // 固定资产投资 -> 铁路固定资产投资).
+    Mention scope = mention(si.scope_b, si.scope_e, h.rule);
+    Mention measure = mention(si.measure_b, si.head_e, h.rule + ".head");
+    measure.name = scope.text + measure.text;
+    add.push_back(std::move(scope));
+    add.push_back(std::move(measure));
   }
   // Drop the replaced gazetteer mentions, keep the rest in place.
   size_t w = first_own;

@@ -27,13 +27,21 @@
 //     indicator mention named as written (江苏省民间投资: 江苏省 stays the
 //     figure's subject, 民间投资 what it measures);
 //   - otherwise TWO indicator mentions: the scope (rule id, named as
-//     written: 高技术制造业) and the measure (the gazetteer's mention when
-//     it is the measure: 进出口总值 -> 進出口總值; else as written: 投资,
-//     rule id + ".head"). The facts pass then takes the scope as the subject and
-//     the measure as the object (高技术制造业 | cost_change | 投资 | 11.3%).
+//     written: 高技术制造业) and the measure, named by the whole indicator
+//     as the release calls it, scope and measure without a release verb
+//     (高技术制造业投资, 铁路固定资产投资; rule id + ".head"). The facts pass
+//     then takes the scope as the subject and the indicator as the object
+//     (高技术制造业 | cost_change | 高技术制造业投资 | 11.3%);
+//   - a qualifier of the statistics' population (规模以上, 限额以上:
+//     gazetteer/scope_qualifiers.txt) is part of the scope though its
+//     locality word would end it (规模以上工业企业, 机械工业规模以上企业);
+//   - heads are the rules' matches and every gazetteer indicator mention
+//     (wherever it stands: 交通固定资产投资规模…，达16474亿元; 海洋生产总值 is
+//     not 國內生產總值), rule id ind.scope.gazetteer.
 //
-// Gazetteer indicator mentions overlapping a scoped indicator are replaced
-// (工业增加值 inside 消费品工业增加值); a mention of an indicator rule
+// Gazetteer indicator mentions overlapping a scoped indicator after its
+// scope's start are replaced (工业增加值 inside 消费品工业增加值, 进出口总额 of
+// 义乌进出口总额); a mention of an indicator rule
 // (ind.measured_quantity: 全社会用电量) is kept and the scoped match skipped.
 //
 // Thread safety: immutable after construction. Cost: the rule set's pass
@@ -58,6 +66,8 @@ namespace newskb {
 
 inline constexpr int kMaxScopeCps = 10;
 inline constexpr int kHeadContextCps = 4;
+// The rule id of a scoped indicator whose head is a gazetteer indicator.
+inline constexpr const char* kGazetteerScopeRule = "ind.scope.gazetteer";
 
 // One scoped indicator found in normalised text (bytes).
 struct ScopedIndicator {
@@ -80,7 +90,7 @@ struct TakenSpan {
 // (全国, 我国, 今年), words that are no scope alone (公司, 企业), and the
 // release verbs between a scope and its measure (实现, 完成).
 struct ScopeWords {
-  std::shared_ptr<const WordList> whole, actors, release_verbs;
+  std::shared_ptr<const WordList> whole, actors, release_verbs, qualifiers;
   static Result<ScopeWords> Load(const std::string& rules_dir, const Normalizer& norm);
 };
 
@@ -93,8 +103,9 @@ bool FindScope(const Lexicon& lex, const ScopeWords& sw, std::string_view t, con
 // appends to *out the scoped indicators. *out holds the mentions of the
 // extractors run before, then, from index `first_own` on, the indicator
 // mentions of the gazetteer and indicators.json (rule ids starting with
-// `gaz_prefix` for the gazetteer's): those a scoped indicator covers are
-// removed, one that is exactly its head is kept as its measure.
+// `gaz_prefix` for the gazetteer's): those a scoped indicator covers after
+// its scope's start are removed (the measure, named with its scope, takes
+// their place).
 void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWords& sw, const Document& doc, const NormText& norm,
                          const std::string& gaz_prefix, size_t first_own, std::vector<Mention>* out);
 

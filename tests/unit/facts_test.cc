@@ -442,7 +442,7 @@ TEST(Facts, MeasuredQuantityIsTheSubjectOfItsChange) {
 }
 
 // A measure named after its scope (高技术制造业投资): the scope is the
-// subject, the measure the object, not a total carried from the sentence
+// subject, the measure named with its scope the object, not a total carried from the sentence
 // before; an entity before the scope (江苏省) stays the subject. Generated:
 // scopes of the releases x heads x change verbs.
 TEST(Facts, ScopeOfAnIndicatorIsTheSubjectMeasureTheObject) {
@@ -453,7 +453,7 @@ TEST(Facts, ScopeOfAnIndicatorIsTheSubjectMeasureTheObject) {
         auto fs = F().Run(text, {{"5.2%", "%", ""}, {"11.3%", "%", ""}});
         ASSERT_EQ(fs.size(), 2u) << text;
         EXPECT_EQ(fs[1].subject, scope) << text;
-        EXPECT_EQ(fs[1].object, head) << text;
+        EXPECT_EQ(fs[1].object, scope + head) << text;
       }
     }
   }

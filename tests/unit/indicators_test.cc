@@ -65,19 +65,36 @@ TEST(Indicators, MeasuredQuantityBeforeItsValue) {
 
 // A measure named after its scope (rules/indicator_scopes.json, scopes.h):
 // the scope, read back from the head by words within the clause, and the
-// measure are two mentions; both named as written.
+// measure are two mentions; the scope named as written, the measure by
+// the whole indicator, scope and measure (what the release calls it).
 TEST(Indicators, ScopeAndMeasureAreTwoMentions) {
-  EXPECT_EQ(F().Run("今年前10月，我国高技术制造业投资同比增长11.3%。"), "高技术制造业=高技术制造业 投资=投资");
+  EXPECT_EQ(F().Run("今年前10月，我国高技术制造业投资同比增长11.3%。"),
+            "高技术制造业=高技术制造业 投资=高技术制造业投资");
   EXPECT_EQ(F().Run("今年前10个月，我国AI眼镜、智能手表等智能穿戴网上零售额增长23.1%。"),
-            "智能穿戴=智能穿戴 网上零售额=网上零售额");
-  EXPECT_EQ(F().Run("1—3月，我国船舶出口金额99.2亿美元。"), "船舶=船舶 出口金额=出口金额");
-  // A gazetteer name inside the scope gives way (工业增加值 of 消费品工业增加值).
-  EXPECT_EQ(F().Run("1—4月，我国消费品工业增加值同比增长5%。"), "消费品工业=消费品工业 增加值=增加值");
-  // A gazetteer name that is the measure stays the measure.
-  EXPECT_EQ(F().Run("今年上半年，义乌进出口总额4864.2亿元。"), "义乌=义乌 进出口总额=進出口總值");
+            "智能穿戴=智能穿戴 网上零售额=智能穿戴网上零售额");
+  EXPECT_EQ(F().Run("1—3月，我国船舶出口金额99.2亿美元。"), "船舶=船舶 出口金额=船舶出口金额");
+  // A gazetteer name inside the span gives way (工业增加值 of 消费品工业增加值;
+  // 进出口总额 of 义乌进出口总额: not the nation's 進出口總值).
+  EXPECT_EQ(F().Run("1—4月，我国消费品工业增加值同比增长5%。"), "消费品工业=消费品工业 增加值=消费品工业增加值");
+  EXPECT_EQ(F().Run("今年上半年，义乌进出口总额4864.2亿元。"), "义乌=义乌 进出口总额=义乌进出口总额");
   // A release verb (完成, 实现) stands between the scope and its measure.
-  EXPECT_EQ(F().Run("一季度全国铁路完成固定资产投资1312亿元。"), "铁路=铁路 固定资产投资=固定資產投資");
-  EXPECT_EQ(F().Run("全国规模以上工业企业实现利润总额超8万亿元。"), "工业企业=工业企业 利润总额=利润总额");
+  EXPECT_EQ(F().Run("一季度全国铁路完成固定资产投资1312亿元。"), "铁路=铁路 固定资产投资=铁路固定资产投资");
+  // A qualifier of the statistics (规模以上, 限额以上) is part of the scope,
+  // and so are the words before it.
+  EXPECT_EQ(F().Run("全国规模以上工业企业实现利润总额超8万亿元。"),
+            "规模以上工业企业=规模以上工业企业 利润总额=规模以上工业企业利润总额");
+  EXPECT_EQ(F().Run("今年上半年，我国机械工业规模以上企业增加值同比增长6.4%。"),
+            "机械工业规模以上企业=机械工业规模以上企业 增加值=机械工业规模以上企业增加值");
+}
+
+// A gazetteer indicator is a head too, wherever it stands: the sector
+// before it is its scope (交通固定资产投资 is not the nation's 固定資產投資,
+// 海洋生产总值 not 國內生產總值).
+TEST(Indicators, GazetteerIndicatorsTakeTheirScope) {
+  EXPECT_EQ(F().Run("今年上半年我国交通固定资产投资规模高位运行，达16474亿元。"),
+            "交通=交通 固定资产投资=交通固定资产投资");
+  EXPECT_EQ(F().Run("2025年全国海洋生产总值达110180亿元。"), "海洋=海洋 生产总值=海洋生产总值");
+  EXPECT_EQ(F().Run("前三季度国内生产总值同比增长5.2%。"), "国内生产总值=國內生產總值");
 }
 
 TEST(Indicators, AnEntityBeforeTheScopeOwnsTheIndicator) {
