@@ -227,6 +227,9 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     // desc_middle: words that, right after the place head, make the name a
     // description (瑞典国营矿业公司: "a Swedish state-owned mining company").
     if (StartsWithAnyWord(t.substr(b + head_len), Attr(r, "desc_middle", ""))) return false;
+    // A head found inside a word starts no name: 東區法院, not 區法院.
+    if (lists.lexicon) b = WordStartBack(*lists.lexicon, t, b0, b, e);
+    if (b == std::string_view::npos) return false;
   } else if (head == "trim") {
     b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);
     // 澳洲稀土开发商阿拉弗拉: the role noun describes the name after it.

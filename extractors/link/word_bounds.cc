@@ -97,6 +97,18 @@ size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
   return n;
 }
 
+size_t WordStartBack(const Lexicon& lex, std::string_view t, size_t lo, size_t b, size_t e) {
+  if (b <= lo) return b;
+  for (const LexWord& w : lex.Segment(t, BackChars(t, b, 6), AheadChars(t, e, 2))) {
+    if (!(w.b < b && b < w.e)) continue;
+    if (w.b < lo || w.e > e) return b;  // not the rule's to move
+    std::string_view tag = w.tag;
+    if (!w.known || IsFunctionTag(tag) || tag[0] == 'v' || tag == "m" || tag == "q") return std::string_view::npos;
+    return w.b;
+  }
+  return b;
+}
+
 size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e) {
   size_t we = AheadChars(t, e, 12);
   // Cheap test first: no unit head starts in the Han run after `e`, no unit

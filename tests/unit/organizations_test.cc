@@ -534,5 +534,22 @@ TEST(Organizations, AgencyShortFormBesideItsParent) {
   EXPECT_FALSE(Has(alone, "工業局")) << ::testing::PrintToString(Texts(alone));
 }
 
+// A place head found inside a word starts no name (區 of 東區): the name
+// starts where that word starts. Generated: district words that end with a
+// head character, before body heads, in both scripts.
+TEST(Organizations, LeftEdgeIsAWordStart) {
+  const std::pair<const char*, const char*> kDistricts[] = {
+      {"東區", "东区"}, {"西區", "西区"}, {"北區", "北区"}, {"灣仔區", "湾仔区"}};
+  const std::pair<const char*, const char*> kHeads[] = {{"法院", "法院"}, {"議會", "议会"}};
+  for (auto [dt, ds] : kDistricts) {
+    for (auto [ht, hs] : kHeads) {
+      for (const std::string& name : {std::string(dt) + ht, std::string(ds) + hs}) {
+        auto ms = F().Run(name + "今日表示，案件押後再訊。");
+        EXPECT_TRUE(Has(ms, name)) << name << ": " << ::testing::PrintToString(Texts(ms));
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newskb
