@@ -551,5 +551,28 @@ TEST(Organizations, LeftEdgeIsAWordStart) {
   }
 }
 
+// An index or a base named after a body is a thing (FORMAT.md): the name
+// inside is no mention; a count or a stock code after a name leaves it.
+TEST(Organizations, IndexOrBaseNamedAfterABodyIsNone) {
+  for (const char* text : {"美國標普500指數上升7%。", "美国标普500指数上升7%。", "美股標普 500 下跌。",
+                           "寧願北京將海軍基地放在坦桑尼亞。", "宁愿北京将海军基地放在坦桑尼亚。"}) {
+    auto ms = F().Run(text);
+    EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("標普調降美國評級。"), "標普"));
+  EXPECT_TRUE(Has(F().Run("遼寧隊17號球員射門。"), "遼寧隊"));
+  EXPECT_TRUE(Has(F().Run("台積電2330上漲。"), "台積電"));
+}
+
+// Words jieba tags as organizations that are regions, meetings or idioms
+// (not_organizations.txt) give no mention, in either script.
+TEST(Organizations, RegionsMeetingsAndIdiomsAreNone) {
+  for (const char* text : {"我國中東部地區迎來降溫。", "我国中东部地区迎来降温。", "石泰峰等參加聯組會。",
+                           "石泰峰等参加联组会。", "設置專門委員會的決定。", "他對此深有體會。"}) {
+    auto ms = F().Run(text);
+    EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+}
+
 }  // namespace
 }  // namespace newskb
