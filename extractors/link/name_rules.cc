@@ -209,7 +209,7 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   const size_t b0 = b;
   // Words: 巴西只有圣保罗州保险公司 starts after 只有, 北京大学生 holds no 北京大学.
   if (lists.lexicon && (head == "place" || head == "trim") && HasHan(t.substr(b, e - b))) {
-    b = NameStart(*lists.lexicon, *lists.heads, t, b, e, /*cut_numbers=*/head == "trim");
+    b = NameStart(*lists.lexicon, *lists.heads, t, b, e, /*cut_numbers=*/true);
     if (b == std::string_view::npos) return false;
   }
   if (head == "place") {

@@ -60,7 +60,11 @@ size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, 
   for (size_t i = 0; i < words.size(); ++i) {
     const LexWord& w = words[i];
     if (w.b < start || w.e > e) continue;
-    if (IsFunctionTag(w.tag) || (cut_numbers && (w.tag == "m" || w.tag == "q"))) {
+    // A numeral that starts a place (四 of 四川) is none, nor a measure word
+    // that ends the name (台 of 四川有线电视台: its head); a numeral that
+    // ends it leaves nothing (世界首部: a count, no body).
+    bool number = cut_numbers && heads.MatchAt(t, w.b) == 0 && (w.tag == "m" || (w.tag == "q" && w.e < e));
+    if (IsFunctionTag(w.tag) || number) {
       start = w.e;
     } else if (w.tag == "v" && i + 1 < words.size() && words[i + 1].e <= e) {
       const LexWord& n = words[i + 1];

@@ -574,5 +574,21 @@ TEST(Organizations, RegionsMeetingsAndIdiomsAreNone) {
   }
 }
 
+// A place-headed name crosses no numeral (世界首部: a count) and is not
+// extended over a word of people or parts ending in a head (老幹部, 全部);
+// a measure word that is the name's own head stays (電視台). Both scripts.
+TEST(Organizations, NumeralsAndCadresBoundNames) {
+  for (auto [text, none] : std::vector<std::pair<std::string, std::string>>{
+           {"這部電影成為世界首部。", "世界首部"}, {"这部电影成为世界首部。", "世界首部"},
+           {"國家廣播電視總局老幹部活動中心開放。", "國家廣播電視總局老幹部"},
+           {"国家广播电视总局老干部活动中心开放。", "国家广播电视总局老干部"}}) {
+    auto ms = F().Run(text);
+    EXPECT_FALSE(Has(ms, none)) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("國家廣播電視總局老幹部活動中心開放。"), "國家廣播電視總局"));
+  EXPECT_TRUE(Has(F().Run("記四川有線電視台婦女兒童頻道。"), "四川有線電視台"));
+  EXPECT_TRUE(Has(F().Run("记四川有线电视台妇女儿童频道。"), "四川有线电视台"));
+}
+
 }  // namespace
 }  // namespace newskb
