@@ -89,6 +89,9 @@ size_t JoinedStart(const Rule& r, std::string_view t, size_t b0, size_t e, const
   if (q == std::string_view::npos) return q;
   size_t mid = q + lists.heads->MatchAt(t, q);
   if (mid >= j || Utf8Length(t.substr(mid, j - mid)) < 2) return std::string_view::npos;
+  // A body's head before the conjunction: two bodies (墨西哥军队和总检察院,
+  // 全国科技馆和科学技术类博物馆), each bounded on its own.
+  if (lists.org_heads && lists.org_heads->EndsWithEntry(t.substr(mid, j - mid))) return std::string_view::npos;
   for (size_t i = q; i < j; i += Utf8CharLen(t, i))
     if (lists.stops->MatchAt(t, i) > 0 && lists.heads->MatchAt(t, i) == 0) return std::string_view::npos;
   for (const LexWord& w : lists.lexicon->Segment(t, mid, j))  // no function word inside
@@ -140,6 +143,11 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
     l.descriptors = std::move(d).value();
   } else {
     l.descriptors = WordList::FromWords({}, norm);
+  }
+  if (family == "organizations" && std::ifstream(dir + "/org_heads.txt")) {
+    auto h = WordList::LoadFile(dir + "/org_heads.txt", norm);
+    if (!h.ok()) return h.status();
+    l.org_heads = std::move(h).value();
   }
   // Heads: heads.txt, plus every country, state, province and bloc
   // of places.tsv (its Han names: canonical and aliases), so a body of any

@@ -590,5 +590,16 @@ TEST(Organizations, NumeralsAndCadresBoundNames) {
   EXPECT_TRUE(Has(F().Run("记四川有线电视台妇女儿童频道。"), "四川有线电视台"));
 }
 
+// A conjunction after a body's own head joins two bodies, never two words
+// of one name; inside one name it stays (台灣智慧自動化與機器人協會).
+TEST(Organizations, ConjunctionAfterABodysHeadJoinsTwoBodies) {
+  for (const char* whole : {"全國科技館和科學技術類博物館", "全国科技馆和科学技术类博物馆", "墨西哥軍隊和總檢察院",
+                            "墨西哥军队和总检察院"}) {
+    auto ms = F().Run(std::string(whole) + "共計1779個。");
+    EXPECT_FALSE(Has(ms, whole)) << whole << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("台灣智慧自動化與機器人協會表示。"), "台灣智慧自動化與機器人協會"));
+}
+
 }  // namespace
 }  // namespace newskb
