@@ -601,5 +601,18 @@ TEST(Organizations, ConjunctionAfterABodysHeadJoinsTwoBodies) {
   EXPECT_TRUE(Has(F().Run("台灣智慧自動化與機器人協會表示。"), "台灣智慧自動化與機器人協會"));
 }
 
+// A verb as common as 是 or 有 is no brand's first character: 是大公司 is
+// "is a big company". Generated over verbs and heads, both scripts.
+TEST(Organizations, CommonVerbStartsNoBrand) {
+  for (const char* verb : {"是", "有"}) {
+    for (const char* head : {"大公司", "大集團", "大集团"}) {
+      std::string text = std::string("這") + verb + head + "的做法。";
+      auto ms = F().Run(text);
+      EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+    }
+  }
+  EXPECT_TRUE(Has(F().Run("劳拉公司宣布。"), "劳拉公司"));
+}
+
 }  // namespace
 }  // namespace newskb
