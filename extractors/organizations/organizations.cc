@@ -603,7 +603,7 @@ class OrganizationExtractor : public Extractor {
   // directly a word of gazetteer/index_words.txt (恒生指數), or two or three
   // digits and then such a word, a space, punctuation or the end (標普500指數,
   // 標普500, S&P 500, 日經225); not a count (遼寧隊17號) nor a stock code of
-  // four digits or more (台積電2330).
+  // four digits or more (台積電2330), nor a date (Google 10 日發布).
   bool IndexAfter(std::string_view t, size_t e) const {
     if (index_words_->MatchAt(t, e) > 0) return true;
     size_t d = e < t.size() && t[e] == ' ' ? e + 1 : e;  // S&P 500
@@ -611,6 +611,8 @@ class OrganizationExtractor : public Extractor {
     while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
     if (i - d < 2 || i - d > 3) return false;
     if (i == t.size() || index_words_->MatchAt(t, i) > 0) return true;
+    while (i < t.size() && t[i] == ' ') ++i;  // Google 10 日: a date, not an index
+    if (i == t.size()) return true;
     size_t n = Utf8CharLen(t, i);
     return !HasHan(t.substr(i, n)) && !(t[i] >= '0' && t[i] <= '9') && t[i] != '.' && t[i] != ',' &&
            t[i] != '%';

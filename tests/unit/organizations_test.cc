@@ -554,7 +554,7 @@ TEST(Organizations, LeftEdgeIsAWordStart) {
 // An index or a base named after a body is a thing (FORMAT.md): the name
 // inside is no mention; a count or a stock code after a name leaves it.
 TEST(Organizations, IndexOrBaseNamedAfterABodyIsNone) {
-  for (const char* text : {"美國標普500指數上升7%。", "美国标普500指数上升7%。", "美股標普 500 下跌。",
+  for (const char* text : {"美國標普500指數上升7%。", "美国标普500指数上升7%。", "美股標普500 (S&P 500)下跌。",
                            "寧願北京將海軍基地放在坦桑尼亞。", "宁愿北京将海军基地放在坦桑尼亚。"}) {
     auto ms = F().Run(text);
     EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
@@ -562,6 +562,7 @@ TEST(Organizations, IndexOrBaseNamedAfterABodyIsNone) {
   EXPECT_TRUE(Has(F().Run("標普調降美國評級。"), "標普"));
   EXPECT_TRUE(Has(F().Run("遼寧隊17號球員射門。"), "遼寧隊"));
   EXPECT_TRUE(Has(F().Run("台積電2330上漲。"), "台積電"));
+  EXPECT_TRUE(Has(F().Run("據報導，Google 10 日發布了新版。"), "Google"));
 }
 
 // Words jieba tags as organizations that are regions, meetings or idioms
