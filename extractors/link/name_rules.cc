@@ -89,6 +89,9 @@ size_t JoinedStart(const Rule& r, std::string_view t, size_t b0, size_t e, const
   if (q == std::string_view::npos) return q;
   size_t mid = q + lists.heads->MatchAt(t, q);
   if (mid >= j || Utf8Length(t.substr(mid, j - mid)) < 2) return std::string_view::npos;
+  // A body's head before the conjunction: two bodies (墨西哥军队和总检察院,
+  // 全国科技馆和科学技术类博物馆), each bounded on its own.
+  if (lists.org_heads && lists.org_heads->EndsWithEntry(t.substr(mid, j - mid))) return std::string_view::npos;
   for (size_t i = q; i < j; i += Utf8CharLen(t, i))
     if (lists.stops->MatchAt(t, i) > 0 && lists.heads->MatchAt(t, i) == 0) return std::string_view::npos;
   for (const LexWord& w : lists.lexicon->Segment(t, mid, j))  // no function word inside
@@ -140,6 +143,11 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
     l.descriptors = std::move(d).value();
   } else {
     l.descriptors = WordList::FromWords({}, norm);
+  }
+  if (family == "organizations" && std::ifstream(dir + "/org_heads.txt")) {
+    auto h = WordList::LoadFile(dir + "/org_heads.txt", norm);
+    if (!h.ok()) return h.status();
+    l.org_heads = std::move(h).value();
   }
   // Heads: heads.txt, plus every country, state, province and bloc
   // of places.tsv (its Han names: canonical and aliases), so a body of any
@@ -232,7 +240,7 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
   }
   // Words: 巴西只有圣保罗州保险公司 starts after 只有, 北京大学生 holds no 北京大学.
   if (lists.lexicon && (head == "place" || head == "trim") && HasHan(t.substr(b, e - b))) {
-    b = NameStart(*lists.lexicon, *lists.heads, t, b, e, /*cut_numbers=*/head == "trim");
+    b = NameStart(*lists.lexicon, *lists.heads, t, b, e, /*cut_numbers=*/true);
     if (b == std::string_view::npos) return false;
   }
   if (head == "place") {
@@ -250,6 +258,9 @@ bool BoundName(const RuleMatch& m, const char* group, std::string_view t, const 
     // desc_middle: words that, right after the place head, make the name a
     // description (瑞典国营矿业公司: "a Swedish state-owned mining company").
     if (StartsWithAnyWord(t.substr(b + head_len), Attr(r, "desc_middle", ""))) return false;
+    // A head found inside a word starts no name: 東區法院, not 區法院.
+    if (lists.lexicon) b = WordStartBack(*lists.lexicon, t, b0, b, e);
+    if (b == std::string_view::npos) return false;
   } else if (head == "trim") {
     b = TrimKeepingHeads(t, b, e, *lists.stops, *lists.heads, keep);
     // 澳洲稀土开发商阿拉弗拉: the role noun describes the name after it.

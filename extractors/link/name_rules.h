@@ -41,8 +41,12 @@ struct NameCand {
 //   not_<family>.txt   whole names that are not entities (政府, 新创公司)
 //   descriptors.txt    role nouns before a name in apposition (开发商, 生产商):
 //                      a `head: trim` name is cut after them too (optional file)
+//   org_heads.txt      organization heads (公司, 部, 馆 ...; optional, organizations
+//                      only): a `join` conjunction after a body's head joins two
+//                      bodies, not two words of one name (墨西哥军队和总检察院)
 struct NameLists {
   std::shared_ptr<const WordList> stops, heads, locatives, latin_generic, not_names, descriptors;
+  std::shared_ptr<const WordList> org_heads;  // null for other families
   // The word lexicon (optional, set by the family that uses it): a rule
   // name with `head: place` or `head: trim` then starts and ends on word
   // boundaries and spans no function word (link/word_bounds.h).

@@ -60,7 +60,11 @@ size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, 
   for (size_t i = 0; i < words.size(); ++i) {
     const LexWord& w = words[i];
     if (w.b < start || w.e > e) continue;
-    if (IsFunctionTag(w.tag) || (cut_numbers && (w.tag == "m" || w.tag == "q"))) {
+    // A numeral that starts a place (四 of 四川) is none, nor a measure word
+    // that ends the name (台 of 四川有线电视台: its head); a numeral that
+    // ends it leaves nothing (世界首部: a count, no body).
+    bool number = cut_numbers && heads.MatchAt(t, w.b) == 0 && (w.tag == "m" || (w.tag == "q" && w.e < e));
+    if (IsFunctionTag(w.tag) || number) {
       start = w.e;
     } else if (w.tag == "v" && i + 1 < words.size() && words[i + 1].e <= e) {
       const LexWord& n = words[i + 1];
@@ -95,6 +99,18 @@ size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
   // Two characters or more, and three more after it: 圣保罗州保险公司, not 华兴银行.
   if (Utf8Length(t.substr(b, n)) < 2 || Utf8Length(t.substr(b + n, e - b - n)) < 3) return 0;
   return n;
+}
+
+size_t WordStartBack(const Lexicon& lex, std::string_view t, size_t lo, size_t b, size_t e) {
+  if (b <= lo) return b;
+  for (const LexWord& w : lex.Segment(t, BackChars(t, b, 6), AheadChars(t, e, 2))) {
+    if (!(w.b < b && b < w.e)) continue;
+    if (w.b < lo || w.e > e) return b;  // not the rule's to move
+    std::string_view tag = w.tag;
+    if (!w.known || IsFunctionTag(tag) || tag[0] == 'v' || tag == "m" || tag == "q") return std::string_view::npos;
+    return w.b;
+  }
+  return b;
 }
 
 size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_view t, size_t e) {

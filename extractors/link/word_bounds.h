@@ -56,6 +56,15 @@ bool StartsOnWord(const Lexicon& lex, std::string_view t, size_t b, size_t e);
 // t[b, e) (圣保罗州 of 圣保罗州保险公司); 0 otherwise.
 size_t PlaceWordAt(const Lexicon& lex, std::string_view t, size_t b, size_t e);
 
+// The left edge of a built name t[b, e) moved back to a word start: when a
+// word of the lexicon starts at or after `lo` (the rule's match), before
+// `b`, and ends inside the name, a name word (no function word, verb,
+// numeral or classifier), the name starts where that word starts: a place
+// head found inside a word is no start (區法院 of 東區法院 -> 東區法院).
+// `b` itself when it is a word start or no such word holds it; npos when a
+// word that is no name word holds it (the name would start inside 培养).
+size_t WordStartBack(const Lexicon& lex, std::string_view t, size_t lo, size_t b, size_t e);
+
 // The end of the unit that extends an organization ending at `e`: name
 // words (no function word, no person name, no punctuation, at most one verb
 // and only right before the last word), up to ten characters, whose last

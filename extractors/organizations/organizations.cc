@@ -95,6 +95,9 @@ bool DatelineCredit(std::string_view t, size_t b, size_t e) {
 
 // A noun seen this many times or more in jieba's corpus is a common noun.
 constexpr double kCommonNoun = 20;
+// A one-character verb seen this often in jieba's corpus (是 796,991, 有
+// 423,765, 要 ...) is a word of the sentence, not a brand's first character.
+constexpr double kCommonVerb = 50000;
 // A place word seen this often in jieba's corpus is a common word (外国 7,204,
 // 城市 25,084), not the place a brand is named after (中原 2,825, 远东 525).
 constexpr double kCommonPlace = 5000;
@@ -547,7 +550,9 @@ class OrganizationExtractor : public Extractor {
       std::string_view tag = words[first].tag;
       char k = tag.empty() ? 'x' : tag[0];
       bool verb_before_two = k == 'v' && Utf8Length(t.substr(words[first].e, sb - words[first].e)) >= 2;
-      if (!(IsFunctionTag(tag) || verb_before_two || k == 'a' || k == 'm' || k == 'q' || k == 'h')) break;
+      // A verb as common as 是, 有, 要 is never a brand's first character (是大公司).
+      bool common_verb = k == 'v' && words[first].logp >= lists_.lexicon->LogpOfFrequency(kCommonVerb);
+      if (!(IsFunctionTag(tag) || verb_before_two || common_verb || k == 'a' || k == 'm' || k == 'q' || k == 'h')) break;
       ++first;
     }
     if (first >= words.size()) return false;
@@ -583,6 +588,7 @@ class OrganizationExtractor : public Extractor {
   // True if a word of facility_heads.txt follows t[.., e) directly or after
   // at most two Han characters: the name is part of a facility's name.
   bool FacilityAfter(std::string_view t, size_t e) const {
+    if (IndexAfter(t, e)) return true;
     size_t i = e;
     for (int k = 0; k <= 2 && i < t.size(); ++k) {
       if (facility_heads_->MatchAt(t, i) > 0) return true;
@@ -591,6 +597,25 @@ class OrganizationExtractor : public Extractor {
       i += len;
     }
     return false;
+  }
+
+  // True if an index named after its maker follows the name t[.., e):
+  // directly a word of gazetteer/index_words.txt (恒生指數), or two or three
+  // digits and then such a word, a space, punctuation or the end (標普500指數,
+  // 標普500, S&P 500, 日經225); not a count (遼寧隊17號) nor a stock code of
+  // four digits or more (台積電2330), nor a date (Google 10 日發布).
+  bool IndexAfter(std::string_view t, size_t e) const {
+    if (index_words_->MatchAt(t, e) > 0) return true;
+    size_t d = e < t.size() && t[e] == ' ' ? e + 1 : e;  // S&P 500
+    size_t i = d;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    if (i - d < 2 || i - d > 3) return false;
+    if (i == t.size() || index_words_->MatchAt(t, i) > 0) return true;
+    while (i < t.size() && t[i] == ' ') ++i;  // Google 10 日: a date, not an index
+    if (i == t.size()) return true;
+    size_t n = Utf8CharLen(t, i);
+    return !HasHan(t.substr(i, n)) && !(t[i] >= '0' && t[i] <= '9') && t[i] != '.' && t[i] != ',' &&
+           t[i] != '%';
   }
 
   // A repeat extends over the unit that follows it, as a first mention does
@@ -707,7 +732,7 @@ class OrganizationExtractor : public Extractor {
   NameLists lists_;
  public:
   std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_,
-      facility_heads_, listed_cues_;
+      facility_heads_, listed_cues_, index_words_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -783,6 +808,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!facility.ok()) return facility.status();
   auto listed_cues = WordList::LoadFile(rules_dir + "/gazetteer/listed_cues.txt", *normalizer);
   if (!listed_cues.ok()) return listed_cues.status();
+  auto index_words = WordList::LoadFile(rules_dir + "/gazetteer/index_words.txt", *normalizer);
+  if (!index_words.ok()) return index_words.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -798,6 +825,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->listed_not_before_ = std::move(listed_nb).value();
   ex->facility_heads_ = std::move(facility).value();
   ex->listed_cues_ = std::move(listed_cues).value();
+  ex->index_words_ = std::move(index_words).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

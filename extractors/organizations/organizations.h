@@ -21,6 +21,8 @@
 //                  (gazetteer/heads.txt, and every country, state, province
 //                  and bloc of gazetteer/places.tsv), trimmed to the leftmost one;
 //                  "trim": cut after the last stop word (gazetteer/stopwords.txt);
+//                  both start on a lexicon word (東區法院, not 區法院) and
+//                  after the last function word, numeral or measure word;
 //                  "place_end": the longest place or body head that ends
 //                  the group on a word start (a mission's sender: 美國驅逐
 //                  兩名中國 + 駐華盛頓大使館 -> 中國), else as "place";
@@ -51,7 +53,8 @@
 //                  words after them are no place, name or pronoun and those
 //                  before them a place and two characters or more:
 //                  台灣智慧自動化與機器人協會, 巴勒斯坦外交和侨民部
-//                  (link/name_rules.cc JoinedStart)
+//                  (link/name_rules.cc JoinedStart); never after a body's
+//                  own head (org_heads.txt: 全国科技馆和…博物馆 is two bodies)
 //        cut       "core": a body named by what it does (選舉委員會,
 //                  議事規則委員會) starts at its core: the nouns before its
 //                  head 委员会/理事会, a verb only right before the head or
@@ -101,7 +104,9 @@
 // lexicon starts (民建 none in 人民建, 中行 none in 其中行).
 // A name right before a facility word (gazetteer/facility_heads.txt,
 // up to two characters between: 央视新址, 清华灯光球场) is part of the
-// facility's name and no mention.
+// facility's name and no mention; so is a name right before an index word
+// (gazetteer/index_words.txt: 恒生指數) or before two or three digits that
+// end the number (標普500, S&P 500; not 遼寧隊17號, Google 10 日).
 // A government body right before another found one (kind gov or generic:
 // 勞動部 + 職安署, 香港特區政府 + 房屋署, up to three) is one name, the
 // longest: parent and unit (FORMAT.md).

@@ -534,5 +534,86 @@ TEST(Organizations, AgencyShortFormBesideItsParent) {
   EXPECT_FALSE(Has(alone, "工業局")) << ::testing::PrintToString(Texts(alone));
 }
 
+// A place head found inside a word starts no name (區 of 東區): the name
+// starts where that word starts. Generated: district words that end with a
+// head character, before body heads, in both scripts.
+TEST(Organizations, LeftEdgeIsAWordStart) {
+  const std::pair<const char*, const char*> kDistricts[] = {
+      {"東區", "东区"}, {"西區", "西区"}, {"北區", "北区"}, {"灣仔區", "湾仔区"}};
+  const std::pair<const char*, const char*> kHeads[] = {{"法院", "法院"}, {"議會", "议会"}};
+  for (auto [dt, ds] : kDistricts) {
+    for (auto [ht, hs] : kHeads) {
+      for (const std::string& name : {std::string(dt) + ht, std::string(ds) + hs}) {
+        auto ms = F().Run(name + "今日表示，案件押後再訊。");
+        EXPECT_TRUE(Has(ms, name)) << name << ": " << ::testing::PrintToString(Texts(ms));
+      }
+    }
+  }
+}
+
+// An index or a base named after a body is a thing (FORMAT.md): the name
+// inside is no mention; a count or a stock code after a name leaves it.
+TEST(Organizations, IndexOrBaseNamedAfterABodyIsNone) {
+  for (const char* text : {"美國標普500指數上升7%。", "美国标普500指数上升7%。", "美股標普500 (S&P 500)下跌。",
+                           "寧願北京將海軍基地放在坦桑尼亞。", "宁愿北京将海军基地放在坦桑尼亚。"}) {
+    auto ms = F().Run(text);
+    EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("標普調降美國評級。"), "標普"));
+  EXPECT_TRUE(Has(F().Run("遼寧隊17號球員射門。"), "遼寧隊"));
+  EXPECT_TRUE(Has(F().Run("台積電2330上漲。"), "台積電"));
+  EXPECT_TRUE(Has(F().Run("據報導，Google 10 日發布了新版。"), "Google"));
+}
+
+// Words jieba tags as organizations that are regions, meetings or idioms
+// (not_organizations.txt) give no mention, in either script.
+TEST(Organizations, RegionsMeetingsAndIdiomsAreNone) {
+  for (const char* text : {"我國中東部地區迎來降溫。", "我国中东部地区迎来降温。", "石泰峰等參加聯組會。",
+                           "石泰峰等参加联组会。", "設置專門委員會的決定。", "他對此深有體會。"}) {
+    auto ms = F().Run(text);
+    EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+}
+
+// A place-headed name crosses no numeral (世界首部: a count) and is not
+// extended over a word of people or parts ending in a head (老幹部, 全部);
+// a measure word that is the name's own head stays (電視台). Both scripts.
+TEST(Organizations, NumeralsAndCadresBoundNames) {
+  for (auto [text, none] : std::vector<std::pair<std::string, std::string>>{
+           {"這部電影成為世界首部。", "世界首部"}, {"这部电影成为世界首部。", "世界首部"},
+           {"國家廣播電視總局老幹部活動中心開放。", "國家廣播電視總局老幹部"},
+           {"国家广播电视总局老干部活动中心开放。", "国家广播电视总局老干部"}}) {
+    auto ms = F().Run(text);
+    EXPECT_FALSE(Has(ms, none)) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("國家廣播電視總局老幹部活動中心開放。"), "國家廣播電視總局"));
+  EXPECT_TRUE(Has(F().Run("記四川有線電視台婦女兒童頻道。"), "四川有線電視台"));
+  EXPECT_TRUE(Has(F().Run("记四川有线电视台妇女儿童频道。"), "四川有线电视台"));
+}
+
+// A conjunction after a body's own head joins two bodies, never two words
+// of one name; inside one name it stays (台灣智慧自動化與機器人協會).
+TEST(Organizations, ConjunctionAfterABodysHeadJoinsTwoBodies) {
+  for (const char* whole : {"全國科技館和科學技術類博物館", "全国科技馆和科学技术类博物馆", "墨西哥軍隊和總檢察院",
+                            "墨西哥军队和总检察院"}) {
+    auto ms = F().Run(std::string(whole) + "共計1779個。");
+    EXPECT_FALSE(Has(ms, whole)) << whole << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("台灣智慧自動化與機器人協會表示。"), "台灣智慧自動化與機器人協會"));
+}
+
+// A verb as common as 是 or 有 is no brand's first character: 是大公司 is
+// "is a big company". Generated over verbs and heads, both scripts.
+TEST(Organizations, CommonVerbStartsNoBrand) {
+  for (const char* verb : {"是", "有"}) {
+    for (const char* head : {"大公司", "大集團", "大集团"}) {
+      std::string text = std::string("這") + verb + head + "的做法。";
+      auto ms = F().Run(text);
+      EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+    }
+  }
+  EXPECT_TRUE(Has(F().Run("劳拉公司宣布。"), "劳拉公司"));
+}
+
 }  // namespace
 }  // namespace newskb
