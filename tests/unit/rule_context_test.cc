@@ -30,9 +30,9 @@ TEST(RuleContext, CueWithinReachAndNoGapCharacter) {
   size_t end;
   std::string t = "央行降息1码";
   EXPECT_TRUE(ctx.Holds(At(r, t, "1码"), t, 0, &end));
-  t = "央行降息后再1码";  // 3 code points between: within reach
+  t = "央行降息之后再1码";  // 3 code points between: within reach
   EXPECT_TRUE(ctx.Holds(At(r, t, "1码"), t, 0, &end));
-  t = "央行降息之后再1码";  // 4: too far
+  t = "央行降息之后再次1码";  // 4: too far
   EXPECT_FALSE(ctx.Holds(At(r, t, "1码"), t, 0, &end));
   t = "央行降息,1码";  // a clause break between
   EXPECT_FALSE(ctx.Holds(At(r, t, "1码"), t, 0, &end));
