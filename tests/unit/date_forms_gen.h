@@ -90,22 +90,16 @@ class DateFormGen {
     all.push_back(T(f.first));
     for (Piece& x : p) all.push_back(x);
     all.push_back(T(f.second));
-    size_t cp = 0;
-    for (Piece& x : all) {
-      std::string t = trad_ ? FormTrad(x.text) : x.text;
-      if (x.date) c.dates.push_back({t, cp, x.value, x.qualifier});
-      c.text += t;
-      cp += CountCp(t);
-    }
+    AppendPieces(all, [&](const std::string& t) { return trad_ ? FormTrad(t) : t; }, &c);
     c.style = style + (trad_ ? "/trad" : "/simp");
     return c;
   }
 
  private:
   static Piece D(std::string text, std::string value, std::string qual = "") {
-    return Piece{std::move(text), std::move(value), std::move(qual), true};
+    return DatePiece(std::move(text), std::move(value), std::move(qual));
   }
-  static Piece T(std::string text) { return Piece{std::move(text)}; }
+  static Piece T(std::string text) { return TextPiece(std::move(text)); }
 
   static std::string FormTrad(const std::string& s) {
     static const std::pair<const char*, const char*> kMap[] = {{"礼", "禮"}, {"两", "兩"}, {"点", "點"}, {"时", "時"},

@@ -130,6 +130,24 @@ struct Piece {  // one stretch of the text; a date if value is set
   bool date = false;
 };
 
+inline Piece DatePiece(std::string text, std::string value, std::string qual = "") {
+  return Piece{std::move(text), std::move(value), std::move(qual), true};
+}
+inline Piece TextPiece(std::string text) { return Piece{std::move(text)}; }
+
+// Appends the pieces to the case's text, each rendered by `render` (the
+// script's forms), and records each date piece with its code-point offset.
+template <class Render>
+void AppendPieces(const std::vector<Piece>& all, Render render, DateCase* c) {
+  size_t cp = CountCp(c->text);
+  for (const Piece& x : all) {
+    std::string t = render(x.text);
+    if (x.date) c->dates.push_back({t, cp, x.value, x.qualifier});
+    c->text += t;
+    cp += CountCp(t);
+  }
+}
+
 class DateGen {
  public:
   explicit DateGen(std::mt19937_64& rng) : g_(rng) {}
@@ -170,22 +188,16 @@ class DateGen {
     all.push_back({f.second});
     if (style.rfind("roc", 0) == 0)  // enough Traditional characters to tell the script
       all.insert(all.begin(), Piece{"该公司说，经济会议称为历史纪录，这项计划预计于东亚实现。"});
-    size_t cp = 0;
-    for (Piece& x : all) {
-      std::string t = trad_ ? DateTrad(x.text) : x.text;
-      if (x.date) c.dates.push_back({t, cp, x.value, x.qualifier});
-      c.text += t;
-      cp += CountCp(t);
-    }
+    AppendPieces(all, [&](const std::string& t) { return trad_ ? DateTrad(t) : t; }, &c);
     c.style = style + (trad_ ? "/trad" : "/simp");
     return c;
   }
 
  private:
   static Piece D(std::string text, std::string value, std::string qual = "") {
-    return Piece{std::move(text), std::move(value), std::move(qual), true};
+    return DatePiece(std::move(text), std::move(value), std::move(qual));
   }
-  static Piece T(std::string text) { return Piece{std::move(text)}; }
+  static Piece T(std::string text) { return TextPiece(std::move(text)); }
   std::string DayIso(long z) const { return IsoOfDay(z); }
 
   std::string Weekday(std::vector<Piece>* p) {
