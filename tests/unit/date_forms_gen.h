@@ -288,6 +288,22 @@ class DateFormGen {
     }
   }
 
+  // Whether the day z written with month and day swapped is a date, on the
+  // same weekday, in the year before, of or after the publication, and at
+  // least as near the publication date: newskb reads the nearer, so such a
+  // text has no one right answer.
+  bool OtherReadingNearer(long z) const {
+    std::string iso = IsoOfDay(z);
+    int mo = std::atoi(iso.substr(8, 2).c_str()), dd = std::atoi(iso.substr(5, 2).c_str());
+    if (mo > 12 || mo == dd) return false;
+    for (int y = y_ - 1; y <= y_ + 1; ++y) {
+      if (dd > DaysIn(y, mo)) continue;
+      long o = DayNumber(y, mo, dd);
+      if (WeekdayOf(o) == WeekdayOf(z) && std::labs(o - today_) <= std::labs(z - today_)) return true;
+    }
+    return false;
+  }
+
   std::string Numeric(std::vector<Piece>* p) {
     int y = g_.Int(1995, 2030), mo = g_.Int(1, 12), dd = g_.Int(1, DaysIn(y, mo));
     bool fw = g_.Coin(0.25);
@@ -295,10 +311,11 @@ class DateFormGen {
     std::string t, style;
     if (g_.Coin(0.2)) {  // 3/17（五）: a month/day with its weekday, near the publication date
       static const char* kWd[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+      bool full = g_.Coin(), day_first = g_.Coin(0.3);  // 6/8（周一）: Hong Kong writes the day first
       long z = today_ + g_.Int(-20, 20);
+      while (OtherReadingNearer(z)) z = today_ + g_.Int(-20, 20);  // 2/3(一) is also 2 March: truly ambiguous
       std::string iso = IsoOfDay(z);
       std::string wd = std::string(g_.Pick(std::vector<std::string>{"", "周", "星期"})) + kWd[WeekdayOf(z)];
-      bool full = g_.Coin(), day_first = g_.Coin(0.3);  // 6/8（周一）: Hong Kong writes the day first
       std::string mo_s = std::to_string(std::atoi(iso.substr(5, 2).c_str())), d_s = std::to_string(std::atoi(iso.substr(8, 2).c_str()));
       t = (day_first ? d_s + "/" + mo_s : mo_s + "/" + d_s) + (full ? "（" : "(") + wd + (full ? "）" : ")");
       p->push_back(T("展览将于"));
