@@ -654,12 +654,13 @@ class FigureExtractor : public Extractor {
 
 Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_dir,
                                                       std::shared_ptr<const Normalizer> normalizer) {
-  // Sets of 8 rules: the family's wide classes made one Set's DFA build
-  // states for their combinations on real news (the first 10,000 records of
-  // real-news.dev, --jobs 2: peak RSS 235 -> 182 MB, 6% less CPU; 16 rules:
-  // 185 MB, 3% more CPU; same knowledge base).
+  // One Set for the family. Sets of 8 or 16 rules (max_set_rules) build
+  // fewer DFA states on real news but cost a pass each: on 100 MB of
+  // real-news.dev at --jobs 2, quiet machine, with the round's cheaper rule
+  // shapes: one Set 103.6 user s, peak 241 MB; 16 rules 123.5 s, 209 MB;
+  // 8 rules 129.3 s, 206 MB (README, "Memory: the figures in Sets").
   RuleSetOptions options;
-  options.max_set_rules = 8;
+  options.max_set_rules = 0;
   Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/figures.json", options);
   if (!rs.ok()) return rs.status();
   Result<WordTables> words = WordTables::Load(rules_dir + "/figure_words.tsv", *normalizer);
