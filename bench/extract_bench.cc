@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "extractors/engine/rule_set.h"
+#include "bench/read_documents.h"
 #include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 
@@ -64,19 +65,14 @@ int main(int argc, char** argv) {
   }
   auto ctx = LoadPipeline(rules);
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().message().c_str()); return 2; }
-  struct Sink : DocumentSink {
-    std::vector<Document> docs;
-    void OnDocument(Document&& d) override { docs.push_back(std::move(d)); }
-    void OnReject(Reject&&) override {}
-  } sink;
-  (void)ReadInputs({input.empty() ? seeds : input}, ReadOptions{}, &sink);
-  if (sink.docs.empty()) { std::fprintf(stderr, "no documents in %s\n", (input.empty() ? seeds : input).c_str()); return 2; }
+  std::vector<Document> read = ReadDocuments(input.empty() ? seeds : input);
+  if (read.empty()) { std::fprintf(stderr, "no documents in %s\n", (input.empty() ? seeds : input).c_str()); return 2; }
   std::vector<Document> docs;
   std::vector<NormText> norms;
   size_t bytes = 0;
-  for (size_t i = 0; bytes < mb * 1e6 && (input.empty() || i < sink.docs.size()); ++i) {
-    Document d = sink.docs[i % sink.docs.size()];
-    d.raw = Vary(d.raw, i / sink.docs.size());
+  for (size_t i = 0; bytes < mb * 1e6 && (input.empty() || i < read.size()); ++i) {
+    Document d = read[i % read.size()];
+    d.raw = Vary(d.raw, i / read.size());
     Processed p;
     if (!ProcessDocument(*ctx.value(), &d, &p).ok()) continue;
     bytes += d.body.size();

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/read_documents.h"
 #include "pipeline/process/process.h"
 #include "pipeline/io/reader.h"
 #include "tests/support/long_article.h"
@@ -51,17 +52,12 @@ int main(int argc, char** argv) {
   }
   auto ctx = LoadPipeline(rules);
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().message().c_str()); return 2; }
-  struct Sink : DocumentSink {
-    std::vector<Document> docs;
-    void OnDocument(Document&& d) override { docs.push_back(std::move(d)); }
-    void OnReject(Reject&&) override {}
-  } sink;
-  (void)ReadInputs({corpus}, ReadOptions{}, &sink);
-  if (sink.docs.empty()) { std::fprintf(stderr, "no articles in %s\n", corpus.c_str()); return 2; }
+  std::vector<Document> read = ReadDocuments(corpus);
+  if (read.empty()) { std::fprintf(stderr, "no articles in %s\n", corpus.c_str()); return 2; }
   std::printf("%8s %10s %10s %10s %10s   %s\n", "MB", "mentions", "facts", "facts s", "facts s/MB",
               "extractors over the whole article (s)");
   for (double mb : sizes) {
-    LongArticle a = BuildLongArticle(*ctx.value(), sink.docs, mb * 1e6);
+    LongArticle a = BuildLongArticle(*ctx.value(), read, mb * 1e6);
     auto t0 = std::chrono::steady_clock::now();
     std::vector<Fact> facts = ctx.value()->extractors->ExtractFacts(a.doc, a.norm, a.mentions);
     double sec = Seconds(t0);

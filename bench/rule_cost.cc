@@ -24,6 +24,7 @@
 
 #include "extractors/engine/rule_set.h"
 #include "pipeline/io/reader.h"
+#include "bench/read_documents.h"
 #include "pipeline/process/process.h"
 
 using namespace newskb;
@@ -56,21 +57,16 @@ int main(int argc, char** argv) {
   }
   auto ctx = LoadPipeline(rules);
   if (!ctx.ok()) { std::fprintf(stderr, "%s\n", ctx.status().message().c_str()); return 2; }
-  struct Sink : DocumentSink {
-    std::vector<Document> docs;
-    void OnDocument(Document&& d) override { docs.push_back(std::move(d)); }
-    void OnReject(Reject&&) override {}
-  } sink;
-  (void)ReadInputs({input}, ReadOptions{}, &sink);
+  std::vector<Document> read = ReadDocuments(input);
   std::vector<NormText> norms;
   size_t bytes = 0;
-  for (size_t i = 0; i < sink.docs.size() && bytes < mb * 1e6; ++i) {
+  for (size_t i = 0; i < read.size() && bytes < mb * 1e6; ++i) {
     Processed p;
-    if (!ProcessDocument(*ctx.value(), &sink.docs[i], &p).ok()) continue;
-    bytes += sink.docs[i].body.size();
+    if (!ProcessDocument(*ctx.value(), &read[i], &p).ok()) continue;
+    bytes += read[i].body.size();
     norms.push_back(std::move(p.norm));
   }
-  sink.docs.clear();
+  read.clear();
   std::printf("corpus: %zu documents, %.1f MB of body text\n", norms.size(), bytes / 1e6);
   std::printf("%-40s %6s %10s %10s %9s %8s\n", "family file", "rules", "load KB", "pass KB", "user s", "found");
   for (const std::string& f : families) {
