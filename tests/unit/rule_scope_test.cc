@@ -96,12 +96,8 @@ std::string Fold(std::string s) {
   return s;
 }
 
-// Every family's windowed run finds exactly what a run on whole lines finds,
-// in the same order: on its own examples with a break put at every
-// character boundary (and digits around, so a ',' sometimes breaks and
-// sometimes not), and on the articles of corpus/.
-TEST(RuleSetWindows, SameMatchesAsWholeLines) {
-  const std::string dir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+// The folded text of every article of corpus/ and corpus/real.
+std::vector<std::string> CorpusArticles() {
   std::vector<std::string> articles;
   for (const char* sub : {"/corpus", "/corpus/real"})
     for (const auto& e : std::filesystem::directory_iterator(std::string(NEWSKB_SOURCE_DIR) + sub))
@@ -111,6 +107,16 @@ TEST(RuleSetWindows, SameMatchesAsWholeLines) {
         ss << in.rdbuf();
         articles.push_back(Fold(ss.str()));
       }
+  return articles;
+}
+
+// Every family's windowed run finds exactly what a run on whole lines finds,
+// in the same order: on its own examples with a break put at every
+// character boundary (and digits around, so a ',' sometimes breaks and
+// sometimes not), and on the articles of corpus/.
+TEST(RuleSetWindows, SameMatchesAsWholeLines) {
+  const std::string dir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+  std::vector<std::string> articles = CorpusArticles();
   ASSERT_GE(articles.size(), 20u);
   size_t families = 0, windowed = 0, texts = 0, matches = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
@@ -151,15 +157,7 @@ TEST(RuleSetWindows, SameMatchesAsWholeLines) {
 // rule file's examples and on the articles of corpus/.
 TEST(RuleSetParts, SmallSetsFindTheSameMatchesAsOneSet) {
   const std::string dir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
-  std::vector<std::string> articles;
-  for (const char* sub : {"/corpus", "/corpus/real"})
-    for (const auto& e : std::filesystem::directory_iterator(std::string(NEWSKB_SOURCE_DIR) + sub))
-      if (e.path().extension() == ".txt") {
-        std::ifstream in(e.path());
-        std::stringstream ss;
-        ss << in.rdbuf();
-        articles.push_back(Fold(ss.str()));
-      }
+  std::vector<std::string> articles = CorpusArticles();
   ASSERT_GE(articles.size(), 20u);
   size_t families = 0, matches = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
