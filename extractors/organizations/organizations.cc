@@ -452,17 +452,24 @@ class OrganizationExtractor : public Extractor {
   // (legal forms, industry heads), the longest first, while two characters
   // or more are left: 石尚企业 -> 石尚, 1111人力银行 -> 1111, 台湾灿坤实业股份
   // 有限公司 -> 灿坤. "" when no tail was stripped (a body's own name, 国防部,
-  // has no brand), when a Latin name is given (its first word is
-  // org.short_form's), or when the core is no brand: a body head ends it
-  // (org_heads.txt), it is a place, a generic noun (not_organizations.txt),
-  // or a word of the lexicon that is common (seen kCommonNoun times or more)
-  // and not an organization, proper noun or abbreviation (nt, nz, j), or a
-  // person's or place's name (nr*, ns*).
-  std::string BrandCore(std::string_view t, size_t b, size_t e) const {
+  // has no brand), when the name is Latin (its first word is
+  // org.short_form's), when a rule's name loses a place (台北捷運公司: 捷運
+  // is the trade; a gazetteer name may), or when the core is no brand: a
+  // body head ends it (org_heads.txt), it is a place, a generic noun
+  // (not_organizations.txt), or a word of the lexicon that is a common
+  // noun, verb or adjective (清运, 8 times: 清運公司 is a description), a
+  // person's or place's name (nr*, ns*), another word seen kCommonNoun
+  // times or more that is no organization, proper noun or abbreviation
+  // (nt, nz, j), or one of those seen kCommonCore times or more (中华).
+  std::string BrandCore(std::string_view t, size_t b, size_t e, bool from_gazetteer) const {
     std::string_view name = t.substr(b, e - b);
     if (!HasHan(name) || !lists_.lexicon) return "";
     size_t start = lists_.heads->MatchAt(name, 0);
     if (start > 0 && Utf8Length(name.substr(start)) < 2) start = 0;
+    // A place + X + head that a rule built names X's trade more often than
+    // a brand (台北捷運公司, 香港工業邨公司, 雲南白藥集團); a gazetteer name
+    // (中央存款保險公司 -> 存保 is the gazetteer's own alias) may drop its place.
+    if (start > 0 && !from_gazetteer) return "";
     size_t end = name.size();
     bool stripped = false;
     for (int round = 0; round < 3; ++round) {
@@ -493,6 +500,11 @@ class OrganizationExtractor : public Extractor {
     if (ws.size() == 1 && ws[0].known) {
       std::string_view tag = ws[0].tag;
       if (tag.substr(0, 2) == "nr" || tag.substr(0, 2) == "ns") return "";
+      // A common noun, verb or adjective however rare (清运 8, 萤幕 3: a
+      // trade or a thing, 清運公司 a description) is no brand.
+      if (tag == "n" || tag == "ng" || tag == "vn" || tag == "v" || tag == "a" || tag == "an" ||
+          tag == "l" || tag == "i")
+        return "";
       bool proper = tag == "nt" || tag == "nz" || tag == "j";
       if (!proper && ws[0].logp >= lists_.lexicon->LogpOfFrequency(kCommonNoun)) return "";
       // A proper name or abbreviation this common is a word of its own too
@@ -551,7 +563,7 @@ class OrganizationExtractor : public Extractor {
     if (!lists_.lexicon) return;
     std::unordered_set<std::string> seen;  // cores already looked for
     for (size_t i = 0, n = win->size(); i < n; ++i) {
-      std::string core = BrandCore(t, (*win)[i].b, (*win)[i].e);
+      std::string core = BrandCore(t, (*win)[i].b, (*win)[i].e, (*win)[i].from_gazetteer);
       if (core.empty() || !seen.insert(core).second) continue;
       size_t from = (*win)[i].b;  // the first mention of this name
       std::string_view name = t.substr((*win)[i].b, (*win)[i].e - (*win)[i].b);
