@@ -39,6 +39,16 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
   return false;
 }
 
+// True if `s` starts with a Chinese numeral character (一 ... 十, 两, 双,
+// 百, 千, 万 in their folded, Simplified form).
+bool StartsWithNumeral(std::string_view s) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "两", "三", "四", "五", "六", "七",
+                                                   "八", "九", "十", "双", "百", "千", "万"};
+  for (std::string_view n : kNumerals)
+    if (s.substr(0, n.size()) == n) return true;
+  return false;
+}
+
 // True if `s` is two Han characters.
 bool TwoHan(std::string_view s) {
   if (Utf8Length(s) != 2) return false;
@@ -218,6 +228,7 @@ class OrganizationExtractor : public Extractor {
         c.e += rest.size();
       }
       if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
+      if (Attr(*m.rule, "cut", "") == "appositive" && !CutDescribed(*m.rule, t, &c, false)) continue;
       if (Attr(*m.rule, "cut", "") == "core" && !CutToCore(*m.rule, t, &c)) continue;
       // min_count: a name the document must write that often (a body named
       // by a common noun is a definite one where the article is about it).
@@ -597,7 +608,11 @@ class OrganizationExtractor : public Extractor {
   // adjectives, distinguishing words, numerals, function words): 包括醫院,
   // 設在總醫院, 大中型醫院 are no names; 屯門醫院 is. False when what is
   // left is shorter than the rule's min_chars or a not_organizations word.
-  bool CutDescribed(const Rule& r, std::string_view t, NameCand* c) const {
+  // With `verbs` false (attr `cut: appositive`), only numerals, measure
+  // words, function words and adjectives or distinguishing words that count
+  // (兩強, 三大, 雙雄) end a description before the name (通路兩強燦坤（2430）
+  // -> 燦坤); 統一企業(1216.TW) keeps its verb, 美滿電子 its adjective.
+  bool CutDescribed(const Rule& r, std::string_view t, NameCand* c, bool verbs = true) const {
     if (!lists_.lexicon) return true;
     std::vector<LexWord> words = lists_.lexicon->Segment(t, c->b, c->e);
     if (words.size() < 2) return true;
@@ -605,8 +620,9 @@ class OrganizationExtractor : public Extractor {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       std::string_view tag = words[i].tag;
       char k = tag.empty() ? 'x' : tag[0];
-      if (IsFunctionTag(tag) || k == 'v' || k == 'a' || k == 'b' || k == 'm' || k == 'q' || k == 'f')
-        b = words[i].e;
+      bool describes = verbs ? (k == 'v' || k == 'a' || k == 'b' || k == 'f')
+                             : ((k == 'a' || k == 'b') && StartsWithNumeral(t.substr(words[i].b)));
+      if (IsFunctionTag(tag) || describes || k == 'm' || k == 'q') b = words[i].e;
     }
     size_t min_chars = static_cast<size_t>(std::atoi(Attr(r, "min_chars", "2").c_str()));
     std::string_view name = t.substr(b, c->e - b);
