@@ -39,6 +39,24 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
   return false;
 }
 
+// True if the word of the lexicon that starts at t[b] (segmenting a window
+// from b) runs past e and is an idiom or set phrase (i, l), a place (ns), a
+// numeral, distinguishing word, onomatopoeia, time, verb, adjective or
+// adverb: 众志 of 众志成城, 北大 of 北大荒, 三星 of 三星堆 (m) and 三星期 (b),
+// 联想 of 联想起 (l). A noun or proper name it starts keeps it: the body's
+// members or parts (国会 of 国会议员, 人大 of 人大代表 (nz), 武警 of 武警官兵);
+// jieba's tags cannot tell 雷诺兹 (nr) or 京东方 (nz) from those.
+bool WordRunsOn(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
+  size_t r = std::min(t.size(), e + 12);
+  while (r < t.size() && (static_cast<unsigned char>(t[r]) & 0xC0) == 0x80) ++r;
+  std::vector<LexWord> ws = lex.Segment(t, b, r);
+  if (ws.empty() || !ws[0].known || ws[0].e <= e) return false;
+  std::string_view tag = ws[0].tag;
+  char k = tag.empty() ? 'x' : tag[0];
+  return tag == "i" || tag == "l" || tag.substr(0, 2) == "ns" || k == 'm' || k == 'b' || k == 'o' ||
+         k == 't' || k == 'v' || k == 'a' || k == 'd';
+}
+
 // True if `s` starts with a Chinese numeral character (一 ... 十, 两, 双,
 // 百, 千, 万 in their folded, Simplified form).
 bool StartsWithNumeral(std::string_view s) {
@@ -172,6 +190,10 @@ class OrganizationExtractor : public Extractor {
       if (lists_.lexicon && TwoHan(folded) && !StartsOnWord(*lists_.lexicon, t, h.begin, h.end) &&
           !LatinInBrackets(t, h.end))
         continue;
+      // Nor may it be the start of a longer word of the lexicon that is no
+      // noun (WordRunsOn): 众志 of the idiom 众志成城, 北大 of 北大荒 (港大 of
+      // 港大学生会 stays: 港 + 大学生 + 会; 人大 of 人大代表 too).
+      if (lists_.lexicon && TwoHan(folded) && WordRunsOn(*lists_.lexicon, t, h.begin, h.end)) continue;
       // A short name followed by a head word of two characters or more is
       // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):
       // the rules find that one.

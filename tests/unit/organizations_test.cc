@@ -677,5 +677,23 @@ TEST(Organizations, DigitsOfANameAreNoFigure) {
   EXPECT_EQ(figures, (std::vector<std::string>{"20萬人"}));
 }
 
+// A short name of two characters that starts a longer word of the lexicon,
+// an idiom, a place, a numeral or a phrase, is none (北大 of 北大荒, 三星 of
+// 三星期 and 三星堆, 聯想 of 聯想起, 眾志 of 眾志成城); before a noun of its
+// members it stays (人大 of 人大代表). Hong Kong's political groups by their
+// short names (民陣, 社民連, 支聯會) are organizations. Both scripts.
+TEST(Organizations, TwoCharacterNameStartsNoLongerWord) {
+  for (const char* text : {"在黑龍江北大荒，稻浪翻滾。", "在黑龙江北大荒，稻浪翻滚。", "他三星期前離開。",
+                           "三星堆博物館開放。", "令人聯想起廣島。", "全國人民眾志成城。", "全国人民众志成城。"}) {
+    auto ms = F().Run(text);
+    EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("参加全国两会的人大代表们表示。"), "人大"));
+  for (const char* name : {"民陣", "社民連", "支聯會", "民協"}) {
+    auto ms = F().Run(std::string(name) + "召集人今日表示，將繼續爭取。");
+    EXPECT_TRUE(Has(ms, name)) << name << ": " << ::testing::PrintToString(Texts(ms));
+  }
+}
+
 }  // namespace
 }  // namespace newskb
