@@ -286,6 +286,9 @@ class OrganizationExtractor : public Extractor {
       size_t e = ExtendBranch(t, cands[i].e);
       if (lists_.lexicon) e = std::max(e, ExtendUnit(*lists_.lexicon, *unit_heads_, t, cands[i].e));
       if (e == cands[i].e) continue;
+      // A body's unit is never a government: 民陣 + 批評政府, 港鐵 + 是政府,
+      // 立法會 + 監察政府 are the body and what it does to the government.
+      if (EndsWithGovernment(t.substr(cands[i].e, e - cands[i].e))) continue;
       NameCand c = cands[i];
       c.e = e;
       c.rule += "+branch";
@@ -885,6 +888,12 @@ class OrganizationExtractor : public Extractor {
         win->push_back(std::move(c));
       }
     }
+  }
+
+  // True if `unit` ends with 政府 (folded).
+  static bool EndsWithGovernment(std::string_view unit) {
+    constexpr std::string_view kGovernment = "政府";
+    return unit.size() >= kGovernment.size() && unit.substr(unit.size() - kGovernment.size()) == kGovernment;
   }
 
   // End of the farthest sub-unit suffix within ten Han characters after
