@@ -532,7 +532,19 @@ class OrganizationExtractor : public Extractor {
         if (!IsAsciiAlnum(static_cast<unsigned char>(ch))) return "";
       return std::string(core);
     }
+    // An industry head alone (金控 of 金控公司) is no brand.
+    if (brand_suffixes_->Contains(core)) return "";
     std::vector<LexWord> ws = lists_.lexicon->Segment(core, 0, core.size());
+    // Common words of two characters or more, all of them: a description
+    // (引导 + 基金 of 引導基金有限責任公司).
+    bool described = ws.size() >= 2;
+    for (const LexWord& w : ws) {
+      char k = w.tag.empty() ? 'x' : w.tag[0];
+      described = described && w.known && Utf8Length(core.substr(w.b, w.e - w.b)) >= 2 &&
+                  (k == 'n' || k == 'v' || k == 'a') && w.tag != "nz" && w.tag != "nt" && w.tag.substr(0, 2) != "nr" &&
+                  w.logp >= lists_.lexicon->LogpOfFrequency(kCommonNoun);
+    }
+    if (described) return "";
     if (ws.size() == 1 && ws[0].known) {
       std::string_view tag = ws[0].tag;
       if (tag.substr(0, 2) == "nr" || tag.substr(0, 2) == "ns") return "";
@@ -593,7 +605,9 @@ class OrganizationExtractor : public Extractor {
   // (BrandCore) after the name's first mention, standing alone
   // (CoreStandsAlone) and overlapping no mention, is a mention linked to the
   // name ("org.brand_core"); a head word right after it is part of it
-  // (石尚公司).
+  // (石尚公司). Not where it starts another name (a place or another
+  // mention right before it, a brand tail after it), a building (a
+  // facility word after it) or a title in marks that goes on past it.
   void AddBrandCores(std::string_view t, std::vector<NameCand>* win,
                      std::vector<std::pair<size_t, size_t>>* pairs) const {
     if (!lists_.lexicon) return;
@@ -614,6 +628,11 @@ class OrganizationExtractor : public Extractor {
         for (const NameCand& w : *win) clash = clash || w.b == q;
         size_t tail = brand_suffixes_->MatchAt(t, q);
         if (tail > 0 && unit_heads_->MatchAt(t, q) != tail) clash = true;
+        // A place right before it names another body (西藏皇氏 of 西藏皇氏投資
+        // 管理有限公司, a subsidiary); a facility word after it a building
+        // (壹傳媒大樓); an opening mark before it, closed later, a product
+        // (「鉅亨買基金」).
+        if (PlaceBefore(t, p) != p || FacilityAfter(t, q) || OpensLongerTitle(t, p, q)) clash = true;
         if (clash || !CoreStandsAlone(t, p, q)) continue;
         size_t head = unit_heads_->MatchAt(t, q);  // 石尚 + 公司
         NameCand c;
@@ -888,6 +907,17 @@ class OrganizationExtractor : public Extractor {
         win->push_back(std::move(c));
       }
     }
+  }
+
+  // True if an opening quotation or book-title mark stands right before
+  // t[p, q) and its closing mark does not follow right after it.
+  static bool OpensLongerTitle(std::string_view t, size_t p, size_t q) {
+    static constexpr std::string_view kOpen[] = {"「", "『", "《", "“"};
+    static constexpr std::string_view kClose[] = {"」", "』", "》", "”"};
+    for (size_t k = 0; k < 4; ++k)
+      if (p >= kOpen[k].size() && t.substr(p - kOpen[k].size(), kOpen[k].size()) == kOpen[k])
+        return t.substr(q, kClose[k].size()) != kClose[k];
+    return false;
   }
 
   // True if `unit` ends with 政府 (folded).
