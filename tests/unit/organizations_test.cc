@@ -695,5 +695,17 @@ TEST(Organizations, TwoCharacterNameStartsNoLongerWord) {
   }
 }
 
+// An adverb modifies no noun: a one-character adverb of jieba's (尚) between
+// a brand's first character and its head is the brand's own (石尚公司,
+// 友尚公司); after a longer word it still ends a description (毛孟靜就政府).
+TEST(Organizations, AdverbCharacterInsideABrand) {
+  for (const char* name : {"石尚公司", "友尚公司"}) {
+    auto ms = F().Run(std::string("去年11月10日，") + name + "董事會以臨時動議方式改選。");
+    EXPECT_TRUE(Has(ms, name)) << name << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  auto ms = F().Run("繼續審議由香港本土毛孟靜就政府提出的議案。");
+  EXPECT_FALSE(Has(ms, "香港本土毛孟靜就政府")) << ::testing::PrintToString(Texts(ms));
+}
+
 }  // namespace
 }  // namespace newskb
