@@ -69,7 +69,9 @@ class ExtractorSet {
   void Add(std::unique_ptr<Extractor> e) { list_.push_back(std::move(e)); }
   void SetFactExtractor(std::unique_ptr<FactExtractor> f) { facts_ = std::move(f); }
   const std::vector<std::unique_ptr<Extractor>>& list() const { return list_; }
-  // Runs every extractor; mentions in document order (start, then end).
+  // Runs every extractor; mentions in document order (start, then end). A
+  // figure read from the digits that start an organization's name (1111 of
+  // 1111人力銀行) is dropped: it is part of the name.
   std::vector<Mention> ExtractAll(const Document& doc, const NormText& norm) const;
   // Runs the facts stage over ExtractAll's mentions (none if no stage is set).
   std::vector<Fact> ExtractFacts(const Document& doc, const NormText& norm,

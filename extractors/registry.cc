@@ -19,9 +19,35 @@
 
 namespace newskb {
 
+namespace {
+
+// True if the mention's text starts with an ASCII digit.
+bool StartsWithDigit(const Mention& m) { return !m.text.empty() && m.text[0] >= '0' && m.text[0] <= '9'; }
+
+// A figure read from the digits that start an organization's name (1111 of
+// 1111人力銀行 read as "1111人", of 1111所有 as "1111所"; 104人力銀行, 3M公司)
+// is part of the name, not a count: dropped. The figures run first and see
+// no names, so this is decided once both are found.
+void DropFiguresInsideNames(std::vector<Mention>* out) {
+  std::vector<size_t> starts;
+  for (const Mention& m : *out)
+    if (m.kind == MentionKind::kOrganization && StartsWithDigit(m)) starts.push_back(m.start);
+  if (starts.empty()) return;
+  std::sort(starts.begin(), starts.end());
+  out->erase(std::remove_if(out->begin(), out->end(),
+                            [&](const Mention& m) {
+                              return m.kind == MentionKind::kFigure &&
+                                     std::binary_search(starts.begin(), starts.end(), m.start);
+                            }),
+             out->end());
+}
+
+}  // namespace
+
 std::vector<Mention> ExtractorSet::ExtractAll(const Document& doc, const NormText& norm) const {
   std::vector<Mention> out;
   for (const auto& e : list_) e->Extract(doc, norm, &out);
+  DropFiguresInsideNames(&out);
   std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
     return a.start != b.start ? a.start < b.start : a.end < b.end;
   });

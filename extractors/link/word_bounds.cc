@@ -64,7 +64,16 @@ size_t NameStart(const Lexicon& lex, const WordList& heads, std::string_view t, 
     // that ends the name (台 of 四川有线电视台: its head); a numeral that
     // ends it leaves nothing (世界首部: a count, no body).
     bool number = cut_numbers && heads.MatchAt(t, w.b) == 0 && (w.tag == "m" || (w.tag == "q" && w.e < e));
-    if (IsFunctionTag(w.tag) || number) {
+    // An adverb modifies a verb or an adjective, never a noun: one character
+    // tagged d between the name's first character, alone, and its last
+    // word, a noun, is the brand's second character (石 + 尚 + 公司 is 石尚公司, 友尚
+    // 公司; not 企业 or 公司 alone).
+    bool brand_char = w.tag == "d" && w.e - w.b <= 3 && i > 0 && words[i - 1].b == start &&
+                      words[i - 1].e - words[i - 1].b <= 3 && words[i - 1].e == w.b &&
+                      i + 1 < words.size() && words[i + 1].b == w.e && words[i + 1].e == e &&
+                      !words[i + 1].tag.empty() && words[i + 1].tag[0] == 'n' && !IsFunctionTag(words[i - 1].tag) &&
+                      words[i - 1].tag != "v";
+    if ((IsFunctionTag(w.tag) && !brand_char) || number) {
       start = w.e;
     } else if (w.tag == "v" && i + 1 < words.size() && words[i + 1].e <= e) {
       const LexWord& n = words[i + 1];

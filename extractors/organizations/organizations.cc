@@ -39,6 +39,34 @@ bool HeadOfTitle(std::string_view t, size_t b, size_t e) {
   return false;
 }
 
+// True if the word of the lexicon that starts at t[b] (segmenting a window
+// from b) runs past e and is an idiom or set phrase (i, l), a place (ns), a
+// numeral, distinguishing word, onomatopoeia, time, verb, adjective or
+// adverb: 众志 of 众志成城, 北大 of 北大荒, 三星 of 三星堆 (m) and 三星期 (b),
+// 联想 of 联想起 (l). A noun or proper name it starts keeps it: the body's
+// members or parts (国会 of 国会议员, 人大 of 人大代表 (nz), 武警 of 武警官兵);
+// jieba's tags cannot tell 雷诺兹 (nr) or 京东方 (nz) from those.
+bool WordRunsOn(const Lexicon& lex, std::string_view t, size_t b, size_t e) {
+  size_t r = std::min(t.size(), e + 12);
+  while (r < t.size() && (static_cast<unsigned char>(t[r]) & 0xC0) == 0x80) ++r;
+  std::vector<LexWord> ws = lex.Segment(t, b, r);
+  if (ws.empty() || !ws[0].known || ws[0].e <= e) return false;
+  std::string_view tag = ws[0].tag;
+  char k = tag.empty() ? 'x' : tag[0];
+  return tag == "i" || tag == "l" || tag.substr(0, 2) == "ns" || k == 'm' || k == 'b' || k == 'o' ||
+         k == 't' || k == 'v' || k == 'a' || k == 'd';
+}
+
+// True if `s` starts with a Chinese numeral character (一 ... 十, 两, 双,
+// 百, 千, 万 in their folded, Simplified form).
+bool StartsWithNumeral(std::string_view s) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "两", "三", "四", "五", "六", "七",
+                                                   "八", "九", "十", "双", "百", "千", "万"};
+  for (std::string_view n : kNumerals)
+    if (s.substr(0, n.size()) == n) return true;
+  return false;
+}
+
 // True if `s` is two Han characters.
 bool TwoHan(std::string_view s) {
   if (Utf8Length(s) != 2) return false;
@@ -101,6 +129,10 @@ constexpr double kCommonVerb = 50000;
 // A place word seen this often in jieba's corpus is a common word (外国 7,204,
 // 城市 25,084), not the place a brand is named after (中原 2,825, 远东 525).
 constexpr double kCommonPlace = 5000;
+// A brand core that jieba's corpus has this often as a word, whatever its
+// tag, is that word more often than the brand (中华 of 中华电信 2,446, 中介 of
+// 中介公司 606); 灿坤 (124) is the brand.
+constexpr double kCommonCore = 500;
 
 class OrganizationExtractor : public Extractor {
  public:
@@ -158,6 +190,10 @@ class OrganizationExtractor : public Extractor {
       if (lists_.lexicon && TwoHan(folded) && !StartsOnWord(*lists_.lexicon, t, h.begin, h.end) &&
           !LatinInBrackets(t, h.end))
         continue;
+      // Nor may it be the start of a longer word of the lexicon that is no
+      // noun (WordRunsOn): 众志 of the idiom 众志成城, 北大 of 北大荒 (港大 of
+      // 港大学生会 stays: 港 + 大学生 + 会; 人大 of 人大代表 too).
+      if (lists_.lexicon && TwoHan(folded) && WordRunsOn(*lists_.lexicon, t, h.begin, h.end)) continue;
       // A short name followed by a head word of two characters or more is
       // the start of another name (華興 of 廣東華興銀行, 國泰 of 國泰航空):
       // the rules find that one.
@@ -214,6 +250,7 @@ class OrganizationExtractor : public Extractor {
         c.e += rest.size();
       }
       if (Attr(*m.rule, "cut", "") == "described" && !CutDescribed(*m.rule, t, &c)) continue;
+      if (Attr(*m.rule, "cut", "") == "appositive" && !CutDescribed(*m.rule, t, &c, false)) continue;
       if (Attr(*m.rule, "cut", "") == "core" && !CutToCore(*m.rule, t, &c)) continue;
       // min_count: a name the document must write that often (a body named
       // by a common noun is a definite one where the article is about it).
@@ -249,6 +286,9 @@ class OrganizationExtractor : public Extractor {
       size_t e = ExtendBranch(t, cands[i].e);
       if (lists_.lexicon) e = std::max(e, ExtendUnit(*lists_.lexicon, *unit_heads_, t, cands[i].e));
       if (e == cands[i].e) continue;
+      // A body's unit is never a government: 民陣 + 批評政府, 港鐵 + 是政府,
+      // 立法會 + 監察政府 are the body and what it does to the government.
+      if (EndsWithGovernment(t.substr(cands[i].e, e - cands[i].e))) continue;
       NameCand c = cands[i];
       c.e = e;
       c.rule += "+branch";
@@ -277,6 +317,8 @@ class OrganizationExtractor : public Extractor {
     // Abbreviations of a found name by the first characters of its words:
     // 港大校務委員會 -> 校委會, 国家发展和改革委员会 -> 发改委.
     AddAbbreviations(t, &win, &pairs);
+    // Brand cores: 石尚企業 -> 石尚, 1111人力銀行 -> 1111, later in the document.
+    AddBrandCores(t, &win, &pairs);
     // 4. Repeats and short forms of names found by rules, within the document.
     AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
     ExtendRepeats(t, &win);
@@ -441,12 +483,180 @@ class OrganizationExtractor : public Extractor {
     }
   }
 
+  // The brand core of the found name t[b, e): the name less a leading place
+  // (heads.txt, places.tsv) and less up to three tails of brand_suffixes.txt
+  // (legal forms, industry heads), the longest first, while two characters
+  // or more are left: 石尚企业 -> 石尚, 1111人力银行 -> 1111, 台湾灿坤实业股份
+  // 有限公司 -> 灿坤. "" when no tail was stripped (a body's own name, 国防部,
+  // has no brand), when the name is Latin (its first word is
+  // org.short_form's), when a rule's name loses a place (台北捷運公司: 捷運
+  // is the trade; a gazetteer name may), or when the core is no brand: a
+  // body head ends it (org_heads.txt), it is a place, a generic noun
+  // (not_organizations.txt), or a word of the lexicon that is a common
+  // noun, verb or adjective (清运, 8 times: 清運公司 is a description), a
+  // person's or place's name (nr*, ns*), another word seen kCommonNoun
+  // times or more that is no organization, proper noun or abbreviation
+  // (nt, nz, j), or one of those seen kCommonCore times or more (中华).
+  std::string BrandCore(std::string_view t, size_t b, size_t e, bool from_gazetteer) const {
+    std::string_view name = t.substr(b, e - b);
+    if (!HasHan(name) || !lists_.lexicon) return "";
+    size_t start = lists_.heads->MatchAt(name, 0);
+    if (start > 0 && Utf8Length(name.substr(start)) < 2) start = 0;
+    // A place + X + head that a rule built names X's trade more often than
+    // a brand (台北捷運公司, 香港工業邨公司, 雲南白藥集團); a gazetteer name
+    // (中央存款保險公司 -> 存保 is the gazetteer's own alias) may drop its place.
+    if (start > 0 && !from_gazetteer) return "";
+    size_t end = name.size();
+    bool stripped = false;
+    for (int round = 0; round < 3; ++round) {
+      size_t cut = end;
+      for (size_t k = start; k < end; k += Utf8CharLen(name, k)) {
+        if (Utf8Length(name.substr(start, k - start)) < 2) continue;
+        if (brand_suffixes_->Contains(name.substr(k, end - k))) {
+          cut = k;  // the leftmost start: the longest tail
+          break;
+        }
+      }
+      if (cut == end) break;
+      end = cut;
+      stripped = true;
+    }
+    if (!stripped) return "";
+    std::string_view core = name.substr(start, end - start);
+    if (Utf8Length(core) < 2 || lists_.heads->Contains(core) || lists_.not_names->Contains(core) ||
+        unit_heads_->EndsWithEntry(core))
+      return "";
+    if (IsAscii(core)) {
+      // Whole tokens only: 1111, JR; no spaces or punctuation inside.
+      for (char ch : core)
+        if (!IsAsciiAlnum(static_cast<unsigned char>(ch))) return "";
+      return std::string(core);
+    }
+    // An industry head alone (金控 of 金控公司) is no brand.
+    if (brand_suffixes_->Contains(core)) return "";
+    std::vector<LexWord> ws = lists_.lexicon->Segment(core, 0, core.size());
+    // Common words of two characters or more, all of them: a description
+    // (引导 + 基金 of 引導基金有限責任公司).
+    bool described = ws.size() >= 2;
+    for (const LexWord& w : ws) {
+      char k = w.tag.empty() ? 'x' : w.tag[0];
+      described = described && w.known && Utf8Length(core.substr(w.b, w.e - w.b)) >= 2 &&
+                  (k == 'n' || k == 'v' || k == 'a') && w.tag != "nz" && w.tag != "nt" && w.tag.substr(0, 2) != "nr" &&
+                  w.logp >= lists_.lexicon->LogpOfFrequency(kCommonNoun);
+    }
+    if (described) return "";
+    if (ws.size() == 1 && ws[0].known) {
+      std::string_view tag = ws[0].tag;
+      if (tag.substr(0, 2) == "nr" || tag.substr(0, 2) == "ns") return "";
+      // A common noun, verb or adjective however rare (清运 8, 萤幕 3: a
+      // trade or a thing, 清運公司 a description) is no brand.
+      if (tag == "n" || tag == "ng" || tag == "vn" || tag == "v" || tag == "a" || tag == "an" ||
+          tag == "l" || tag == "i")
+        return "";
+      bool proper = tag == "nt" || tag == "nz" || tag == "j";
+      if (!proper && ws[0].logp >= lists_.lexicon->LogpOfFrequency(kCommonNoun)) return "";
+      // A proper name or abbreviation this common is a word of its own too
+      // (中华 2,446, 中介 606; not 灿坤 124).
+      if (ws[0].logp >= lists_.lexicon->LogpOfFrequency(kCommonCore)) return "";
+    }
+    return std::string(core);
+  }
+
+  // True if the brand core t[p, q) stands alone there: a Latin or digit core
+  // as a whole token (no letter or digit beside it, no point or comma
+  // between it and a digit, no % after it; a digit core not before a
+  // numeral, measure word or content word of one character: 518人 is a
+  // count), a Han
+  // core on word boundaries (StartsOnWord, WordAlignedEnd).
+  bool CoreStandsAlone(std::string_view t, size_t p, size_t q) const {
+    std::string_view core = t.substr(p, q - p);
+    if (IsAscii(core)) {
+      // A point or comma joins only between digits (1,111, 11.11); the
+      // normalised text writes the full-width comma of 1111表示，1111與 as ','.
+      auto digit = [&](size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; };
+      bool before = p > 0 && (IsAsciiAlnum(static_cast<unsigned char>(t[p - 1])) ||
+                              ((t[p - 1] == '.' || t[p - 1] == ',') && p >= 2 && digit(p - 2)));
+      bool after = q < t.size() && (IsAsciiAlnum(static_cast<unsigned char>(t[q])) || t[q] == '%' ||
+                                    ((t[q] == '.' || t[q] == ',') && digit(q + 1)));
+      if (before || after) return false;
+      bool digits = std::all_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digits && q < t.size()) {
+        size_t r = std::min(t.size(), q + 12);
+        while (r < t.size() && (static_cast<unsigned char>(t[r]) & 0xC0) == 0x80) ++r;
+        // A numeral, a measure word or a single character that is no
+        // function word follows a count (518人, 1111家); a word of two
+        // characters or more (1111表示, 1111所有) or a function word
+        // (1111與) a name.
+        std::vector<LexWord> next = lists_.lexicon->Segment(t, q, r);
+        if (!next.empty() && HasHan(t.substr(next[0].b, next[0].e - next[0].b))) {
+          std::string_view tag = next[0].tag;
+          bool single = Utf8Length(t.substr(next[0].b, next[0].e - next[0].b)) == 1;
+          if (tag == "m" || tag == "q" || tag == "mq" || (single && !IsFunctionTag(tag))) return false;
+        }
+      }
+      return true;
+    }
+    return StartsOnWord(*lists_.lexicon, t, p, q) &&
+           WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, p, q) == q;
+  }
+
+  // Document-level short forms: a news article names a company once in full
+  // and then by its brand. Every occurrence of a found name's brand core
+  // (BrandCore) after the name's first mention, standing alone
+  // (CoreStandsAlone) and overlapping no mention, is a mention linked to the
+  // name ("org.brand_core"); a head word right after it is part of it
+  // (石尚公司). Not where it starts another name (a place or another
+  // mention right before it, a brand tail after it), a building (a
+  // facility word after it) or a title in marks that goes on past it.
+  void AddBrandCores(std::string_view t, std::vector<NameCand>* win,
+                     std::vector<std::pair<size_t, size_t>>* pairs) const {
+    if (!lists_.lexicon) return;
+    std::unordered_set<std::string> seen;  // cores already looked for
+    for (size_t i = 0, n = win->size(); i < n; ++i) {
+      std::string core = BrandCore(t, (*win)[i].b, (*win)[i].e, (*win)[i].from_gazetteer);
+      if (core.empty() || !seen.insert(core).second) continue;
+      size_t from = (*win)[i].b;  // the first mention of this name
+      std::string_view name = t.substr((*win)[i].b, (*win)[i].e - (*win)[i].b);
+      for (size_t k = 0; k < n; ++k)
+        if (t.substr((*win)[k].b, (*win)[k].e - (*win)[k].b) == name) from = std::min(from, (*win)[k].b);
+      for (size_t p = t.find(core, from); p != std::string_view::npos; p = t.find(core, p + core.size())) {
+        size_t q = p + core.size();
+        bool clash = false;
+        for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e);
+        // The start of another name: 中华 of 中华精测 (精测 found), of 中华国际
+        // (a brand tail follows).
+        for (const NameCand& w : *win) clash = clash || w.b == q;
+        size_t tail = brand_suffixes_->MatchAt(t, q);
+        if (tail > 0 && unit_heads_->MatchAt(t, q) != tail) clash = true;
+        // A place right before it names another body (西藏皇氏 of 西藏皇氏投資
+        // 管理有限公司, a subsidiary); a facility word after it a building
+        // (壹傳媒大樓); an opening mark before it, closed later, a product
+        // (「鉅亨買基金」).
+        if (PlaceBefore(t, p) != p || FacilityAfter(t, q) || OpensLongerTitle(t, p, q)) clash = true;
+        if (clash || !CoreStandsAlone(t, p, q)) continue;
+        size_t head = unit_heads_->MatchAt(t, q);  // 石尚 + 公司
+        NameCand c;
+        c.b = p;
+        c.e = head >= 6 ? q + head : q;
+        c.prio = (*win)[i].prio;
+        c.rule = "org.brand_core";
+        c.from_gazetteer = true;  // found here, every occurrence: AddRepeats adds none before the name
+        win->push_back(std::move(c));
+        pairs->emplace_back(i, win->size() - 1);
+      }
+    }
+  }
+
   // Rule attr `cut: described`: the name starts after the last word before
   // its head that describes rather than names (by the lexicon's tags: verbs,
   // adjectives, distinguishing words, numerals, function words): 包括醫院,
   // 設在總醫院, 大中型醫院 are no names; 屯門醫院 is. False when what is
   // left is shorter than the rule's min_chars or a not_organizations word.
-  bool CutDescribed(const Rule& r, std::string_view t, NameCand* c) const {
+  // With `verbs` false (attr `cut: appositive`), only numerals, measure
+  // words, function words and adjectives or distinguishing words that count
+  // (兩強, 三大, 雙雄) end a description before the name (通路兩強燦坤（2430）
+  // -> 燦坤); 統一企業(1216.TW) keeps its verb, 美滿電子 its adjective.
+  bool CutDescribed(const Rule& r, std::string_view t, NameCand* c, bool verbs = true) const {
     if (!lists_.lexicon) return true;
     std::vector<LexWord> words = lists_.lexicon->Segment(t, c->b, c->e);
     if (words.size() < 2) return true;
@@ -454,8 +664,9 @@ class OrganizationExtractor : public Extractor {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       std::string_view tag = words[i].tag;
       char k = tag.empty() ? 'x' : tag[0];
-      if (IsFunctionTag(tag) || k == 'v' || k == 'a' || k == 'b' || k == 'm' || k == 'q' || k == 'f')
-        b = words[i].e;
+      bool describes = verbs ? (k == 'v' || k == 'a' || k == 'b' || k == 'f')
+                             : ((k == 'a' || k == 'b') && StartsWithNumeral(t.substr(words[i].b)));
+      if (IsFunctionTag(tag) || describes || k == 'm' || k == 'q') b = words[i].e;
     }
     size_t min_chars = static_cast<size_t>(std::atoi(Attr(r, "min_chars", "2").c_str()));
     std::string_view name = t.substr(b, c->e - b);
@@ -577,9 +788,11 @@ class OrganizationExtractor : public Extractor {
     if (w0.known && Utf8Length(t.substr(w0.b, w0.e - w0.b)) >= 2 &&
         (w0.tag == "n" || w0.tag == "vn" || w0.tag == "ng") && !rare_alone)
       return false;
-    // A name the lexicon knows whole as a common noun is none (因特網, 互聯網).
+    // A name the lexicon knows whole as a common noun is none (因特網, 互聯網),
+    // nor one it knows as the short form of a common term (中小企業, 工礦企業,
+    // 外貿企業: j).
     std::string_view whole = lists_.lexicon->TagOf(t.substr(b, c->e - b));
-    if (whole == "n" || whole == "vn" || whole == "i" || whole == "l") return false;
+    if (whole == "n" || whole == "vn" || whole == "i" || whole == "l" || whole == "j") return false;
     if (lists_.not_names->Contains(t.substr(b, c->e - b))) return false;
     c->b = b;
     return true;
@@ -696,6 +909,23 @@ class OrganizationExtractor : public Extractor {
     }
   }
 
+  // True if an opening quotation or book-title mark stands right before
+  // t[p, q) and its closing mark does not follow right after it.
+  static bool OpensLongerTitle(std::string_view t, size_t p, size_t q) {
+    static constexpr std::string_view kOpen[] = {"「", "『", "《", "“"};
+    static constexpr std::string_view kClose[] = {"」", "』", "》", "”"};
+    for (size_t k = 0; k < 4; ++k)
+      if (p >= kOpen[k].size() && t.substr(p - kOpen[k].size(), kOpen[k].size()) == kOpen[k])
+        return t.substr(q, kClose[k].size()) != kClose[k];
+    return false;
+  }
+
+  // True if `unit` ends with 政府 (folded).
+  static bool EndsWithGovernment(std::string_view unit) {
+    constexpr std::string_view kGovernment = "政府";
+    return unit.size() >= kGovernment.size() && unit.substr(unit.size() - kGovernment.size()) == kGovernment;
+  }
+
   // End of the farthest sub-unit suffix within ten Han characters after
   // `e`, not crossing punctuation or a particle; `e` if none.
   size_t ExtendBranch(std::string_view t, size_t e) const {
@@ -732,7 +962,7 @@ class OrganizationExtractor : public Extractor {
   NameLists lists_;
  public:
   std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_,
-      facility_heads_, listed_cues_, index_words_;
+      facility_heads_, listed_cues_, index_words_, brand_suffixes_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -810,6 +1040,8 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!listed_cues.ok()) return listed_cues.status();
   auto index_words = WordList::LoadFile(rules_dir + "/gazetteer/index_words.txt", *normalizer);
   if (!index_words.ok()) return index_words.status();
+  auto brand_suffixes = WordList::LoadFile(rules_dir + "/gazetteer/brand_suffixes.txt", *normalizer);
+  if (!brand_suffixes.ok()) return brand_suffixes.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -826,6 +1058,7 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->facility_heads_ = std::move(facility).value();
   ex->listed_cues_ = std::move(listed_cues).value();
   ex->index_words_ = std::move(index_words).value();
+  ex->brand_suffixes_ = std::move(brand_suffixes).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

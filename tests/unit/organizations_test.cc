@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <tuple>
 #include <string>
 #include <vector>
+
+#include "pipeline/process/process.h"
 
 namespace newskb {
 namespace {
@@ -613,6 +616,95 @@ TEST(Organizations, CommonVerbStartsNoBrand) {
     }
   }
   EXPECT_TRUE(Has(F().Run("劳拉公司宣布。"), "劳拉公司"));
+}
+
+// Document-level short forms: a company named in full (brand + industry head
+// + legal form, gazetteer/brand_suffixes.txt) and then by its brand alone is
+// one organization. Generated over brands jieba does not know, tails and
+// both scripts; the brand later is a mention linked to the full name.
+TEST(Organizations, BrandCoreAfterTheFullName) {
+  const std::pair<const char*, const char*> kBrands[] = {{"鼎昇", "鼎昇"}, {"曜傑", "曜杰"}, {"禾碩", "禾硕"}};
+  const std::pair<const char*, const char*> kTails[] = {{"科技股份有限公司", "科技股份有限公司"},
+                                                        {"實業有限公司", "实业有限公司"},
+                                                        {"集團", "集团"},
+                                                        {"科技公司", "科技公司"}};
+  for (auto [bt, bs] : kBrands) {
+    for (auto [tt, ts] : kTails) {
+      for (auto [brand, full, rest] :
+           {std::tuple<std::string, std::string, std::string>{bt, std::string(bt) + tt, "表示，新廠明年投產。"},
+            {bs, std::string(bs) + ts, "表示，新厂明年投产。"}}) {
+        auto ms = F().Run(full + "今日宣布擴產。" + brand + rest);
+        EXPECT_TRUE(Has(ms, full)) << full << ": " << ::testing::PrintToString(Texts(ms));
+        EXPECT_TRUE(Has(ms, brand)) << full << ": " << ::testing::PrintToString(Texts(ms));
+        EXPECT_EQ(NameOf(ms, brand), NameOf(ms, full)) << full;
+      }
+    }
+  }
+  // A job bank by its digits: the number alone later is the firm, a count
+  // (518人) is not.
+  auto ms = F().Run("518人力銀行今日公布調查。518表示，共518人回覆。");
+  EXPECT_TRUE(Has(ms, "518人力銀行")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(std::count_if(ms.begin(), ms.end(), [](const Mention& m) { return m.text == "518"; }), 1)
+      << ::testing::PrintToString(Texts(ms));
+}
+
+// A brand core that is a common word (中华 of 中华电信, 2,446 times in
+// jieba's corpus), or that starts another name, is no short form.
+TEST(Organizations, CommonOrLongerBrandCoreIsNone) {
+  for (const char* text : {"中華電信今日宣布。中華民族的復興。", "中华电信今日宣布。中华民族的复兴。"}) {
+    auto ms = F().Run(text);
+    EXPECT_EQ(ms.size(), 1u) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  auto ms = F().Run("鼎昇科技公司今日宣布。鼎昇國際也表示。");
+  EXPECT_FALSE(Has(ms, "鼎昇")) << ::testing::PrintToString(Texts(ms));
+}
+
+// The digits that start a name (1111人力銀行) are no count: the pipeline
+// keeps the organization and drops the figure read from them.
+TEST(Organizations, DigitsOfANameAreNoFigure) {
+  auto ctx = LoadPipeline(kRulesDir);
+  ASSERT_TRUE(ctx.ok()) << ctx.status().message();
+  Document doc;
+  doc.key = "t";
+  doc.raw = doc.body = "1111人力銀行今日證實個資外洩。1111所有會員資料已加密，共有20萬人受影響。";
+  NormText nt = ctx.value()->normalizer->Normalize(doc.body);
+  std::vector<std::string> figures, orgs;
+  for (const Mention& m : ctx.value()->extractors->ExtractAll(doc, nt)) {
+    if (m.kind == MentionKind::kFigure) figures.push_back(m.text);
+    if (m.kind == MentionKind::kOrganization) orgs.push_back(m.text);
+  }
+  EXPECT_EQ(orgs, (std::vector<std::string>{"1111人力銀行", "1111"}));
+  EXPECT_EQ(figures, (std::vector<std::string>{"20萬人"}));
+}
+
+// A short name of two characters that starts a longer word of the lexicon,
+// an idiom, a place, a numeral or a phrase, is none (北大 of 北大荒, 三星 of
+// 三星期 and 三星堆, 聯想 of 聯想起, 眾志 of 眾志成城); before a noun of its
+// members it stays (人大 of 人大代表). Hong Kong's political groups by their
+// short names (民陣, 社民連, 支聯會) are organizations. Both scripts.
+TEST(Organizations, TwoCharacterNameStartsNoLongerWord) {
+  for (const char* text : {"在黑龍江北大荒，稻浪翻滾。", "在黑龙江北大荒，稻浪翻滚。", "他三星期前離開。",
+                           "三星堆博物館開放。", "令人聯想起廣島。", "全國人民眾志成城。", "全国人民众志成城。"}) {
+    auto ms = F().Run(text);
+    EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  EXPECT_TRUE(Has(F().Run("参加全国两会的人大代表们表示。"), "人大"));
+  for (const char* name : {"民陣", "社民連", "支聯會", "民協"}) {
+    auto ms = F().Run(std::string(name) + "召集人今日表示，將繼續爭取。");
+    EXPECT_TRUE(Has(ms, name)) << name << ": " << ::testing::PrintToString(Texts(ms));
+  }
+}
+
+// An adverb modifies no noun: a one-character adverb of jieba's (尚) between
+// a brand's first character and its head is the brand's own (石尚公司,
+// 友尚公司); after a longer word it still ends a description (毛孟靜就政府).
+TEST(Organizations, AdverbCharacterInsideABrand) {
+  for (const char* name : {"石尚公司", "友尚公司"}) {
+    auto ms = F().Run(std::string("去年11月10日，") + name + "董事會以臨時動議方式改選。");
+    EXPECT_TRUE(Has(ms, name)) << name << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  auto ms = F().Run("繼續審議由香港本土毛孟靜就政府提出的議案。");
+  EXPECT_FALSE(Has(ms, "香港本土毛孟靜就政府")) << ::testing::PrintToString(Texts(ms));
 }
 
 }  // namespace
