@@ -262,6 +262,19 @@ TEST(Facts, MeasureCarriesOnlyToItsOwnChange) {
   EXPECT_EQ(topic[0].subject, "固定資產投資");
 }
 
+// A list of scopes before 分别 pairs each scope with its figure; the
+// measure named after the last scope is the last figure's object only.
+TEST(Facts, CoordinatedScopesPairWithTheirFigures) {
+  auto fs = F().Run("数码产品、家电家居、汽车以旧换新销售额分别约为141亿元、105亿元、66亿元。",
+                    {{"141亿元", "CNY", ""}, {"105亿元", "CNY", ""}, {"66亿元", "CNY", ""}});
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_EQ(fs[0].subject, "数码产品");
+  EXPECT_EQ(fs[0].object, "-");  // no object
+  EXPECT_EQ(fs[1].subject, "家电家居");
+  EXPECT_EQ(fs[2].subject, "汽车以旧换新");
+  EXPECT_EQ(fs[2].object, "汽车以旧换新销售额");
+}
+
 // A later clause gives the subject only to a figure of the sentence's
 // leading adverbial (此外，在過去六個月裏，白宮…); a figure further in takes
 // the topic of the sentences before, not an entity of what follows it.

@@ -109,6 +109,13 @@ TEST(Indicators, ReleaseQuantitiesTakeTheirScope) {
   EXPECT_EQ(F().Run("人数超过300人，总面积约235坪。"), "");
 }
 
+// Scopes coordinated before a scope share its head: each is a scope of its
+// own (汽车、电工器材、船舶 + 出口); the measure is named after the last.
+TEST(Indicators, CoordinatedScopesShareTheHead) {
+  EXPECT_EQ(F().Run("其中，汽车、电工器材、船舶出口分别增长45.5%、24.7%和22.5%。"),
+            "汽车=汽车 电工器材=电工器材 船舶=船舶 出口=船舶出口");
+}
+
 TEST(Indicators, AnEntityBeforeTheScopeOwnsTheIndicator) {
   // 江苏省 stays the figure's subject; 民间投资 is one indicator.
   EXPECT_EQ(F().Run("今年1到7月，江苏省民间投资同比增长5.1%。"), "民间投资=民间投资");
