@@ -31,5 +31,6 @@ if errors:
     print("fact_coverage.py: " + "; ".join(errors), file=sys.stderr)
     sys.exit(1)
 PY
-python3 "$script" --db "$db" --compare "$db" --sample 0 | head -1 | grep -q "gained 0  lost 0" \
-  || { echo "fact_coverage.py --compare of a knowledge base with itself reports a change" >&2; exit 1; }
+same=$(python3 "$script" --db "$db" --compare "$db" --sample 0) || { echo "fact_coverage.py --compare failed" >&2; exit 1; }
+grep -q "gained 0  lost 0" <<<"$same" \
+  || { echo "fact_coverage.py --compare of a knowledge base with itself reports a change: $same" >&2; exit 1; }
