@@ -175,6 +175,11 @@ Matches MatchRules(const RuleSet& rules, const NormText& norm, const Layout& lay
         out.blocks.push_back(sp);
       } else if (role == "respectively") {
         out.respectively.push_back(sp);
+      } else if (role == "continues" && m.Has("np")) {
+        std::string_view np = m.Group("np");
+        sp.b = static_cast<size_t>(np.data() - t.data());
+        sp.e = sp.b + np.size();
+        out.continues.push_back(sp);
       }
     }
   }
@@ -182,7 +187,7 @@ Matches MatchRules(const RuleSet& rules, const NormText& norm, const Layout& lay
   std::stable_sort(out.cues.begin(), out.cues.end(), by_b);
   DropCuesInsideIndicators(placed.ents, &out.cues);
   std::stable_sort(out.preps.begin(), out.preps.end(), [](const Span& x, const Span& y) { return x.e < y.e; });
-  for (auto* list : {&out.spans, &out.appositives, &out.froms, &out.tos, &out.anaphors, &out.blocks, &out.respectively})
+  for (auto* list : {&out.spans, &out.appositives, &out.froms, &out.tos, &out.anaphors, &out.blocks, &out.respectively, &out.continues})
     std::stable_sort(list->begin(), list->end(), by_b);
   return out;
 }

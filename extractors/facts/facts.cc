@@ -54,7 +54,7 @@ class FactStage : public FactExtractor {
     // 4. Subject and object of each figure within its period; lists (A、B
     //    分别 x、y) read in order.
     std::vector<facts::Roles> roles(placed.figs.size());
-    for (size_t fi = 0; fi < placed.figs.size(); ++fi) roles[fi] = facts::FindRoles(t, layout, placed, fi, ms);
+    for (size_t fi = 0; fi < placed.figs.size(); ++fi) roles[fi] = facts::FindRoles(t, layout, placed, fi, ms, &matches);
     facts::PairRespectively(t, layout, placed, matches, &roles);
     // 6. A subject from the sentence's setting (在江西南昌，…), else from the
     //    previous sentences of the paragraph.

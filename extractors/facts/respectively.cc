@@ -76,13 +76,19 @@ void PairRespectively(std::string_view t, const Layout& layout, const Placed& p,
                             std::none_of(chain.begin(), chain.end(), [&](int k) { return p.ents[k].commodity(); });
     if (!as_subject && !CanBeObject(mark)) continue;
     auto in_chain = [&](int k) { return k >= 0 && std::find(chain.begin(), chain.end(), k) != chain.end(); };
+    // The measure named after the chain's last scope (基本养老、失业、工伤保险
+    // + 参保人数) is named after that scope: the last figure's object only.
+    auto measure_of_last = [&](int k) {
+      const Ent& last = p.ents[chain.back()];
+      return k >= 0 && p.ents[k].kind == MentionKind::kIndicator && p.ents[k].b == last.e;
+    };
     for (size_t i = 0; i < figs.size(); ++i) {
       Roles& r = (*roles)[figs[i]];
       if (as_subject) {
         r.subject = chain[i];
         r.subject_clause = p.ents[chain[i]].clause;
         r.how = "respectively";
-        if (in_chain(r.object)) r.object = -1;
+        if (in_chain(r.object) || (i + 1 < figs.size() && measure_of_last(r.object))) r.object = -1;
       } else {
         r.object = chain[i];
         if (in_chain(r.subject)) {

@@ -37,9 +37,37 @@ int FirstAt(const std::vector<T>& list, size_t pos) {
                           list.begin());
 }
 
+}  // namespace
+
+bool ContinuesEarlierMeasure(std::string_view t, const Layout& layout, const Matches* matches, const Fig& f) {
+  if (matches == nullptr) return true;
+  size_t b = layout.clauses[f.clause].b;
+  while (b < f.b && t[b] == ' ') ++b;
+  if (b >= f.b) return true;  // the figure opens its clause
+  const std::vector<Span>& cs = matches->continues;
+  auto it = std::lower_bound(cs.begin(), cs.end(), b, [](const Span& s, size_t v) { return s.b < v; });
+  if (it == cs.end() || it->b != b) return false;
+  size_t e = it->e;
+  while (e < f.b && t[e] == ' ') ++e;
+  return e >= f.b;  // the span may run into the figure (同比增长约 of 约37%)
+}
+
+namespace {
+
+// True if entity en is a measure (an indicator) that figure f's clause
+// does not go on measuring: not carried from an earlier clause. A measure
+// whose clause holds no figure is the period's topic (又例如固定資產投資，
+// 雖然今年首季升25.6%) and is carried.
+bool MeasureEndsBefore(std::string_view t, const Layout& layout, const Placed& p, const Matches* matches,
+                       const Ent& en, const Fig& f) {
+  return en.kind == MentionKind::kIndicator && en.clause != f.clause && en.clause >= 0 &&
+         p.figs_in[en.clause] > 0 && !ContinuesEarlierMeasure(t, layout, matches, f);
+}
+
 // The subject of figure f: in its clause before it, else its possessor
 // (近20亿美元的美国私营部门投资), else in the period's other clauses.
-void FindSubject(std::string_view t, const Layout& layout, const Placed& p, const Fig& f, Roles* r) {
+void FindSubject(std::string_view t, const Layout& layout, const Placed& p, const Fig& f, const Matches* matches,
+                 Roles* r) {
   const int fc = f.clause, per = layout.PeriodOfClause(fc);
   const int first = p.first_subject[fc];
   if (first >= 0 && p.ents[first].b < f.b) {
@@ -60,6 +88,7 @@ void FindSubject(std::string_view t, const Layout& layout, const Placed& p, cons
   }
   auto take = [&](int c, const char* how) {
     if (p.first_subject[c] < 0) return false;
+    if (MeasureEndsBefore(t, layout, p, matches, p.ents[p.first_subject[c]], f)) return false;
     r->subject = p.first_subject[c];
     r->subject_clause = c;
     r->how = how;
@@ -150,12 +179,12 @@ void FindObject(std::string_view t, const Layout& layout, const Placed& p, size_
 }  // namespace
 
 Roles FindRoles(std::string_view t, const Layout& layout, const Placed& p, size_t fi,
-                const std::vector<Mention>& ms) {
+                const std::vector<Mention>& ms, const Matches* matches) {
   Roles r;
   const Fig& f = p.figs[fi];
   if (f.clause < 0) return r;
   const int per = layout.PeriodOfClause(f.clause);
-  FindSubject(t, layout, p, f, &r);
+  FindSubject(t, layout, p, f, matches, &r);
   FindObject(t, layout, p, fi, &r);
   auto in_period = [&](const Ent& en) { return en.clause >= 0 && layout.PeriodOfClause(en.clause) == per; };
   // Last resort: the speaker of a reporting clause of the period before the
@@ -177,7 +206,7 @@ Roles FindRoles(std::string_view t, const Layout& layout, const Placed& p, size_
   // 收报每吨9.86万元).
   if (r.subject < 0 && r.object < 0) {
     for (int k = p.ent_begin[f.clause] - 1, n = 0; k >= 0 && n < kEntityWindow && in_period(p.ents[k]); --k, ++n) {
-      if (!CanBeObject(p.ents[k].mark)) continue;
+      if (!CanBeObject(p.ents[k].mark) || MeasureEndsBefore(t, layout, p, matches, p.ents[k], f)) continue;
       r.object = k;
       r.object_previous = true;
       break;

@@ -196,6 +196,7 @@ struct Matches {
   std::vector<Span> anaphors;     // 该公司, 其 ... (rule: role anaphor)
   std::vector<Span> blocks;       // 其中, 尤其 ...: no anaphor inside
   std::vector<Span> respectively; // 分别, 各自, 依次
+  std::vector<Span> continues;    // group np: ，同比增长 before a figure (fact.continues)
 };
 
 // One RE2::Set pass over each period that holds a figure and over the
@@ -249,9 +250,20 @@ struct Roles {
   const Rule* paired = nullptr;
 };
 
-// The subject and object of figure `fi` within its period.
+// The subject and object of figure `fi` within its period. An indicator
+// (a measure: 森林覆盖率, 全社会用电量) named in an earlier clause of the
+// period is carried to the figure's clause only when that clause opens with
+// change words alone before the figure (，同比增长5.2%: a `continues` span of
+// `matches`, rule fact.continues) or with the figure itself; a clause with
+// a noun of its own before the figure (，产量25万余吨) measures that noun.
+// A measure standing in a clause with no figure (又例如固定資產投資，…) is the
+// period's topic and is carried as before.
+// Without `matches` every clause continues.
 Roles FindRoles(std::string_view text, const Layout& layout, const Placed& placed, size_t fi,
-                const std::vector<Mention>& ms);
+                const std::vector<Mention>& ms, const Matches* matches = nullptr);
+// True if figure f's clause holds nothing before f but spaces and a
+// `continues` span (or f opens the clause): see FindRoles.
+bool ContinuesEarlierMeasure(std::string_view text, const Layout& layout, const Matches* matches, const Fig& f);
 
 // Pairs lists (rule role `respectively`): for each 分别 marker, the figures
 // of its clause after it that stand in one coordinated list (x、y和z), and

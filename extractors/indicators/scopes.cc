@@ -24,6 +24,21 @@ bool ScopeTag(const LexWord& w) {
   return t == "l" || t == "b" || t == "vn" || t == "j" || t == "s" || t == "v" || t == "eng" || t == "an" || t == "a";
 }
 
+// The coordinator (、 和 及 与 以及, spaces around) ending right at `pos`:
+// sets [*b, *e) to it and returns true, else false.
+bool CoordinatorBefore(std::string_view t, size_t pos, size_t* b, size_t* e) {
+  size_t x = pos;
+  while (x > 0 && t[x - 1] == ' ') --x;
+  for (std::string_view w : {"以及", "、", "和", "及", "与"}) {
+    if (x >= w.size() && t.compare(x - w.size(), w.size(), w) == 0) {
+      *b = x - w.size();
+      *e = x;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsClauseBreak(char32_t c) {
   switch (c) {
     case ',': case ';': case ':': case '!': case '?': case '\n': case '(': case ')':
@@ -253,6 +268,19 @@ void AddScopedIndicators(const RuleSet& rules, const Lexicon& lex, const ScopeWo
     measure.name = scope.text + measure.text;
     add.push_back(std::move(scope));
     add.push_back(std::move(measure));
+    // Scopes coordinated before this one share its head (汽车、电工器材、
+    // 船舶出口分别增长…): each is read back from its coordinator as from a
+    // head and is a scope of its own (rule suffix .member), so that 分别
+    // pairs each with its figure; the measure stays named after the last.
+    size_t at = si.scope_b;
+    for (int n = 0; n < kMaxScopeMembers; ++n) {
+      size_t cb = 0, ce = 0;
+      ScopedIndicator mi;
+      if (!CoordinatorBefore(t, at, &cb, &ce) || !FindScope(lex, sw, t, taken, cb, ce, &mi)) break;
+      if (mi.scope_e != cb || !done.TryAdd(mi.scope_b, mi.scope_e)) break;
+      add.push_back(mention(mi.scope_b, mi.scope_e, h.rule + ".member"));
+      at = mi.scope_b;
+    }
   }
   // Drop the replaced gazetteer mentions, keep the rest in place.
   size_t w = first_own;

@@ -66,6 +66,8 @@ namespace newskb {
 
 inline constexpr int kMaxScopeCps = 10;
 inline constexpr int kHeadContextCps = 4;
+// Scopes coordinated before a scope (A、B、C + head) read as scopes of their own.
+inline constexpr int kMaxScopeMembers = 8;
 // The rule id of a scoped indicator whose head is a gazetteer indicator.
 inline constexpr const char* kGazetteerScopeRule = "ind.scope.gazetteer";
 

@@ -33,8 +33,8 @@ cd "$tmp"
 unset NEWSKB_RULES NEWSKB_DB
 "$bin" --version | grep -qE '^newskb [0-9]+\.[0-9]+' || fail "--version"
 out=$("$bin" rules explain "美國能源部投入4億美元。")
-echo "$out" | grep -q "rules $prefix/share/newskb/rules" || fail "rules not found beside the binary: $out"
-echo "$out" | grep -q '4億美元' || fail "explain found no figure: $out"
+grep -q "rules $prefix/share/newskb/rules" <<<"$out" || fail "rules not found beside the binary: $out"
+grep -q '4億美元' <<<"$out" || fail "explain found no figure: $out"
 "$bin" rules check >/dev/null || fail "rules check with the installed rules"
 "$bin" ingest --db "$tmp/kb.sqlite" "$corpus/s02_plain_catl_annual.txt" 2>"$tmp/ingest.log" || { cat "$tmp/ingest.log"; fail "ingest"; }
 grep -q "1 ingested" "$tmp/ingest.log" || fail "ingest: $(cat "$tmp/ingest.log")"

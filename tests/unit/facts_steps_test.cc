@@ -187,6 +187,25 @@ TEST(FactSteps, SubjectOfTheClauseElseOfAnEarlierClause) {
   EXPECT_EQ(d.ms[d.placed.ents[r.object].idx].text, "阿拉弗拉");
 }
 
+// A clause goes on measuring what an earlier clause named when only change
+// words (rule fact.continues) stand before its figure, or nothing does.
+TEST(FactSteps, ClauseContinuesTheMeasureBeforeIt) {
+  for (std::string opening : {"同比增长", "比上年增加", "较上月上升", "比2022年同期增长", "较9月末上升", "增速比上月加快", "增速比城镇快", "增速比前三季度加快", "增速比9月份提高", "同比增长约", ""}) {
+    Doc d = Prepare("用电量8572亿千瓦时，" + opening + "5%。", {{"8572亿千瓦时", kFig, "kWh"}, {"5%", kFig, "%"}});
+    ASSERT_EQ(d.placed.figs.size(), 2u);
+    EXPECT_TRUE(ContinuesEarlierMeasure(d.norm.text, d.layout, &d.matches, d.placed.figs[1])) << opening;
+  }
+  // The change words may run into the figure (约 of 约5%).
+  Doc approx = Prepare("用电量8572亿千瓦时，同比增长约5%。", {{"8572亿千瓦时", kFig, "kWh"}, {"约5%", kFig, "%"}});
+  ASSERT_EQ(approx.placed.figs.size(), 2u);
+  EXPECT_TRUE(ContinuesEarlierMeasure(approx.norm.text, approx.layout, &approx.matches, approx.placed.figs[1]));
+  for (std::string opening : {"产量", "商品种类超", "其中出口", "比全部投资增速高"}) {
+    Doc d = Prepare("用电量8572亿千瓦时，" + opening + "5%。", {{"8572亿千瓦时", kFig, "kWh"}, {"5%", kFig, "%"}});
+    ASSERT_EQ(d.placed.figs.size(), 2u);
+    EXPECT_FALSE(ContinuesEarlierMeasure(d.norm.text, d.layout, &d.matches, d.placed.figs[1])) << opening;
+  }
+}
+
 TEST(FactSteps, PossessorAfterTheFigure) {
   Doc d = Prepare("近20億美元的美國私營部門投資。", {{"近20億美元", kFig, "USD"}, {"美國私營部門", kOrg, ""}});
   Roles r = FindRoles(d.norm.text, d.layout, d.placed, 0, d.ms);

@@ -244,6 +244,37 @@ TEST(Facts, MeasuredQuantityIsTheSubjectOfItsValues) {
   EXPECT_EQ(fs[1].subject, "全社会用电量");
 }
 
+// A measure named with its value (粮食播种面积超过17.7亿亩) is carried to a
+// clause that goes on measuring it (，比上年增长0.6%: rule fact.continues),
+// not to one that names its own measured noun (，产量25万余吨): that figure
+// falls back to the release's speaker.
+TEST(Facts, MeasureCarriesOnlyToItsOwnChange) {
+  auto fs = F().Run("国家统计局数据显示，全国粮食播种面积超过17.7亿亩，比上年增长0.6%，产量25万余吨。",
+                    {{"超过17.7亿亩", "mu", "more_than"}, {"0.6%", "%", ""}, {"25万余吨", "t", "more_than"}});
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_EQ(fs[0].subject, "粮食");
+  EXPECT_EQ(fs[0].object, "粮食播种面积");
+  EXPECT_EQ(fs[1].subject, "粮食");
+  EXPECT_EQ(fs[2].subject, "国家统计局");
+  // A measure standing alone in its clause is the period's topic.
+  auto topic = F().Run("又例如固定資產投資，雖然今年首季升25.6%。", {{"25.6%", "%", ""}});
+  ASSERT_EQ(topic.size(), 1u);
+  EXPECT_EQ(topic[0].subject, "固定資產投資");
+}
+
+// A list of scopes before 分别 pairs each scope with its figure; the
+// measure named after the last scope is the last figure's object only.
+TEST(Facts, CoordinatedScopesPairWithTheirFigures) {
+  auto fs = F().Run("数码产品、家电家居、汽车以旧换新销售额分别约为141亿元、105亿元、66亿元。",
+                    {{"141亿元", "CNY", ""}, {"105亿元", "CNY", ""}, {"66亿元", "CNY", ""}});
+  ASSERT_EQ(fs.size(), 3u);
+  EXPECT_EQ(fs[0].subject, "数码产品");
+  EXPECT_EQ(fs[0].object, "-");  // no object
+  EXPECT_EQ(fs[1].subject, "家电家居");
+  EXPECT_EQ(fs[2].subject, "汽车以旧换新");
+  EXPECT_EQ(fs[2].object, "汽车以旧换新销售额");
+}
+
 // A later clause gives the subject only to a figure of the sentence's
 // leading adverbial (此外，在過去六個月裏，白宮…); a figure further in takes
 // the topic of the sentences before, not an entity of what follows it.

@@ -97,6 +97,25 @@ TEST(Indicators, GazetteerIndicatorsTakeTheirScope) {
   EXPECT_EQ(F().Run("前三季度国内生产总值同比增长5.2%。"), "国内生产总值=國內生產總值");
 }
 
+// The quantities of agriculture, energy, people and market releases are
+// measures with a scope too (播种面积, 装机容量, 参保人数, 新订单指数, 覆盖率);
+// 总 before the head belongs to the head (代表团总人数: scope 代表团).
+TEST(Indicators, ReleaseQuantitiesTakeTheirScope) {
+  EXPECT_EQ(F().Run("全国粮食播种面积超过17.7亿亩。"), "粮食=粮食 播种面积=粮食播种面积");
+  EXPECT_EQ(F().Run("其中，太阳能发电装机容量约6.1亿千瓦。"), "太阳能发电=太阳能发电 装机容量=太阳能发电装机容量");
+  EXPECT_EQ(F().Run("代表团总人数167人。"), "代表团=代表团 总人数=代表团总人数");
+  EXPECT_EQ(F().Run("7月份，物流业新订单指数为50.6%。"), "物流业=物流业 新订单指数=物流业新订单指数");
+  // A bare head names no scope.
+  EXPECT_EQ(F().Run("人数超过300人，总面积约235坪。"), "");
+}
+
+// Scopes coordinated before a scope share its head: each is a scope of its
+// own (汽车、电工器材、船舶 + 出口); the measure is named after the last.
+TEST(Indicators, CoordinatedScopesShareTheHead) {
+  EXPECT_EQ(F().Run("其中，汽车、电工器材、船舶出口分别增长45.5%、24.7%和22.5%。"),
+            "汽车=汽车 电工器材=电工器材 船舶=船舶 出口=船舶出口");
+}
+
 TEST(Indicators, AnEntityBeforeTheScopeOwnsTheIndicator) {
   // 江苏省 stays the figure's subject; 民间投资 is one indicator.
   EXPECT_EQ(F().Run("今年1到7月，江苏省民间投资同比增长5.1%。"), "民间投资=民间投资");
