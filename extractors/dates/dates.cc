@@ -109,7 +109,11 @@ class DateExtractor : public Extractor {
       std::vector<Cand> kept;
       for (Cand& c : cands) {
         bool inside = false;
-        for (const auto& [b, e] : invalid) inside = inside || (c.m.begin >= b && c.m.end <= e);
+        // Strictly inside: a rule that reads the same span as a real day
+        // (31日 after 5月30日和, date.md_list_day_next) keeps it although
+        // date.day, reading it in the publication date's month, found none.
+        for (const auto& [b, e] : invalid)
+          inside = inside || (c.m.begin >= b && c.m.end <= e && c.m.end - c.m.begin < e - b);
         if (inside) continue;
         ok.push_back(c.m);
         kept.push_back(std::move(c));
