@@ -285,8 +285,11 @@ class FigureExtractor : public Extractor {
         c.idiom = RuleAttr(*m.rule, "idiom") == "1";
         if (!c.idiom && !Interpret(m, sent, local, dollar, &c)) continue;
         c.m = m;
+        // An item of a list (attr list) competes by its own span, not by the
+        // list it reads its unit from: the last item stays its own rule's.
+        if (RuleAttr(*m.rule, "list") == "1") c.m.begin = c.b, c.m.end = c.e;
+        ok.push_back(c.m);
         cands.push_back(std::move(c));
-        ok.push_back(m);
       }
       const Cand* prev = nullptr;
       std::string prev_currency;
@@ -330,6 +333,21 @@ class FigureExtractor : public Extractor {
   }
 
  private:
+  // A list whose items share what its last item writes once (0.6和1.0个百分点,
+  // 239及214万元, 8、22、6小时): group shared_scale is the scale written after
+  // the last item (239 is 2,390,000), next the item right after this one.
+  // Neighbours (4、5万元, 17、18次) are a range, the range rules' (attr list).
+  bool ListItemOk(const Rule& r, const RuleMatch& m, std::string* num) const {
+    if (RuleAttr(r, "list") != "1") return true;
+    std::optional<double> a = ParseNumeral(*num), b = ParseNumeral(Trim(m.Group("next")));
+    if (!a || !b) return false;
+    if (std::fabs(*b - *a - 1) < 1e-9) return false;
+    // An item that writes its own scale (120万和150万辆) takes none from the last.
+    bool own_scale = num->find("万") != std::string::npos || num->find("亿") != std::string::npos;
+    if (m.Has("shared_scale") && !own_scale) *num += Trim(m.Group("shared_scale"));
+    return true;
+  }
+
   template <typename Local, typename Dollar>
   bool Interpret(const RuleMatch& m, std::string_view t, Local& local, Dollar& dollar, Cand* c) const {
     const Rule& r = *m.rule;
@@ -386,6 +404,7 @@ class FigureExtractor : public Extractor {
     bool roc = RuleAttr(r, "not_roc_year") == "1" && Trim(m.Group("unit")) == "年" && !qual_pre &&
                local() == "CUR?";
     std::string num = Trim(m.Group("num"));
+    if (!ListItemOk(r, m, &num)) return false;
     // 、 between Chinese digits (十四、五岁, 三、四十人) is a vague range: read
     // as the adjacent digits it stands for (十四五, 三四十) by a rule with
     // vague_range; no other rule reads such a number.
