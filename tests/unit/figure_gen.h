@@ -1510,7 +1510,7 @@ inline std::string GenerateRoundEightFigure(Gen& g, GenCase* c, std::string* s) 
 //                  8、22、6小时, 120万和150万辆 (the first or second item)
 //   r9_du_dian     N度电 = N kWh, no electricity word before it
 //   r9_half_count  半数 = 50 %, with a qualifier before or after
-//   r9_count_word  measure words 场次 具 段 首 趟 门 双 (count), 多/余 after
+//   r9_count_word  measure words 场次 具 首 趟 门 (count), 多/余 after
 //                  the number, Arabic, full-width, Chinese from ten, 万-scaled
 inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   int form = g.Int(0, 3);
@@ -1530,9 +1530,14 @@ inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::s
     std::vector<double> v;
     while (static_cast<int>(v.size()) < n) {
       double x = dec ? g.Int(1, 99) / 10.0 : g.Int(2, 500);
-      // Neighbours (4、5万元) are a range, not a list; no repeats.
+      // Neighbours (4、5万元, 20、30, 3、40) are a range, not a list; no repeats.
       bool bad = false;
       for (double y : v) bad = bad || std::fabs(x - y) < 1e-9;
+      if (!v.empty() && !dec && x > v.back()) {
+        double a = v.back(), p = 1;
+        while (std::fmod(a, p * 10) == 0) p *= 10;
+        for (double want = (a / p + 1) * p; want <= x; want *= 10) bad = bad || std::fabs(want - x) < 1e-9;
+      }
       if (!v.empty() && std::fabs(x - v.back() - 1) < 1e-9) bad = true;
       if (!bad) v.push_back(x);
     }
@@ -1590,8 +1595,8 @@ inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::s
     return g.Coin() ? "调查显示，" : "全球";
   }
   struct Word { const char* word; const char* noun; };
-  static const std::vector<Word> kW = {{"场次", "宣讲活动"}, {"具", "遗体"}, {"段", "视频"}, {"首", "歌曲"},
-                                       {"趟", "列车"},     {"门", "课程"}, {"双", "鞋子"}};
+  static const std::vector<Word> kW = {{"场次", "宣讲活动"}, {"具", "遗体"}, {"首", "歌曲"},
+                                       {"趟", "列车"},     {"门", "课程"}};
   const Word& w = g.Pick(kW);
   long long n;
   std::string num, st;
