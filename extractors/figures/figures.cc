@@ -366,7 +366,8 @@ class FigureExtractor : public Extractor {
   // range, not two items: 4、5 and 17、18, and 20、30, 700、800 (the same
   // places), 1、20, 3、40, 4、500 (一二十, 三四十, 四五百 in digits).
   static bool VagueNeighbours(double a, double b) {
-    if (a <= 0 || b <= a || a != std::floor(a) || b != std::floor(b)) return std::fabs(b - a - 1) < 1e-9;
+    if (std::fabs(b - a - 1) < 1e-9) return true;
+    if (a <= 0 || b <= a || a != std::floor(a) || b != std::floor(b)) return false;
     double p = 1;
     while (std::fmod(a, p * 10) == 0) p *= 10;
     for (double want = (a / p + 1) * p; want <= b; want *= 10)
@@ -385,8 +386,10 @@ class FigureExtractor : public Extractor {
     std::optional<double> a = ParseNumeral(*num), b = ParseNumeral(Trim(m.Group("next")));
     if (!a || !b) return false;
     // Three items or more (list=3, or group more) are no vague range (50、100、200米).
+    // Only 、 joins a vague range (20、30人); 和, 及, 与 join two items (20及21歲).
     bool three = list == "3" || !Trim(m.Group("more")).empty();
-    if (!three && VagueNeighbours(*a, *b)) return false;
+    bool comma = !m.Has("join") || Trim(m.Group("join")) == "、";
+    if (!three && comma && VagueNeighbours(*a, *b)) return false;
     // An item that writes its own scale (120万和150万辆) takes none from the last.
     bool own_scale = num->find("万") != std::string::npos || num->find("亿") != std::string::npos;
     if (m.Has("shared_scale") && !own_scale) *num += Trim(m.Group("shared_scale"));

@@ -1510,10 +1510,31 @@ inline std::string GenerateRoundEightFigure(Gen& g, GenCase* c, std::string* s) 
 //                  8、22、6小时, 120万和150万辆 (the first or second item)
 //   r9_du_dian     N度电 = N kWh, no electricity word before it
 //   r9_half_count  半数 = 50 %, with a qualifier before or after
+//   r9_half_duration 半年, 半个月, 半小时 before 以来, 前, 后 (a length, as 两年前
+//                  is) and 半小时 after 前/后 (開咪前半小時): held-out 6's misses
 //   r9_count_word  measure words 场次 具 首 趟 门 (count), 多/余 after
 //                  the number, Arabic, full-width, Chinese from ten, 万-scaled
 inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
-  int form = g.Int(0, 3);
+  int form = g.Int(0, 4);
+  if (form == 4) {  // 半年以来, 半年后, 半个月前, 开会前半小时
+    struct Half { const char* word; const char* unit; };
+    static const std::vector<Half> kH = {{"半年", "year"}, {"半个月", "month"}, {"半小时", "hour"},
+                                         {"半个小时", "hour"}, {"半个钟头", "hour"}};
+    const Half& h = g.Pick(kH);
+    bool hour = std::string(h.unit) == "hour";
+    *s = h.word;
+    c->value = 0.5;
+    c->unit = h.unit;
+    if (hour && g.Coin()) {  // after 前/后: 開咪前半小時
+      c->tail = "接获通知";
+      c->style = "r9_half_duration/after_cue";
+      return g.Coin() ? "他表示今日开会前" : "会议结束后";
+    }
+    static const std::vector<const char*> kTail = {"以来", "前", "后", "来", "之后", "以前"};
+    c->tail = g.Pick(kTail);
+    c->style = std::string("r9_half_duration/") + c->tail;
+    return g.Coin() ? "他说，" : "记者了解到，";
+  }
   if (form == 0) {
     struct ListUnit { const char* word; const char* unit; bool scale; };
     static const std::vector<ListUnit> kU = {
