@@ -39,7 +39,8 @@
 //              1月17和18日, 2024年3月5、6、7日, 3月5日、6日及7日, 2015年8、9月): each
 //              item a date of the month and year the list names first, not of the
 //              publication date (scripts/uncovered_numerals.py, 3,000 records: 25 lists);
-//              two or three items (a fourth is left to date.day)
+//              two or three items (a fourth is left to date.day); two years
+//              joined by a dash with no 年 ((1910-1945), 1997—2017)
 //   not_date   今天的中国 'nowadays', 十年 and 两年前 (lengths), 3.7 a number,
 //              2024 as a quantity (2024人), 3/7 (March 7 or a fraction)
 //
@@ -204,6 +205,17 @@ class DateFormGen {
     int n = g_.Int(2, 3);
     auto join = [&]() { return g_.Pick(std::vector<std::string>{"、", "、", "和", "及", "与"}); };
     std::string last_join = join();
+    if (g_.Int(0, 3) == 0) {  // two years joined by a dash, no 年: 日本佔領朝鮮半島 (1910-1945) 期間
+      int a = g_.Int(1900, 2090), b = g_.Int(a + 1, std::min(2099, a + 80));
+      std::string dash = g_.Pick(std::vector<std::string>{"-", "—", "～", "－"});
+      bool bracket = g_.Coin();
+      p->push_back(T(bracket ? "该计划（" : "展览“"));
+      p->push_back(D(std::to_string(a), Iso(a)));
+      p->push_back(T(dash));
+      p->push_back(D(std::to_string(b), Iso(b)));
+      p->push_back(T(bracket ? "）期间实施" : "”开幕"));
+      return "list/year_pair";
+    }
     p->push_back(T(g_.Pick(std::vector<std::string>{"活动将于", "双方在", "他们于"})));
     if (g_.Int(0, 2) == 0) {  // months: 2015年8、9月
       int m = with_year ? g_.Int(1, 12 - n + 1) : g_.Int(1, m_ - n + 1 > 0 ? m_ - n + 1 : 1);
