@@ -1514,7 +1514,7 @@ inline std::string GenerateRoundEightFigure(Gen& g, GenCase* c, std::string* s) 
 //                  is) and 半小时 after 前/后 (開咪前半小時): held-out 6's misses
 //   r9_cue_noun_now  a people noun, 目前/至今, a verb, then a scaled number
 //                  (参观总人数目前已经超24万: count; held-out 6's miss)
-//   r9_count_word  measure words 场次 具 首 趟 门 (count), 多/余 after
+//   r9_count_word  measure words 场次 具 首 趟 门 注 (count), 多/余 after
 //                  the number, Arabic, full-width, Chinese from ten, 万-scaled
 inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
   int form = g.Int(0, 5);
@@ -1636,7 +1636,7 @@ inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::s
   }
   struct Word { const char* word; const char* noun; };
   static const std::vector<Word> kW = {{"场次", "宣讲活动"}, {"具", "遗体"}, {"首", "歌曲"},
-                                       {"趟", "列车"},     {"门", "课程"}};
+                                       {"趟", "列车"},     {"门", "课程"}, {"注", "中奖"}};
   const Word& w = g.Pick(kW);
   long long n;
   std::string num, st;
