@@ -245,9 +245,9 @@ std::string DropTrailingOptional(std::string_view p) {
   return out;
 }
 
-std::string SetPattern(std::string_view p_in) {
+std::string SetPattern(std::string_view p_in, bool trim) {
   if (p_in.find("\\Q") != std::string_view::npos) return std::string(p_in);  // quoted text: keep as written
-  const std::string dropped = DropTrailingOptional(DropLeadingOptional(p_in));
+  const std::string dropped = trim ? DropTrailingOptional(DropLeadingOptional(p_in)) : std::string(p_in);
   std::string_view p = dropped;
   std::string out;
   out.reserve(p.size());
@@ -804,7 +804,7 @@ Status RuleSet::Impl::BuildSets(const RuleSetOptions& opts) {
       first += n;
       for (int i : part.rule_of) {
         std::string err;
-        if (part.set->Add(SetPattern(rules[i].pattern), &err) < 0)
+        if (part.set->Add(SetPattern(rules[i].pattern, opts.trim_set_patterns), &err) < 0)
           return Status::InvalidInput(file + ":" + std::to_string(rules[i].line) + ": rule " + rules[i].id + ": " + err);
       }
       if (!part.set->Compile())
@@ -842,6 +842,8 @@ void RuleSet::Impl::FindWindows(std::string_view line, std::vector<std::pair<siz
     else windows->emplace_back(clause, line.size());
   }
 }
+
+std::string SetPatternOf(std::string_view pattern, bool trim) { return SetPattern(pattern, trim); }
 
 std::string_view RuleMatch::Group(std::string_view name) const {
   for (const auto& [n, v] : groups)
