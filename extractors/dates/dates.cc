@@ -46,13 +46,10 @@ class DateExtractor : public Extractor {
   DateExtractor(std::shared_ptr<const Normalizer> norm, std::unique_ptr<RuleSet> rules, WordTables words,
               Masker masker)
       : norm_(std::move(norm)), rules_(std::move(rules)), words_(std::move(words)), masker_(std::move(masker)) {
-    for (const Rule& r : rules_->rules()) {
-      not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
-      not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
-      not_after_except_[r.id] = SplitBar(RuleAttr(r, "not_after_except"));
-      not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
-      then_[r.id] = SplitBar(RuleAttr(r, "then"));
-    }
+    for (const Rule& r : rules_->rules())
+      around_.push_back({SplitBar(RuleAttr(r, "not_after")), SplitBar(RuleAttr(r, "not_before")),
+                         SplitBar(RuleAttr(r, "not_after_except")), SplitBar(RuleAttr(r, "not_before_except")),
+                         SplitBar(RuleAttr(r, "then"))});
     not_qualifier_ = words_.Words("not_qualifier");
     verb_to_ = words_.Words("verb_to");
     since_words_ = words_.Words("until_now");
@@ -109,7 +106,11 @@ class DateExtractor : public Extractor {
       std::vector<Cand> kept;
       for (Cand& c : cands) {
         bool inside = false;
-        for (const auto& [b, e] : invalid) inside = inside || (c.m.begin >= b && c.m.end <= e);
+        // Strictly inside: a rule that reads the same span as a real day
+        // (31日 after 5月30日和, date.md_list_day_next) keeps it although
+        // date.day, reading it in the publication date's month, found none.
+        for (const auto& [b, e] : invalid)
+          inside = inside || (c.m.begin >= b && c.m.end <= e && c.m.end - c.m.begin < e - b);
         if (inside) continue;
         ok.push_back(c.m);
         kept.push_back(std::move(c));
@@ -276,9 +277,9 @@ class DateExtractor : public Extractor {
   // around it. not_after_except: longer words that end with a not_after word
   // and lift its veto (合约9日: 约 alone is "about", 合约 is a contract).
   bool Vetoed(const RuleMatch& m, std::string_view t) const {
-    const std::string& id = m.rule->id;
-    if (EndsWithAny(t, m.begin, not_after_.at(id)) && !EndsWithAny(t, m.begin, not_after_except_.at(id))) return true;
-    return StartsWithAny(t, m.end, not_before_.at(id)) && !StartsWithAny(t, m.end, not_before_except_.at(id));
+    const AroundWords& w = Around(*m.rule);
+    if (EndsWithAny(t, m.begin, w.not_after) && !EndsWithAny(t, m.begin, w.not_after_except)) return true;
+    return StartsWithAny(t, m.end, w.not_before) && !StartsWithAny(t, m.end, w.not_before_except);
   }
 
   // False if the match gives no mention; *impossible is set when the match
@@ -339,7 +340,7 @@ class DateExtractor : public Extractor {
     // modifies (2026年春节慰问活动 is an event of 2026).
     if (RuleAttr(r, "anchored") == "1") {
       if (!m.Has("year") && !m.Has("rel_year")) return false;
-      if (!m.Has("qual_post") && !m.Has("on_day") && m.end < t.size() && !StartsWithAny(t, m.end, then_.at(r.id)))
+      if (!m.Has("qual_post") && !m.Has("on_day") && m.end < t.size() && !StartsWithAny(t, m.end, Around(r).then))
         return false;
     }
     if (m.Has("festival") || m.Has("lunar_month") || m.Has("lunar_new_year_day") || m.Has("lunar_eve")) {
@@ -561,7 +562,13 @@ class DateExtractor : public Extractor {
   std::unique_ptr<RuleSet> rules_;
   WordTables words_;
   Masker masker_;
-  std::map<std::string, std::vector<std::string>> not_after_, not_before_, not_after_except_, not_before_except_, then_;
+  // A rule's word attrs (not_after, not_before, their exceptions, then), read
+  // once: around_[i] is rules_->rules()[i]'s (no lookup by id per match).
+  struct AroundWords {
+    std::vector<std::string> not_after, not_before, not_after_except, not_before_except, then;
+  };
+  const AroundWords& Around(const Rule& r) const { return around_[&r - rules_->rules().data()]; }
+  std::vector<AroundWords> around_;
   std::vector<std::string> not_qualifier_;
   std::vector<std::string> verb_to_;  // date_words.tsv verb_to: 见到, 押后至 (到/至 there ends a verb, no 'by')
   std::vector<std::string> since_words_;  // date_words.tsv until_now: 至今, 迄今 (the date before them is past)  // date_words.tsv: words that start with a qualifier (前往)

@@ -79,8 +79,176 @@ using simdjson::dom::object;
 // holding them (most of the memory); open repetitions need one state each.
 // `{` that opens no repetition (RE2 reads it as a literal), and anything
 // inside a character class or after a backslash, is copied as it is.
-std::string SetPattern(std::string_view p) {
-  if (p.find("\\Q") != std::string_view::npos) return std::string(p);  // quoted text: keep as written
+// Where the group opened by the '(' at p[open] closes (the index of its
+// ')'), or npos; escapes and character classes are skipped.
+size_t GroupEnd(std::string_view p, size_t open) {
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = open; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') { ++i; continue; }
+    if (in_class) { if (c == ']') in_class = false; continue; }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+// The pattern without the optional groups it starts with: in
+// `(?P<span>(?:(?P<year>{YEAR}) ?年 ?)?(?P<month>{MON}) ?月...` the
+// `(?:...)?` before the month. Only group openings may stand before such a
+// group (never `^` or a character), so an unanchored search finds a match
+// of the pattern exactly where it finds one without the group: the Set
+// names the same rules, and its DFA no longer tracks every possible start
+// of an optional year in front of every month (dates: 7 rules).
+std::string DropLeadingOptional(std::string_view p) {
+  std::string out(p);
+  size_t i = 0;
+  while (i < out.size() && out[i] == '(') {
+    size_t end = GroupEnd(out, i);
+    if (end == std::string::npos) return out;
+    size_t cut = end + 1;
+    if (cut < out.size() && out[cut] == '?') {
+      ++cut;
+      if (cut < out.size() && out[cut] == '?') ++cut;  // lazy ??
+      // Something of its own must follow: not the end of the pattern, of
+      // an enclosing group or of an alternative.
+      if (cut >= out.size() || out[cut] == ')' || out[cut] == '|') return out;
+      out.erase(i, cut - i);
+      continue;
+    }
+    // Repeated (X+, X*, X{m,n}): every repetition would lose the part; stop.
+    if (cut < out.size() && (out[cut] == '*' || out[cut] == '+' || out[cut] == '{')) return out;
+    // Once, not optional: step inside it past its opening, "(", "(?:", "(?P<name>".
+    if (out.compare(i, 4, "(?P<") == 0) {
+      size_t gt = out.find('>', i);
+      if (gt == std::string::npos) return out;
+      i = gt + 1;
+    } else if (out.compare(i, 3, "(?:") == 0) {
+      i += 3;
+    } else if (i + 1 < out.size() && out[i + 1] != '?') {
+      i += 1;
+    } else {
+      return out;  // flags or another construct: leave the pattern as it is
+    }
+  }
+  return out;
+}
+
+// The end of the item of a concatenation that starts at p[i] (a group, a
+// character class, an escape or one UTF-8 character), before its
+// quantifier; npos if the pattern does not parse.
+size_t ItemEnd(std::string_view p, size_t i) {
+  char c = p[i];
+  if (c == '(') {
+    size_t e = GroupEnd(p, i);
+    return e == std::string_view::npos ? e : e + 1;
+  }
+  if (c == '[') {
+    size_t j = i + 1;
+    if (j < p.size() && p[j] == '^') ++j;
+    if (j < p.size() && p[j] == ']') ++j;
+    for (; j < p.size(); ++j) {
+      if (p[j] == '\\') ++j;
+      else if (p[j] == ']') return j + 1;
+    }
+    return std::string_view::npos;
+  }
+  if (c == '\\') {
+    if (i + 1 >= p.size()) return std::string_view::npos;
+    char k = p[i + 1];
+    if (k == 'p' || k == 'P') {  // \pN or \p{Name}
+      if (i + 2 < p.size() && p[i + 2] == '{') {
+        size_t close = p.find('}', i + 2);
+        return close == std::string_view::npos ? close : close + 1;
+      }
+      return i + 3 <= p.size() ? i + 3 : std::string_view::npos;
+    }
+    if (k == 'x' || k == 'Q' || k == 'C') return std::string_view::npos;  // leave such patterns alone
+    return i + 2;
+  }
+  size_t j = i + 1;
+  while (j < p.size() && (static_cast<unsigned char>(p[j]) & 0xC0) == 0x80) ++j;
+  return j;
+}
+
+// The end of the quantifier after an item ending at p[j]: ?, *, +, {m,n},
+// each maybe lazy; j itself if none. *optional: the item may be absent.
+size_t QuantEnd(std::string_view p, size_t j, bool* optional) {
+  *optional = false;
+  if (j >= p.size()) return j;
+  size_t k = j;
+  if (p[k] == '?' || p[k] == '*') {
+    *optional = true;
+    ++k;
+  } else if (p[k] == '+') {
+    ++k;
+  } else if (p[k] == '{') {
+    size_t close = p.find('}', k);
+    if (close == std::string_view::npos) return j;
+    size_t m = k + 1;
+    while (m < close && std::isdigit(static_cast<unsigned char>(p[m]))) ++m;
+    if (m == k + 1 || (m != close && p[m] != ',')) return j;  // a literal '{'
+    *optional = p.find_first_not_of('0', k + 1) >= m;
+    k = close + 1;
+  } else {
+    return j;
+  }
+  if (k < p.size() && p[k] == '?') ++k;  // lazy
+  return k;
+}
+
+// The pattern without the optional items it ends with: the
+// `(?:{TOD})?(?P<qual_post>{QPOST})?` after a day, stepping into a last
+// group that holds one alternative and stands once. An unanchored search
+// finds a match of the pattern exactly where it finds one without them.
+std::string DropTrailingOptional(std::string_view p) {
+  std::string out(p);
+  size_t b = 0, e = out.size();  // the concatenation looked at: out[b, e)
+  for (int guard = 0; guard < 64; ++guard) {
+    // Its items, with their quantifiers: [start, item end, quantifier end).
+    std::vector<std::pair<size_t, size_t>> items;
+    bool last_optional = false;
+    for (size_t i = b; i < e;) {
+      if (out[i] == '|' || out[i] == '^' || out[i] == '$') return out;  // alternatives or anchors: leave alone
+      size_t ie = ItemEnd(out, i);
+      if (ie == std::string::npos || ie > e) return out;
+      bool opt = false;
+      size_t qe = QuantEnd(std::string_view(out).substr(0, e), ie, &opt);
+      items.emplace_back(i, qe);
+      last_optional = opt;
+      i = qe;
+    }
+    if (items.size() < 2) return out;  // something of its own must stay before
+    auto [start, qend] = items.back();
+    if (last_optional) {
+      out.erase(start, qend - start);
+      e -= qend - start;
+      continue;
+    }
+    size_t ie = ItemEnd(out, start);
+    if (out[start] != '(' || ie != qend) return out;  // not a group, or a repeated one
+    // Step into the last group: past its opening, up to its ')'.
+    size_t in = start + 1;
+    if (out.compare(start, 4, "(?P<") == 0) in = out.find('>', start) + 1;
+    else if (out.compare(start, 3, "(?:") == 0) in = start + 3;
+    else if (start + 1 < out.size() && out[start + 1] == '?') return out;
+    b = in;
+    e = ie - 1;
+  }
+  return out;
+}
+
+std::string SetPattern(std::string_view p_in, bool trim) {
+  if (p_in.find("\\Q") != std::string_view::npos) return std::string(p_in);  // quoted text: keep as written
+  const std::string dropped = trim ? DropTrailingOptional(DropLeadingOptional(p_in)) : std::string(p_in);
+  std::string_view p = dropped;
   std::string out;
   out.reserve(p.size());
   bool in_class = false;
@@ -636,7 +804,7 @@ Status RuleSet::Impl::BuildSets(const RuleSetOptions& opts) {
       first += n;
       for (int i : part.rule_of) {
         std::string err;
-        if (part.set->Add(SetPattern(rules[i].pattern), &err) < 0)
+        if (part.set->Add(SetPattern(rules[i].pattern, opts.trim_set_patterns), &err) < 0)
           return Status::InvalidInput(file + ":" + std::to_string(rules[i].line) + ": rule " + rules[i].id + ": " + err);
       }
       if (!part.set->Compile())
@@ -674,6 +842,8 @@ void RuleSet::Impl::FindWindows(std::string_view line, std::vector<std::pair<siz
     else windows->emplace_back(clause, line.size());
   }
 }
+
+std::string SetPatternOf(std::string_view pattern, bool trim) { return SetPattern(pattern, trim); }
 
 std::string_view RuleMatch::Group(std::string_view name) const {
   for (const auto& [n, v] : groups)

@@ -100,11 +100,27 @@ struct RuleSetOptions {
   // faster for families whose DFA stays small.
   size_t max_set_rules = 0;
   size_t max_rules = 0;  // load only the file's first N rules (0: all); for benchmarks
+  // The Set holds each rule's pattern with its optional leading and trailing
+  // parts dropped (SetPatternOf below). Same matches either way; false: the
+  // pattern with only its counted repetitions opened (tests compare the two).
+  bool trim_set_patterns = true;
   // Run the windowed rules' Set only on the clauses that hold one of their
   // triggers (rule_scope.h). Same matches either way; false: the Set runs on
   // whole lines (tests compare the two, `rules explain` shows the scopes).
   bool windows = true;
 };
+
+// The pattern a rule contributes to its family's RE2::Set (an expanded RE2
+// pattern in, one out): counted repetitions opened (X{1,12} -> X+, see
+// above) and, when `trim`, the optional parts the pattern starts or ends
+// with dropped (`(?:{YEAR} ?年 ?)?` before a month, `(?:{TOD})?` after a
+// day): an unanchored search finds a match of one wherever it finds a match
+// of the other, so the Set names the same rules, and its DFA no longer
+// tracks every place an optional year could start. Only what stands first
+// or last (stepping into groups that hold no alternatives and are not
+// repeated); a pattern with anchors, alternatives at that level, \Q, \x
+// or \C there is left as it is. Public for the tests.
+std::string SetPatternOf(std::string_view pattern, bool trim = true);
 
 class RuleSet {
  public:

@@ -35,6 +35,12 @@
 //              span), 星期六日 'weekends' and 距今约2500年 (no date), 周六日本 (周六),
 //              附近20日 (a place word, not 近 'nearly'), 降至2014年以来 (after),
 //              声明早已 (no 明早)
+//   list       days or months that share one 月 or 日 written once (11月29、30日,
+//              1月17和18日, 2024年3月5、6、7日, 3月5日、6日及7日, 2015年8、9月): each
+//              item a date of the month and year the list names first, not of the
+//              publication date (scripts/uncovered_numerals.py, 3,000 records: 25 lists);
+//              two or three items (a fourth is left to date.day); two years
+//              joined by a dash with no 年 ((1910-1945), 1997—2017)
 //   not_date   今天的中国 'nowadays', 十年 and 两年前 (lengths), 3.7 a number,
 //              2024 as a quantity (2024人), 3/7 (March 7 or a fraction)
 //
@@ -54,7 +60,7 @@ class DateFormGen {
   explicit DateFormGen(std::mt19937_64& rng) : g_(rng) {}
 
   static const std::vector<std::string>& Families() {
-    static const std::vector<std::string> k = {"count", "part", "weekday", "range", "roc", "numeric", "time", "sample", "not_date"};
+    static const std::vector<std::string> k = {"count", "part", "weekday", "range", "roc", "numeric", "time", "sample", "list", "not_date"};
     return k;
   }
 
@@ -76,6 +82,7 @@ class DateFormGen {
     else if (family == "numeric") style = Numeric(&p);
     else if (family == "time") style = Time(&p);
     else if (family == "sample") style = Sample(&p);
+    else if (family == "list") style = List(&p);
     else style = NotDate(&p);
     static const std::pair<const char*, const char*> kFrames[] = {
         {"据报道，", "，相关部门表示将继续跟进。"}, {"公司称，", "，业绩符合预期。"},
@@ -183,6 +190,54 @@ class DateFormGen {
     p->push_back(D(r.first + word + wch, IsoOfDay(today_ - (pub_wd - 1) + 7L * r.second + (wd - 1))));
     p->push_back(T("举行会议"));
     return "weekday/relative/" + word;
+  }
+
+  std::string List(std::vector<Piece>* p) {
+    std::string ys;
+    int y = g_.Int(1995, 2030);
+    std::string yt = YearText(g_, y, &ys);
+    int st = ys.find("cn") != std::string::npos ? 2 : (ys.find("fw") != std::string::npos ? 1 : 0);
+    // Without a year the list is in the publication year, a month or two before
+    // its date (a month and day alone are read nearest the publication date).
+    bool with_year = m_ < 3 || g_.Coin(0.6);
+    int year = with_year ? y : y_;
+    std::string lead = with_year ? yt + "年" : "";
+    int n = g_.Int(2, 3);
+    auto join = [&]() { return g_.Pick(std::vector<std::string>{"、", "、", "和", "及", "与"}); };
+    std::string last_join = join();
+    if (g_.Int(0, 3) == 0) {  // two years joined by a dash, no 年: 日本佔領朝鮮半島 (1910-1945) 期間
+      int a = g_.Int(1900, 2090), b = g_.Int(a + 1, std::min(2099, a + 80));
+      std::string dash = g_.Pick(std::vector<std::string>{"-", "—", "～", "－"});
+      bool bracket = g_.Coin();
+      p->push_back(T(bracket ? "该计划（" : "展览“"));
+      p->push_back(D(std::to_string(a), Iso(a)));
+      p->push_back(T(dash));
+      p->push_back(D(std::to_string(b), Iso(b)));
+      p->push_back(T(bracket ? "）期间实施" : "”开幕"));
+      return "list/year_pair";
+    }
+    p->push_back(T(g_.Pick(std::vector<std::string>{"活动将于", "双方在", "他们于"})));
+    if (g_.Int(0, 2) == 0) {  // months: 2015年8、9月
+      int m = with_year ? g_.Int(1, 12 - n + 1) : g_.Int(1, m_ - n + 1 > 0 ? m_ - n + 1 : 1);
+      for (int i = 0; i < n; ++i) {
+        if (i > 0) p->push_back(T(i == n - 1 ? last_join : "、"));
+        std::string t = (i == 0 ? lead : "") + Num(m + i, st) + (i == n - 1 ? "月" : "");
+        p->push_back(D(t, Iso(year, m + i)));
+      }
+      p->push_back(T("举行会谈"));
+      return "list/months/" + std::to_string(n) + (with_year ? ys : "/no_year");
+    }
+    int m = with_year ? g_.Int(1, 12) : g_.Int(m_ - 2, m_ - 1);
+    int d = g_.Int(1, DaysIn(year, m) - n + 1);
+    bool each_ri = g_.Coin();  // 3月5日、6日和7日 or 3月5、6、7日
+    for (int i = 0; i < n; ++i) {
+      if (i > 0) p->push_back(T(i == n - 1 ? last_join : "、"));
+      std::string t = (i == 0 ? lead + Num(m, st) + "月" : "") + Num(d + i, st) + (each_ri || i == n - 1 ? "日" : "");
+      p->push_back(D(t, Iso(year, m, d + i)));
+    }
+    p->push_back(T("举行会谈"));
+    return std::string("list/days/") + (each_ri ? "each_ri/" : "one_ri/") + std::to_string(n) +
+           (with_year ? ys : "/no_year");
   }
 
   std::string Range(std::vector<Piece>* p) {

@@ -1503,13 +1503,172 @@ inline std::string GenerateRoundEightFigure(Gen& g, GenCase* c, std::string* s) 
   return "需要";
 }
 
+// The ninth round's families, from the corpus-wide count of uncovered
+// numerals (scripts/uncovered_numerals.py, 3,000 real-news records):
+//   r9_list        lists of Arabic numbers that write the unit (and scale)
+//                  once, after the last item: 0.6和1.0个百分点, 239及214万元,
+//                  8、22、6小时, 120万和150万辆 (the first or second item)
+//   r9_du_dian     N度电 = N kWh, no electricity word before it
+//   r9_half_count  半数 = 50 %, with a qualifier before or after
+//   r9_half_duration 半年, 半个月, 半小时 before 以来, 前, 后 (a length, as 两年前
+//                  is) and 半小时 after 前/后 (開咪前半小時): held-out 6's misses
+//   r9_cue_noun_now  a people noun, 目前/至今, a verb, then a scaled number
+//                  (参观总人数目前已经超24万: count; held-out 6's miss)
+//   r9_count_word  measure words 场次 具 首 趟 门 注 (count), 多/余 after
+//                  the number, Arabic, full-width, Chinese from ten, 万-scaled
+inline std::string GenerateRoundNineFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
+  int form = g.Int(0, 5);
+  if (form == 5) {  // 参观总人数目前已经超24万，: a count after a people noun and 目前
+    static const std::vector<const char*> kNoun = {"参观总人数", "游客", "观众", "用户", "选民", "参观者"};
+    static const std::vector<const char*> kNow = {"目前", "至今", "现时"};
+    static const std::vector<const char*> kVerb = {"已经", "已达", "达到", "累计", "共有"};
+    static const std::vector<std::pair<const char*, const char*>> kQ = {
+        {"", ""}, {"超", "more_than"}, {"逾", "more_than"}, {"约", "approx"}, {"近", "approx"}};
+    const auto& q = g.Pick(kQ);
+    long long n = g.Int(2, 999);
+    bool yi = g.Coin(0.3);
+    *s = std::string(q.first) + std::to_string(n) + (yi ? "亿" : "万");
+    c->value = n * (yi ? 1e8 : 1e4);
+    c->unit = "count";
+    c->qualifier = q.second;
+    c->tail = "，同比明显增长";
+    c->style = std::string("r9_cue_noun_now/") + (q.first[0] ? "qual" : "plain");
+    return std::string("据介绍，") + g.Pick(kNoun) + g.Pick(kNow) + g.Pick(kVerb);
+  }
+  if (form == 4) {  // 半年以来, 半年后, 半个月前, 开会前半小时
+    struct Half { const char* word; const char* unit; };
+    static const std::vector<Half> kH = {{"半年", "year"}, {"半个月", "month"}, {"半小时", "hour"},
+                                         {"半个小时", "hour"}, {"半个钟头", "hour"}};
+    const Half& h = g.Pick(kH);
+    bool hour = std::string(h.unit) == "hour";
+    *s = h.word;
+    c->value = 0.5;
+    c->unit = h.unit;
+    if (hour && g.Coin()) {  // after 前/后: 開咪前半小時
+      c->tail = "接获通知";
+      c->style = "r9_half_duration/after_cue";
+      return g.Coin() ? "他表示今日开会前" : "会议结束后";
+    }
+    static const std::vector<const char*> kTail = {"以来", "前", "后", "来", "之后", "以前"};
+    c->tail = g.Pick(kTail);
+    c->style = std::string("r9_half_duration/") + c->tail;
+    return g.Coin() ? "他说，" : "记者了解到，";
+  }
+  if (form == 0) {
+    struct ListUnit { const char* word; const char* unit; bool scale; };
+    static const std::vector<ListUnit> kU = {
+        {"%", "%", false},     {"个百分点", "%", false}, {"元", "LOCAL", true}, {"美元", "USD", true},
+        {"欧元", "EUR", true}, {"小时", "hour", false},  {"天", "day", false},  {"公里", "km", false},
+        {"吨", "t", true},     {"家", "count", true},    {"人", "count", true}, {"辆", "count", true}};
+    const ListUnit& u = g.Pick(kU);
+    int n = g.Int(2, 3);
+    bool want_mid = n == 3 && g.Coin();
+    const char* scale = u.scale && g.Coin() ? (g.Coin() ? "万" : "亿") : "";
+    double k = scale[0] ? (std::string(scale) == "万" ? 1e4 : 1e8) : 1;
+    bool own = scale[0] && g.Coin(0.3);  // 120万和150万辆: every item its own scale
+    bool dec = std::string(u.unit) == "%" && g.Coin();
+    std::vector<double> v;
+    while (static_cast<int>(v.size()) < n) {
+      double x = dec ? g.Int(1, 99) / 10.0 : g.Int(2, 500);
+      // Neighbours (4、5万元, 20、30, 3、40) are a range, not a list; no repeats.
+      bool bad = false;
+      for (double y : v) bad = bad || std::fabs(x - y) < 1e-9;
+      if (!v.empty() && !dec && x > v.back()) {
+        double a = v.back(), p = 1;
+        while (std::fmod(a, p * 10) == 0) p *= 10;
+        for (double want = (a / p + 1) * p; want <= x; want *= 10) bad = bad || std::fabs(want - x) < 1e-9;
+      }
+      if (!v.empty() && std::fabs(x - v.back() - 1) < 1e-9) bad = true;
+      if (!bad) v.push_back(x);
+    }
+    auto text = [&](double x) {
+      char buf[32];
+      if (dec) std::snprintf(buf, sizeof buf, "%.1f", x);
+      else std::snprintf(buf, sizeof buf, "%.0f", x);
+      return std::string(buf);
+    };
+    static const std::vector<const char*> kJ = {"、", "和", "及", "与"};
+    const char* last_join = g.Pick(kJ);
+    std::vector<std::string> items;
+    for (int i = 0; i < n; ++i) items.push_back(text(v[i]) + (own || i == n - 1 ? scale : ""));
+    int want = want_mid ? 1 : 0;
+    std::string lead = "两地分别为";
+    for (int i = 0; i < want; ++i) lead += items[i] + "、";
+    *s = items[want];
+    c->tail.clear();
+    for (int i = want + 1; i < n; ++i) c->tail += std::string(i == n - 1 ? last_join : "、") + items[i];
+    c->tail += u.word;
+    c->value = v[want] * k;
+    std::string unit = u.unit;
+    // A bare 元 is the document's yuan: CNY in Simplified text, CUR? in Traditional.
+    if (unit == "LOCAL") unit = trad ? "CUR?" : "CNY";
+    c->unit = unit;
+    c->style = std::string("r9_list/") + (want_mid ? "mid/" : "first/") + u.unit + (own ? "/own_scale" : "");
+    return lead;
+  }
+  if (form == 1) {
+    static const std::vector<std::pair<const char*, const char*>> kQ = {
+        {"", ""}, {"约", "approx"}, {"近", "approx"}, {"超过", "more_than"}};
+    const auto& q = g.Pick(kQ);
+    long long n = g.Coin() ? g.Int(1, 999) : g.Int(1, 99) * 10000LL;
+    std::string st;
+    std::string num = n >= 10000 && g.Coin() ? std::to_string(n / 10000) + "万" : g.RenderInt(n, &st);
+    if (st == "financial") num = std::to_string(n);
+    *s = std::string(q.first) + num + "度";
+    c->tail = "电";
+    c->value = static_cast<double>(n);
+    c->unit = "kWh";
+    c->qualifier = q.second;
+    c->style = std::string("r9_du_dian/") + (q.first[0] ? "qual" : "plain");
+    return g.Coin() ? "全国每发出" : "一台机组一天发出";
+  }
+  if (form == 2) {
+    static const std::vector<std::pair<std::string, std::string>> kQ = {
+        {"", ""}, {"近", "approx"}, {"约", "approx"}, {"超过", "more_than"}, {"不到", "less_than"}};
+    const auto& q = g.Pick(kQ);
+    bool post = q.first.empty() && g.Coin();
+    *s = q.first + "半数" + (post ? "以上" : "");
+    c->value = 50;
+    c->unit = "%";
+    c->qualifier = post ? "more_than" : q.second;
+    c->style = std::string("r9_half_count/") + (post ? "post" : q.first.empty() ? "plain" : "pre");
+    return g.Coin() ? "调查显示，" : "全球";
+  }
+  struct Word { const char* word; const char* noun; };
+  static const std::vector<Word> kW = {{"场次", "宣讲活动"}, {"具", "遗体"}, {"首", "歌曲"},
+                                       {"趟", "列车"},     {"门", "课程"}, {"注", "中奖"}};
+  const Word& w = g.Pick(kW);
+  long long n;
+  std::string num, st;
+  switch (g.Int(0, 3)) {
+    case 0: n = g.Int(2, 9999); num = std::to_string(n); st = "arabic"; break;
+    case 1: n = g.Int(2, 9999); num = FullWidth(std::to_string(n)); st = "fullwidth"; break;
+    case 2: n = g.Int(10, 99); num = WriteChineseNumeral(n); st = "chinese"; break;
+    default: n = g.Int(2, 99) * 10000LL; num = std::to_string(n / 10000) + "万"; st = "wan"; break;
+  }
+  bool more = st != "chinese" && g.Coin(0.3);
+  if (more) {
+    n = (n / 10) * 10;
+    if (n < 10) n = 10;
+    num = st == "wan" ? std::to_string(n / 10000) + "万" : std::to_string(n);
+    if (st == "fullwidth") num = FullWidth(num);
+  }
+  *s = num + (more ? (g.Coin() ? "多" : "余") : "") + w.word;
+  c->tail = w.noun;
+  c->value = static_cast<double>(n);
+  c->unit = "count";
+  c->qualifier = more ? "more_than" : "";
+  c->style = std::string("r9_count_word/") + w.word + "/" + st;
+  return g.Coin() ? "今年已有" : "共计";
+}
+
 // One random case.
 inline GenCase GenerateCase(std::mt19937_64& rng) {
   Gen g(rng);
   GenCase c;
   std::string s, st;
   bool trad = g.Coin();
-  int kind = g.Int(0, 22);
+  int kind = g.Int(0, 23);
   std::string lead;  // words of the sentence right before the span (月薪, 2019年7月至)
   auto qualify = [&](std::string* text) {
     // Qualifier before or after, or none.
@@ -1737,6 +1896,9 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
       break;
     case 22:
       lead = GenerateRoundEightFigure(g, &c, &s);
+      break;
+    case 23:
+      lead = GenerateRoundNineFigure(g, trad, &c, &s);
       break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;

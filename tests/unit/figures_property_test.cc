@@ -52,6 +52,10 @@ TEST(FiguresProperty, GeneratedValuesComeBackExactly) {
   for (const char* s : {"r8_consecutive", "r8_approx_one", "r8_share_more", "r8_times_approx", "r8_rate_time",
                         "r8_money_bare", "r8_more_between", "r8_word_range"})
     EXPECT_GT(styles[s], 15) << s;
+  // The ninth round's (about 55 cases each).
+  for (const char* s : {"r9_list", "r9_du_dian", "r9_half_count", "r9_count_word", "r9_half_duration",
+                        "r9_cue_noun_now"})
+    EXPECT_GT(styles[s], 30) << s;
 }
 
 }  // namespace

@@ -181,6 +181,57 @@ TEST(RuleSetParts, SmallSetsFindTheSameMatchesAsOneSet) {
   EXPECT_GT(matches, 1000u);  // the texts do match: not two empty lists compared
 }
 
+// The Set's patterns lose the optional parts they start or end with, and
+// nothing else: what stays must match on its own.
+TEST(RuleSetPatterns, OptionalEndsAreDroppedNothingElse) {
+  EXPECT_EQ(SetPatternOf("(?P<span>(?:(?P<year>\\d{4}) ?年 ?)?(?P<month>\\d{1,2}) ?月)"),
+            "(?P<span>(?P<month>\\d+) ?月)");
+  EXPECT_EQ(SetPatternOf("(?:a)?(?:b)??c(?:[日号](?:早|晚)?(?P<q>前|后)?)"), "c(?:[日号])");
+  EXPECT_EQ(SetPatternOf("(?:a)?c", false), "(?:a)?c");
+  EXPECT_EQ(SetPatternOf("x月{0,2}"), "x");
+  EXPECT_EQ(SetPatternOf("x\\p{Han}*"), "x");
+  // Kept: anchors, alternatives, a repeated group, a pattern that would be empty.
+  EXPECT_EQ(SetPatternOf("^(?:a)?b"), "^(?:a)?b");
+  EXPECT_EQ(SetPatternOf("ab?$"), "ab?$");
+  EXPECT_EQ(SetPatternOf("(?:a)?|b"), "(?:a)?|b");
+  EXPECT_EQ(SetPatternOf("a(?:b|c?)"), "a(?:b|c?)");
+  EXPECT_EQ(SetPatternOf("(?:(?:x)?y)+z"), "(?:(?:x)?y)+z");
+  EXPECT_EQ(SetPatternOf("(a)?"), "(a)?");
+  EXPECT_EQ(SetPatternOf("[(]?a[)]?"), "[(]?a");
+}
+
+// With the Sets' patterns trimmed (the default), every family finds the same
+// matches, in the same order, as with the patterns as written: on every rule
+// file's examples and on the articles of corpus/.
+TEST(RuleSetPatterns, TrimmedSetsFindTheSameMatches) {
+  const std::string dir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+  std::vector<std::string> articles = CorpusArticles();
+  ASSERT_GE(articles.size(), 20u);
+  size_t families = 0, trimmed = 0, matches = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".json" || e.path().filename() == "macros.json") continue;
+    RuleSetOptions written;
+    written.trim_set_patterns = false;
+    auto trim = RuleSet::LoadFile(e.path().string(), {});
+    auto full = RuleSet::LoadFile(e.path().string(), written);
+    ASSERT_TRUE(trim.ok() && full.ok()) << e.path();
+    ++families;
+    std::vector<std::string> inputs = articles;
+    for (const Rule& r : trim->rules()) {
+      trimmed += SetPatternOf(r.pattern) != SetPatternOf(r.pattern, false);
+      for (const RuleExample& ex : r.examples) inputs.push_back(Fold(ex.text));
+    }
+    for (const std::string& t : inputs) {
+      Found a = MatchesOf(trim.value(), t), b = MatchesOf(full.value(), t);
+      ASSERT_EQ(a, b) << e.path().filename() << " on \"" << t << "\"";
+      matches += a.size();
+    }
+  }
+  EXPECT_GE(families, 8u);
+  EXPECT_GE(trimmed, 50u);        // the comparison is about rules that were trimmed
+  EXPECT_GT(matches, 1000u);      // the texts do match: not two empty lists compared
+}
+
 TEST(RuleSetWindows, ExamplesCheckTheAnalysisAtLoadTime) {
   // The analysis says every match of `\d+[元块]` holds a digit; an example
   // cannot contradict it, so this loads; the stats show the windows at work.
