@@ -141,6 +141,9 @@ TEST(Figures, PercentMassDurationCount) {
       {"審批時限一般不超過45個工作日", {{"不超過45個工作日", 45, 0, 0, "day", "at_most"}}},
       {"未滿30歲的年輕工程師", {{"未滿30歲", 30, 0, 0, "year", "less_than"}}},
       {"计划在两年后启动二期扩建", {{"两年", 2, 0, 0, "year", ""}}},
+      // One period before 前/后/内 is a length as two are (FORMAT.md: durations are figures).
+      {"一個月後再議", {{"一個月", 1, 0, 0, "month", ""}}},
+      {"須在一天之內完成", {{"一天之內", 1, 0, 0, "day", "at_most"}}},
       // A qualifier makes 一 a quantity; 日前 (recently) and 子公司 lift a veto.
       {"部分廠商的庫存不足一個月", {{"不足一個月", 1, 0, 0, "month", "less_than"}}},
       {"等七部门日前联合印发", {}},
@@ -189,7 +192,7 @@ TEST(Figures, NotFigures) {
       "2020至2025年", "五年期LPR", "預計從民國115年起", "漲了數倍", "二手房",
       "回答了DOTA2項目的創建想法", "WAR3项目终于决出",
       "唯一一座稀土加工廠", "一成不變", "多元化的供應", "2月8日", "美國的第3大城市",
-      "2026台北國際電腦展", "一台電腦", "依第3條例外規定", "一個月後再議",
+      "2026台北國際電腦展", "一台電腦", "依第3條例外規定", "第一個月後再議", "前一天晚上",
   };
   for (const char* s : kNone) {
     std::vector<Mention> got = F().Run(s);
