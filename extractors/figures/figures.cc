@@ -107,7 +107,8 @@ double TrailingScale(std::string_view s) {
 // end at or below the high end and within a twentieth of it (二十至三十万:
 // 万; 三至五千万: 万 would make 3万 to 5000万, so 千万; 一至十亿: 亿), else
 // the shortest that keeps it at or below (1至50万: 1万); 1 when `low` ends
-// with a scale of its own (3亿至5亿) or no run fits.
+// with a scale of its own (3亿至5亿) or no run fits. A bare 十 is not
+// shared (二到三十日内: 2 to 30 days; tens write their own 十, 二十至三十).
 double HighEndScale(std::string_view low, std::string_view high, double lv, double hv) {
   if (TrailingScale(low) != 1) return 1;
   while (!high.empty() && high.back() == ' ') high.remove_suffix(1);
@@ -131,6 +132,7 @@ double HighEndScale(std::string_view low, std::string_view high, double lv, doub
     double k = 1;
     for (double f : run) {
       k *= f;
+      if (k == 10) continue;  // 十 alone is never shared: 一到三十日 is 1-30 (二三十 is the vague 20-30)
       if (lv * k <= hv && (!near || lv * k * 20 >= hv)) return k;
     }
   }
