@@ -60,7 +60,7 @@ class DateFormGen {
   explicit DateFormGen(std::mt19937_64& rng) : g_(rng) {}
 
   static const std::vector<std::string>& Families() {
-    static const std::vector<std::string> k = {"count", "part", "weekday", "range", "roc", "numeric", "time", "sample", "list", "not_date"};
+    static const std::vector<std::string> k = {"count", "part", "weekday", "range", "roc", "numeric", "time", "sample", "list", "not_date", "fiscal"};
     return k;
   }
 
@@ -83,6 +83,7 @@ class DateFormGen {
     else if (family == "time") style = Time(&p);
     else if (family == "sample") style = Sample(&p);
     else if (family == "list") style = List(&p);
+    else if (family == "fiscal") style = Fiscal(&p);
     else style = NotDate(&p);
     static const std::pair<const char*, const char*> kFrames[] = {
         {"据报道，", "，相关部门表示将继续跟进。"}, {"公司称，", "，业绩符合预期。"},
@@ -505,6 +506,18 @@ class DateFormGen {
                        "年的古城遗址"));
         return "sample/ago";
     }
+  }
+
+  // A fiscal year named by its year with no 年 (2020会计年度, 2021财年,
+  // 截至2019财政年度): the year, with 截至's qualifier.
+  std::string Fiscal(std::vector<Piece>* p) {
+    int y = g_.Int(1995, 2030);
+    std::string word = g_.Pick(std::vector<std::string>{"会计年度", "财政年度", "财年"});
+    bool by = g_.Coin(0.3);
+    p->push_back(T(g_.Pick(std::vector<std::string>{"该公司", "集团在", "惠普"})));
+    p->push_back(D((by ? "截至" : "") + std::to_string(y) + word, Iso(y), by ? "by" : ""));
+    p->push_back(T(g_.Pick(std::vector<std::string>{"营收增长", "的净利润下滑", "录得亏损"})));
+    return std::string("fiscal/") + word + (by ? "/by" : "");
   }
 
   std::string NotDate(std::vector<Piece>* p) {
