@@ -79,6 +79,17 @@ bool LatinInBrackets(std::string_view t, size_t e) {
   return e + 1 < t.size() && t[e] == '(' && ((t[e + 1] >= 'a' && t[e + 1] <= 'z') || (t[e + 1] >= 'A' && t[e + 1] <= 'Z'));
 }
 
+// True if `a` is an exchange prefix and a stock code: sh600519, sz002415,
+// bj835185, hk00700 (folded text is lower case).
+bool MarketCode(std::string_view a) {
+  if (a.size() < 6 || a.size() > 8) return false;
+  std::string_view p = a.substr(0, 2);
+  if (p != "sh" && p != "sz" && p != "bj" && p != "hk") return false;
+  for (char ch : a.substr(2))
+    if (ch < '0' || ch > '9') return false;
+  return true;
+}
+
 // True if a stock code of four to six digits stands right before or after
 // t[b, e), a space or bracket between at most (5269 祥碩, 雙鴻 3324, 國賓(2704)).
 bool StockCodeBeside(std::string_view t, size_t b, size_t e) {
@@ -232,7 +243,9 @@ class OrganizationExtractor : public Extractor {
     for (const RuleMatch& m : rules_->FindAll(t)) {
       std::string role = Attr(*m.rule, "role", "org");
       if (role == "paren_alias") {
-        paren.push_back(m);
+        // A market-prefixed stock code (SZ002415, SH600519) after a listed
+        // company is its code, not its alias.
+        if (!MarketCode(m.Group("alias"))) paren.push_back(m);
         continue;
       }
       if (role == "list_member") {

@@ -12,7 +12,8 @@
 //      one RE2::Set pass). A rule's `attrs` say how its `name` group is
 //      bounded:
 //        role      "org" (default) | "paren_alias" (an alias in brackets
-//                  right after a found organization) | "org_with_alias"
+//                  right after a found organization; not a market-prefixed
+//                  stock code, SZ002415) | "org_with_alias"
 //                  (group `name` plus group `alias`, one entity) |
 //                  "list_member" (group `list`: names joined by 、 before
 //                  等企业/等公司...; when one is a gazetteer company or bank,

@@ -282,6 +282,23 @@ TEST(Organizations, ListedShortNamesNeedABusinessSentence) {
   EXPECT_TRUE(Has(F().Run("晶華國際酒店大舉徵才，晶華提供免費膳食。"), "晶華"));
 }
 
+// Hong Kong's and the mainland's listed companies (gazetteer/organizations/
+// hk_listed.tsv by registered name less its legal form, cn_listed.tsv by A-share
+// short name) count like Taiwan's: in a document with a business sentence, each
+// linked to its canonical name; a stock code after one is its code, no alias.
+TEST(Organizations, HongKongAndMainlandListedCompanies) {
+  auto ms = F().Run("恒隆地產公布中期業績，中瓷电子股价上涨，新鴻基地產也表示看好。");
+  EXPECT_EQ(NameOf(ms, "恒隆地產"), "恒隆地產") << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "中瓷电子"), "中瓷电子");
+  EXPECT_EQ(NameOf(ms, "新鴻基地產"), "新鴻基地產發展");
+  EXPECT_EQ(NameOf(F().Run("中瓷電子公布營收"), "中瓷電子"), "中瓷电子");
+  EXPECT_FALSE(Has(F().Run("海康威视(SZ002415)股价上涨"), "SZ002415"));
+  // Without a business sentence a listed name is none; a description made of
+  // common words (线上线下, 未來發展) is no listed name at all.
+  EXPECT_TRUE(F().Run("博实股份的风景很美。").empty());
+  EXPECT_TRUE(F().Run("推动线上线下融合，公司关注未來發展。").empty());
+}
+
 // A gazetteer name of two characters counts only where a word starts:
 // 民建 is none in 人民建 (人民 + 建), 中行 none in 其中行.
 TEST(Organizations, TwoCharacterNamesStartAWord) {
