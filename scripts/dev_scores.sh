@@ -4,7 +4,7 @@
 # compared with diff: the seeds' gold and questions, the public suites' development halves
 # (Recognizers-Text figures and dates, CLUENER and People's Daily organizations), our samples'
 # questions, the real-article sets of corpus/real (mentions and questions of each part) and the
-# page suites. Needs ../shared (skips what is absent). Takes about ten minutes on two cores.
+# page suites. Needs ../shared (skips what is absent). Takes under a minute on two cores.
 # These are development numbers: every set here has been read; a held-out set is scored apart.
 set -u
 cd "$(dirname "$0")/.."
