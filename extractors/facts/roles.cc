@@ -115,6 +115,35 @@ void FindSubject(std::string_view t, const Layout& layout, const Placed& p, cons
     if (take(c, "next")) return;
 }
 
+// A scope of one generic word (two code points or fewer: 过火 of 过火面积,
+// 奖牌 of 奖牌总数, 早稻 of 早稻面积) opening a later clause of a sentence
+// whose earlier clause has a place or organization as its subject measures
+// that subject's figure, no sector of its own (比利时…发生林火，截至15日晚，
+// 过火面积已超2700公顷: 比利时; 中国体育代表团…，而奖牌总数达到了64枚: the
+// team). The
+// scope's measure becomes the object (FindObject: the nearest entity before
+// the figure). A longer scope names a sector (高技术制造业, 太阳能发电) and
+// stays the subject.
+void GiveWayToTheSentencesSubject(const Layout& layout, const Placed& p, const Fig& f,
+                                  const std::vector<Mention>& ms, Roles* r) {
+  if (r->subject < 0 || r->how != "clause") return;
+  const Ent& sc = p.ents[r->subject];
+  if (sc.kind != MentionKind::kIndicator || sc.idx < 0) return;
+  const Mention& m = ms[sc.idx];
+  if (m.rule != "ind.scope.measure" || m.end - m.start > 2) return;
+  const int fc = f.clause, sent = layout.clauses[fc].sentence;
+  for (int c = fc - 1; c >= 0 && fc - c <= kClauseWindow && layout.clauses[c].sentence == sent; --c) {
+    const int k = p.first_subject[c];
+    if (k < 0) continue;
+    const MentionKind kind = p.ents[k].kind;
+    if (kind != MentionKind::kPlace && kind != MentionKind::kOrganization) return;
+    r->subject = k;
+    r->subject_clause = c;
+    r->how = "previous";
+    return;
+  }
+}
+
 // The object of figure fi given its subject.
 void FindObject(std::string_view t, const Layout& layout, const Placed& p, size_t fi, Roles* r) {
   const Fig& f = p.figs[fi];
@@ -185,6 +214,7 @@ Roles FindRoles(std::string_view t, const Layout& layout, const Placed& p, size_
   if (f.clause < 0) return r;
   const int per = layout.PeriodOfClause(f.clause);
   FindSubject(t, layout, p, f, matches, &r);
+  GiveWayToTheSentencesSubject(layout, p, f, ms, &r);
   FindObject(t, layout, p, fi, &r);
   auto in_period = [&](const Ent& en) { return en.clause >= 0 && layout.PeriodOfClause(en.clause) == per; };
   // Last resort: the speaker of a reporting clause of the period before the

@@ -24,6 +24,27 @@ bool ScopeTag(const LexWord& w) {
   return t == "l" || t == "b" || t == "vn" || t == "j" || t == "s" || t == "v" || t == "eng" || t == "an" || t == "a";
 }
 
+// A Latin name written with digits (5g, 4k, b2b) or the digits of one split
+// off by the segmenter (5 of 5|g): part of a scope (5G基站总数), no numeral.
+bool AsciiAlnum(std::string_view s, bool* letter, bool* digit) {
+  *letter = *digit = false;
+  for (unsigned char c : s) {
+    if (c >= '0' && c <= '9') *digit = true;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) *letter = true;
+    else return false;
+  }
+  return !s.empty();
+}
+bool LatinWithDigits(const std::vector<LexWord>& words, size_t k, std::string_view t) {
+  bool letter = false, digit = false;
+  if (!AsciiAlnum(t.substr(words[k].b, words[k].e - words[k].b), &letter, &digit) || !digit) return false;
+  if (letter) return true;
+  // digits alone: the next word, joined to them, is Latin letters
+  if (k + 1 >= words.size() || words[k + 1].b != words[k].e) return false;
+  bool l2 = false, d2 = false;
+  return AsciiAlnum(t.substr(words[k + 1].b, words[k + 1].e - words[k + 1].b), &l2, &d2) && l2;
+}
+
 // The coordinator (、 和 及 与 以及, spaces around) ending right at `pos`:
 // sets [*b, *e) to it and returns true, else false.
 bool CoordinatorBefore(std::string_view t, size_t pos, size_t* b, size_t* e) {
@@ -150,6 +171,12 @@ bool FindScope(const Lexicon& lex, const ScopeWords& sw, std::string_view t, con
         i = k;
         continue;
       }
+    }
+    if (LatinWithDigits(words, i - 1, t) && i - 1 < first_at_head) {
+      if (Utf8Length(t.substr(w.b, head_b - w.b)) > static_cast<size_t>(kMaxScopeCps)) break;
+      scope_b = w.b;
+      --i;
+      continue;
     }
     if (!ScopeTag(w) || IsFunctionTag(w.tag) || sw.whole->Contains(s)) break;
     // A verb before a noun is a verb and its object (支持草原), no modifier:

@@ -494,6 +494,25 @@ TEST(Facts, ScopeOfAnIndicatorIsTheSubjectMeasureTheObject) {
   EXPECT_EQ(fs[0].object, "民间投资");
 }
 
+// A scope of one generic word (过火, 奖牌) opening a later clause gives way to
+// the place or organization subject of an earlier clause of its sentence; a
+// longer scope (a sector) stays the subject. Generated: places x scopes.
+TEST(Facts, AOneWordScopeGivesWayToTheSentencesSubject) {
+  for (const std::string place : {"比利时", "加拿大", "葡萄牙"}) {
+    const std::string text = place + "东南部14日发生林火，截至15日晚，过火面积已超2700公顷。";
+    auto fs = F().Run(text, {{"2700公顷", "ha", ""}});
+    ASSERT_EQ(fs.size(), 1u) << text;
+    EXPECT_NE(fs[0].subject, "过火") << text;
+    EXPECT_EQ(fs[0].object, "过火面积") << text;
+  }
+  for (const std::string scope : {"高技术制造业", "太阳能发电"}) {
+    const std::string text = "江苏省经济平稳，" + scope + "投资同比增长11%。";
+    auto fs = F().Run(text, {{"11%", "%", ""}});
+    ASSERT_EQ(fs.size(), 1u) << text;
+    EXPECT_EQ(fs[0].subject, scope) << text;
+  }
+}
+
 // A topic reaches the next two sentences, not further (kTopicReach); the
 // body whose release the paragraph reports reaches through it. Generated:
 // 0 to 4 sentences without an entity between the topic and the figure.

@@ -109,6 +109,18 @@ TEST(Indicators, ReleaseQuantitiesTakeTheirScope) {
   EXPECT_EQ(F().Run("人数超过300人，总面积约235坪。"), "");
 }
 
+// A Latin name written with digits (5G, 4K) is part of the scope, no
+// numeral; 总数 and 申请量 are heads; 总体规模 may follow the head; 成长 is
+// Taiwan's 增长.
+TEST(Indicators, LatinNamesWithDigitsAndMoreHeads) {
+  EXPECT_EQ(F().Run("截至3月底，全国5G基站总数已达495.8万个。"), "5G基站=5G基站 总数=5G基站总数");
+  EXPECT_EQ(F().Run("2023年，我国工业互联网产业增加值总体规模达4.69万亿元。"),
+            "工业互联网产业=工业互联网产业 增加值=工业互联网产业增加值");
+  EXPECT_EQ(F().Run("去年我国发明专利申请量达到150万件。"), "发明专利=发明专利 申请量=发明专利申请量");
+  // a numeral alone still ends the scope
+  EXPECT_EQ(F().Run("全国25个省份粮食产量同比增长3%。"), "");
+}
+
 // Scopes coordinated before a scope share its head: each is a scope of its
 // own (汽车、电工器材、船舶 + 出口); the measure is named after the last.
 TEST(Indicators, CoordinatedScopesShareTheHead) {
