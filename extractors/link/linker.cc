@@ -58,6 +58,34 @@ bool EndsWithHead(const std::string& key) {
 
 }  // namespace
 
+std::string TermlessKey(std::string_view key) {
+  static constexpr std::string_view kTerm = "届", kOrdinal = "第";
+  static constexpr std::string_view kNumerals[] = {"零", "〇", "一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十", "百"};
+  size_t t = key.find(kTerm);
+  if (t == std::string_view::npos) return "";
+  size_t b = t;  // walk back over the number
+  while (b > 0) {
+    if (key[b - 1] >= '0' && key[b - 1] <= '9') {
+      --b;
+      continue;
+    }
+    bool numeral = false;
+    for (std::string_view n : kNumerals)
+      if (b >= n.size() && key.substr(b - n.size(), n.size()) == n) {
+        b -= n.size();
+        numeral = true;
+        break;
+      }
+    if (!numeral) break;
+  }
+  if (b == t) return "";
+  if (b >= kOrdinal.size() && key.substr(b - kOrdinal.size(), kOrdinal.size()) == kOrdinal) b -= kOrdinal.size();
+  std::string out(key.substr(0, b));
+  out += key.substr(t + kTerm.size());
+  return CodePoints(out) >= 2 ? out : "";
+}
+
 const std::vector<uint32_t>* HomeBodyLookup(const Gazetteer& gaz, const Normalizer& norm, std::string_view key) {
   for (std::string_view country : {"中华人民共和国", "中国"}) {
     if (key.size() <= country.size() || key.compare(0, country.size(), country) != 0) continue;
@@ -104,7 +132,15 @@ void LinkMentions(const Gazetteer* gaz, const Normalizer& norm, std::vector<Ment
     auto [it, fresh] = first_of_key.emplace(key[i], i);
     if (!fresh) uf.Union(i, it->second);  // rule 1
     if (gaz) {
-      if (const auto* ids = gaz->Lookup(key[i]); ids || (ids = HomeBodyLookup(*gaz, norm, key[i]))) {
+      const auto* ids = gaz->Lookup(key[i]);
+      if (!ids) ids = HomeBodyLookup(*gaz, norm, key[i]);
+      // 中共第十九届中央委员会, 十四届全国人大常委会: a body in one of its
+      // terms is the body (FORMAT.md: the mention keeps the term).
+      if (std::string tk; !ids && ms[i]->kind == MentionKind::kOrganization && !(tk = TermlessKey(key[i])).empty()) {
+        ids = gaz->Lookup(tk);
+        if (!ids) ids = HomeBodyLookup(*gaz, norm, tk);
+      }
+      if (ids) {
         for (uint32_t id : *ids) {
           if (gaz->entry(id).generic()) generic[i] = true;
           else ents[i].push_back(id);

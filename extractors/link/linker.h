@@ -19,6 +19,10 @@
 //      ending in an organization head word (MP -> MP Materials,
 //      Lynas -> Lynas Rare Earths); in both cases only if exactly one
 //      group of the document fits.
+// An organization's name written with its term (第十九届, 十四届, 第 19 届:
+// 中共第十九届中央委员会, 十四届全国人大常委会) that no entry lists hits, by
+// rule 3, the entity of the name without the term (TermlessKey): the body
+// is one across its terms, and the mention's text keeps the term.
 // The group's name is the name of its gazetteer entity when it has one
 // (ShownName: the canonical name, or a Chinese state body's own name, 国家能源局
 // for 中国国家能源局; so the same organization gets one name in every
@@ -31,6 +35,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -51,6 +57,12 @@ void LinkMentions(const Gazetteer* gaz, const Normalizer& norm, std::vector<Ment
 // 中华人民共和国, 国务院, 中共, 中央, 全国 or 国家 (foreign bodies are listed
 // with their country: 美国国家经济委员会). nullptr otherwise.
 const std::vector<uint32_t>* HomeBodyLookup(const Gazetteer& gaz, const Normalizer& norm, std::string_view key);
+
+// `key` (folded, FoldKey) less its first term number: 第?NUM届, NUM in
+// Arabic digits or Chinese numerals (中共第十九届中央委员会 -> 中共中央委员会,
+// 十四届全国人大 -> 全国人大); "" when it has none or less than two code
+// points would be left.
+std::string TermlessKey(std::string_view key);
 
 // True if `s` (UTF-8) contains a Han character.
 bool HasHan(std::string_view s);

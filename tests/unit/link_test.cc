@@ -201,5 +201,16 @@ TEST(Linker, SameTextSameName) {
   EXPECT_EQ(names[0], names[2]);
 }
 
+// A term number (第十九届, 十四届, 第19届) is left out to find the body; a
+// key without one, or with nothing left, has no termless form.
+TEST(Linker, TermlessKeyDropsTheTerm) {
+  EXPECT_EQ(TermlessKey("中共第十九届中央委员会"), "中共中央委员会");
+  EXPECT_EQ(TermlessKey("十四届全国人大常委会"), "全国人大常委会");
+  EXPECT_EQ(TermlessKey("中共第19届中央委员会"), "中共中央委员会");
+  EXPECT_EQ(TermlessKey("全国政协十四届常委会"), "全国政协常委会");
+  EXPECT_EQ(TermlessKey("全国人大常委会"), "");
+  EXPECT_EQ(TermlessKey("本届立法会"), "");
+}
+
 }  // namespace
 }  // namespace newskb

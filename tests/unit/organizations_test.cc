@@ -724,5 +724,50 @@ TEST(Organizations, AdverbCharacterInsideABrand) {
   EXPECT_FALSE(Has(ms, "香港本土毛孟靜就政府")) << ::testing::PrintToString(Texts(ms));
 }
 
+// A party or state body written with its term is one name, the term in it
+// (FORMAT.md: the longest name), ending before the meeting; it is the body
+// (its entity's name, as without the term). The NPC's Standing Committee is
+// its own body. Digits, spaces and Traditional characters alike; a term the
+// sentence picks (新一屆) is no part of the name.
+TEST(Organizations, TermNumberedBodyIsTheBody) {
+  auto ms = F().Run("中共第十九届中央委员会第四次全体会议在北京举行。");
+  EXPECT_EQ(Texts(ms), (std::vector<std::string>{"中共第十九届中央委员会"}))
+      << ::testing::PrintToString(Texts(ms));
+  EXPECT_EQ(NameOf(ms, "中共第十九届中央委员会"), "中共中央");
+  ms = F().Run("十四届全国人大常委会第十三次会议闭幕，全国人大常委会委员长出席。");
+  EXPECT_EQ(NameOf(ms, "十四届全国人大常委会"), "全国人大常委会");
+  EXPECT_EQ(NameOf(ms, "全国人大常委会"), "全国人大常委会");
+  ms = F().Run("由第十四届全国人民代表大会第一次会议选举产生。");
+  EXPECT_EQ(NameOf(ms, "第十四届全国人民代表大会"), "全国人大");
+  ms = F().Run("當選十九屆中央政治局委員。");
+  EXPECT_EQ(NameOf(ms, "十九屆中央政治局"), "中共中央政治局");
+  ms = F().Run("提请全国政协十四届常委会第十次会议追认。");
+  EXPECT_EQ(NameOf(ms, "全国政协十四届常委会"), "全国政协常委会");
+  ms = F().Run("中共第 19 屆中央委員會的決定。");
+  EXPECT_EQ(NameOf(ms, "中共第 19 屆中央委員會"), "中共中央");
+  ms = F().Run("香港特區第七屆立法會今日舉行首次會議。");
+  EXPECT_EQ(NameOf(ms, "香港特區第七屆立法會"), "立法會");
+  ms = F().Run("選舉產生新一屆立法會。");
+  EXPECT_FALSE(Has(ms, "一屆立法會")) << ::testing::PrintToString(Texts(ms));
+  EXPECT_TRUE(Has(ms, "立法會"));
+  ms = F().Run("中共二十届三中全会精神。");
+  EXPECT_FALSE(Has(ms, "二十届三中全会")) << ::testing::PrintToString(Texts(ms));
+}
+
+// A civil-society group named by an advocacy verb, a cause and a group head
+// starts at the verb, never at a verb of the sentence; a bare head, a
+// pronoun for a cause and a joint meeting are none.
+TEST(Organizations, CivilGroupNamedByItsCause) {
+  for (const char* name : {"守護大嶼聯盟", "關注基層住屋聯席", "保護馬料水海灣大聯盟", "土地公義聯合陣線",
+                           "保衛香港自由聯盟", "爭取全民退休保障聯席", "反對國民教育科大聯盟"}) {
+    auto ms = F().Run(std::string("我們加入") + name + "，一同請願。");
+    EXPECT_EQ(Texts(ms), (std::vector<std::string>{name})) << name << ": " << ::testing::PrintToString(Texts(ms));
+  }
+  for (const char* text : {"他們反對是次聯席。", "成立保護聯盟。", "各國組成聯合陣線。", "爭取兩地政府聯席會議討論。"}) {
+    auto ms = F().Run(text);
+    EXPECT_TRUE(ms.empty()) << text << ": " << ::testing::PrintToString(Texts(ms));
+  }
+}
+
 }  // namespace
 }  // namespace newskb
