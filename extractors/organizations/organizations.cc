@@ -516,9 +516,11 @@ class OrganizationExtractor : public Extractor {
     size_t start = lists_.heads->MatchAt(name, 0);
     if (start > 0 && Utf8Length(name.substr(start)) < 2) start = 0;
     // A place + X + head that a rule built names X's trade more often than
-    // a brand (台北捷運公司, 香港工業邨公司, 雲南白藥集團); a gazetteer name
-    // (中央存款保險公司 -> 存保 is the gazetteer's own alias) may drop its place.
-    if (start > 0 && !from_gazetteer) return "";
+    // a brand (台北捷運公司, 香港工業邨公司, 雲南白藥集團): its short form keeps
+    // the place (中國華信能源有限公司 -> 中國華信, 雲南白藥集團 -> 雲南白藥), X
+    // alone is no name; a gazetteer name (中央存款保險公司 -> 存保 is the
+    // gazetteer's own alias) may drop its place.
+    size_t keep_from = start > 0 && !from_gazetteer ? 0 : start;
     size_t end = name.size();
     bool stripped = false;
     for (int round = 0; round < 3; ++round) {
@@ -543,7 +545,7 @@ class OrganizationExtractor : public Extractor {
       // Whole tokens only: 1111, JR; no spaces or punctuation inside.
       for (char ch : core)
         if (!IsAsciiAlnum(static_cast<unsigned char>(ch))) return "";
-      return std::string(core);
+      return keep_from < start ? "" : std::string(core);
     }
     // An industry head alone (金控 of 金控公司) is no brand.
     if (brand_suffixes_->Contains(core)) return "";
@@ -571,6 +573,12 @@ class OrganizationExtractor : public Extractor {
       // A proper name or abbreviation this common is a word of its own too
       // (中华 2,446, 中介 606; not 灿坤 124).
       if (ws[0].logp >= lists_.lexicon->LogpOfFrequency(kCommonCore)) return "";
+    }
+    if (keep_from < start) {
+      // Place + brand, four characters or more (中國華信); the brand passed
+      // the checks above (捷運 of 台北捷運公司, a common noun, did not).
+      std::string_view whole = name.substr(keep_from, end - keep_from);
+      return Utf8Length(whole) >= 4 ? std::string(whole) : "";
     }
     return std::string(core);
   }

@@ -665,6 +665,34 @@ TEST(Organizations, BrandCoreAfterTheFullName) {
       << ::testing::PrintToString(Texts(ms));
 }
 
+// A company a rule built from a place, a brand and heads (the mainland's
+// industry words too: 能源, 矿业, 地产, brand_suffixes.txt part 3) goes on by
+// place + brand, never by the brand without its place. Generated over brands
+// jieba does not know, places, tails and both scripts.
+TEST(Organizations, PlaceAndBrandAfterTheFullName) {
+  const std::pair<const char*, const char*> kPlaces[] = {{"中國", "中国"}, {"廣東", "广东"}};
+  const std::pair<const char*, const char*> kBrands[] = {{"鼎昇", "鼎昇"}, {"禾碩", "禾硕"}};
+  const std::pair<const char*, const char*> kTails[] = {{"能源有限公司", "能源有限公司"},
+                                                        {"礦業集團", "矿业集团"},
+                                                        {"地產有限公司", "地产有限公司"}};
+  for (auto [pt, ps] : kPlaces) {
+    for (auto [bt, bs] : kBrands) {
+      for (auto [tt, ts] : kTails) {
+        for (auto [short_form, full, brand] :
+             {std::tuple<std::string, std::string, std::string>{std::string(pt) + bt, std::string(pt) + bt + tt, bt},
+              {std::string(ps) + bs, std::string(ps) + bs + ts, bs}}) {
+          auto ms = F().Run(full + "今日宣布擴產。" + short_form + "表示，新廠明年投產。");
+          EXPECT_TRUE(Has(ms, full)) << full << ": " << ::testing::PrintToString(Texts(ms));
+          EXPECT_TRUE(Has(ms, short_form)) << full << ": " << ::testing::PrintToString(Texts(ms));
+          EXPECT_EQ(NameOf(ms, short_form), NameOf(ms, full)) << full;
+          auto alone = F().Run(full + "今日宣布擴產。" + brand + "的股東表示支持。");
+          EXPECT_FALSE(Has(alone, brand)) << full << ": " << ::testing::PrintToString(Texts(alone));
+        }
+      }
+    }
+  }
+}
+
 // A brand core that is a common word (中华 of 中华电信, 2,446 times in
 // jieba's corpus), or that starts another name, is no short form.
 TEST(Organizations, CommonOrLongerBrandCoreIsNone) {
