@@ -351,14 +351,7 @@ class FigureExtractor : public Extractor {
     }
     if (!joined) return false;
     while (i > 0 && t[i - 1] == ' ') --i;
-    size_t k = i;
-    for (;;) {
-      if (k > 0 && IsAsciiDigit(t[k - 1])) { --k; continue; }
-      bool cn = false;
-      for (std::string_view d : {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百"})
-        if (k >= d.size() && t.substr(k - d.size(), d.size()) == d) { k -= d.size(); cn = true; break; }
-      if (!cn) break;
-    }
+    size_t k = NumeralRunStart(t, i);
     if (k == i) return false;
     while (k > 0 && t[k - 1] == ' ') --k;
     return k >= 3 && t.substr(k - 3, 3) == "第";

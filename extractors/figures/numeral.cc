@@ -301,4 +301,25 @@ std::string WriteChineseNumeral(long long n, bool formal) {
   return out;
 }
 
+size_t NumeralRunStart(std::string_view t, size_t end) {
+  static constexpr std::string_view kNumerals[] = {"零", "〇", "一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十", "百"};
+  size_t b = end;
+  while (b > 0) {
+    if (t[b - 1] >= '0' && t[b - 1] <= '9') {
+      --b;
+      continue;
+    }
+    bool numeral = false;
+    for (std::string_view n : kNumerals)
+      if (b >= n.size() && t.compare(b - n.size(), n.size(), n) == 0) {
+        b -= n.size();
+        numeral = true;
+        break;
+      }
+    if (!numeral) break;
+  }
+  return b;
+}
+
 }  // namespace newskb

@@ -45,6 +45,12 @@ std::optional<Numeral> ParseNumeralEx(std::string_view s);
 // The value only.
 std::optional<double> ParseNumeral(std::string_view s);
 
+// The start of the run of numerals that ends at t[end], walked back from
+// `end`: ASCII digits and the Chinese numeral characters 零〇一二三四五六七八九
+// 十百 (folded text); `end` when none ends there. 第18及 -> 18, 中共第十九届
+// -> 十九.
+size_t NumeralRunStart(std::string_view t, size_t end);
+
 // Writes a non-negative integer < 1e16 in Chinese numerals the way a
 // writer would ("一万零五", "十五", "一百二十"); for round-trip tests.
 // `formal` uses 壹贰叁… and 拾佰仟.

@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 
+#include "extractors/figures/numeral.h"
+
 namespace newskb {
 namespace {
 
@@ -60,25 +62,9 @@ bool EndsWithHead(const std::string& key) {
 
 std::string TermlessKey(std::string_view key) {
   static constexpr std::string_view kTerm = "届", kOrdinal = "第";
-  static constexpr std::string_view kNumerals[] = {"零", "〇", "一", "二", "三", "四", "五",
-                                                   "六", "七", "八", "九", "十", "百"};
   size_t t = key.find(kTerm);
   if (t == std::string_view::npos) return "";
-  size_t b = t;  // walk back over the number
-  while (b > 0) {
-    if (key[b - 1] >= '0' && key[b - 1] <= '9') {
-      --b;
-      continue;
-    }
-    bool numeral = false;
-    for (std::string_view n : kNumerals)
-      if (b >= n.size() && key.substr(b - n.size(), n.size()) == n) {
-        b -= n.size();
-        numeral = true;
-        break;
-      }
-    if (!numeral) break;
-  }
+  size_t b = NumeralRunStart(key, t);  // the term's number
   if (b == t) return "";
   if (b >= kOrdinal.size() && key.substr(b - kOrdinal.size(), kOrdinal.size()) == kOrdinal) b -= kOrdinal.size();
   std::string out(key.substr(0, b));

@@ -500,10 +500,10 @@ class OrganizationExtractor : public Extractor {
   // (heads.txt, places.tsv) and less up to three tails of brand_suffixes.txt
   // (legal forms, industry heads), the longest first, while two characters
   // or more are left: 石尚企业 -> 石尚, 1111人力银行 -> 1111, 台湾灿坤实业股份
-  // 有限公司 -> 灿坤. "" when no tail was stripped (a body's own name, 国防部,
-  // has no brand), when the name is Latin (its first word is
-  // org.short_form's), when a rule's name loses a place (台北捷運公司: 捷運
-  // is the trade; a gazetteer name may), or when the core is no brand: a
+  // 有限公司 -> 灿坤; a name a rule built keeps its place (中國華信能源有限公司
+  // -> 中國華信, four characters or more). "" when no tail was stripped (a
+  // body's own name, 国防部, has no brand), when the name is Latin (its first
+  // word is org.short_form's), or when the core is no brand: a
   // body head ends it (org_heads.txt), it is a place, a generic noun
   // (not_organizations.txt), or a word of the lexicon that is a common
   // noun, verb or adjective (清运, 8 times: 清運公司 is a description), a
@@ -520,7 +520,7 @@ class OrganizationExtractor : public Extractor {
     // the place (中國華信能源有限公司 -> 中國華信, 雲南白藥集團 -> 雲南白藥), X
     // alone is no name; a gazetteer name (中央存款保險公司 -> 存保 is the
     // gazetteer's own alias) may drop its place.
-    size_t keep_from = start > 0 && !from_gazetteer ? 0 : start;
+    const bool keep_place = start > 0 && !from_gazetteer;
     size_t end = name.size();
     bool stripped = false;
     for (int round = 0; round < 3; ++round) {
@@ -545,7 +545,7 @@ class OrganizationExtractor : public Extractor {
       // Whole tokens only: 1111, JR; no spaces or punctuation inside.
       for (char ch : core)
         if (!IsAsciiAlnum(static_cast<unsigned char>(ch))) return "";
-      return keep_from < start ? "" : std::string(core);
+      return keep_place ? "" : std::string(core);
     }
     // An industry head alone (金控 of 金控公司) is no brand.
     if (brand_suffixes_->Contains(core)) return "";
@@ -574,10 +574,10 @@ class OrganizationExtractor : public Extractor {
       // (中华 2,446, 中介 606; not 灿坤 124).
       if (ws[0].logp >= lists_.lexicon->LogpOfFrequency(kCommonCore)) return "";
     }
-    if (keep_from < start) {
-      // Place + brand, four characters or more (中國華信); the brand passed
-      // the checks above (捷運 of 台北捷運公司, a common noun, did not).
-      std::string_view whole = name.substr(keep_from, end - keep_from);
+    if (keep_place) {
+      // Place + brand, four characters or more (中國華信, 台北捷運); the
+      // brand alone passed the checks above.
+      std::string_view whole = name.substr(0, end);
       return Utf8Length(whole) >= 4 ? std::string(whole) : "";
     }
     return std::string(core);
@@ -642,11 +642,10 @@ class OrganizationExtractor : public Extractor {
         if (t.substr((*win)[k].b, (*win)[k].e - (*win)[k].b) == name) from = std::min(from, (*win)[k].b);
       for (size_t p = t.find(core, from); p != std::string_view::npos; p = t.find(core, p + core.size())) {
         size_t q = p + core.size();
+        // Inside a mention, or the start of another name: 中华 of 中华精测
+        // (精测 found), of 中华国际 (a brand tail follows).
         bool clash = false;
-        for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e);
-        // The start of another name: 中华 of 中华精测 (精测 found), of 中华国际
-        // (a brand tail follows).
-        for (const NameCand& w : *win) clash = clash || w.b == q;
+        for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e) || w.b == q;
         size_t tail = brand_suffixes_->MatchAt(t, q);
         if (tail > 0 && unit_heads_->MatchAt(t, q) != tail) clash = true;
         // A place right before it names another body (西藏皇氏 of 西藏皇氏投資
