@@ -43,6 +43,7 @@ struct GenCase {
   std::string unit, qualifier, date;
   std::string style;         // what was generated, for failure messages
   std::string tail;          // text right after the span (两年 + 前)
+  bool no_date = false;      // a figure that must not also be read as a date (28日 of 约28日)
 };
 
 inline size_t CountCp(const std::string& s) {
@@ -1705,13 +1706,87 @@ inline std::string GenerateRoundTenFigure(Gen& g, bool trad, GenCase* c, std::st
   return g.Pick(kLead);
 }
 
+// Eleventh round (issue 12, held-out 6 and 10): lengths in days that are no day of the month
+// (约10日, 2日后, 需时28日), working days (65个工作天), seconds (30秒); and a day of the month
+// with 后 after its month, which stays a date (7月2日后).
+inline std::string GenerateRoundElevenFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
+  (void)trad;
+  int n = g.Int(2, 99);
+  std::string st;
+  auto num = [&](int v) {
+    int k = g.Int(0, 2);
+    if (k == 0) { st = "arabic"; return std::to_string(v); }
+    if (k == 1) { st = "fullwidth"; return FullWidth(std::to_string(v)); }
+    st = "chinese";
+    return v == 2 && g.Coin() ? std::string("两") : WriteChineseNumeral(v);
+  };
+  int form = g.Int(0, 4);
+  if (form == 0) {  // 约10日, 超过28日, 不足三日: a qualifier makes N日 a length
+    static const std::vector<std::pair<const char*, const char*>> kQ = {
+        {"约", "approx"}, {"大约", "approx"}, {"近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"},
+        {"不足", "less_than"}, {"不到", "less_than"}, {"至少", "at_least"}, {"最多", "at_most"}};
+    const auto& q = g.Pick(kQ);
+    *s = std::string(q.first) + num(n) + "日";
+    c->value = n; c->unit = "day"; c->qualifier = q.second; c->no_date = true;
+    c->tail = g.Coin() ? "后，工程师发现问题" : "，工程仍未完成";
+    c->style = "r11_days_qualified/" + st;
+    static const std::vector<const char*> kLead = {"在施工", "工人已经停工", "货物在港口滞留", ""};
+    return g.Pick(kLead);
+  }
+  if (form == 1) {  // 2日后, 十五日之后: N days later, with no month before
+    static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
+    *s = num(n) + "日";
+    c->value = n; c->unit = "day"; c->no_date = true;
+    c->tail = std::string(g.Pick(kAfter)) + "再公布结果";
+    c->style = "r11_days_after/" + st;
+    static const std::vector<const char*> kLead = {"政府将于", "他说会在", "病人入院", "委员会表示"};
+    return g.Pick(kLead);
+  }
+  if (form == 2) {  // 需时28日, 要等三日: a verb of waiting or spending
+    static const std::vector<const char*> kCue = {"需时", "需要", "要等", "再等", "等待", "历时", "历经", "耗时", "费时"};
+    *s = num(n) + "日";
+    c->value = n; c->unit = "day"; c->no_date = true;
+    c->style = "r11_days_cue/" + st;
+    return std::string("测试结果") + g.Pick(kCue);
+  }
+  if (form == 3) {  // 65个工作天, 3个工作日内
+    static const std::vector<const char*> kW = {"个工作天", "工作天", "个工作日", "工作日"};
+    *s = num(n) + g.Pick(kW);
+    c->value = n; c->unit = "day";
+    if (g.Coin(0.3)) { *s += "内"; c->qualifier = "at_most"; }
+    c->style = "r11_workdays/" + st;
+    return g.Coin() ? "审批需要" : "工程花了";
+  }
+  // 30秒, 约15秒钟
+  static const std::vector<std::pair<const char*, const char*>> kQ = {{"", ""}, {"约", "approx"}, {"不到", "less_than"}};
+  const auto& q = g.Pick(kQ);
+  *s = std::string(q.first) + num(n) + (g.Coin() ? "秒" : "秒钟");
+  c->value = n; c->unit = "second"; c->qualifier = q.second;
+  c->style = std::string("r11_seconds/") + st;
+  return g.Coin() ? "影片长" : "只用了";
+}
+
+// A day of the month with 后 after its month stays a date (7月2日后, 本年3月14日之后).
+inline void GenerateRoundElevenDate(Gen& g, GenCase* c, std::string* s) {
+  int y = g.Int(2000, 2030), m = g.Int(1, 12), d = g.Int(1, 28);
+  bool year = g.Coin();
+  *s = (year ? std::to_string(y) + "年" : std::string()) + std::to_string(m) + "月" + std::to_string(d) + "日";
+  static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
+  *s += g.Pick(kAfter);
+  c->published = "2021-07-10";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year ? y : 2021, m, d);
+  c->date = buf;
+  c->style = std::string("r11_month_day_after/") + (year ? "year" : "no_year");
+}
+
 // One random case.
 inline GenCase GenerateCase(std::mt19937_64& rng) {
   Gen g(rng);
   GenCase c;
   std::string s, st;
   bool trad = g.Coin();
-  int kind = g.Int(0, 24);
+  int kind = g.Int(0, 26);
   std::string lead;  // words of the sentence right before the span (月薪, 2019年7月至)
   auto qualify = [&](std::string* text) {
     // Qualifier before or after, or none.
@@ -1946,6 +2021,14 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
     case 24:
       lead = GenerateRoundTenFigure(g, trad, &c, &s);
       break;
+    case 25:
+      lead = GenerateRoundElevenFigure(g, trad, &c, &s);
+      break;
+    case 26:
+      if (g.Coin()) { lead = GenerateRoundElevenFigure(g, trad, &c, &s); break; }
+      c.is_date = true;
+      GenerateRoundElevenDate(g, &c, &s);
+      break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
       if (g.Coin()) {
@@ -2007,6 +2090,10 @@ inline std::string CheckCase(const GenCase& c, const PipelineContext& ctx, int* 
   std::string seen;
   int kind_count = 0;
   if (others) *others = 0;
+  if (c.no_date)  // a length of time that must not also be a date
+    for (const Mention& m : ms)
+      if (m.kind == MentionKind::kDate && m.start < end && m.end > c.start)
+        return c.style + ": \"" + c.text + "\" read \"" + m.text + "\" as the date " + m.date_value;
   for (const Mention& m : ms) {
     bool want_kind = c.is_date ? m.kind == MentionKind::kDate : m.kind == MentionKind::kFigure;
     if (!want_kind) continue;
