@@ -1720,7 +1720,30 @@ inline std::string GenerateRoundElevenFigure(Gen& g, bool trad, GenCase* c, std:
     st = "chinese";
     return v == 2 && g.Coin() ? std::string("两") : WriteChineseNumeral(v);
   };
-  int form = g.Int(0, 4);
+  int form = g.Int(0, 6);
+  if (form >= 5) {  // 150回合, 3500多案, 十二局, 70万尾; 1354宗上升14.5%
+    static const std::vector<const char*> kW = {"回合", "案", "局", "尾"};
+    static const std::vector<const char*> kChange = {"宗", "家", "名", "个", "件"};
+    bool change = form == 6;
+    const char* w = change ? g.Pick(kChange) : g.Pick(kW);
+    long long v = g.Coin(0.3) ? g.Int(10, 99) : g.Magnitude(change ? 6 : 8);
+    if (v < 10) v += 10;  // a small count in words sizes a noun (FORMAT.md): keep 10 up
+    std::string sty;
+    std::string numtext = g.RenderInt(v, &sty);
+    if (sty == "financial" || (sty == "scaled" && v < 10000)) { numtext = std::to_string(v); sty = "arabic"; }
+    *s = numtext;
+    c->value = static_cast<double>(v); c->unit = "count";
+    if (!change && g.Coin(0.3) && v >= 100 && sty != "mixed" && sty != "scaled") { *s += "多"; c->qualifier = "more_than"; }
+    *s += w;
+    c->style = std::string(change ? "r11_count_change/" : "r11_count_word/") + sty;
+    if (change) {
+      static const std::vector<const char*> kVerb = {"上升", "上涨", "下降", "下跌", "下滑"};
+      c->tail = std::string(g.Pick(kVerb)) + "，情况值得关注";
+      return "较去年同期的";
+    }
+    static const std::vector<const char*> kLead = {"至今已累计", "警方共侦办", "共放流", "双方打了", ""};
+    return g.Pick(kLead);
+  }
   if (form == 0) {  // 约10日, 超过28日, 不足三日: a qualifier makes N日 a length
     static const std::vector<std::pair<const char*, const char*>> kQ = {
         {"约", "approx"}, {"大约", "approx"}, {"近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"},
