@@ -1790,17 +1790,29 @@ inline std::string GenerateRoundElevenFigure(Gen& g, bool trad, GenCase* c, std:
 }
 
 // A day of the month with 后 after its month stays a date (7月2日后, 本年3月14日之后).
-inline void GenerateRoundElevenDate(Gen& g, GenCase* c, std::string* s) {
+inline std::string GenerateRoundElevenDate(Gen& g, GenCase* c, std::string* s) {
+  static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
+  if (g.Coin()) {  // a bare day with 后 after a month named earlier in the sentence is its day
+    int d0 = g.Int(1, 13), d = g.Int(14, 28);
+    c->published = "2021-07-28";
+    *s = std::to_string(d) + "日";
+    c->tail = std::string(g.Pick(kAfter)) + "没有人再提出异议";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "2021-07-%02d", d);
+    c->date = buf;
+    c->style = "r11_month_then_day_after";
+    return std::string("委员会在7月") + std::to_string(d0) + "日开会，主席确认";
+  }
   int y = g.Int(2000, 2030), m = g.Int(1, 12), d = g.Int(1, 28);
   bool year = g.Coin();
   *s = (year ? std::to_string(y) + "年" : std::string()) + std::to_string(m) + "月" + std::to_string(d) + "日";
-  static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
   *s += g.Pick(kAfter);
   c->published = "2021-07-10";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year ? y : 2021, m, d);
   c->date = buf;
   c->style = std::string("r11_month_day_after/") + (year ? "year" : "no_year");
+  return "";
 }
 
 // One random case.
@@ -2050,7 +2062,7 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
     case 26:
       if (g.Coin()) { lead = GenerateRoundElevenFigure(g, trad, &c, &s); break; }
       c.is_date = true;
-      GenerateRoundElevenDate(g, &c, &s);
+      lead = GenerateRoundElevenDate(g, &c, &s);
       break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
