@@ -295,11 +295,14 @@ class DateExtractor : public Extractor {
         std::isdigit(static_cast<unsigned char>(t[m.end - 1])))
       return false;
     if (Vetoed(m, t)) return false;
-    // need_month_before: words after the match (之后, 后) that make a bare day a length
-    // (2日后 'two days later') unless a month named earlier in the sentence makes it
-    // that month's day (5月23至29日 ... 25日之后).
-    if (!Around(r).need_month_before.empty() && StartsWithAny(t, m.end, Around(r).need_month_before) &&
-        !MonthNamedBefore(t, m.begin))
+    // need_month_before: qualifiers after a bare day (之后, 后) that make it a length in
+    // Traditional text (2日後 'two days later') unless a month named earlier in the sentence
+    // makes it that month's day (5月23至29日 ... 25日之後); Simplified text writes lengths
+    // with 天, so 17日之后 stays the 17th there.
+    if (!Around(r).need_month_before.empty() && m.Has("qual_post") &&
+        std::find(Around(r).need_month_before.begin(), Around(r).need_month_before.end(),
+                  Trim(m.Group("qual_post"))) != Around(r).need_month_before.end() &&
+        traditional() && !MonthNamedBefore(t, m.begin))
       return false;
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;

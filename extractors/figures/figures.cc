@@ -415,9 +415,11 @@ class FigureExtractor : public Extractor {
     if (InTitleMarks(t, c->b)) return false;  // 《十年》 is a title
     if (OrdinalListBefore(t, before)) return false;  // 第18及19條: the 19th
     if (EndsWithAny(t, before, not_after_.at(r.id))) return false;
-    // no_month_before: a length that a month named earlier in the sentence would make its
-    // day (5月23至29日 ... 25日之後 is the 25th; 警方於2日後 is two days later).
-    if (no_month_before_.count(r.id) && MonthNamedBefore(t, m.begin)) return false;
+    // no_month_before: a length in Traditional text that a month named earlier in the
+    // sentence would make its day (5月23至29日 ... 25日之後 is the 25th; 警方於2日後 is two
+    // days later).
+    // Only Traditional text writes lengths as N日 (Simplified writes N天: 17日之后 is the 17th).
+    if (no_month_before_.count(r.id) && (local() != "CUR?" || MonthNamedBefore(t, m.begin))) return false;
     // not_before_except: longer words that start with a not_before word and
     // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
     if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))

@@ -1756,7 +1756,8 @@ inline std::string GenerateRoundElevenFigure(Gen& g, bool trad, GenCase* c, std:
     static const std::vector<const char*> kLead = {"在施工", "工人已经停工", "货物在港口滞留", ""};
     return g.Pick(kLead);
   }
-  if (form == 1) {  // 2日后, 十五日之后: N days later, with no month before
+  if (form == 1 && !trad) form = 2;  // Simplified text writes N天后; its N日后 is a day (dates)
+  if (form == 1) {  // 2日後, 十五日之後: N days later in Traditional text, with no month before
     static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
     *s = num(n) + "日";
     c->value = n; c->unit = "day"; c->no_date = true;
@@ -1790,17 +1791,20 @@ inline std::string GenerateRoundElevenFigure(Gen& g, bool trad, GenCase* c, std:
 }
 
 // A day of the month with 后 after its month stays a date (7月2日后, 本年3月14日之后).
-inline std::string GenerateRoundElevenDate(Gen& g, GenCase* c, std::string* s) {
+inline std::string GenerateRoundElevenDate(Gen& g, bool trad, GenCase* c, std::string* s) {
   static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
-  if (g.Coin()) {  // a bare day with 后 after a month named earlier in the sentence is its day
+  if (g.Coin()) {
+    // A bare day with 后 is its month's day after a month named earlier in the sentence
+    // (Traditional), and always in Simplified text, which writes lengths with 天 (17日之后).
     int d0 = g.Int(1, 13), d = g.Int(14, 28);
     c->published = "2021-07-28";
-    *s = std::to_string(d) + "日";
-    c->tail = std::string(g.Pick(kAfter)) + "没有人再提出异议";
+    *s = std::to_string(d) + "日" + g.Pick(kAfter);
+    c->tail = "没有人再提出异议";
     char buf[32];
     std::snprintf(buf, sizeof buf, "2021-07-%02d", d);
     c->date = buf;
-    c->style = "r11_month_then_day_after";
+    c->style = trad ? "r11_month_then_day_after" : "r11_simplified_day_after";
+    if (!trad) return g.Coin() ? "气象台预计，" : "";
     return std::string("委员会在7月") + std::to_string(d0) + "日开会，主席确认";
   }
   int y = g.Int(2000, 2030), m = g.Int(1, 12), d = g.Int(1, 28);
@@ -2062,7 +2066,7 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
     case 26:
       if (g.Coin()) { lead = GenerateRoundElevenFigure(g, trad, &c, &s); break; }
       c.is_date = true;
-      lead = GenerateRoundElevenDate(g, &c, &s);
+      lead = GenerateRoundElevenDate(g, trad, &c, &s);
       break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
@@ -2100,7 +2104,8 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   c.start = CountCp(before);
   c.style += trad ? "/trad" : "/simp";
   if ((!c.is_date && c.unit == "CUR?") || c.style.rfind("date/roc", 0) == 0 ||
-      (trad && c.style.rfind("currency_named_before", 0) == 0)) {
+      (trad && c.style.rfind("currency_named_before", 0) == 0) || c.style.rfind("r11_days_after", 0) == 0 ||
+      c.style.rfind("r11_month_then", 0) == 0) {
     // A Traditional document needs enough Traditional characters to be told apart.
     c.text = ToTrad("该公司说，总额为") + c.text + ToTrad("，这项计划预计于东亚实现，经济会议称为历史纪录。");
     c.start += CountCp(ToTrad("该公司说，总额为"));
