@@ -49,7 +49,7 @@ class DateExtractor : public Extractor {
     for (const Rule& r : rules_->rules())
       around_.push_back({SplitBar(RuleAttr(r, "not_after")), SplitBar(RuleAttr(r, "not_before")),
                          SplitBar(RuleAttr(r, "not_after_except")), SplitBar(RuleAttr(r, "not_before_except")),
-                         SplitBar(RuleAttr(r, "then"))});
+                         SplitBar(RuleAttr(r, "then")), SplitBar(RuleAttr(r, "need_month_before"))});
     not_qualifier_ = words_.Words("not_qualifier");
     verb_to_ = words_.Words("verb_to");
     since_words_ = words_.Words("until_now");
@@ -295,6 +295,15 @@ class DateExtractor : public Extractor {
         std::isdigit(static_cast<unsigned char>(t[m.end - 1])))
       return false;
     if (Vetoed(m, t)) return false;
+    // need_month_before: qualifiers after a bare day (之后, 后) that make it a length in
+    // Traditional text (2日後 'two days later') unless a month named earlier in the sentence
+    // makes it that month's day (5月23至29日 ... 25日之後); Simplified text writes lengths
+    // with 天, so 17日之后 stays the 17th there.
+    if (!Around(r).need_month_before.empty() && m.Has("qual_post") &&
+        std::find(Around(r).need_month_before.begin(), Around(r).need_month_before.end(),
+                  Trim(m.Group("qual_post"))) != Around(r).need_month_before.end() &&
+        traditional() && !MonthNamedBefore(t, m.begin))
+      return false;
     if (InTitleMarks(t, m.begin)) return false;
     DateParts p;
     bool bad = false;
@@ -566,6 +575,7 @@ class DateExtractor : public Extractor {
   // once: around_[i] is rules_->rules()[i]'s (no lookup by id per match).
   struct AroundWords {
     std::vector<std::string> not_after, not_before, not_after_except, not_before_except, then;
+    std::vector<std::string> need_month_before;  // attr need_month_before
   };
   const AroundWords& Around(const Rule& r) const { return around_[&r - rules_->rules().data()]; }
   std::vector<AroundWords> around_;

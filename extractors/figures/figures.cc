@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "extractors/engine/rule_set.h"
@@ -229,6 +230,7 @@ class FigureExtractor : public Extractor {
       not_after_[r.id] = SplitBar(RuleAttr(r, "not_after"));
       not_before_[r.id] = SplitBar(RuleAttr(r, "not_before"));
       not_before_except_[r.id] = SplitBar(RuleAttr(r, "not_before_except"));
+      if (RuleAttr(r, "no_month_before") == "1") no_month_before_.insert(r.id);
       // word_vetoes=X: each measure word's own not_before,
       // not_before_except and not_after, from the word tables X_not_before,
       // X_not_before_except and X_not_after (30票房 is box office, 3股东
@@ -413,6 +415,11 @@ class FigureExtractor : public Extractor {
     if (InTitleMarks(t, c->b)) return false;  // 《十年》 is a title
     if (OrdinalListBefore(t, before)) return false;  // 第18及19條: the 19th
     if (EndsWithAny(t, before, not_after_.at(r.id))) return false;
+    // no_month_before: a length in Traditional text that a month named earlier in the
+    // sentence would make its day (5月23至29日 ... 25日之後 is the 25th; 警方於2日後 is two
+    // days later).
+    // Only Traditional text writes lengths as N日 (Simplified writes N天: 17日之后 is the 17th).
+    if (no_month_before_.count(r.id) && (local() != "CUR?" || MonthNamedBefore(t, m.begin))) return false;
     // not_before_except: longer words that start with a not_before word and
     // lift its veto (部门日前: 日前 'recently', not 次日 'the next day').
     if (StartsWithAny(t, m.end, not_before_.at(r.id)) && !StartsWithAny(t, m.end, not_before_except_.at(r.id)))
@@ -711,6 +718,8 @@ class FigureExtractor : public Extractor {
   };
   // rule id -> measure word -> its vetoes (attr word_vetoes).
   std::map<std::string, std::map<std::string, WordVetoes, std::less<>>> word_vetoes_;
+  // rules with attr no_month_before (fig.duration.days_after).
+  std::set<std::string, std::less<>> no_month_before_;
 };
 
 }  // namespace

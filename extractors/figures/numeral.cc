@@ -322,4 +322,15 @@ size_t NumeralRunStart(std::string_view t, size_t end) {
   return b;
 }
 
+bool MonthNamedBefore(std::string_view t, size_t at) {
+  static constexpr std::string_view kMonth = "月";
+  static constexpr std::string_view kDeictic[] = {"本", "上", "下", "同", "今", "次", "翌", "该"};
+  for (size_t p = t.find(kMonth); p != std::string_view::npos && p < at; p = t.find(kMonth, p + 1)) {
+    if (NumeralRunStart(t, p) < p) return true;
+    for (std::string_view d : kDeictic)
+      if (p >= d.size() && t.compare(p - d.size(), d.size(), d) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace newskb

@@ -51,6 +51,10 @@ std::optional<double> ParseNumeral(std::string_view s);
 // -> 十九.
 size_t NumeralRunStart(std::string_view t, size_t end);
 
+// Whether t[0, at) names a month: 月 after a numeral (7月, 十二月) or after 本/上/下/同/今/
+// 次/翌/该 (本月, 同月). A bare day after it (25日之後) is that month's day, not a length.
+bool MonthNamedBefore(std::string_view t, size_t at);
+
 // Writes a non-negative integer < 1e16 in Chinese numerals the way a
 // writer would ("一万零五", "十五", "一百二十"); for round-trip tests.
 // `formal` uses 壹贰叁… and 拾佰仟.

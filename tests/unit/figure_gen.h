@@ -43,6 +43,7 @@ struct GenCase {
   std::string unit, qualifier, date;
   std::string style;         // what was generated, for failure messages
   std::string tail;          // text right after the span (两年 + 前)
+  bool no_date = false;      // a figure that must not also be read as a date (28日 of 约28日)
 };
 
 inline size_t CountCp(const std::string& s) {
@@ -1705,13 +1706,126 @@ inline std::string GenerateRoundTenFigure(Gen& g, bool trad, GenCase* c, std::st
   return g.Pick(kLead);
 }
 
+// Eleventh round (issue 12, held-out 6 and 10): lengths in days that are no day of the month
+// (约10日, 2日后, 需时28日), working days (65个工作天), seconds (30秒); and a day of the month
+// with 后 after its month, which stays a date (7月2日后).
+inline std::string GenerateRoundElevenFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
+  (void)trad;
+  int n = g.Int(2, 99);
+  std::string st;
+  auto num = [&](int v) {
+    int k = g.Int(0, 2);
+    if (k == 0) { st = "arabic"; return std::to_string(v); }
+    if (k == 1) { st = "fullwidth"; return FullWidth(std::to_string(v)); }
+    st = "chinese";
+    return v == 2 && g.Coin() ? std::string("两") : WriteChineseNumeral(v);
+  };
+  int form = g.Int(0, 6);
+  if (form >= 5) {  // 150回合, 3500多案, 十二局, 70万尾; 1354宗上升14.5%
+    static const std::vector<const char*> kW = {"回合", "案", "局", "尾"};
+    static const std::vector<const char*> kChange = {"宗", "家", "名", "个", "件"};
+    bool change = form == 6;
+    const char* w = change ? g.Pick(kChange) : g.Pick(kW);
+    long long v = g.Coin(0.3) ? g.Int(10, 99) : g.Magnitude(change ? 6 : 8);
+    if (v < 10) v += 10;  // a small count in words sizes a noun (FORMAT.md): keep 10 up
+    std::string sty;
+    std::string numtext = g.RenderInt(v, &sty);
+    if (sty == "financial" || (sty == "scaled" && v < 10000)) { numtext = std::to_string(v); sty = "arabic"; }
+    *s = numtext;
+    c->value = static_cast<double>(v); c->unit = "count";
+    if (!change && g.Coin(0.3) && v >= 100 && sty != "mixed" && sty != "scaled") { *s += "多"; c->qualifier = "more_than"; }
+    *s += w;
+    c->style = std::string(change ? "r11_count_change/" : "r11_count_word/") + sty;
+    if (change) {
+      static const std::vector<const char*> kVerb = {"上升", "上涨", "下降", "下跌", "下滑"};
+      c->tail = std::string(g.Pick(kVerb)) + "，情况值得关注";
+      return "较去年同期的";
+    }
+    static const std::vector<const char*> kLead = {"至今已累计", "警方共侦办", "共放流", "双方打了", ""};
+    return g.Pick(kLead);
+  }
+  if (form == 0) {  // 约10日, 超过28日, 不足三日: a qualifier makes N日 a length
+    static const std::vector<std::pair<const char*, const char*>> kQ = {
+        {"约", "approx"}, {"大约", "approx"}, {"近", "approx"}, {"逾", "more_than"}, {"超过", "more_than"},
+        {"不足", "less_than"}, {"不到", "less_than"}, {"至少", "at_least"}, {"最多", "at_most"}};
+    const auto& q = g.Pick(kQ);
+    *s = std::string(q.first) + num(n) + "日";
+    c->value = n; c->unit = "day"; c->qualifier = q.second; c->no_date = true;
+    c->tail = g.Coin() ? "后，工程师发现问题" : "，工程仍未完成";
+    c->style = "r11_days_qualified/" + st;
+    static const std::vector<const char*> kLead = {"在施工", "工人已经停工", "货物在港口滞留", ""};
+    return g.Pick(kLead);
+  }
+  if (form == 1 && !trad) form = 2;  // Simplified text writes N天后; its N日后 is a day (dates)
+  if (form == 1) {  // 2日後, 十五日之後: N days later in Traditional text, with no month before
+    static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
+    *s = num(n) + "日";
+    c->value = n; c->unit = "day"; c->no_date = true;
+    c->tail = std::string(g.Pick(kAfter)) + "再公布结果";
+    c->style = "r11_days_after/" + st;
+    static const std::vector<const char*> kLead = {"政府将于", "他说会在", "病人入院", "委员会表示"};
+    return g.Pick(kLead);
+  }
+  if (form == 2) {  // 需时28日, 要等三日: a verb of waiting or spending
+    static const std::vector<const char*> kCue = {"需时", "需要", "要等", "再等", "等待", "历时", "历经", "耗时", "费时"};
+    *s = num(n) + "日";
+    c->value = n; c->unit = "day"; c->no_date = true;
+    c->style = "r11_days_cue/" + st;
+    return std::string("测试结果") + g.Pick(kCue);
+  }
+  if (form == 3) {  // 65个工作天, 3个工作日内
+    static const std::vector<const char*> kW = {"个工作天", "工作天", "个工作日", "工作日"};
+    *s = num(n) + g.Pick(kW);
+    c->value = n; c->unit = "day";
+    if (g.Coin(0.3)) { *s += "内"; c->qualifier = "at_most"; }
+    c->style = "r11_workdays/" + st;
+    return g.Coin() ? "审批需要" : "工程花了";
+  }
+  // 30秒, 约15秒钟
+  static const std::vector<std::pair<const char*, const char*>> kQ = {{"", ""}, {"约", "approx"}, {"不到", "less_than"}};
+  const auto& q = g.Pick(kQ);
+  *s = std::string(q.first) + num(n) + (g.Coin() ? "秒" : "秒钟");
+  c->value = n; c->unit = "second"; c->qualifier = q.second;
+  c->style = std::string("r11_seconds/") + st;
+  return g.Coin() ? "影片长" : "只用了";
+}
+
+// A day of the month with 后 after its month stays a date (7月2日后, 本年3月14日之后).
+inline std::string GenerateRoundElevenDate(Gen& g, bool trad, GenCase* c, std::string* s) {
+  static const std::vector<const char*> kAfter = {"后", "之后", "以后"};
+  if (g.Coin()) {
+    // A bare day with 后 is its month's day after a month named earlier in the sentence
+    // (Traditional), and always in Simplified text, which writes lengths with 天 (17日之后).
+    int d0 = g.Int(1, 13), d = g.Int(14, 28);
+    c->published = "2021-07-28";
+    *s = std::to_string(d) + "日" + g.Pick(kAfter);
+    c->tail = "没有人再提出异议";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "2021-07-%02d", d);
+    c->date = buf;
+    c->style = trad ? "r11_month_then_day_after" : "r11_simplified_day_after";
+    if (!trad) return g.Coin() ? "气象台预计，" : "";
+    return std::string("委员会在7月") + std::to_string(d0) + "日开会，主席确认";
+  }
+  int y = g.Int(2000, 2030), m = g.Int(1, 12), d = g.Int(1, 28);
+  bool year = g.Coin();
+  *s = (year ? std::to_string(y) + "年" : std::string()) + std::to_string(m) + "月" + std::to_string(d) + "日";
+  *s += g.Pick(kAfter);
+  c->published = "2021-07-10";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year ? y : 2021, m, d);
+  c->date = buf;
+  c->style = std::string("r11_month_day_after/") + (year ? "year" : "no_year");
+  return "";
+}
+
 // One random case.
 inline GenCase GenerateCase(std::mt19937_64& rng) {
   Gen g(rng);
   GenCase c;
   std::string s, st;
   bool trad = g.Coin();
-  int kind = g.Int(0, 24);
+  int kind = g.Int(0, 26);
   std::string lead;  // words of the sentence right before the span (月薪, 2019年7月至)
   auto qualify = [&](std::string* text) {
     // Qualifier before or after, or none.
@@ -1946,6 +2060,14 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
     case 24:
       lead = GenerateRoundTenFigure(g, trad, &c, &s);
       break;
+    case 25:
+      lead = GenerateRoundElevenFigure(g, trad, &c, &s);
+      break;
+    case 26:
+      if (g.Coin()) { lead = GenerateRoundElevenFigure(g, trad, &c, &s); break; }
+      c.is_date = true;
+      lead = GenerateRoundElevenDate(g, trad, &c, &s);
+      break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
       if (g.Coin()) {
@@ -1982,7 +2104,8 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   c.start = CountCp(before);
   c.style += trad ? "/trad" : "/simp";
   if ((!c.is_date && c.unit == "CUR?") || c.style.rfind("date/roc", 0) == 0 ||
-      (trad && c.style.rfind("currency_named_before", 0) == 0)) {
+      (trad && c.style.rfind("currency_named_before", 0) == 0) || c.style.rfind("r11_days_after", 0) == 0 ||
+      c.style.rfind("r11_month_then", 0) == 0) {
     // A Traditional document needs enough Traditional characters to be told apart.
     c.text = ToTrad("该公司说，总额为") + c.text + ToTrad("，这项计划预计于东亚实现，经济会议称为历史纪录。");
     c.start += CountCp(ToTrad("该公司说，总额为"));
@@ -2007,6 +2130,10 @@ inline std::string CheckCase(const GenCase& c, const PipelineContext& ctx, int* 
   std::string seen;
   int kind_count = 0;
   if (others) *others = 0;
+  if (c.no_date)  // a length of time that must not also be a date
+    for (const Mention& m : ms)
+      if (m.kind == MentionKind::kDate && m.start < end && m.end > c.start)
+        return c.style + ": \"" + c.text + "\" read \"" + m.text + "\" as the date " + m.date_value;
   for (const Mention& m : ms) {
     bool want_kind = c.is_date ? m.kind == MentionKind::kDate : m.kind == MentionKind::kFigure;
     if (!want_kind) continue;
