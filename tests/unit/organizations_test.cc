@@ -644,7 +644,8 @@ TEST(Organizations, BrandCoreAfterTheFullName) {
   const std::pair<const char*, const char*> kTails[] = {{"科技股份有限公司", "科技股份有限公司"},
                                                         {"實業有限公司", "实业有限公司"},
                                                         {"集團", "集团"},
-                                                        {"科技公司", "科技公司"}};
+                                                        {"科技公司", "科技公司"},
+                                                        {"發展有限公司", "发展有限公司"}};
   for (auto [bt, bs] : kBrands) {
     for (auto [tt, ts] : kTails) {
       for (auto [brand, full, rest] :
