@@ -15,6 +15,7 @@
 #include "extractors/link/spans.h"
 #include "extractors/link/name_rules.h"
 #include "extractors/link/word_bounds.h"
+#include "extractors/organizations/short_forms.h"
 #include <filesystem>
 
 namespace newskb {
@@ -144,6 +145,12 @@ constexpr double kCommonPlace = 5000;
 // tag, is that word more often than the brand (中华 of 中华电信 2,446, 中介 of
 // 中介公司 606); 灿坤 (124) is the brand.
 constexpr double kCommonCore = 500;
+// A derived short form (short_forms.h) that jieba's corpus has this often
+// as a word is that word by itself, not the body: 发展 68,664, 国际 24,601,
+// 中国 129,470; 远航 155 (v), 新世界 144, 总台 18 and 华信 4 are fine after
+// their full names. An organization or abbreviation (nt, j: 北大 1,580)
+// counts at any frequency.
+constexpr double kCommonShortForm = 1000;
 
 class OrganizationExtractor : public Extractor {
  public:
@@ -332,6 +339,9 @@ class OrganizationExtractor : public Extractor {
     AddAbbreviations(t, &win, &pairs);
     // Brand cores: 石尚企業 -> 石尚, 1111人力銀行 -> 1111, later in the document.
     AddBrandCores(t, &win, &pairs);
+    // Short forms by the patterns of Chinese abbreviation: 遠東航空 -> 遠航,
+    // 中國華信 -> 華信, 中央广播电视总台 -> 总台 (short_forms.h).
+    AddDerivedShortForms(t, &win, &pairs);
     // 4. Repeats and short forms of names found by rules, within the document.
     AddRepeats(t, doc, norm, *norm_, lists_, "org", &win);
     ExtendRepeats(t, &win);
@@ -667,6 +677,152 @@ class OrganizationExtractor : public Extractor {
     }
   }
 
+  // True if the derived short form `f` (folded) may stand for a body by
+  // itself: not in short_form_stops.txt, no place, generic name, industry
+  // word or (but for a head that stands alone) body head by itself; and
+  // not a word of the lexicon that is a person's or place's name, a
+  // function word, numeral, measure, pronoun, adverb, time or locality
+  // word, or a word seen kCommonShortForm times or more that is no
+  // organization or abbreviation (nt, j).
+  bool ShortFormUsable(std::string_view f, ShortFormPattern p) const {
+    if (short_form_stops_->Contains(f) || lists_.heads->Contains(f) || lists_.not_names->Contains(f) ||
+        brand_suffixes_->Contains(f))
+      return false;
+    if (p != ShortFormPattern::kHeadAlone && unit_heads_->Contains(f)) return false;
+    std::vector<LexWord> ws = lists_.lexicon->Segment(f, 0, f.size());
+    if (ws.size() != 1 || !ws[0].known) return true;
+    std::string_view tag = ws[0].tag;
+    char k = tag.empty() ? 'x' : tag[0];
+    if (tag.substr(0, 2) == "nr" || tag.substr(0, 2) == "ns" || IsFunctionTag(tag) || k == 'm' || k == 'q' ||
+        k == 'r' || k == 'd' || k == 'f' || k == 't')
+      return false;
+    return tag == "nt" || tag == "j" || ws[0].logp < lists_.lexicon->LogpOfFrequency(kCommonShortForm);
+  }
+
+  // The derived short forms (short_forms.h) of the found name t[b, e):
+  // its words by the lexicon (function words left out, a run of single
+  // characters one word), the legal forms that end it
+  // (short_form_legal.txt), whether its last word stands alone
+  // (standalone_heads.txt) or names a member (member_heads.txt), whether
+  // the last before the legal forms is a head as a whole (org_heads.txt,
+  // brand_suffixes.txt), the places its words start with; and the
+  // place_dropped form of its brand core when that keeps the place
+  // (BrandCore: 中國華信 -> 華信).
+  std::vector<DerivedForm> DerivedForms(std::string_view t, const NameCand& c) const {
+    // A run of single characters is one word: a brand jieba does not know
+    // (鼎昇 of 鼎昇航空公司 is 鼎 + 昇 to it).
+    std::vector<std::string_view> words;
+    bool run = false;  // the last word is a run of single characters
+    for (const LexWord& w : lists_.lexicon->Segment(t, c.b, c.e)) {
+      if (IsFunctionTag(w.tag)) {
+        run = false;
+        continue;
+      }
+      std::string_view word = t.substr(w.b, w.e - w.b);
+      bool single = Utf8Length(word) == 1;
+      if (single && run && words.back().data() + words.back().size() == word.data())
+        words.back() = std::string_view(words.back().data(), words.back().size() + word.size());
+      else
+        words.push_back(word);
+      run = single;
+    }
+    NameShape shape;
+    while (shape.legal_words < words.size() &&
+           short_form_legal_->Contains(words[words.size() - 1 - shape.legal_words]))
+      ++shape.legal_words;
+    shape.head_alone = !words.empty() && standalone_heads_->Contains(words.back());
+    shape.member_head = !words.empty() && member_heads_->EndsWithEntry(words.back());
+    if (words.size() > shape.legal_words) {
+      std::string_view last = words[words.size() - 1 - shape.legal_words];
+      for (size_t k = 0; k < last.size(); k += Utf8CharLen(last, k))  // 航空公司 -> 航空
+        if (k > 0 && short_form_legal_->Contains(last.substr(k))) {
+          last = last.substr(0, k);
+          break;
+        }
+      shape.last_is_head = unit_heads_->Contains(last) || brand_suffixes_->Contains(last);
+    }
+    for (std::string_view w : words) shape.place_prefix.push_back(lists_.heads->MatchAt(w, 0));
+    std::vector<DerivedForm> out = DeriveShortForms(words, shape);
+    std::string core = BrandCore(t, c.b, c.e, c.from_gazetteer);
+    if (size_t place = lists_.heads->MatchAt(core, 0); place > 0) {
+      std::string rest = DropPlace(core, std::string_view(core).substr(0, place));
+      if (!rest.empty()) out.push_back({std::move(rest), ShortFormPattern::kPlaceDropped});
+    }
+    return out;
+  }
+
+  // Document-level derived short forms: for every name found in full (by the
+  // gazetteer or a rule, not itself a short form), the candidates of
+  // DerivedForms that may stand alone (ShortFormUsable) and that no other
+  // found name gives too or ends with, counted wherever the document writes them as a
+  // word of their own (StartsOnWord, WordAlignedEnd: 遠航 not in 遠航程)
+  // overlapping no mention and starting no other name (as AddBrandCores);
+  // each a mention linked to the full name ("org.derived:<pattern>").
+  void AddDerivedShortForms(std::string_view t, std::vector<NameCand>* win,
+                            std::vector<std::pair<size_t, size_t>>* pairs) const {
+    if (!lists_.lexicon) return;
+    constexpr size_t kShared = static_cast<size_t>(-1);  // two names give the form
+    std::map<std::string, std::pair<size_t, ShortFormPattern>> forms;  // form -> (name, pattern)
+    std::unordered_set<std::string_view> seen;  // names already derived from
+    const size_t n = win->size();
+    for (size_t i = 0; i < n; ++i) {
+      const NameCand& c = (*win)[i];
+      if (c.rule.rfind("org.brand_core", 0) == 0 || c.rule.rfind("org.abbreviation", 0) == 0 ||
+          c.rule.rfind("gaz.org.short", 0) == 0)
+        continue;
+      std::string_view name = t.substr(c.b, c.e - c.b);
+      if (!HasHan(name) || !seen.insert(name).second) continue;
+      for (DerivedForm& f : DerivedForms(t, c)) {
+        if (!ShortFormUsable(f.text, f.pattern)) continue;
+        auto [it, fresh] = forms.emplace(f.text, std::make_pair(i, f.pattern));
+        if (!fresh && it->second.first != kShared) {
+          const NameCand& o = (*win)[it->second.first];
+          if (t.substr(o.b, o.e - o.b) != name) it->second.first = kShared;
+        }
+      }
+    }
+    for (const auto& [form, owner] : forms) {
+      if (owner.first == kShared) continue;
+      // Another name the article gives ends with it (总局 of 国家税务总局
+      // beside 国家市场监督管理总局): the form is theirs as much.
+      const NameCand& o = (*win)[owner.first];
+      std::string_view owner_name = t.substr(o.b, o.e - o.b);
+      bool shared = false;
+      for (size_t k = 0; k < n && !shared; ++k) {
+        std::string_view other = t.substr((*win)[k].b, (*win)[k].e - (*win)[k].b);
+        shared = other != owner_name && other.size() > form.size() &&
+                 other.substr(other.size() - form.size()) == form &&
+                 (*win)[k].rule.rfind("org.brand_core", 0) != 0;
+      }
+      if (shared) continue;
+      for (size_t p = t.find(form); p != std::string_view::npos; p = t.find(form, p + form.size())) {
+        size_t q = p + form.size();
+        bool clash = false;
+        for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e) || w.b == q;
+        size_t tail = brand_suffixes_->MatchAt(t, q);
+        if (tail > 0 && unit_heads_->MatchAt(t, q) != tail) clash = true;
+        if (PlaceBefore(t, p) != p || FacilityAfter(t, q) || OpensLongerTitle(t, p, q)) clash = true;
+        // A place in brackets after it makes another company's name: 時信出版
+        // (香港)有限公司 is not 新加坡時信出版集團.
+        if (q < t.size() && t[q] == '(') {
+          size_t place = lists_.heads->MatchAt(t, q + 1);
+          if (place > 0 && q + 1 + place < t.size() && t[q + 1 + place] == ')') clash = true;
+        }
+        if (clash || !StartsOnWord(*lists_.lexicon, t, p, q) ||
+            WordAlignedEnd(*lists_.lexicon, *unit_heads_, t, p, q) != q)
+          continue;
+        NameCand c;
+        c.b = p;
+        c.e = q;
+        c.prio = (*win)[owner.first].prio;
+        c.rule = std::string("org.derived:") + ShortFormPatternName(owner.second);
+        c.from_gazetteer = true;  // every occurrence found here: AddRepeats adds none
+        win->push_back(std::move(c));
+        pairs->emplace_back(owner.first, win->size() - 1);
+      }
+    }
+  }
+
   // Rule attr `cut: described`: the name starts after the last word before
   // its head that describes rather than names (by the lexicon's tags: verbs,
   // adjectives, distinguishing words, numerals, function words): 包括醫院,
@@ -982,7 +1138,8 @@ class OrganizationExtractor : public Extractor {
   NameLists lists_;
  public:
   std::shared_ptr<const WordList> branches_, sports_cues_, unit_heads_, listed_not_before_,
-      facility_heads_, listed_cues_, index_words_, brand_suffixes_;
+      facility_heads_, listed_cues_, index_words_, brand_suffixes_, standalone_heads_, short_form_stops_,
+      short_form_legal_, member_heads_;
   std::vector<std::string> notes_;
   std::shared_ptr<const Gazetteer> short_;  // gazetteer/short_forms.tsv (optional)
 };
@@ -1062,6 +1219,14 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   if (!index_words.ok()) return index_words.status();
   auto brand_suffixes = WordList::LoadFile(rules_dir + "/gazetteer/brand_suffixes.txt", *normalizer);
   if (!brand_suffixes.ok()) return brand_suffixes.status();
+  auto standalone = WordList::LoadFile(rules_dir + "/gazetteer/standalone_heads.txt", *normalizer);
+  if (!standalone.ok()) return standalone.status();
+  auto sf_stops = WordList::LoadFile(rules_dir + "/gazetteer/short_form_stops.txt", *normalizer);
+  if (!sf_stops.ok()) return sf_stops.status();
+  auto sf_legal = WordList::LoadFile(rules_dir + "/gazetteer/short_form_legal.txt", *normalizer);
+  if (!sf_legal.ok()) return sf_legal.status();
+  auto member_heads = WordList::LoadFile(rules_dir + "/gazetteer/member_heads.txt", *normalizer);
+  if (!member_heads.ok()) return member_heads.status();
   std::shared_ptr<const Gazetteer> short_forms;
   if (std::ifstream(rules_dir + "/gazetteer/short_forms.tsv")) {
     auto sf = Gazetteer::LoadFile(rules_dir + "/gazetteer/short_forms.tsv", *normalizer);
@@ -1079,6 +1244,10 @@ Result<std::unique_ptr<Extractor>> MakeOrganizationExtractor(
   ex->listed_cues_ = std::move(listed_cues).value();
   ex->index_words_ = std::move(index_words).value();
   ex->brand_suffixes_ = std::move(brand_suffixes).value();
+  ex->standalone_heads_ = std::move(standalone).value();
+  ex->short_form_stops_ = std::move(sf_stops).value();
+  ex->short_form_legal_ = std::move(sf_legal).value();
+  ex->member_heads_ = std::move(member_heads).value();
   ex->short_ = std::move(short_forms);
   ex->notes_ = std::move(notes);
   return std::unique_ptr<Extractor>(std::move(ex));

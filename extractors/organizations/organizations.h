@@ -88,6 +88,15 @@
 // document writes it on word boundaries, linked to the name ("org.abbreviation":
 // 港大校務委員會 -> 校委會, 国家发展和改革委员会 -> 发改委); never the name's
 // own start (君悅酒 of 君悅酒店).
+// Short forms derived from a name found in full by the patterns of Chinese
+// abbreviation (short_forms.h; "org.derived:<pattern>", linked to the name):
+// the initials of its last two words when the last is a head (遠東航空公司 ->
+// 遠航, 高雄銀行 -> 高銀), a place + brand short form without its place
+// (中國華信 -> 華信), a head that stands alone for its one body
+// (gazetteer/standalone_heads.txt: 中央广播电视总台 -> 总台). Counted wherever
+// the document writes one as a word of its own, when it is no common word
+// (jieba's tags and frequency, short_form_stops.txt) and no other name the
+// document gives yields it or ends with it (总局 beside two 总局 bodies).
 // Kind `listed` (gazetteer/organizations/tw_listed.tsv: a company by its
 // exchange short name) counts on word boundaries only, never right before
 // a head word (華興 of 華興銀行) or a street word (東華路,

@@ -644,7 +644,8 @@ TEST(Organizations, BrandCoreAfterTheFullName) {
   const std::pair<const char*, const char*> kTails[] = {{"科技股份有限公司", "科技股份有限公司"},
                                                         {"實業有限公司", "实业有限公司"},
                                                         {"集團", "集团"},
-                                                        {"科技公司", "科技公司"}};
+                                                        {"科技公司", "科技公司"},
+                                                        {"發展有限公司", "发展有限公司"}};
   for (auto [bt, bs] : kBrands) {
     for (auto [tt, ts] : kTails) {
       for (auto [brand, full, rest] :
@@ -667,8 +668,9 @@ TEST(Organizations, BrandCoreAfterTheFullName) {
 
 // A company a rule built from a place, a brand and heads (the mainland's
 // industry words too: 能源, 矿业, 地产, brand_suffixes.txt part 3) goes on by
-// place + brand, never by the brand without its place. Generated over brands
-// jieba does not know, places, tails and both scripts.
+// place + brand, and by the brand without its place where jieba does not
+// know it as a common word (short_forms.h, place_dropped: 中國華信 -> 華信).
+// Generated over brands jieba does not know, places, tails and both scripts.
 TEST(Organizations, PlaceAndBrandAfterTheFullName) {
   const std::pair<const char*, const char*> kPlaces[] = {{"中國", "中国"}, {"廣東", "广东"}};
   const std::pair<const char*, const char*> kBrands[] = {{"鼎昇", "鼎昇"}, {"禾碩", "禾硕"}};
@@ -686,11 +688,71 @@ TEST(Organizations, PlaceAndBrandAfterTheFullName) {
           EXPECT_TRUE(Has(ms, short_form)) << full << ": " << ::testing::PrintToString(Texts(ms));
           EXPECT_EQ(NameOf(ms, short_form), NameOf(ms, full)) << full;
           auto alone = F().Run(full + "今日宣布擴產。" + brand + "的股東表示支持。");
-          EXPECT_FALSE(Has(alone, brand)) << full << ": " << ::testing::PrintToString(Texts(alone));
+          EXPECT_TRUE(Has(alone, brand)) << full << ": " << ::testing::PrintToString(Texts(alone));
+          EXPECT_EQ(NameOf(alone, brand), NameOf(alone, full)) << full;
+          // Never without the full name in the article.
+          auto bare = F().Run(std::string("今日宣布擴產。") + brand + "的股東表示支持。");
+          EXPECT_FALSE(Has(bare, brand)) << brand << ": " << ::testing::PrintToString(Texts(bare));
         }
       }
     }
   }
+}
+
+// The trade a city's company is named after is no short form of it
+// (short_form_stops.txt: 台北捷運公司 ... 捷運 is the metro).
+TEST(Organizations, PlaceDroppedTradeIsNone) {
+  for (const char* place : {"台北", "高雄"}) {
+    std::string full = std::string(place) + "捷運公司";
+    auto ms = F().Run(full + "今日宣布加班。捷運的乘客表示歡迎。");
+    EXPECT_FALSE(Has(ms, "捷運")) << full << ": " << ::testing::PrintToString(Texts(ms));
+  }
+}
+
+// Initials (short_forms.h): a company named in full goes on by the first
+// characters of its last two words, legal forms left out, where that stands
+// as a word (not inside 航程) and only in the same article. Generated over
+// brands jieba does not know, legal forms and both scripts.
+TEST(Organizations, InitialsAfterTheFullName) {
+  const std::pair<const char*, const char*> kBrands[] = {{"鼎昇", "鼎昇"}, {"禾碩", "禾硕"}};
+  const std::pair<const char*, const char*> kLegal[] = {{"公司", "公司"}, {"股份有限公司", "股份有限公司"}};
+  for (auto [bt, bs] : kBrands) {
+    for (auto [lt, ls] : kLegal) {
+      for (auto [full, initials, rest, inside] :
+           {std::tuple<std::string, std::string, std::string, std::string>{
+                std::string(bt) + "航空" + lt, std::string(bt).substr(0, 3) + "航", "表示，新航線明年開航。",
+                "程很長。"},
+            {std::string(bs) + "航空" + ls, std::string(bs).substr(0, 3) + "航", "表示，新航线明年开航。",
+             "程很长。"}}) {
+        auto ms = F().Run(full + "今日宣布停飛。" + initials + rest);
+        EXPECT_TRUE(Has(ms, full)) << full << ": " << ::testing::PrintToString(Texts(ms));
+        EXPECT_TRUE(Has(ms, initials)) << full << ": " << ::testing::PrintToString(Texts(ms));
+        EXPECT_EQ(NameOf(ms, initials), NameOf(ms, full)) << full;
+        auto in_word = F().Run(full + "今日宣布停飛。" + initials + inside);
+        EXPECT_FALSE(Has(in_word, initials)) << full << ": " << ::testing::PrintToString(Texts(in_word));
+        auto bare = F().Run("今日宣布停飛。" + initials + rest);
+        EXPECT_FALSE(Has(bare, initials)) << full << ": " << ::testing::PrintToString(Texts(bare));
+      }
+    }
+  }
+}
+
+// A head that stands alone for its body (standalone_heads.txt: 总台) counts
+// after the body's full name, linked to it; not without it, and not where
+// two bodies the article names share it.
+TEST(Organizations, HeadAloneAfterTheFullName) {
+  for (const char* full : {"中央广播电视总台", "中央廣播電視總台"}) {
+    std::string head = std::string(full).substr(std::string(full).size() - 6);
+    auto ms = F().Run(std::string(full) + "今日举办展映。" + head + "的节目受到欢迎。");
+    EXPECT_TRUE(Has(ms, head)) << full << ": " << ::testing::PrintToString(Texts(ms));
+    EXPECT_EQ(NameOf(ms, head), NameOf(ms, full)) << full;
+    auto bare = F().Run("今日举办展映。" + head + "的节目受到欢迎。");
+    EXPECT_FALSE(Has(bare, head)) << full << ": " << ::testing::PrintToString(Texts(bare));
+  }
+  auto two = F().Run("国家市场监督管理总局和国家税务总局联合发文。总局要求各地落实。");
+  EXPECT_FALSE(Has(two, "总局")) << ::testing::PrintToString(Texts(two));
+  auto one = F().Run("国家市场监督管理总局今日发文。总局要求各地落实。");
+  EXPECT_TRUE(Has(one, "总局")) << ::testing::PrintToString(Texts(one));
 }
 
 // A brand core that is a common word (中华 of 中华电信, 2,446 times in
