@@ -318,6 +318,25 @@ int LineOf(std::string_view text, size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
 }
 
+// LineOf for many offsets of one text: the offsets of its line breaks,
+// found once, then a binary search an offset (LineOf counts from the start
+// each time: every rule and example of a family made loading quadratic in
+// the file's size).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : size_(text.size()) {
+    for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) breaks_.push_back(i);
+  }
+  int LineOf(size_t offset) const {
+    offset = std::min(offset, size_);
+    return 1 + static_cast<int>(std::lower_bound(breaks_.begin(), breaks_.end(), offset) - breaks_.begin());
+  }
+
+ private:
+  size_t size_;
+  std::vector<size_t> breaks_;
+};
+
 // ------------------------------------------------------------ locations
 
 // Where things are written in a rule file (byte offsets in the text).
@@ -893,7 +912,8 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
   element root;
   FileLoc loc;
   if (Status s = ParseJson(clean, name, &parser, &root, &loc); !s.ok()) return s;
-  auto line_at = [&](size_t off) { return name + ":" + std::to_string(LineOf(clean, off)); };
+  const LineIndex lines(clean);
+  auto line_at = [&](size_t off) { return name + ":" + std::to_string(lines.LineOf(off)); };
 
   object top;
   if (root.get_object().get(top)) return Status::InvalidInput(name + ":1: the file must be one JSON object");
@@ -937,7 +957,7 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
     const RuleLoc& rl = loc.rules.at(index++);  // the scanner saw the same array
     Rule r;
     r.file = name;
-    r.line = LineOf(clean, rl.id != std::string::npos ? rl.id : rl.begin);
+    r.line = lines.LineOf(rl.id != std::string::npos ? rl.id : rl.begin);
     std::string where = line_at(rl.id != std::string::npos ? rl.id : rl.begin);
     object ro;
     if (re.get_object().get(ro))
@@ -992,7 +1012,7 @@ Result<RuleSet> RuleSet::LoadString(std::string_view json, const std::string& na
         RuleExample ex;
         size_t off = k < at.size() ? at[k] : rl.begin;
         ++k;
-        ex.line = LineOf(clean, off);
+        ex.line = lines.LineOf(off);
         if (Status s = ParseExample(e, counter, line_at(off) + ": rule " + r.id, &ex); !s.ok()) return s;
         r.examples.push_back(std::move(ex));
       }

@@ -66,11 +66,48 @@ uint32_t CodePointAt(std::string_view s, size_t i) {
   return cp;
 }
 
+// One step of the trie: the code point of the well-formed UTF-8 sequence
+// at s[*i] (a lead byte, the continuation bytes it announces, not overlong,
+// at most U+10FFFF), else 0x110000 + the byte alone; advances *i past it.
+// Distinct byte sequences give distinct steps, and a key is cut the same
+// way as text holding its bytes followed by a lead byte or the end, so a
+// key matches where its bytes do (a key ending inside a character of the
+// text was never a hit: LongestAt refuses an end before a continuation
+// byte). One probe a character instead of one a byte.
+inline uint32_t UnitAt(std::string_view s, size_t* i) {
+  const unsigned char c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  const int n = c >= 0xF8 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (n == 0 || *i + n >= s.size()) {
+    ++*i;
+    return 0x110000 + c;
+  }
+  uint32_t cp = c & (0x3F >> n);
+  for (int k = 1; k <= n; ++k) {
+    const unsigned char d = static_cast<unsigned char>(s[*i + k]);
+    if ((d & 0xC0) != 0x80) {
+      ++*i;
+      return 0x110000 + c;
+    }
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  static constexpr uint32_t kMin[4] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF) {
+    ++*i;
+    return 0x110000 + c;
+  }
+  *i += n + 1;
+  return cp;
+}
+
 }  // namespace
 
-uint32_t LiteralTrie::Child(uint32_t node, unsigned char byte) const {
+uint32_t LiteralTrie::Child(uint32_t node, uint32_t unit) const {
   if (edges_.empty()) return kNoNode;
-  const uint64_t key = (uint64_t{node} << 8) | byte;
+  const uint64_t key = (uint64_t{node} << 21) | unit;
   const size_t mask = edges_.size() - 1;
   for (size_t slot = (key * 0x9E3779B97F4A7C15ull) >> edge_shift_;; slot = (slot + 1) & mask) {
     const Edge& e = edges_[slot];
@@ -103,13 +140,14 @@ bool LiteralTrie::Add(std::string_view key, uint32_t id) {
   if (starts_.size() <= cp / 64) starts_.resize(cp / 64 + 1, 0);
   starts_[cp / 64] |= uint64_t{1} << (cp % 64);
   uint32_t node = 0;
-  for (unsigned char c : key) {
-    uint32_t next = Child(node, c);
+  for (size_t i = 0; i < key.size();) {
+    const uint32_t unit = UnitAt(key, &i);
+    uint32_t next = Child(node, unit);
     if (next == kNoNode) {
       nodes_.emplace_back();
       ends_.push_back(0);
       next = static_cast<uint32_t>(nodes_.size() - 1);
-      InsertEdge((uint64_t{node} << 8) | c, next);
+      InsertEdge((uint64_t{node} << 21) | unit, next);
     }
     node = next;
   }
@@ -129,12 +167,12 @@ size_t LiteralTrie::LongestAt(std::string_view text, size_t pos,
   bool left_alnum = pos > 0 && IsAsciiAlnum(static_cast<unsigned char>(text[pos - 1]));
   bool first_alnum = IsAsciiAlnum(static_cast<unsigned char>(text[pos]));
   if (left_alnum && first_alnum) return 0;  // inside an ASCII word
-  for (size_t i = pos; i < text.size(); ++i) {
-    node = Child(node, static_cast<unsigned char>(text[i]));
+  for (size_t i = pos; i < text.size();) {
+    node = Child(node, UnitAt(text, &i));
     if (node == kNoNode) break;
     if (ends_[node]) {
-      size_t end = i + 1;
-      bool last_alnum = IsAsciiAlnum(static_cast<unsigned char>(text[i]));
+      size_t end = i;
+      bool last_alnum = IsAsciiAlnum(static_cast<unsigned char>(text[end - 1]));
       bool right_alnum = end < text.size() && IsAsciiAlnum(static_cast<unsigned char>(text[end]));
       if (last_alnum && right_alnum) continue;  // would cut an ASCII word
       if (end < text.size() && !IsUtf8Lead(static_cast<unsigned char>(text[end]))) continue;

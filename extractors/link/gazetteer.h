@@ -81,17 +81,19 @@ class LiteralTrie {
   struct Node {
     std::vector<uint32_t> ids;  // non-empty: a key ends here
   };
-  // Edges (node << 8 | byte) -> child node in an open-addressing table
-  // (linear probing, multiplicative hash, load <= 1/2): one probe per byte
-  // of text, without std::unordered_map's modulo and pointer chasing. A
-  // slot holds the key and the child together, so a probe that hits reads
-  // one cache line, not two (the trie walk is most of the organizations
-  // family's gazetteer time: each probe is a cache miss on a large trie).
+  // Edges (node << 21 | step) -> child node in an open-addressing table
+  // (linear probing, multiplicative hash, load <= 1/2), a step being one
+  // character's code point (UnitAt in the .cc): one probe per character of
+  // text, not one per byte (three for a Chinese character), without
+  // std::unordered_map's modulo and pointer chasing. A slot holds the key
+  // and the child together, so a probe that hits reads one cache line, not
+  // two (the trie walk is most of the organizations family's gazetteer
+  // time: each probe is a cache miss on a large trie).
   struct Edge {
     uint64_t key;
     uint32_t node;
   };
-  uint32_t Child(uint32_t node, unsigned char byte) const;
+  uint32_t Child(uint32_t node, uint32_t unit) const;
   void InsertEdge(uint64_t key, uint32_t child);
   static constexpr uint64_t kNoKey = ~uint64_t{0};
   static constexpr uint32_t kNoNode = 0;  // the root is never a child

@@ -83,6 +83,30 @@ TEST(LiteralTrie, FindsEveryKeyAfterGrowingAndOutsideTheBmp) {
   EXPECT_TRUE(LiteralTrie().FindAll("anything").empty());
 }
 
+// The trie steps a character at a time; a byte that starts no well-formed
+// character is a step of its own, so malformed keys and text match exactly
+// where their bytes do: an overlong encoding is not the character it
+// spells, and a key ending inside a character of the text is no hit.
+TEST(LiteralTrie, MatchesBytesNotDecodedCharacters) {
+  LiteralTrie trie;
+  ASSERT_TRUE(trie.Add(std::string("a\xc0\x80z", 4), 0));  // overlong U+0000
+  ASSERT_TRUE(trie.Add(std::string("b\0z", 3), 1));
+  ASSERT_TRUE(trie.Add("x\xe4\xb8", 2));  // 中 cut after two bytes
+  auto span = [](const std::string& text, const GazHit& h) { return text.substr(h.begin, h.end - h.begin); };
+  std::string t1("a\0z b\xc0\x80z", 8);
+  EXPECT_TRUE(trie.FindAll(t1).empty());
+  std::string t2("a\xc0\x80z b\0z", 8);
+  auto hits = trie.FindAll(t2);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(span(t2, hits[0]), std::string("a\xc0\x80z", 4));
+  EXPECT_EQ(span(t2, hits[1]), std::string("b\0z", 3));
+  std::string t3 = "x\xe4\xb8y";
+  hits = trie.FindAll(t3);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(span(t3, hits[0]), "x\xe4\xb8");
+  EXPECT_TRUE(trie.FindAll("x\xe4\xb8\xad").empty());  // x中: the key ends inside 中
+}
+
 // A fourth column is a note for the reader (a stock code): loaded, never matched.
 TEST(Gazetteer, FourthColumnIsANoteNeverMatched) {
   auto g = Gazetteer::LoadString("台泥\tlisted\t\tTWSE 1101\n", "t", *Norm());
