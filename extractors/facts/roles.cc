@@ -96,6 +96,9 @@ void FindSubject(std::string_view t, const Layout& layout, const Placed& p, cons
   }
   auto take = [&](int c, const char* how) {
     if (p.first_subject[c] < 0) return false;
+    // A verb's object (收購哈薩克斯坦國家石油國際公司，…擁有1000多座加油站) is
+    // no subject of the clauses after it.
+    if (!p.object_of_verb.empty() && p.object_of_verb[p.first_subject[c]]) return false;
     if (MeasureEndsBefore(t, layout, p, matches, p.ents[p.first_subject[c]], f)) return false;
     r->subject = p.first_subject[c];
     r->subject_clause = c;

@@ -250,6 +250,19 @@ TEST(Facts, FirstSpeakerOfTheReportingClause) {
   EXPECT_EQ(fs[0].subject, "香港警務處");
 }
 
+// An entity after a verb of its clause is that verb's object, no subject to
+// carry into the clauses after it (step MarkObjectsOfVerbs); a verb followed
+// by 的 belongs to a modifier of the entity, which stays a subject.
+TEST(Facts, AVerbsObjectIsNotCarried) {
+  auto fs = F().Run("美國能源部收購了Syrah Resources，年產4萬公噸。", {{"4萬公噸", "t", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "美国能源部");
+  EXPECT_EQ(fs[0].object, "Syrah Resources");
+  auto mod = F().Run("去年擴產的寧德時代，年產4萬公噸。", {{"4萬公噸", "t", ""}});
+  ASSERT_EQ(mod.size(), 1u);
+  EXPECT_EQ(mod[0].subject, "宁德时代");
+}
+
 // A named indicator is what a statistical figure measures: the subject when
 // the clause names no actor, and it outranks the speaker of the release.
 TEST(Facts, IndicatorIsTheSubjectOfItsStatistic) {
