@@ -98,7 +98,7 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   if (Status s = add(MakePlaceExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeCommodityExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeIndicatorExtractor(rules_dir, normalizer, lexicon)); !s.ok()) return s;
-  if (auto f = MakeFactExtractor(rules_dir, normalizer); f.ok()) set->SetFactExtractor(std::move(f).value());
+  if (auto f = MakeFactExtractor(rules_dir, normalizer, lexicon); f.ok()) set->SetFactExtractor(std::move(f).value());
   else return f.status();
   return std::shared_ptr<const ExtractorSet>(std::move(set));
 }

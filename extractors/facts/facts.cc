@@ -28,8 +28,9 @@ namespace {
 // The facts pass: the steps of steps.h, in order.
 class FactStage : public FactExtractor {
  public:
-  FactStage(std::unique_ptr<RuleSet> rules, std::map<std::string, std::string> org_classes)
-      : rules_(std::move(rules)), org_classes_(std::move(org_classes)) {
+  FactStage(std::unique_ptr<RuleSet> rules, std::map<std::string, std::string> org_classes,
+            std::shared_ptr<const Lexicon> lex)
+      : rules_(std::move(rules)), org_classes_(std::move(org_classes)), lex_(std::move(lex)) {
     for (const Rule& r : rules_->rules())
       if (Attr(r, "role", "") == "defaults") defaults_ = r.attrs;
   }
@@ -51,6 +52,7 @@ class FactStage : public FactExtractor {
     facts::MarkEntities(t, matches, &placed);
     facts::ResolveAnaphors(layout, matches, &placed);
     facts::MarkEntities(t, matches, &placed);
+    facts::MarkObjectsOfVerbs(t, layout, lex_.get(), &placed);
     // 4. Subject and object of each figure within its period; lists (A、B
     //    分别 x、y) read in order.
     std::vector<facts::Roles> roles(placed.figs.size());
@@ -98,12 +100,20 @@ class FactStage : public FactExtractor {
   std::unique_ptr<RuleSet> rules_;
   std::map<std::string, std::string> defaults_;
   std::map<std::string, std::string> org_classes_;  // canonical name -> gazetteer kind
+  std::shared_ptr<const Lexicon> lex_;              // may be null
 };
 
 }  // namespace
 
 Result<std::unique_ptr<FactExtractor>> MakeFactExtractor(const std::string& rules_dir,
                                                          std::shared_ptr<const Normalizer> normalizer) {
+  return MakeFactExtractor(rules_dir, normalizer,
+                           Lexicon::Load(Lexicon::DefaultPath(), Lexicon::DefaultCompiledPath(), *normalizer));
+}
+
+Result<std::unique_ptr<FactExtractor>> MakeFactExtractor(const std::string& rules_dir,
+                                                         std::shared_ptr<const Normalizer> normalizer,
+                                                         const Result<std::shared_ptr<const Lexicon>>& lexicon) {
   Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/facts.json", RuleSetOptions{});
   if (!rs.ok()) return rs.status();
   // The organizations' classes (company, bank, gov ...) for anaphors: 该公司
@@ -117,7 +127,8 @@ Result<std::unique_ptr<FactExtractor>> MakeFactExtractor(const std::string& rule
     org_classes.emplace(ShownName(e), e.kind);  // the name its mentions carry
   }
   return std::unique_ptr<FactExtractor>(
-      std::make_unique<FactStage>(std::make_unique<RuleSet>(std::move(rs).value()), std::move(org_classes)));
+      std::make_unique<FactStage>(std::make_unique<RuleSet>(std::move(rs).value()), std::move(org_classes),
+                                  lexicon.ok() ? lexicon.value() : nullptr));
 }
 
 }  // namespace newskb

@@ -39,6 +39,7 @@
 #include <string>
 
 #include "extractors/extractor.h"
+#include "extractors/link/lexicon.h"
 
 namespace newskb {
 
@@ -47,6 +48,12 @@ namespace newskb {
 // rule.
 Result<std::unique_ptr<FactExtractor>> MakeFactExtractor(const std::string& rules_dir,
                                                          std::shared_ptr<const Normalizer> normalizer);
+// The same with jieba's word lexicon loaded once by the caller (registry.cc),
+// for the verbs before an entity (facts::MarkObjectsOfVerbs); without it (an
+// error result) no entity counts as a verb's object.
+Result<std::unique_ptr<FactExtractor>> MakeFactExtractor(const std::string& rules_dir,
+                                                         std::shared_ptr<const Normalizer> normalizer,
+                                                         const Result<std::shared_ptr<const Lexicon>>& lexicon);
 
 // The unit class of a figure's unit: "money" (ISO 4217, CUR?), "percent",
 // "duration" (year, month, day, hour), "count", "mass" (t, kg), "rate" (A/B),

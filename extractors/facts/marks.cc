@@ -150,6 +150,29 @@ void MarkEntities(std::string_view t, const Matches& m, Placed* placed) {
       }
 }
 
+void MarkObjectsOfVerbs(std::string_view t, const Layout& layout, const Lexicon* lex, Placed* placed) {
+  placed->object_of_verb.assign(placed->ents.size(), false);
+  if (lex == nullptr) return;
+  for (size_t c = 0; c < placed->first_subject.size(); ++c) {
+    const int k = placed->first_subject[c];
+    if (k < 0) continue;
+    const Ent& en = placed->ents[k];
+    // A measure is what its clause reports, after a release verb or not
+    // (实现利润总额…，同比增长5%; 又例如固定資產投資，…): never a verb's object.
+    if (en.kind == MentionKind::kIndicator) continue;
+    size_t b = layout.clauses[c].b;
+    if (en.b <= b || CodePointsIn(t, b, en.b) > kVerbWindowCps) continue;
+    // A verb followed by 的 is inside a modifier of the entity (分享的投信偏多股
+    // 立積, 同系的新城悅服務, 创立于2019年的Brimstone): no verb of it.
+    bool verb = false;
+    for (const LexWord& w : lex->Segment(t, b, en.b)) {
+      if (w.known && w.tag == "v") verb = true;
+      else if (t.compare(w.b, w.e - w.b, "的") == 0) verb = false;
+    }
+    placed->object_of_verb[k] = verb;
+  }
+}
+
 void ResolveAnaphors(const Layout& layout, const Matches& m, Placed* placed) {
   std::vector<Ent>& ents = placed->ents;
   std::vector<Ent> added;

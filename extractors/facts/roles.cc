@@ -64,6 +64,14 @@ bool MeasureEndsBefore(std::string_view t, const Layout& layout, const Placed& p
          p.figs_in[en.clause] > 0 && !ContinuesEarlierMeasure(t, layout, matches, f);
 }
 
+// True if clause c is a reporting clause: it holds a speaker (X表示，
+// X数据显示，: rule fact.span.reporter, fact.span.informant).
+bool Reports(const Placed& p, int c) {
+  for (int k = p.ent_begin[c]; k < p.ent_end[c]; ++k)
+    if (p.ents[k].mark == kSpeaker && !p.ents[k].commodity()) return true;
+  return false;
+}
+
 // The subject of figure f: in its clause before it, else its possessor
 // (近20亿美元的美国私营部门投资), else in the period's other clauses.
 void FindSubject(std::string_view t, const Layout& layout, const Placed& p, const Fig& f, const Matches* matches,
@@ -88,6 +96,9 @@ void FindSubject(std::string_view t, const Layout& layout, const Placed& p, cons
   }
   auto take = [&](int c, const char* how) {
     if (p.first_subject[c] < 0) return false;
+    // A verb's object (收購哈薩克斯坦國家石油國際公司，…擁有1000多座加油站) is
+    // no subject of the clauses after it.
+    if (!p.object_of_verb.empty() && p.object_of_verb[p.first_subject[c]]) return false;
     if (MeasureEndsBefore(t, layout, p, matches, p.ents[p.first_subject[c]], f)) return false;
     r->subject = p.first_subject[c];
     r->subject_clause = c;
@@ -95,15 +106,23 @@ void FindSubject(std::string_view t, const Layout& layout, const Placed& p, cons
     return true;
   };
   // 并/同时/且 opening the clause: a second predicate of the period's main
-  // subject (经济部已启动…，将…纳入…，并提供每公斤最高80元…).
+  // subject (经济部已启动…，将…纳入…，并提供每公斤最高80元…), within what the
+  // last reporting clause before the figure reports.
   if (OpensWithConjunction(t, layout.clauses[fc].b)) {
     int c0 = fc;
-    while (c0 > 0 && fc - c0 < kClauseWindow && layout.PeriodOfClause(c0 - 1) == per) --c0;
+    while (c0 > 0 && fc - c0 < kClauseWindow && layout.PeriodOfClause(c0 - 1) == per && !Reports(p, c0 - 1)) --c0;
     for (int c = c0; c < fc; ++c)
       if (take(c, "main")) return;
   }
-  for (int c = fc - 1; c >= 0 && fc - c <= kClauseWindow && layout.PeriodOfClause(c) == per; --c)
+  // The previous clauses, nearest first, never back over a reporting clause
+  // (X表示，): what X reports is X's unless it names its own subject, and the
+  // subject of the clauses before X spoke is no subject of X's words (勞方代表
+  // 在進行審議委員會之前…，全國產業總工會理事長莊爵安表示，…達到2萬9,199元:
+  // the union, as the speaker, not the committee).
+  for (int c = fc - 1; c >= 0 && fc - c <= kClauseWindow && layout.PeriodOfClause(c) == per; --c) {
+    if (Reports(p, c)) break;
     if (take(c, "previous")) return;
+  }
   // A later clause's subject only for a figure in the sentence's leading
   // adverbial, after at most connectives (此外，在过去六个月里，白宫…; 2年後，
   // 同泰電子…): a figure further in has a subject of its own the rules did
@@ -205,6 +224,15 @@ void FindObject(std::string_view t, const Layout& layout, const Placed& p, size_
   }
 }
 
+// The first speaker of the run of speakers of entity k's clause that ends
+// at k (entities between them all speakers: 警務處總警司（服務質素監察部）).
+int FirstSpeakerOfItsClause(const Placed& p, int k) {
+  while (k > 0 && p.ents[k - 1].clause == p.ents[k].clause && p.ents[k - 1].mark == kSpeaker &&
+         !p.ents[k - 1].commodity())
+    --k;
+  return k;
+}
+
 }  // namespace
 
 Roles FindRoles(std::string_view t, const Layout& layout, const Placed& p, size_t fi,
@@ -225,6 +253,9 @@ Roles FindRoles(std::string_view t, const Layout& layout, const Placed& p, size_
     for (int k = FirstAt(p.ents, f.b) - 1, n = 0; k >= 0 && n < kEntityWindow && in_period(p.ents[k]); --k, ++n) {
       const Ent& en = p.ents[k];
       if (en.mark != kSpeaker || en.commodity() || k == r.object) continue;
+      // The first speaker of its clause leads it: 警務處總警司（服務質素監察部）
+      // 麥衛文表示 is the force's, the bracketed unit a detail of the title.
+      k = FirstSpeakerOfItsClause(p, k);
       r.subject = k;
       r.subject_clause = en.clause;
       r.how = "speaker";

@@ -19,6 +19,8 @@
 //                      the nearest earlier entity of a matching kind in the
 //                      paragraph
 //      MarkEntities    preposition, span, appositive and coordination marks
+//      MarkObjectsOfVerbs  an entity after a verb of its clause (jieba's
+//                      tags) is the verb's object: carried to no other clause
 //   4. FindRoles       each figure's subject and object within its period
 //      PairRespectively  A、B 分别投资 x 和 y: the i-th entity of a
 //                      coordinated list is the subject (or object) of the
@@ -40,6 +42,7 @@
 #include <vector>
 
 #include "extractors/engine/rule_set.h"
+#include "extractors/link/lexicon.h"
 #include "extractors/link/name_rules.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/text/document.h"
@@ -147,6 +150,10 @@ struct Placed {
   // of an unknown plant). The clause names its own subject, so neither the
   // speaker nor a carried topic stands in (filled by ResolveAnaphors).
   std::vector<bool> unresolved;
+  // Per entity: a verb stands before it in its clause (收購哈薩克斯坦國家石油
+  // 國際公司, 預防武漢…肺炎): it is that verb's object, no subject to carry
+  // into a later clause (filled by MarkObjectsOfVerbs; empty: none is).
+  std::vector<bool> object_of_verb;
 };
 
 // `org_classes`: an organization's canonical name -> its gazetteer kind
@@ -237,6 +244,16 @@ void MarkEntities(std::string_view text, const Matches& matches, Placed* placed)
 
 // True if text[a, b) holds only coordination: 、 和 与 及 以及 跟 同 brackets spaces.
 bool Coordinated(std::string_view text, size_t a, size_t b);
+
+// Sets Placed::object_of_verb for the entities that are the first possible
+// subject of their clause (the ones a later clause may carry): true when a
+// word the lexicon tags a plain verb (v) stands between the clause's start
+// and the entity (at most kVerbWindowCps code points back), as in 收購哈薩克
+// 斯坦國家石油國際公司 or 在進行審議委員會之前, and no 的 after that verb (a
+// verb of a modifier: 分享的投信偏多股立積). An indicator is never marked (实现
+// 利润总额…，同比增长5%: the measure goes on). A null lexicon marks none.
+inline constexpr int kVerbWindowCps = 24;
+void MarkObjectsOfVerbs(std::string_view text, const Layout& layout, const Lexicon* lex, Placed* placed);
 
 // ---------------------------------------------------------------- 4. roles
 struct Roles {

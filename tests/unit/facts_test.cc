@@ -222,6 +222,47 @@ TEST(Facts, SpeakerIsTheSubjectOnlyAsALastResort) {
   EXPECT_EQ(other[0].object, "-");
 }
 
+// A subject is never carried back over a reporting clause: what X表示，
+// reports is X's unless it names its own subject, and the subject of the
+// clauses before X spoke is none of X's words (step FindSubject, Reports).
+TEST(Facts, ReportingClauseStopsTheCarriedSubject) {
+  auto fs = F().Run("勞方代表在審議委員會前聲援，全國產業總工會理事長莊爵安表示，月薪應達到2萬9,199元。",
+                    {{"2萬9,199元", "TWD", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "全國產業總工會");
+  // A subject named after the reporting clause is still carried.
+  auto own = F().Run("力拓表示，澳洲將投入資金，並在兩年內完成12億澳元的建設。", {{"12億澳元", "AUD", ""}});
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].subject, "澳洲");
+  // With no reporting clause between, the earlier clause's subject carries.
+  auto plain = F().Run("中國洛陽鉬業去年擴產，鈷產量約11.4萬噸。", {{"約11.4萬噸", "t", ""}});
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].subject, "洛阳钼业");
+}
+
+// The speaker who stands in as the subject is the first of its reporting
+// clause's run of speakers: 警務處總警司（服務質素監察部）麥衛文表示 is the
+// force's, the bracketed unit a detail of the officer's title.
+TEST(Facts, FirstSpeakerOfTheReportingClause) {
+  auto fs = F().Run("警務處總警司（服務質素監察部）麥衛文表示，至今已分發1.4萬張行動呼號卡。",
+                    {{"1.4萬張", "count", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "香港警務處");
+}
+
+// An entity after a verb of its clause is that verb's object, no subject to
+// carry into the clauses after it (step MarkObjectsOfVerbs); a verb followed
+// by 的 belongs to a modifier of the entity, which stays a subject.
+TEST(Facts, AVerbsObjectIsNotCarried) {
+  auto fs = F().Run("美國能源部收購了Syrah Resources，年產4萬公噸。", {{"4萬公噸", "t", ""}});
+  ASSERT_EQ(fs.size(), 1u);
+  EXPECT_EQ(fs[0].subject, "美国能源部");
+  EXPECT_EQ(fs[0].object, "Syrah Resources");
+  auto mod = F().Run("去年擴產的寧德時代，年產4萬公噸。", {{"4萬公噸", "t", ""}});
+  ASSERT_EQ(mod.size(), 1u);
+  EXPECT_EQ(mod[0].subject, "宁德时代");
+}
+
 // A named indicator is what a statistical figure measures: the subject when
 // the clause names no actor, and it outranks the speaker of the release.
 TEST(Facts, IndicatorIsTheSubjectOfItsStatistic) {
