@@ -652,18 +652,7 @@ class OrganizationExtractor : public Extractor {
         if (t.substr((*win)[k].b, (*win)[k].e - (*win)[k].b) == name) from = std::min(from, (*win)[k].b);
       for (size_t p = t.find(core, from); p != std::string_view::npos; p = t.find(core, p + core.size())) {
         size_t q = p + core.size();
-        // Inside a mention, or the start of another name: 中华 of 中华精测
-        // (精测 found), of 中华国际 (a brand tail follows).
-        bool clash = false;
-        for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e) || w.b == q;
-        size_t tail = brand_suffixes_->MatchAt(t, q);
-        if (tail > 0 && unit_heads_->MatchAt(t, q) != tail) clash = true;
-        // A place right before it names another body (西藏皇氏 of 西藏皇氏投資
-        // 管理有限公司, a subsidiary); a facility word after it a building
-        // (壹傳媒大樓); an opening mark before it, closed later, a product
-        // (「鉅亨買基金」).
-        if (PlaceBefore(t, p) != p || FacilityAfter(t, q) || OpensLongerTitle(t, p, q)) clash = true;
-        if (clash || !CoreStandsAlone(t, p, q)) continue;
+        if (PartOfAnotherName(t, p, q, *win) || !CoreStandsAlone(t, p, q)) continue;
         size_t head = unit_heads_->MatchAt(t, q);  // 石尚 + 公司
         NameCand c;
         c.b = p;
@@ -675,6 +664,20 @@ class OrganizationExtractor : public Extractor {
         pairs->emplace_back(i, win->size() - 1);
       }
     }
+  }
+
+  // True if t[p, q), a short name looked for, is part of another name where
+  // it stands: inside a mention, or the start of another name (中华 of
+  // 中华精测, 精测 found; of 中华国际, a brand tail follows); a place right
+  // before it names another body (西藏皇氏 of 西藏皇氏投資管理有限公司, a
+  // subsidiary); a facility word after it a building (壹傳媒大樓); an opening
+  // mark before it, closed later, a product (「鉅亨買基金」).
+  bool PartOfAnotherName(std::string_view t, size_t p, size_t q, const std::vector<NameCand>& win) const {
+    for (const NameCand& w : win)
+      if ((w.b < q && p < w.e) || w.b == q) return true;
+    size_t tail = brand_suffixes_->MatchAt(t, q);
+    if (tail > 0 && unit_heads_->MatchAt(t, q) != tail) return true;
+    return PlaceBefore(t, p) != p || FacilityAfter(t, q) || OpensLongerTitle(t, p, q);
   }
 
   // True if the derived short form `f` (folded) may stand for a body by
@@ -797,11 +800,7 @@ class OrganizationExtractor : public Extractor {
       if (shared) continue;
       for (size_t p = t.find(form); p != std::string_view::npos; p = t.find(form, p + form.size())) {
         size_t q = p + form.size();
-        bool clash = false;
-        for (const NameCand& w : *win) clash = clash || (w.b < q && p < w.e) || w.b == q;
-        size_t tail = brand_suffixes_->MatchAt(t, q);
-        if (tail > 0 && unit_heads_->MatchAt(t, q) != tail) clash = true;
-        if (PlaceBefore(t, p) != p || FacilityAfter(t, q) || OpensLongerTitle(t, p, q)) clash = true;
+        bool clash = PartOfAnotherName(t, p, q, *win);
         // A place in brackets after it makes another company's name: 時信出版
         // (香港)有限公司 is not 新加坡時信出版集團.
         if (q < t.size() && t[q] == '(') {
