@@ -745,6 +745,21 @@ TEST(Body, SimplifiedDatelinesAndEditorNotesAreCut) {
   });
 }
 
+// A space inside a quoted title (《…》, 「…」, “…”) belongs to the title: a
+// sentence that names such a title is no headline, with or without the credit
+// cut before it (xwlb-20220925-03 of real-news.dev: 人民日报's commentary).
+TEST(Body, SpaceInsideAQuotedTitleMakesNoHeadline) {
+  const std::vector<std::string> titles = {"《忠实履行代表职责 充分发挥代表作用》", "「穩經濟 保就業」",
+                                           "“稳增长 防风险”"};
+  for (const std::string& t : titles)
+    for (const std::string& credit : {std::string(), std::string("央视网消息（新闻联播）：")}) {
+      const std::string first = "明天（9月26日）出版的人民日报将发表" + t + "的评论员文章。";
+      ExpectAffixCases({{(credit + first).c_str(), first.c_str(),
+                         "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。",
+                         "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"}});
+    }
+}
+
 TEST(Body, BracketsThatAreNotDatelinesAreKept) {
   ExpectAffixCases({
       // An enumerator, an abbreviation, a quotation, an ordinary bracket.
