@@ -406,6 +406,15 @@ bool IsNavSep(char32_t c) {
   return c == '|' || c == 0xFF5C /*｜*/ || c == '>' || c == 0xFF1E || c == 0xBB || c == 0x203A;
 }
 
+// +1 for an opening title or quotation mark, -1 for its closing partner.
+int QuoteDepthStep(char32_t c) {
+  switch (c) {
+    case 0x300A: case 0x3008: case 0x300C: case 0x300E: case 0x201C: return 1;   // 《〈「『“
+    case 0x300B: case 0x3009: case 0x300D: case 0x300F: case 0x201D: return -1;  // 》〉」』”
+    default: return 0;
+  }
+}
+
 struct Features {
   uint32_t cp = 0;        // code points without spaces
   uint32_t han = 0;
@@ -444,6 +453,7 @@ Features Measure(std::string_view line) {
   char32_t prev = 0;        // previous non-space code point
   bool space_since = false;  // a space between prev and this one
   char32_t last_non_closer = 0;
+  int quoted = 0;  // depth inside 《》〈〉「」『』“”: a space there belongs to the title quoted
   for (size_t i = 0; i < s.size();) {
     size_t len;
     char32_t c;
@@ -455,7 +465,7 @@ Features Measure(std::string_view line) {
     bool han = IsHan(c);
     if (han) {
       ++f.han;
-      if (space_since && IsHan(prev)) f.han_space_han = true;
+      if (space_since && IsHan(prev) && quoted == 0) f.han_space_han = true;
     } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
       ++f.alpha;
     } else if (IsFinalPunct(c)) {
@@ -475,6 +485,8 @@ Features Measure(std::string_view line) {
     } else if (IsNavSep(c)) {
       ++f.nav_seps;
     }
+    quoted += QuoteDepthStep(c);
+    if (quoted < 0) quoted = 0;
     if (!IsCloser(c)) last_non_closer = c;
     prev = c;
     space_since = false;

@@ -729,7 +729,35 @@ TEST(Body, SimplifiedDatelinesAndEditorNotesAreCut) {
        "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
        "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。（全文完）",
        "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+      // A source credit with 消息: the outlet, its programme in brackets, a colon.
+      {"央视网消息（新闻联播）：国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+      {"中新网消息：国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
+      {"人民网北京3月5日消息：国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。",
+       "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"},
   });
+}
+
+// A space inside a quoted title (《…》, 「…」, “…”) belongs to the title: a
+// sentence that names such a title is no headline, with or without the credit
+// cut before it (xwlb-20220925-03 of real-news.dev: 人民日报's commentary).
+TEST(Body, SpaceInsideAQuotedTitleMakesNoHeadline) {
+  const std::vector<std::string> titles = {"《忠实履行代表职责 充分发挥代表作用》", "「穩經濟 保就業」",
+                                           "“稳增长 防风险”"};
+  for (const std::string& t : titles)
+    for (const std::string& credit : {std::string(), std::string("央视网消息（新闻联播）：")}) {
+      const std::string first = "明天（9月26日）出版的人民日报将发表" + t + "的评论员文章。";
+      ExpectAffixCases({{(credit + first).c_str(), first.c_str(),
+                         "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。",
+                         "乘联会预计，2026年国内新能源乘用车零售量将增长10%至15%。"}});
+    }
 }
 
 TEST(Body, BracketsThatAreNotDatelinesAreKept) {
@@ -752,6 +780,11 @@ TEST(Body, BracketsThatAreNotDatelinesAreKept) {
        "新华社记者获悉，国家统计局今天发布数据，去年全国规模以上工业增加值增长5.8%。",
        "据新华社1月5日报道，乘联会预计今年零售量将增长10%至15%。",
        "据新华社1月5日报道，乘联会预计今年零售量将增长10%至15%。"},
+      // 消息 in an ordinary sentence: no colon right after it, or words before it.
+      {"新华社记者从国家统计局获得消息，去年全国规模以上工业增加值增长5.8%。",
+       "新华社记者从国家统计局获得消息，去年全国规模以上工业增加值增长5.8%。",
+       "来自商务部的消息：乘联会预计今年零售量将增长10%至15%。",
+       "来自商务部的消息：乘联会预计今年零售量将增长10%至15%。"},
       {"中央社今天舉辦論壇，經濟部長在會中表示，電池材料自主化計畫將於下月啟動。",
        "中央社今天舉辦論壇，經濟部長在會中表示，電池材料自主化計畫將於下月啟動。",
        "經濟部預計今年6月公布首批補助名單，共(15)家業者。",
