@@ -102,6 +102,9 @@ TEST(Organizations, LatinNameByRoleCountsAcrossTheArticle) {
   auto ms = F().Run("Zingbox表示將擴大投資。Zingbox執行長說，用戶可在Zingbox帳號查看。");
   EXPECT_EQ(Texts(ms), (std::vector<std::string>{"Zingbox", "Zingbox"}));
   EXPECT_TRUE(F().Run("他在Twitter帳號發文。").empty());
+  // A further capitalised word makes a product of it: Uber Eats.
+  auto uber = F().Run("Uber執行長表示，Uber Eats 將退出南韓。");
+  EXPECT_EQ(Texts(uber), (std::vector<std::string>{"Uber"}));
 }
 
 // Mastheads (organizations/media_outlets.tsv) and 信報 as the short name of
@@ -112,6 +115,9 @@ TEST(Organizations, MastheadsOfHongKongAndTaiwanMedia) {
   EXPECT_TRUE(Has(ms, "信報"));
   EXPECT_TRUE(Has(ms, "民報"));
   EXPECT_FALSE(Has(F().Run("市民報案指有人受傷。"), "民報"));
+  // 有線新聞網絡 is CNN's Hong Kong name, not i-CABLE's news.
+  auto cnn = F().Run("美國有線新聞網絡（CNN）報道。");
+  EXPECT_EQ(NameOf(cnn, "美國有線新聞網絡"), NameOf(cnn, "CNN"));
 }
 
 // Ad hoc bodies of a government: place + matter + task-force head; 常委會
