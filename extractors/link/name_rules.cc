@@ -149,6 +149,12 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
     if (!h.ok()) return h.status();
     l.org_heads = std::move(h).value();
   }
+  l.latin_uses = WordList::FromWords({}, norm);
+  if (family == "organizations" && std::ifstream(dir + "/latin_uses.txt")) {
+    auto u = WordList::LoadFile(dir + "/latin_uses.txt", norm);
+    if (!u.ok()) return u.status();
+    l.latin_uses = std::move(u).value();
+  }
   // Heads: heads.txt, plus every country, state, province and bloc
   // of places.tsv (its Han names: canonical and aliases), so a body of any
   // listed country is headed by its name (剛果民主共和國礦業部).
@@ -432,6 +438,21 @@ void AddParenAliases(const std::vector<RuleMatch>& paren, std::string_view t, co
   }
 }
 
+// True if t[b, e) is a Latin name that is a product, platform or programme
+// where it stands, no body: followed (after at most one space) by a word of
+// latin_uses.txt (Twitter帳號), or by a space and a further capitalised
+// Latin word of the body, the product's own name (Uber Eats, Uber Money).
+static bool LatinUsedAsThing(std::string_view t, size_t b, size_t e, const Document& doc, const NormText& norm,
+                             const NameLists& lists) {
+  if (!lists.latin_uses || !IsAscii(t.substr(b, e - b))) return false;
+  if (e + 1 < t.size() && t[e] == ' ' && t[e + 1] >= 'a' && t[e + 1] <= 'z') {
+    std::string_view next = BodySpan(doc, norm, e + 1, e + 2);
+    if (!next.empty() && next[0] >= 'A' && next[0] <= 'Z') return true;
+  }
+  if (e < t.size() && t[e] == ' ') ++e;
+  return lists.latin_uses->MatchAt(t, e) > 0;
+}
+
 void AddRepeats(std::string_view t, const Document& doc, const NormText& norm,
                 const Normalizer& normalizer, const NameLists& lists, const std::string& family,
                 std::vector<NameCand>* win) {
@@ -473,6 +494,7 @@ void AddRepeats(std::string_view t, const Document& doc, const NormText& norm,
       continue;
     std::string_view body = BodySpan(doc, norm, h.begin, h.end);
     if (NeedsUpper(t.substr(h.begin, h.end - h.begin)) && !HasUpper(body)) continue;
+    if (LatinUsedAsThing(t, h.begin, h.end, doc, norm, lists)) continue;  // Twitter帳號, AGP計畫
     NameCand c = proto[h.entries[0]];
     c.b = h.begin;
     c.e = h.end;

@@ -47,6 +47,10 @@ struct NameCand {
 struct NameLists {
   std::shared_ptr<const WordList> stops, heads, locatives, latin_generic, not_names, descriptors;
   std::shared_ptr<const WordList> org_heads;  // null for other families
+  // Words after a Latin name that make it a product, platform or programme
+  // there (Twitter帳號, AGP計畫; gazetteer/latin_uses.txt): a repeat of a
+  // Latin organization before one is none. Empty for other families.
+  std::shared_ptr<const WordList> latin_uses;
   // The word lexicon (optional, set by the family that uses it): a rule
   // name with `head: place` or `head: trim` then starts and ends on word
   // boundaries and spans no function word (link/word_bounds.h).

@@ -95,6 +95,41 @@ TEST(Organizations, LatinNamesByCueAndSuffix) {
   EXPECT_TRUE(Has(ms, "Orion Resource Partners"));
 }
 
+// A Latin name before its head's office or what it owns is a company, and
+// so is every repeat in the article, but one before a product, platform or
+// account word (gazetteer/latin_uses.txt).
+TEST(Organizations, LatinNameByRoleCountsAcrossTheArticle) {
+  auto ms = F().Run("Zingbox表示將擴大投資。Zingbox執行長說，用戶可在Zingbox帳號查看。");
+  EXPECT_EQ(Texts(ms), (std::vector<std::string>{"Zingbox", "Zingbox"}));
+  EXPECT_TRUE(F().Run("他在Twitter帳號發文。").empty());
+  // A further capitalised word makes a product of it: Uber Eats.
+  auto uber = F().Run("Uber執行長表示，Uber Eats 將退出南韓。");
+  EXPECT_EQ(Texts(uber), (std::vector<std::string>{"Uber"}));
+}
+
+// Mastheads (organizations/media_outlets.tsv) and 信報 as the short name of
+// 信報財經新聞; a two-character masthead only at a word start.
+TEST(Organizations, MastheadsOfHongKongAndTaiwanMedia) {
+  auto ms = F().Run("網媒《852郵報》宣布停運，信報、《民報》均有報道。");
+  EXPECT_TRUE(Has(ms, "852郵報"));
+  EXPECT_TRUE(Has(ms, "信報"));
+  EXPECT_TRUE(Has(ms, "民報"));
+  EXPECT_FALSE(Has(F().Run("市民報案指有人受傷。"), "民報"));
+  // 有線新聞網絡 is CNN's Hong Kong name, not i-CABLE's news.
+  auto cnn = F().Run("美國有線新聞網絡（CNN）報道。");
+  EXPECT_EQ(NameOf(cnn, "美國有線新聞網絡"), NameOf(cnn, "CNN"));
+}
+
+// Ad hoc bodies of a government: place + matter + task-force head; 常委會
+// beside the NPC Standing Committee it stands for.
+TEST(Organizations, AdHocBodiesAndTheStandingCommitteeShortForm) {
+  auto ms = F().Run("武漢市新冠肺炎疫情防控指揮部發布通告。");
+  EXPECT_TRUE(Has(ms, "武漢市新冠肺炎疫情防控指揮部"));
+  EXPECT_FALSE(Has(F().Run("针对陕西暴雨洪涝灾害派出工作组。"), "陕西暴雨洪涝灾害派出工作组"));
+  auto npc = F().Run("全国人大常委会委员长会议建议，常委会第二十三次会议审议草案。");
+  EXPECT_EQ(NameOf(npc, "常委会"), NameOf(npc, "全国人大常委会"));
+}
+
 TEST(Organizations, ChineseNameWithEnglishNameTeachesAlias) {
   auto ms = F().Run("美國智庫戰略暨國際研究中心（Center for Strategic and International Studies）表示。");
   EXPECT_TRUE(Has(ms, "戰略暨國際研究中心"));
