@@ -148,7 +148,13 @@ size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_vi
     // One word of three characters or more ending in a head is a unit of its
     // own: 港大 + 学生会, 北京大学 + 研究生院 (never a bare 公司 or 总部).
     bool unit_word = i == 0 && Utf8Length(word) >= 3 && unit_heads.EndsWithEntry(word);
-    if ((head && (i > 0 || w.tag == "nt")) || unit_word) best = w.e;  // 法制局 alone
+    // A unit that starts with a verb ends in a head of three characters or
+    // more (预算委员会); before a shorter one the verb is what the body does
+    // and the word its object: 台中市政府 + 批評中央, 国资委 + 牵头组织.
+    bool verb_first = !words.empty() && words[0].tag == "v";
+    bool short_head = Utf8Length(word) < 3;
+    if (((head && (i > 0 || w.tag == "nt")) || unit_word) && !(verb_first && short_head))
+      best = w.e;  // 法制局 alone
     if (w.tag == "v") {
       // One verb, right before the head: 协调委员会, not 决定成立委员会.
       if (++verbs > 1 || i + 1 >= words.size()) break;

@@ -21,7 +21,8 @@ namespace {
 const char kDict[] =
     "巴西 500 ns\n只有 5000 c\n圣保罗 80 ns\n圣保罗州 10 ns\n保险公司 147 n\n保险 900 n\n"
     "公司 5000 n\n可以 9000 c\n的 300000 uj\n大厅 2000 n\n中国美术馆 13 nt\n国务院 15000 nt\n"
-    "法制 500 n\n办公室 4000 n\n";
+    "法制 500 n\n办公室 4000 n\n批评 3000 v\n中央 9000 n\n牵头 800 v\n组织 9000 n\n预算 2000 v\n"
+    "委员会 8000 n\n";
 
 std::vector<std::string> Words(const Lexicon& lex, const std::string& t) {
   std::vector<std::string> out;
@@ -62,6 +63,19 @@ TEST(Lexicon, NameStartsAfterFunctionWordsAndUnitsExtend) {
   EXPECT_EQ(NameStart(*lex, *heads, u, 0, u.size()), u.find("大厅"));
   std::string v = "国务院法制办公室。";
   EXPECT_EQ(ExtendUnit(*lex, *heads, v, v.find("法制")), v.find("。"));
+}
+
+// A unit that starts with a verb needs a head of three characters or more:
+// the verb and a short head after a body are what the body does to whom.
+TEST(Lexicon, AVerbAndAShortHeadAreNoUnit) {
+  auto norm = Normalizer::Create().value();
+  auto lex = Lexicon::LoadString(kDict, "dict", *norm).value();
+  auto heads = WordList::FromWords({"中央", "组织", "委员会"}, *norm);
+  for (std::string t : {"国务院批评中央。", "国务院牵头组织。"})
+    EXPECT_EQ(ExtendUnit(*lex, *heads, t, t.find("国务院") + std::string("国务院").size()),
+              t.find("国务院") + std::string("国务院").size()) << t;
+  std::string u = "国务院预算委员会。";
+  EXPECT_EQ(ExtendUnit(*lex, *heads, u, u.find("预算")), u.find("。"));
 }
 
 // A folder of its own under the system's temporary folder, removed after.
