@@ -192,7 +192,12 @@ ResolvedDate ResolveDate(const DateParts& p, std::string_view published) {
     if (month) {
       if (!pub.y) return Fail(kUndated);
       year = pub.y;
-      if (pub.m && (month - pub.m > 6 || (p.past && month > pub.m))) --year;
+      // Months ahead of the publication month are read as this year's up
+      // to kAheadPlain (kAheadFuture with a word that looks ahead), else
+      // as last year's: news tells what happened more than what is planned.
+      constexpr int kAheadPlain = 3, kAheadFuture = 6;
+      int ahead = month - pub.m;
+      if (pub.m && (ahead > (p.future ? kAheadFuture : kAheadPlain) || (p.past && month > pub.m))) --year;
     } else if (day) {
       // A bare day: 8日, 周二(8日).
       if (!pub.d) return Fail(kUndated);

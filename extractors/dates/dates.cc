@@ -53,6 +53,8 @@ class DateExtractor : public Extractor {
     not_qualifier_ = words_.Words("not_qualifier");
     verb_to_ = words_.Words("verb_to");
     since_words_ = words_.Words("until_now");
+    future_before_ = words_.Words("future_before");
+    future_after_ = words_.Words("future_after");
   }
 
   const char* name() const override { return "dates"; }
@@ -333,6 +335,7 @@ class DateExtractor : public Extractor {
     // 以来 after it, or 至今 (迄今, 到现在 ...: since_words) right after the
     // match: the date is in the past (6月至今 in a January article is last June).
     p.past = Trim(m.Group("qual_post")) == "以来" || StartsWithAny(t, m.end, since_words_);
+    p.future = LooksAhead(t, m);
     if (m.Has("anaphor")) {
       const std::string* v = words_.Find("anaphor", Trim(m.Group("anaphor")));
       if (!v) return false;
@@ -367,6 +370,30 @@ class DateExtractor : public Extractor {
       return false;
     }
     return ReadQualifiers(m, t, c);
+  }
+
+  // True if the words around the match look ahead: a word of future_after
+  // right after it (9月15日前, 9月1日起) or a word of future_before in its
+  // clause before it (将于5月7日失效, 案件押后至7月9日). The resolver then
+  // reads a month up to six months ahead as this year's (date_resolver.h).
+  bool LooksAhead(std::string_view t, const RuleMatch& m) const {
+    if (StartsWithAny(t, m.end, future_after_)) return true;
+    if (m.Has("qual_post")) {  // 9月15日前: the rule took the word into its match
+      std::string q(Trim(m.Group("qual_post")));
+      if (std::find(future_after_.begin(), future_after_.end(), q) != future_after_.end()) return true;
+    }
+    size_t b = m.begin;
+    // Normalised text writes full-width punctuation half-width.
+    static const std::string_view kBreaks[] = {"，", ",", "。", "；", ";", "！", "!", "？", "?", "\n"};
+    size_t clause = 0;
+    for (std::string_view br : kBreaks) {
+      size_t at = t.rfind(br, b == 0 ? 0 : b - 1);
+      if (at != std::string_view::npos && at < b && at + br.size() > clause) clause = at + br.size();
+    }
+    std::string_view before = t.substr(clause, b - clause);
+    for (const std::string& w : future_before_)
+      if (before.find(w) != std::string_view::npos) return true;
+    return false;
   }
 
   // The qualifier (FORMAT.md: before, after, by) from the rule's attr or
@@ -581,6 +608,8 @@ class DateExtractor : public Extractor {
   std::vector<AroundWords> around_;
   std::vector<std::string> not_qualifier_;
   std::vector<std::string> verb_to_;  // date_words.tsv verb_to: 见到, 押后至 (到/至 there ends a verb, no 'by')
+  std::vector<std::string> future_before_;  // date_words.tsv future_before: 将于, 预计 ... in its clause before it
+  std::vector<std::string> future_after_;   // date_words.tsv future_after: 前, 起 ... right after it
   std::vector<std::string> since_words_;  // date_words.tsv until_now: 至今, 迄今 (the date before them is past)  // date_words.tsv: words that start with a qualifier (前往)
 };
 

@@ -584,8 +584,11 @@ class FigureExtractor : public Extractor {
       if (BareScaleStart(num) && !qual_pre && !m.Has("den")) return false;  // 百分之百 is 100 %
       std::string min_cn = RuleAttr(r, "min_cn");
       // A qualifier before it makes 一 a quantity (不足一个月, 超过一家), not
-      // a determiner (一个月后, 一家公司).
-      if (!min_cn.empty() && !HasArabic(num) && !qual_pre && !half && !unit_more && !post_more &&
+      // a determiner (一个月后, 一家公司); one with 有 (至少有两人, 约有三家)
+      // does not: the small number still sizes its noun (FORMAT.md).
+      std::string_view qword = qual_pre ? m.Group("qual_pre") : std::string_view();
+      bool qual_lifts = qual_pre && !(qword.size() >= 3 && qword.substr(qword.size() - 3) == "有");
+      if (!min_cn.empty() && !HasArabic(num) && !qual_lifts && !half && !unit_more && !post_more &&
           n->value < std::strtod(min_cn.c_str(), nullptr))
         return false;
     } else {

@@ -118,7 +118,9 @@ TEST(DateResolver, Table) {
       {"", "10", "20", 0, X, X, X, X, 0, "2026-02-18", "2025-10-20"},
       {"", "1", "", 0, X, X, X, X, 0, "2026-02-25", "2026-01"},
       {"", "2", "", 0, X, X, X, X, 0, "2026-02-25", "2026-02"},
-      {"", "12", "", 0, X, X, X, X, 0, "2026-07-01", "2026-12"},
+      // five months ahead with no word that looks ahead: last year's (a July article's 12月)
+      {"", "12", "", 0, X, X, X, X, 0, "2026-07-01", "2025-12"},
+      {"", "10", "", 0, X, X, X, X, 0, "2026-07-01", "2026-10"},
       {"", "2", "18", 0, X, X, X, X, 0, "", ""},
       {"", "2", "18", 0, X, X, X, X, 0, "2026", "2026-02-18"},
       {"", "2", "30", 0, X, X, X, X, 0, "2020-03-22", ""},
@@ -141,6 +143,24 @@ TEST(DateResolver, Table) {
     if (r.iso.empty()) EXPECT_FALSE(r.note.empty()) << "case " << n;
     ++n;
   }
+}
+
+// A month with no year after the publication month: this year's up to three
+// months ahead, up to six when the words around it look ahead (parts.future:
+// 将于5月7日, 9月15日前), else last year's; every publication month and
+// every month after it.
+TEST(DateResolver, MonthAheadOfPublication) {
+  for (int pm = 1; pm <= 12; ++pm)
+    for (int m = pm; m <= 12; ++m)
+      for (bool future : {false, true}) {
+        DateParts p;
+        p.month = std::to_string(m);
+        p.future = future;
+        char pub[16], want[16];
+        std::snprintf(pub, sizeof pub, "2020-%02d-15", pm);
+        std::snprintf(want, sizeof want, "%d-%02d", m - pm > (future ? 6 : 3) ? 2019 : 2020, m);
+        EXPECT_EQ(ResolveDate(p, pub).iso, want) << "month " << m << " pub " << pub << " future " << future;
+      }
 }
 
 // Weekday() agrees with the C library for every day of 1970..2037.

@@ -826,7 +826,9 @@ inline std::string GenerateRoundFourFigure(Gen& g, bool trad, GenCase* c, std::s
     c->high = hi * 1000.0;
     c->unit = "count";
     c->style = std::string("count_range_scaled/") + st + (wan ? "/wan" : "");
-    return g.Coin() ? "目前库存约有" : "";
+    // 约有 is a qualifier with 有 (twelfth round): in the span, approx.
+    if (g.Coin()) { *s = "约有" + *s; c->qualifier = "approx"; return "目前库存"; }
+    return "";
   }
   if (form == 4) {  // a people noun right after two or more Arabic digits: 330员工
     static const std::vector<const char*> kNoun = {"员工", "学生", "游客", "用户", "居民", "患者", "观众", "会员"};
@@ -931,7 +933,8 @@ inline std::string GenerateRoundFourFigure(Gen& g, bool trad, GenCase* c, std::s
     c->range = true;
     c->unit = u.unit;
     c->style = std::string("vague_comma/") + u.unit;
-    return g.Coin() ? "现场约有" : "";
+    if (g.Coin()) { *s = "约有" + *s; c->qualifier = "approx"; return "现场"; }
+    return "";
   }
   if (form == 9) {  // a price for one period, the currency before its number: 1小时不到台币100元
     static const std::vector<Unit> kPer = {{"小时", "hour", true}, {"个月", "month", true}, {"年", "year", true},
@@ -1813,10 +1816,92 @@ inline std::string GenerateRoundElevenDate(Gen& g, bool trad, GenCase* c, std::s
   *s += g.Pick(kAfter);
   c->published = "2021-07-10";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year ? y : 2021, m, d);
+  // Without a year, a month more than three months after July with no word that looks ahead
+  // is last year's (date_resolver.h).
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year ? y : (m - 7 > 3 ? 2020 : 2021), m, d);
   c->date = buf;
   c->style = std::string("r11_month_day_after/") + (year ? "year" : "no_year");
   return "";
+}
+
+// Twelfth round (issue 12, 2,000 real-news records read): a qualifier with 有 before the number
+// (约有150人, 至少有十九个, 大概有两成, 差不多10个月) and 差不多 alone; the qualifier is in the span.
+inline std::string GenerateRoundTwelveFigure(Gen& g, bool trad, GenCase* c, std::string* s) {
+  (void)trad;
+  static const std::vector<std::pair<const char*, const char*>> kQ = {
+      {"约有", "approx"},     {"大约有", "approx"},   {"大概有", "approx"},   {"差不多", "approx"},
+      {"差不多有", "approx"}, {"至少有", "at_least"}, {"起码有", "at_least"}, {"最少有", "at_least"},
+      {"最多有", "at_most"}};
+  const auto& q = g.Pick(kQ);
+  std::string st;
+  auto num = [&](int v) {
+    int k = g.Int(0, 2);
+    if (k == 0) { st = "arabic"; return std::to_string(v); }
+    if (k == 1) { st = "fullwidth"; return FullWidth(std::to_string(v)); }
+    st = "chinese";
+    return WriteChineseNumeral(v);
+  };
+  int form = g.Int(0, 2);
+  if (form == 0) {  // counts: 10 up, so a number in words is a figure too (FORMAT.md)
+    static const std::vector<const char*> kW = {"名", "人", "家", "个", "间", "宗"};
+    int v = g.Int(10, 9999);
+    *s = std::string(q.first) + num(v) + g.Pick(kW);
+    c->value = v; c->unit = "count";
+    c->tail = "受到影响";
+  } else if (form == 1) {  // lengths of time
+    static const std::vector<std::pair<const char*, const char*>> kD = {
+        {"年", "year"}, {"个月", "month"}, {"天", "day"}, {"小时", "hour"}};
+    const auto& d = g.Pick(kD);
+    int v = g.Int(2, 99);
+    *s = std::string(q.first) + num(v) + d.first;
+    c->value = v; c->unit = d.second;
+    c->tail = "没有休息";
+  } else {  // shares: 35%, 两成
+    if (g.Coin()) {
+      int v = g.Int(1, 99);
+      *s = std::string(q.first) + std::to_string(v) + "%";
+      c->value = v; st = "percent";
+    } else {
+      int v = g.Int(1, 9);
+      *s = std::string(q.first) + (v == 2 ? std::string("两") : WriteChineseNumeral(v)) + "成";
+      c->value = v * 10; st = "cheng";
+    }
+    c->unit = "%";
+    c->tail = "的货架空置";
+  }
+  c->qualifier = q.second;
+  c->style = std::string("r12_qual_you/") + st;
+  static const std::vector<const char*> kLead = {"据统计，现场", "报告指出，", "他说，", ""};
+  return g.Pick(kLead);
+}
+
+// A month with no year ahead of the publication month (issue 12, twelfth round): this year's
+// up to three months ahead, or up to six with a word that looks ahead in its clause (将于,
+// 预计, 押后至 ...); else last year's (a January article's 6月9日 is last June's).
+inline std::string GenerateRoundTwelveDate(Gen& g, bool trad, GenCase* c, std::string* s) {
+  (void)trad;
+  int py = g.Int(2015, 2025), pm = g.Int(1, 9), pd = g.Int(1, 28);
+  int ahead = g.Int(1, 12 - pm), m = pm + ahead, d = g.Int(1, 28);
+  bool cue = g.Coin();
+  bool day = g.Coin(0.7);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", py, pm, pd);
+  c->published = buf;
+  *s = (g.Coin() ? std::to_string(m) : WriteChineseNumeral(m)) + "月";
+  if (day) *s += std::to_string(d) + "日";
+  int year = py - (ahead > (cue ? 6 : 3) ? 1 : 0);
+  if (day) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, d);
+  else std::snprintf(buf, sizeof buf, "%04d-%02d", year, m);
+  c->date = buf;
+  c->style = std::string("r12_month_ahead/") + (cue ? "cue" : "plain");
+  if (cue) {
+    static const std::vector<const char*> kCue = {"有关法例将于", "工程预计", "案件押后至", "双方计划于", "大会定于"};
+    c->tail = "举行";
+    return g.Pick(kCue);
+  }
+  static const std::vector<const char*> kPlain = {"他说，", "报道指出，", "记者了解到，", ""};
+  c->tail = "发生冲突，多人受伤";
+  return g.Pick(kPlain);
 }
 
 // One random case.
@@ -1825,7 +1910,7 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
   GenCase c;
   std::string s, st;
   bool trad = g.Coin();
-  int kind = g.Int(0, 26);
+  int kind = g.Int(0, 27);
   std::string lead;  // words of the sentence right before the span (月薪, 2019年7月至)
   auto qualify = [&](std::string* text) {
     // Qualifier before or after, or none.
@@ -2067,6 +2152,11 @@ inline GenCase GenerateCase(std::mt19937_64& rng) {
       if (g.Coin()) { lead = GenerateRoundElevenFigure(g, trad, &c, &s); break; }
       c.is_date = true;
       lead = GenerateRoundElevenDate(g, trad, &c, &s);
+      break;
+    case 27:
+      if (g.Coin()) { lead = GenerateRoundTwelveFigure(g, trad, &c, &s); break; }
+      c.is_date = true;
+      lead = GenerateRoundTwelveDate(g, trad, &c, &s);
       break;
     default: {  // dates: 2024年3月7日, 二〇二四年三月七日, 2024/3/7, 2024-03-07, 2024.3.7
       c.is_date = true;
