@@ -359,6 +359,18 @@ TEST(Organizations, SharedNameAfterItsCountry) {
   EXPECT_FALSE(Has(F().Run("全球央行降息潮推升金价。"), "全球央行"));
 }
 
+// A name of jieba's lexicon (nt) carries no country either: right after a
+// country or state it is that place's body, in both scripts (not 人民党 of
+// Cambodia linked to another country's party of that name).
+TEST(Organizations, LexiconNameAfterItsCountry) {
+  for (const char* country : {"柬埔寨", "蒙古", "威斯康星州"})
+    for (const char* party : {"人民党", "人民黨"}) {
+      std::string text = std::string(country) + party + "主席表示，将继续推动合作。";
+      auto ms = F().Run(text);
+      EXPECT_TRUE(Has(ms, std::string(country) + party)) << text << ::testing::PrintToString(Texts(ms));
+    }
+}
+
 // One word of three characters or more ending in a head, right after a
 // found name, is its unit (港大 + 學生會); a hearing, a games or a seat
 // is none (org_heads.txt negative entries).
