@@ -81,7 +81,11 @@ void EachRule(const RuleSet& rs, const std::vector<NormText>& norms, bool per_ru
   for (size_t i = 0; i < n; ++i) all[i] = i;
   double warm = 0;
   const double whole = SetPass(rs, all, norms, &warm);
-  std::printf("%s: one Set of %zu rules (whole sentences, no windows): %.3f s cold, %.3f s warm\n", rs.family().c_str(), n, whole, warm);
+  size_t literal = 0;
+  for (const Rule& r : rs.rules()) literal += !LiteralSetPatternOf(r.pattern, RuleSetOptions{}.literal_min_bytes).empty();
+  std::printf("%s: one Set of %zu rules (whole sentences, no windows): %.3f s cold, %.3f s warm; "
+              "%zu rules have literals of %zu+ bytes (RuleSetOptions::literal_sets)\n",
+              rs.family().c_str(), n, whole, warm, literal, RuleSetOptions{}.literal_min_bytes);
   if (!per_rule) return;
   struct Row { double alone, added; size_t i; };
   std::vector<Row> rows;
