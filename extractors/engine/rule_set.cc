@@ -10,6 +10,7 @@
 
 #include "extractors/engine/rule_scope.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <simdjson.h>
@@ -788,6 +789,35 @@ Status CheckScope(const Rule& r, const RE2& re, const RuleScope& scope) {
   return Status::Ok();
 }
 
+// The literal pattern a rule may contribute to its family's Sets instead of
+// its own (RuleSetOptions::literal_sets): the strings every match of the
+// rule holds, as RE2's prefilter (FilteredRE2) finds them, joined as one
+// case-blind alternation. The prefilter is an AND/OR formula over these
+// strings that every match satisfies; a line satisfying it holds at least
+// one of them, so the alternation names every line the rule can match
+// (a superset, as the opened pattern is). Strings shorter than `min_bytes`
+// are left out as the prefilter leaves them out: dropped from an AND (in
+// `\d+元` only 元 stays), and an OR holding one needs no string at all.
+// Empty when no string is needed (every match could hold none).
+std::string LiteralSetPattern(const std::string& pattern, size_t min_bytes) {
+  re2::FilteredRE2 filter(static_cast<int>(std::max<size_t>(min_bytes, 1)));
+  RE2::Options o;
+  o.set_log_errors(false);
+  int id = -1;
+  if (filter.Add(pattern, o, &id) != RE2::NoError) return "";
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  std::vector<int> unfiltered;
+  filter.AllPotentials({}, &unfiltered);
+  if (atoms.empty() || !unfiltered.empty()) return "";
+  std::string out = "(?i:";
+  for (size_t k = 0; k < atoms.size(); ++k) {
+    if (k) out += '|';
+    out += RE2::QuoteMeta(atoms[k]);
+  }
+  return out + ")";
+}
+
 }  // namespace
 
 Status RuleSet::Impl::BuildSets(const RuleSetOptions& opts) {
@@ -813,26 +843,42 @@ Status RuleSet::Impl::BuildSets(const RuleSetOptions& opts) {
   so.set_log_errors(false);
   so.set_max_mem(opts.max_mem);
   so.set_longest_match(false);
-  const size_t per_set = opts.max_set_rules;
-  for (auto [parts, which] : {std::pair{&line_parts, &line_rules}, std::pair{&window_parts, &window_rules}}) {
-    for (size_t first = 0; first < which->size();) {
-      size_t n = per_set == 0 ? which->size() : std::min(per_set, which->size() - first);
-      Part part;
-      part.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
-      part.rule_of.assign(which->begin() + first, which->begin() + first + n);
-      first += n;
-      for (int i : part.rule_of) {
-        std::string err;
-        if (part.set->Add(SetPattern(rules[i].pattern, opts.trim_set_patterns), &err) < 0)
-          return Status::InvalidInput(file + ":" + std::to_string(rules[i].line) + ": rule " + rules[i].id + ": " + err);
-      }
-      if (!part.set->Compile())
-        return Status::InvalidInput(file + ": pattern too large - compile failed: the family's " +
-                                    std::to_string(part.rule_of.size()) + " rules do not fit the RE2::Set memory budget of " +
-                                    std::to_string(opts.max_mem >> 10) + " KiB (raise RuleSetOptions::max_mem)");
-      parts->push_back(std::move(part));
+  // Each scope's rules go to two kinds of Set: those entered by their
+  // literals (opts.literal_sets) and those entered by their opened pattern.
+  // A Set of literals builds few DFA states whatever the text; mixing the
+  // two kinds in one Set would multiply their states.
+  auto build = [&](const std::vector<int>& which, std::vector<Part>* parts) -> Status {
+    std::vector<std::pair<int, std::string>> literal, opened;
+    for (int i : which) {
+      std::string lit = opts.literal_sets ? LiteralSetPattern(rules[i].pattern, opts.literal_min_bytes) : "";
+      if (!lit.empty()) literal.emplace_back(i, std::move(lit));
+      else opened.emplace_back(i, SetPattern(rules[i].pattern, opts.trim_set_patterns));
     }
-  }
+    const size_t per_set = opts.max_set_rules;
+    for (const auto* members : {&opened, &literal}) {
+      for (size_t first = 0; first < members->size();) {
+        size_t n = per_set == 0 ? members->size() : std::min(per_set, members->size() - first);
+        Part part;
+        part.set = std::make_unique<RE2::Set>(so, RE2::UNANCHORED);
+        for (size_t k = first; k < first + n; ++k) {
+          const auto& [i, pattern] = (*members)[k];
+          std::string err;
+          if (part.set->Add(pattern, &err) < 0)
+            return Status::InvalidInput(file + ":" + std::to_string(rules[i].line) + ": rule " + rules[i].id + ": " + err);
+          part.rule_of.push_back(i);
+        }
+        first += n;
+        if (!part.set->Compile())
+          return Status::InvalidInput(file + ": pattern too large - compile failed: the family's " +
+                                      std::to_string(part.rule_of.size()) + " rules do not fit the RE2::Set memory budget of " +
+                                      std::to_string(opts.max_mem >> 10) + " KiB (raise RuleSetOptions::max_mem)");
+        parts->push_back(std::move(part));
+      }
+    }
+    return Status::Ok();
+  };
+  if (Status s = build(line_rules, &line_parts); !s.ok()) return s;
+  if (Status s = build(window_rules, &window_parts); !s.ok()) return s;
   return Status::Ok();
 }
 
@@ -863,6 +909,9 @@ void RuleSet::Impl::FindWindows(std::string_view line, std::vector<std::pair<siz
 }
 
 std::string SetPatternOf(std::string_view pattern, bool trim) { return SetPattern(pattern, trim); }
+std::string LiteralSetPatternOf(const std::string& pattern, size_t min_bytes) {
+  return LiteralSetPattern(pattern, min_bytes);
+}
 
 std::string_view RuleMatch::Group(std::string_view name) const {
   for (const auto& [n, v] : groups)

@@ -108,6 +108,18 @@ struct RuleSetOptions {
   // triggers (rule_scope.h). Same matches either way; false: the Set runs on
   // whole lines (tests compare the two, `rules explain` shows the scopes).
   bool windows = true;
+  // A rule whose every match holds one of a few strings (RE2's prefilter,
+  // as FilteredRE2 computes it, strings under literal_min_bytes left out)
+  // enters its Sets by those strings, not by its pattern (see
+  // LiteralSetPatternOf). Same matches either way (tests compare the two);
+  // it moves cost from the Sets' DFA states (a Set of literals builds few)
+  // to more runs of the rules' own RE2 on lines that hold the strings but
+  // no match. Off: on 5 MB of real news it cut the Sets' own time by half
+  // but the whole rule pass by 10-15 % at most at 6 bytes (and policies'
+  // doubled), which end-to-end runs on the shared machine could not tell
+  // from noise (bench/PROFILE.md, round 12).
+  bool literal_sets = false;
+  size_t literal_min_bytes = 6;
 };
 
 // The pattern a rule contributes to its family's RE2::Set (an expanded RE2
@@ -121,6 +133,11 @@ struct RuleSetOptions {
 // repeated); a pattern with anchors, alternatives at that level, \Q, \x
 // or \C there is left as it is. Public for the tests.
 std::string SetPatternOf(std::string_view pattern, bool trim = true);
+// The literal alternation a rule enters its Sets by under
+// RuleSetOptions::literal_sets (an expanded RE2 pattern in): `(?i:a|b|...)`
+// of the strings RE2's prefilter says every match holds one of, or "" when
+// there are none or one is shorter than `min_bytes`. Public for the tests.
+std::string LiteralSetPatternOf(const std::string& pattern, size_t min_bytes);
 
 class RuleSet {
  public:

@@ -232,6 +232,53 @@ TEST(RuleSetPatterns, TrimmedSetsFindTheSameMatches) {
   EXPECT_GT(matches, 1000u);      // the texts do match: not two empty lists compared
 }
 
+// A rule enters its Sets by the strings every match of it holds: RE2's
+// prefilter atoms, lower-cased, as a case-blind alternation; none when a
+// match needs no literal or an atom is shorter than asked.
+TEST(RuleSetLiterals, TheStringsEveryMatchHolds) {
+  EXPECT_EQ(LiteralSetPatternOf("(?P<n>\\d+)(?:亿|万)?元", 3), "(?i:元)");
+  EXPECT_EQ(LiteralSetPatternOf("(?:美元|欧元)\\d+", 6), "(?i:美元|欧元)");
+  EXPECT_EQ(LiteralSetPatternOf("GDP\\d+", 3), "(?i:gdp)");
+  EXPECT_EQ(LiteralSetPatternOf("\\d+(?:元|美元)", 6), "");  // 元 is 3 bytes
+  EXPECT_EQ(LiteralSetPatternOf("\\p{Han}{2,4}\\d+", 1), "(?i:9|8|7|6|5|4|3|2|1|0)");
+  EXPECT_EQ(LiteralSetPatternOf("\\p{Han}{2,4}\\d+", 3), "");  // no literal of 3 bytes
+}
+
+// With every rule that has such strings entering its Sets by them (the
+// shortest allowed), every family finds the same matches, in the same
+// order, as with the Sets of patterns: on every rule file's examples and on
+// the articles of corpus/.
+TEST(RuleSetLiterals, LiteralSetsFindTheSameMatches) {
+  const std::string dir = std::string(NEWSKB_SOURCE_DIR) + "/extractors/rules";
+  std::vector<std::string> articles = CorpusArticles();
+  ASSERT_GE(articles.size(), 20u);
+  size_t families = 0, literal = 0, matches = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".json" || e.path().filename() == "macros.json") continue;
+    RuleSetOptions all, none;
+    all.literal_sets = true;
+    all.literal_min_bytes = 1;
+    none.literal_sets = false;
+    auto lit = RuleSet::LoadFile(e.path().string(), all);
+    auto pat = RuleSet::LoadFile(e.path().string(), none);
+    ASSERT_TRUE(lit.ok() && pat.ok()) << e.path();
+    ++families;
+    std::vector<std::string> inputs = articles;
+    for (const Rule& r : lit->rules()) {
+      literal += !LiteralSetPatternOf(r.pattern, 1).empty();
+      for (const RuleExample& ex : r.examples) inputs.push_back(Fold(ex.text));
+    }
+    for (const std::string& t : inputs) {
+      Found a = MatchesOf(lit.value(), t), b = MatchesOf(pat.value(), t);
+      ASSERT_EQ(a, b) << e.path().filename() << " on \"" << t << "\"";
+      matches += a.size();
+    }
+  }
+  EXPECT_GE(families, 8u);
+  EXPECT_GE(literal, 150u);   // the comparison is about rules entered by literals
+  EXPECT_GT(matches, 1000u);  // the texts do match: not two empty lists compared
+}
+
 TEST(RuleSetWindows, ExamplesCheckTheAnalysisAtLoadTime) {
   // The analysis says every match of `\d+[元块]` holds a digit; an example
   // cannot contradict it, so this loads; the stats show the windows at work.
