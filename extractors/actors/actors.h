@@ -9,10 +9,11 @@
 // nation-wide systems (全国供销合作社系统已采购肥料2000万吨). Their figures are
 // about them, so the facts pass takes an actor as subject or object like a
 // place. Source: the gazetteer rules/gazetteer/actors.tsv (its header names
-// the releases each entry is taken from); rules/actors.json holds no rule
-// beyond the list. Matching, overlaps and names as
-// extractors/places/dict_extractor.h: mention kind `actor`, name the
-// gazetteer's canonical name.
+// the releases each entry is taken from) and rules/actors.json (the
+// ownership types of the NBS profit releases: 国有控股企业, 股份制企业).
+// Matching, overlaps and names as extractors/places/dict_extractor.h:
+// mention kind `actor`, name the gazetteer's canonical name, else the name
+// as written.
 //
 // There is no v_actors view: actors show in v_facts (subject_kind,
 // object_kind = 'actor'), v_mentions and v_entities, as indicators and
