@@ -15,6 +15,7 @@
 #include "extractors/commodities/commodities.h"
 #include "extractors/indicators/indicators.h"
 #include "extractors/projects/projects.h"
+#include "extractors/actors/actors.h"
 #include "extractors/facts/facts.h"
 
 namespace newskb {
@@ -98,6 +99,8 @@ Result<std::shared_ptr<const ExtractorSet>> LoadExtractors(
   if (Status s = add(MakePlaceExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeCommodityExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (Status s = add(MakeIndicatorExtractor(rules_dir, normalizer, lexicon)); !s.ok()) return s;
+  // Actors (中央财政, 民营企业) give way to every kind found before them: last.
+  if (Status s = add(MakeActorExtractor(rules_dir, normalizer)); !s.ok()) return s;
   if (auto f = MakeFactExtractor(rules_dir, normalizer, lexicon); f.ok()) set->SetFactExtractor(std::move(f).value());
   else return f.status();
   return std::shared_ptr<const ExtractorSet>(std::move(set));

@@ -29,7 +29,7 @@ import re
 import sqlite3
 import sys
 
-ENTITY_KINDS = ("organization", "policy", "place", "indicator", "project")
+ENTITY_KINDS = ("organization", "policy", "place", "indicator", "project", "actor")
 CUT = re.compile(r"[,，;；:：。!！?？\n]")
 UNIT_KIND = [
     ("%", {"%"}),

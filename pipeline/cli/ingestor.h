@@ -144,7 +144,7 @@ class Ingestor {
     if (progress_) std::fprintf(stderr, "\r\033[K");
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
     std::string kinds;
-    for (const char* k : {"figure", "date", "organization", "policy", "place", "commodity", "indicator", "project"}) {
+    for (const char* k : {"figure", "date", "organization", "policy", "place", "commodity", "indicator", "project", "actor"}) {
       auto it = by_kind_.find(k);
       if (it == by_kind_.end()) continue;
       kinds += (kinds.empty() ? "" : ", ") + std::to_string(it->second) + " " + k;

@@ -60,7 +60,7 @@ void BindOpt(sqlite3_stmt* st, int i, const std::optional<double>& v) {
 bool IsEntityKind(MentionKind k) {
   return k == MentionKind::kOrganization || k == MentionKind::kPolicy || k == MentionKind::kPlace ||
          k == MentionKind::kCommodity || k == MentionKind::kIndicator ||
-         k == MentionKind::kProject;
+         k == MentionKind::kProject || k == MentionKind::kActor;
 }
 
 // Unfolded text as a FoldedText: the search index without a Normalizer (tests).

@@ -12,6 +12,7 @@ const char* MentionKindName(MentionKind k) {
     case MentionKind::kCommodity: return "commodity";
     case MentionKind::kIndicator: return "indicator";
     case MentionKind::kProject: return "project";
+    case MentionKind::kActor: return "actor";
   }
   return "unknown";
 }
@@ -19,7 +20,7 @@ const char* MentionKindName(MentionKind k) {
 std::optional<MentionKind> MentionKindFromName(const std::string& name) {
   for (MentionKind k : {MentionKind::kFigure, MentionKind::kDate, MentionKind::kOrganization,
                         MentionKind::kPolicy, MentionKind::kPlace, MentionKind::kCommodity,
-                        MentionKind::kIndicator, MentionKind::kProject}) {
+                        MentionKind::kIndicator, MentionKind::kProject, MentionKind::kActor}) {
     if (name == MentionKindName(k)) return k;
   }
   return std::nullopt;

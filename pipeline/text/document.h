@@ -41,10 +41,10 @@ struct Document {
   std::vector<std::string> warnings;
 };
 
-enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity, kIndicator, kProject };
+enum class MentionKind { kFigure, kDate, kOrganization, kPolicy, kPlace, kCommodity, kIndicator, kProject, kActor };
 
 // Stable lower-case names used in the database and on the command line:
-// "figure", "date", "organization", "policy", "place", "commodity", "indicator", "project".
+// "figure", "date", "organization", "policy", "place", "commodity", "indicator", "project", "actor".
 const char* MentionKindName(MentionKind k);
 std::optional<MentionKind> MentionKindFromName(const std::string& name);
 

@@ -16,6 +16,7 @@
 #include "extractors/places/places.h"
 #include "extractors/policies/policies.h"
 #include "extractors/projects/projects.h"
+#include "extractors/actors/actors.h"
 
 namespace newskb {
 namespace {
@@ -53,6 +54,7 @@ struct Fixture {
     add(MakePlaceExtractor(kRulesDir, norm));
     add(MakeCommodityExtractor(kRulesDir, norm));
     add(MakeIndicatorExtractor(kRulesDir, norm));
+    add(MakeActorExtractor(kRulesDir, norm));
     auto f = MakeFactExtractor(kRulesDir, norm);
     if (f.ok()) facts = std::move(f).value();
     else ADD_FAILURE() << f.status().message();
@@ -261,6 +263,26 @@ TEST(Facts, AVerbsObjectIsNotCarried) {
   auto mod = F().Run("去年擴產的寧德時代，年產4萬公噸。", {{"4萬公噸", "t", ""}});
   ASSERT_EQ(mod.size(), 1u);
   EXPECT_EQ(mod[0].subject, "宁德时代");
+}
+
+// A common noun that acts in a release (a public purse, an ownership type of
+// enterprises, a nation-wide system: extractors/actors) is the subject of its
+// figures, in its clause and carried to the clauses after it.
+TEST(Facts, CommonNounActorIsTheSubject) {
+  auto purse = F().Run("资金支持方面，中央财政将在三年内安排专项资金约450亿元。", {{"约450亿元", "CNY", ""}});
+  ASSERT_EQ(purse.size(), 1u);
+  EXPECT_EQ(purse[0].subject, "中央財政");
+  auto carried = F().Run("其中，民营企业数量增加10.1%，进出口值增长10.7%，占外贸比重达54.6%。",
+                         {{"10.1%", "%", ""}, {"10.7%", "%", ""}, {"54.6%", "%", ""}});
+  ASSERT_EQ(carried.size(), 3u);
+  EXPECT_EQ(carried[2].subject, "民營企業");
+  auto system = F().Run("截至目前，全国供销合作社系统已采购肥料2000万吨。", {{"2000万吨", "t", ""}});
+  ASSERT_EQ(system.size(), 1u);
+  EXPECT_EQ(system[0].subject, "全國供銷合作社系統");
+  // An organization still outranks an actor written after it.
+  auto org = F().Run("财政部向民营企业发放补贴30亿元。", {{"30亿元", "CNY", ""}});
+  ASSERT_EQ(org.size(), 1u);
+  EXPECT_EQ(org[0].subject, "财政部");
 }
 
 // A named indicator is what a statistical figure measures: the subject when
