@@ -31,7 +31,7 @@ echo "== samples"; bash tests/golden/questions.sh "$newskb" "$evaluate" 0
 # corpus/real: mentions of each part, then its questions
 python3 scripts/real_gold.py corpus/real/mentions.expected.jsonl > "$tmp/g.jsonl"
 block real.mentions python3 "$evaluate" --newskb "$newskb" "$tmp/g.jsonl"
-for f in corpus/real/mentions-heldout*.expected.jsonl; do
+for f in corpus/real/mentions-heldout*.expected.jsonl corpus/real/mentions-orgs*.expected.jsonl; do
   part=$(basename "$f" .expected.jsonl)
   python3 scripts/real_gold.py "$f" > "$tmp/g.jsonl"
   block "$part" python3 "$evaluate" --newskb "$newskb" "$tmp/g.jsonl"
