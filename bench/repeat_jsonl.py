@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the records of a JSON Lines corpus repeated to at least N MB, for
 memory and throughput runs on more text than the corpus holds (bench/,
-README "Measuring": peak RSS at 100 MB and 1 GB). Copy c >= 1 of a record
+docs/measurements.md: peak RSS at 100 MB and 1 GB). Copy c >= 1 of a record
 gets the id ID~c and "（第c份）" before its text, so its content hash
 differs and no copy is a duplicate; every other field is kept.
 

@@ -733,7 +733,7 @@ Result<std::unique_ptr<Extractor>> MakeFigureExtractor(const std::string& rules_
   // fewer DFA states on real news but cost a pass each: on 100 MB of
   // real-news.dev at --jobs 2, quiet machine, with the round's cheaper rule
   // shapes: one Set 103.6 user s, peak 241 MB; 16 rules 123.5 s, 209 MB;
-  // 8 rules 129.3 s, 206 MB (README, "Memory: the figures in Sets").
+  // 8 rules 129.3 s, 206 MB (docs/measurements.md, "Memory: the figures in Sets").
   RuleSetOptions options;
   options.max_set_rules = 0;
   Result<RuleSet> rs = RuleSet::LoadFile(rules_dir + "/figures.json", options);
