@@ -1895,7 +1895,8 @@ inline std::string GenerateRoundTwelveDate(Gen& g, bool trad, GenCase* c, std::s
   c->date = buf;
   c->style = std::string("r12_month_ahead/") + (cue ? "cue" : "plain");
   if (cue) {
-    static const std::vector<const char*> kCue = {"有关法例将于", "工程预计", "案件押后至", "双方计划于", "大会定于"};
+    static const std::vector<const char*> kCue = {"有关法例将于", "工程预计", "案件押后至", "双方计划于", "大会定于",
+                                                        "合约原定", "双方打算", "外界预料"};
     c->tail = "举行";
     return g.Pick(kCue);
   }
