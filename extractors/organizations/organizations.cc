@@ -224,7 +224,7 @@ class OrganizationExtractor : public Extractor {
       c.prio = 100;
       // 俄罗斯 + 海军, 英国 + 国防部: a name many countries share, right
       // after its country, is that country's body; so is a name of the word
-      // lexicon (jieba's nt words carry no country): 柬埔寨 + 人民党, 阿根廷 + 央行.
+      // lexicon (jieba's nt words carry no country): 柬埔寨 + 人民党, 德国 + 联盟党.
       if (all_kind("generic") || all_kind("lexicon")) c.b = PlaceBefore(t, h.begin);
       c.rule = "gaz.org:" + gaz_->entry(h.entries[0]).canonical;
       if (end != h.end) c.rule += "+word";
