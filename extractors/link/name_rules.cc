@@ -161,6 +161,7 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
   auto head_lines = ReadWordLines(dir + "/heads.txt");
   if (!head_lines.ok()) return head_lines.status();
   std::vector<std::string> heads = std::move(head_lines).value();
+  std::vector<std::string> countries;
   if (std::ifstream(dir + "/places.tsv")) {  // optional
     auto places = Gazetteer::LoadFile(dir + "/places.tsv", norm);
     if (!places.ok()) return places.status();
@@ -170,11 +171,17 @@ Result<NameLists> NameLists::Load(const std::string& dir, const Normalizer& norm
       if (std::find(std::begin(kKinds), std::end(kKinds), g.kind) == std::end(kKinds)) continue;
       std::vector<std::string> names = g.aliases;
       names.push_back(g.canonical);
-      for (const std::string& n : names)
-        if (HasHan(n) && Utf8Length(n) >= 2) heads.push_back(n);
+      for (const std::string& n : names) {
+        if (!HasHan(n) || Utf8Length(n) < 2) continue;
+        heads.push_back(n);
+        const std::string side = "方";  // 中方, 美方: a side, not a place
+        bool is_side = n.size() >= side.size() && n.compare(n.size() - side.size(), side.size(), side) == 0;
+        if (g.kind != "bloc" && !is_side) countries.push_back(n);
+      }
     }
   }
   l.heads = WordList::FromWords(heads, norm);
+  l.countries = WordList::FromWords(countries, norm);
   return l;
 }
 

@@ -51,6 +51,10 @@ struct NameLists {
   // there (Twitter帳號, AGP計畫; gazetteer/latin_uses.txt): a repeat of a
   // Latin organization before one is none. Empty for other families.
   std::shared_ptr<const WordList> latin_uses;
+  // The Han names of places.tsv's countries, states and provinces (not the
+  // "X side" forms 中方, 美方): places whatever tag the word lexicon gives them
+  // (jieba tags 阿根廷, 伊拉克, 沙特 as person names). Empty without places.tsv.
+  std::shared_ptr<const WordList> countries;
   // The word lexicon (optional, set by the family that uses it): a rule
   // name with `head: place` or `head: trim` then starts and ends on word
   // boundaries and spans no function word (link/word_bounds.h).

@@ -435,9 +435,12 @@ class OrganizationExtractor : public Extractor {
     }
     if (best == pos || !lists_.lexicon) return best;
     if (!StartsOnWord(*lists_.lexicon, t, best, pos)) return pos;
-    // A place, not a scope (全球央行, 国际社会): the lexicon knows it as a
-    // place name or not at all.
-    std::string_view tag = lists_.lexicon->TagOf(t.substr(best, pos - best));
+    // A place, not a scope (全球央行, 国际社会): a country, state or province
+    // of places.tsv whatever the lexicon's tag (阿根廷 is nr there), else a
+    // word the lexicon knows as a place name or not at all.
+    std::string_view place = t.substr(best, pos - best);
+    if (lists_.countries && lists_.countries->Contains(place)) return best;
+    std::string_view tag = lists_.lexicon->TagOf(place);
     return tag.empty() || tag.substr(0, 2) == "ns" ? best : pos;
   }
 

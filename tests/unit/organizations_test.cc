@@ -357,6 +357,14 @@ TEST(Organizations, SharedNameAfterItsCountry) {
   EXPECT_TRUE(Has(ms, "墨西哥空军")) << ::testing::PrintToString(Texts(ms));
   // A scope is no place: 全球央行 is central banks in general.
   EXPECT_FALSE(Has(F().Run("全球央行降息潮推升金价。"), "全球央行"));
+  // Countries the word lexicon tags as person names (阿根廷, 乌克兰, 沙特 ...)
+  // are places all the same; a side (中方) is none.
+  for (const char* country : {"阿根廷", "乌克兰", "沙特", "伊拉克", "立陶宛", "巴西"})
+    for (const char* body : {"央行", "国防部", "空军"}) {
+      std::string text = std::string(country) + body + "宣布新措施。";
+      EXPECT_TRUE(Has(F().Run(text), std::string(country) + body)) << text;
+    }
+  EXPECT_FALSE(Has(F().Run("中方央行表示。"), "中方央行"));
 }
 
 // A name of jieba's lexicon (nt) carries no country either: right after a
