@@ -382,18 +382,22 @@ class DateExtractor : public Extractor {
       std::string q(Trim(m.Group("qual_post")));
       if (std::find(future_after_.begin(), future_after_.end(), q) != future_after_.end()) return true;
     }
-    size_t b = m.begin;
-    // Normalised text writes full-width punctuation half-width.
-    static const std::string_view kBreaks[] = {"，", ",", "。", "；", ";", "！", "!", "？", "?", "\n"};
-    size_t clause = 0;
-    for (std::string_view br : kBreaks) {
-      size_t at = t.rfind(br, b == 0 ? 0 : b - 1);
-      if (at != std::string_view::npos && at < b && at + br.size() > clause) clause = at + br.size();
-    }
-    std::string_view before = t.substr(clause, b - clause);
+    size_t clause = ClauseStartBefore(t, m.begin);
+    std::string_view before = t.substr(clause, m.begin - clause);
     for (const std::string& w : future_before_)
       if (before.find(w) != std::string_view::npos) return true;
     return false;
+  }
+
+  // The start of the clause that byte b lies in: just after the nearest
+  // break before it (a scan back over the clause only, not the document).
+  static size_t ClauseStartBefore(std::string_view t, size_t b) {
+    // Normalised text writes full-width punctuation half-width.
+    static constexpr std::string_view kBreaks[] = {"，", ",", "。", "；", ";", "！", "!", "？", "?", "\n"};
+    for (size_t i = b; i-- > 0;)
+      for (std::string_view br : kBreaks)
+        if (t.compare(i, br.size(), br) == 0) return i + br.size();
+    return 0;
   }
 
   // The qualifier (FORMAT.md: before, after, by) from the rule's attr or

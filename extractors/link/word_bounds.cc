@@ -135,6 +135,8 @@ size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_vi
   std::vector<LexWord> words = lex.Segment(t, e, we);
   size_t best = e;
   int verbs = 0, chars = 0;
+  // A unit that starts with a verb needs a long head (below).
+  const bool verb_first = !words.empty() && words[0].tag == "v";
   for (size_t i = 0; i < words.size(); ++i) {
     const LexWord& w = words[i];
     if (!HasHan(t.substr(w.b, w.e - w.b)) || IsFunctionTag(w.tag)) break;
@@ -151,7 +153,6 @@ size_t ExtendUnit(const Lexicon& lex, const WordList& unit_heads, std::string_vi
     // A unit that starts with a verb ends in a head of three characters or
     // more (预算委员会); before a shorter one the verb is what the body does
     // and the word its object: 台中市政府 + 批評中央, 国资委 + 牵头组织.
-    bool verb_first = !words.empty() && words[0].tag == "v";
     bool short_head = Utf8Length(word) < 3;
     if (((head && (i > 0 || w.tag == "nt")) || unit_word) && !(verb_first && short_head))
       best = w.e;  // 法制局 alone
